@@ -1,0 +1,149 @@
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { ContentBlock } from '@/lib/case-study/types';
+import type { AnswerKey, PublicQuestionData, QuestionType, Response } from '@/lib/quizgen/types';
+
+export const roleEnum = pgEnum('role', ['student', 'instructor']);
+export const caseStatusEnum = pgEnum('case_status', ['draft', 'published']);
+export const questionTypeEnum = pgEnum('question_type', [
+  'single_choice',
+  'multiple_choice',
+  'true_false',
+  'fill_blank',
+  'numeric',
+  'ordering',
+  'matching',
+]);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  // Stored lower-cased so "Ana@X.com" and "ana@x.com" are one account.
+  email: text('email').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: roleEnum('role').notNull().default('student'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const caseStudies = pgTable('case_studies', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  source: text('source'),
+  introduction: jsonb('introduction').$type<ContentBlock[]>().notNull(),
+  conclusion: jsonb('conclusion').$type<ContentBlock[]>().notNull(),
+  takeaways: jsonb('takeaways').$type<string[]>().notNull(),
+  readingMinutes: integer('reading_minutes').notNull(),
+  // Lets a re-import of an unchanged file be a no-op.
+  contentHash: text('content_hash').notNull(),
+  status: caseStatusEnum('status').notNull().default('draft'),
+  ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+export type CaseStudyRow = typeof caseStudies.$inferSelect;
+export type NewCaseStudyRow = typeof caseStudies.$inferInsert;
+
+export const lessons = pgTable(
+  'lessons',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseStudyId: uuid('case_study_id')
+      .notNull()
+      .references(() => caseStudies.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    body: jsonb('body').$type<ContentBlock[]>().notNull(),
+    keyPoints: jsonb('key_points').$type<string[]>().notNull(),
+    // A lesson dropped by a re-import is retired, never deleted: attempts on it are progress.
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('lessons_case_slug_idx').on(t.caseStudyId, t.slug)],
+);
+export type LessonRow = typeof lessons.$inferSelect;
+export type NewLessonRow = typeof lessons.$inferInsert;
+
+export const questions = pgTable(
+  'questions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    type: questionTypeEnum('type').notNull(),
+    prompt: text('prompt').notNull(),
+    // What the learner may see before submitting (options, shuffled items)...
+    data: jsonb('data').$type<PublicQuestionData>().notNull(),
+    // ...and what they may not: kept in its own column so no query can leak it by accident.
+    answerKey: jsonb('answer_key').$type<AnswerKey>().notNull(),
+    explanation: text('explanation').notNull(),
+    source: text('source').notNull(),
+    enabled: boolean('enabled').notNull().default(true),
+    // Identifies the generated question across re-imports (hash of what the generator wrote).
+    fingerprint: text('fingerprint').notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('questions_lesson_idx').on(t.lessonId, t.position),
+    uniqueIndex('questions_lesson_fingerprint_idx').on(t.lessonId, t.fingerprint),
+  ],
+);
+export type QuestionRow = typeof questions.$inferSelect;
+export type NewQuestionRow = typeof questions.$inferInsert;
+export type { QuestionType };
+
+export const attempts = pgTable(
+  'attempts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    // One per rendered quiz form: a double submit or a stale tab cannot grade twice.
+    submissionKey: uuid('submission_key').notNull(),
+    score: integer('score').notNull(),
+    maxScore: integer('max_score').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('attempts_user_submission_idx').on(t.userId, t.submissionKey),
+    index('attempts_user_lesson_idx').on(t.userId, t.lessonId),
+  ],
+);
+export type AttemptRow = typeof attempts.$inferSelect;
+export type NewAttemptRow = typeof attempts.$inferInsert;
+
+export const answers = pgTable(
+  'answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    attemptId: uuid('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    response: jsonb('response').$type<Response | null>(),
+    correct: boolean('correct').notNull(),
+  },
+  (t) => [uniqueIndex('answers_attempt_question_idx').on(t.attemptId, t.questionId)],
+);
+export type AnswerRow = typeof answers.$inferSelect;
+export type NewAnswerRow = typeof answers.$inferInsert;

@@ -1,0 +1,98 @@
+/**
+ * First pass of the parser: turns raw text (Markdown or text pasted from a web page) into a flat
+ * sequence of headings, paragraphs and lists. Knows nothing about sections or takeaways.
+ */
+export type RawBlock =
+  | { kind: 'heading'; level: number; text: string; explicit: boolean }
+  | { kind: 'paragraph'; text: string; lines: string[] }
+  | { kind: 'list'; ordered: boolean; items: string[] };
+
+const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
+const SETEXT_UNDERLINE = /^\s{0,3}(=+|-+)\s*$/;
+const BULLET = /^\s*[•·▪◦‣*+\-–]\s+(.+)$/;
+const NUMBERED = /^\s*\d{1,3}[.)]\s+(.+)$/;
+const RULE = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
+
+export function normalizeText(input: string): string {
+  return input
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00A0\u2007\u202F]/g, ' ')
+    .replace(/\t/g, '    ')
+    .replace(/[\u200B\u200C\u200D\u2060]/g, '');
+}
+
+export function toBlocks(text: string): RawBlock[] {
+  const lines = normalizeText(text).split('\n');
+  const blocks: RawBlock[] = [];
+  let paragraph: string[] = [];
+  let list: { ordered: boolean; items: string[] } | null = null;
+
+  const flush = () => {
+    if (paragraph.length) {
+      blocks.push({ kind: 'paragraph', text: paragraph.join(' '), lines: paragraph });
+      paragraph = [];
+    }
+    if (list) {
+      blocks.push({ kind: 'list', ...list });
+      list = null;
+    }
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const trimmed = line.trim();
+    if (!trimmed) {
+      flush();
+      continue;
+    }
+    const atx = ATX_HEADING.exec(line);
+    if (atx) {
+      flush();
+      blocks.push({ kind: 'heading', level: atx[1]!.length, text: cleanInline(atx[2]!), explicit: true });
+      continue;
+    }
+    const next = lines[i + 1] ?? '';
+    if (paragraph.length === 0 && !list && SETEXT_UNDERLINE.test(next) && !BULLET.test(line)) {
+      flush();
+      blocks.push({ kind: 'heading', level: next.trim().startsWith('=') ? 1 : 2, text: cleanInline(trimmed), explicit: true });
+      i++;
+      continue;
+    }
+    if (RULE.test(line)) {
+      flush();
+      continue;
+    }
+    const bullet = BULLET.exec(line);
+    const numbered = bullet ? null : NUMBERED.exec(line);
+    if (bullet || numbered) {
+      const ordered = Boolean(numbered);
+      if (paragraph.length) flush();
+      if (list && list.ordered !== ordered) flush();
+      if (!list) list = { ordered, items: [] };
+      list.items.push(cleanInline((bullet ?? numbered)![1]!));
+      continue;
+    }
+    if (list && /^\s{2,}/.test(line) && list.items.length) {
+      // An indented line under a list item continues that item.
+      const last = list.items.length - 1;
+      list.items[last] = `${list.items[last]} ${cleanInline(trimmed)}`;
+      continue;
+    }
+    if (list) flush();
+    paragraph.push(cleanInline(trimmed.replace(/^>\s?/, '')));
+  }
+  flush();
+  return blocks;
+}
+
+/** Strips Markdown emphasis and links down to their text; leaves everything else verbatim. */
+export function cleanInline(text: string): string {
+  return text
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(^|[\s(])([*_])(?=\S)(.+?)(?<=\S)\2(?=[\s).,;:!?]|$)/g, '$1$3')
+    .replace(/`([^`]+)`/g, '$1')
+    .trim();
+}

@@ -1,0 +1,218 @@
+import { toBlocks, type RawBlock } from './blocks';
+import { factsInSentence, midSentenceNames } from './facts';
+import { slugify, splitSentences, wordCount } from './sentences';
+import type { CaseStudy, ContentBlock, Fact, ParseResult, Section } from './types';
+
+export const MIN_WORDS = 80;
+const WORDS_PER_MINUTE = 220;
+const WORDS_PER_GENERATED_LESSON = 350;
+
+const READING_TIME = /^\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|reading)?$/i;
+const CONCLUSION = /^(?:conclusion|in conclusion|final thoughts|wrapping up|summary|the bottom line|closing thoughts)\b/i;
+const TAKEAWAY_SECTION = /^(?:key\s+)?(?:takeaways?|lessons?(?:\s+(?:for|learned|learnt)\b.*)?|what (?:we|you) can learn\b.*)$/i;
+const TAKEAWAY_INTRO = /\b(?:key\s+)?(?:takeaways?|lessons (?:learned|for)\b)/i;
+const JUNK_LINE = /^(?:share|tweet|like|comments?|follow|subscribe|print|email)\b.{0,30}$/i;
+
+/** Parses an article into a case study. Never throws: bad input comes back as `{ ok: false }`. */
+export function parseCaseStudy(input: string): ParseResult {
+  try {
+    return parse(typeof input === 'string' ? input : '');
+  } catch {
+    return { ok: false, error: 'This article could not be read. Check that it is plain text or Markdown.' };
+  }
+}
+
+function parse(input: string): ParseResult {
+  let blocks = toBlocks(input);
+  if (!blocks.some((b) => b.kind !== 'heading' || b.text)) return { ok: false, error: 'The article is empty.' };
+
+  const title = takeTitle(blocks);
+  let readingMinutes: number | null = null;
+  blocks = blocks.filter((b) => {
+    if (b.kind === 'list') return true;
+    if (b.text === title) return false;
+    const minutes = READING_TIME.exec(b.text) ? parseInt(b.text, 10) : NaN;
+    if (!Number.isNaN(minutes)) {
+      readingMinutes ??= minutes;
+      return false;
+    }
+    return true;
+  });
+  while (blocks.length && isTrailingJunk(blocks[blocks.length - 1]!)) blocks.pop();
+
+  const totalWords = blocks.reduce((n, b) => n + wordCount(b.kind === 'list' ? b.items.join(' ') : b.text), 0);
+  if (totalWords < MIN_WORDS) {
+    return {
+      ok: false,
+      error: `This article is too short to teach from: it has ${totalWords} words after its title, and Casewise needs at least ${MIN_WORDS}.`,
+    };
+  }
+
+  const headed = markHeadings(blocks);
+  const { introduction, sections: rawSections } = groupSections(headed);
+  const sections: Section[] = [];
+  let conclusion: ContentBlock[] = [];
+  const takeaways: string[] = [];
+
+  for (const raw of rawSections) {
+    if (CONCLUSION.test(raw.title)) {
+      conclusion = conclusion.concat(raw.blocks);
+      continue;
+    }
+    if (TAKEAWAY_SECTION.test(raw.title)) {
+      takeaways.push(...keyPointsOf(raw.blocks));
+      continue;
+    }
+    if (!raw.blocks.length) continue;
+    sections.push({ title: raw.title, slug: '', blocks: raw.blocks, keyPoints: keyPointsOf(raw.blocks) });
+    raw.blocks.forEach((b, i) => {
+      const before = raw.blocks[i - 1];
+      if (b.kind === 'list' && before?.kind === 'paragraph' && TAKEAWAY_INTRO.test(lastSentence(before.text))) {
+        takeaways.push(...b.items);
+      }
+    });
+  }
+  const firstConclusionSentence = conclusion.find((b) => b.kind === 'paragraph');
+  if (firstConclusionSentence?.kind === 'paragraph') {
+    const sentence = splitSentences(firstConclusionSentence.text)[0];
+    if (sentence) takeaways.push(stripLeadIn(sentence));
+  }
+
+  const finalSections = sections.length ? sections : splitByLength(introduction.splice(0));
+  assignSlugs(finalSections);
+
+  const allSentences = [
+    ...sentencesOf(introduction).map((s) => ({ s, section: -1 })),
+    ...finalSections.flatMap((sec, i) => sentencesOf(sec.blocks).map((s) => ({ s, section: i }))),
+  ];
+  const known = midSentenceNames(allSentences.map((x) => x.s));
+  const facts: Fact[] = allSentences.flatMap(({ s, section }) => factsInSentence(s, section, known));
+
+  const caseStudy: CaseStudy = {
+    title,
+    readingMinutes: readingMinutes ?? Math.max(1, Math.round(totalWords / WORDS_PER_MINUTE)),
+    introduction,
+    sections: finalSections,
+    conclusion,
+    takeaways: [...new Set(takeaways)],
+    facts,
+  };
+  return { ok: true, caseStudy };
+}
+
+/** Removes the title (the first heading or first line) from the blocks and returns it. */
+function takeTitle(blocks: RawBlock[]): string {
+  const first = blocks[0]!;
+  if (first.kind === 'heading') {
+    blocks.shift();
+    return first.text;
+  }
+  if (first.kind === 'list') {
+    blocks.shift();
+    return first.items[0] ?? 'Untitled case study';
+  }
+  const [titleLine, ...rest] = first.lines;
+  if (rest.length) blocks[0] = { kind: 'paragraph', text: rest.join(' '), lines: rest };
+  else blocks.shift();
+  return titleLine ?? 'Untitled case study';
+}
+
+function isTrailingJunk(b: RawBlock): boolean {
+  if (b.kind === 'list') return false;
+  const letters = (b.text.match(/\p{L}/gu) ?? []).length;
+  return letters < 3 || JUNK_LINE.test(b.text);
+}
+
+/** In pasted text, a heading is a short line standing alone that does not end like a sentence. */
+function looksLikeHeading(b: RawBlock, next: RawBlock | undefined): boolean {
+  if (b.kind !== 'paragraph' || b.lines.length !== 1 || !next) return false;
+  const t = b.text;
+  return (
+    t.length <= 100 &&
+    wordCount(t) <= 14 &&
+    /^[\p{Lu}\p{N}“"‘']/u.test(t) &&
+    !/[.,;:!…]$/.test(t) &&
+    !/[.!?]\s+\p{Lu}/u.test(t)
+  );
+}
+
+type Headed = { kind: 'section'; title: string } | ContentBlock;
+
+function markHeadings(blocks: RawBlock[]): Headed[] {
+  const explicit = blocks.filter((b): b is Extract<RawBlock, { kind: 'heading' }> => b.kind === 'heading');
+  const sectionLevel = explicit.length ? Math.min(...explicit.map((h) => h.level)) : 0;
+  return blocks.map((b, i): Headed => {
+    if (b.kind === 'heading') {
+      return b.level <= sectionLevel ? { kind: 'section', title: b.text } : { kind: 'paragraph', text: b.text };
+    }
+    if (b.kind === 'list') return { kind: 'list', ordered: b.ordered, items: b.items };
+    if (!explicit.length && looksLikeHeading(b, blocks[i + 1])) return { kind: 'section', title: b.text };
+    return { kind: 'paragraph', text: b.text };
+  });
+}
+
+function groupSections(headed: Headed[]) {
+  const introduction: ContentBlock[] = [];
+  const sections: { title: string; blocks: ContentBlock[] }[] = [];
+  for (const h of headed) {
+    if (h.kind === 'section') sections.push({ title: h.title, blocks: [] });
+    else (sections.length ? sections[sections.length - 1]!.blocks : introduction).push(h);
+  }
+  return { introduction, sections };
+}
+
+function keyPointsOf(blocks: ContentBlock[]): string[] {
+  const items = blocks.flatMap((b) => (b.kind === 'list' ? b.items : []));
+  if (items.length) return items;
+  return blocks
+    .filter((b): b is Extract<ContentBlock, { kind: 'paragraph' }> => b.kind === 'paragraph')
+    .map((b) => splitSentences(b.text)[0])
+    .filter((s): s is string => Boolean(s))
+    .slice(0, 3);
+}
+
+function splitByLength(blocks: ContentBlock[]): Section[] {
+  const sections: Section[] = [];
+  let current: ContentBlock[] = [];
+  let words = 0;
+  const close = () => {
+    if (!current.length) return;
+    const first = current.find((b) => b.kind === 'paragraph');
+    const opening = first?.kind === 'paragraph' ? first.text.split(/\s+/).slice(0, 6).join(' ') : '';
+    const title = `Part ${sections.length + 1}${opening ? `: ${opening.replace(/[.,;:!?]+$/, '')}…` : ''}`;
+    sections.push({ title, slug: '', blocks: current, keyPoints: keyPointsOf(current) });
+    current = [];
+    words = 0;
+  };
+  for (const b of blocks) {
+    current.push(b);
+    words += wordCount(b.kind === 'list' ? b.items.join(' ') : b.text);
+    if (words >= WORDS_PER_GENERATED_LESSON) close();
+  }
+  close();
+  return sections;
+}
+
+function assignSlugs(sections: Section[]) {
+  const seen = new Map<string, number>();
+  for (const s of sections) {
+    const base = slugify(s.title, 48);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    s.slug = n === 1 ? base : `${base}-${n}`;
+  }
+}
+
+export function sentencesOf(blocks: ContentBlock[]): string[] {
+  return blocks.flatMap((b) => (b.kind === 'paragraph' ? splitSentences(b.text) : b.items.flatMap(splitSentences)));
+}
+
+function lastSentence(text: string): string {
+  const all = splitSentences(text);
+  return all[all.length - 1] ?? text;
+}
+
+function stripLeadIn(sentence: string): string {
+  const stripped = sentence.replace(/^(?:in wrapping this up|in conclusion|to sum up|in short|overall|all in all|in summary),\s*/i, '');
+  return stripped.charAt(0).toUpperCase() + stripped.slice(1);
+}

@@ -1,0 +1,77 @@
+import type { CaseStudy } from '@/lib/case-study/types';
+import { findFlaw } from './flaws';
+import { createRng, hash32 } from './random';
+import {
+  keyTermQuestions,
+  listQuestions,
+  nameQuestions,
+  numberQuestions,
+  trueFalseQuestions,
+  yearQuestions,
+  type Context,
+} from './templates';
+import type { Question } from './types';
+
+export const MAX_QUESTIONS_PER_LESSON = 8;
+
+export interface Rejected {
+  prompt: string;
+  reason: string;
+}
+
+export interface GeneratedQuiz {
+  lessons: { title: string; slug: string; questions: Question[] }[];
+  rejected: Rejected[];
+}
+
+const TEMPLATES = [yearQuestions, numberQuestions, nameQuestions, trueFalseQuestions, listQuestions, keyTermQuestions];
+
+/**
+ * Writes a quiz for every lesson: over-generates with every template, rejects candidates with an
+ * item-writing flaw, then keeps up to MAX_QUESTIONS_PER_LESSON, taking kinds in turn so each quiz
+ * mixes them. Deterministic: the random source is seeded from the article itself.
+ */
+export function generateQuizzes(caseStudy: CaseStudy): GeneratedQuiz {
+  const rejected: Rejected[] = [];
+  const subject = mainSubject(caseStudy);
+  const lessons = caseStudy.sections.map((section, sectionIndex) => {
+    const rng = createRng(hash32(`${caseStudy.title}\n${section.title}\n${JSON.stringify(section.blocks)}`));
+    const ctx: Context = { caseStudy, section, sectionIndex, rng, subject };
+    const seen = new Set<string>();
+    const accepted: Question[] = [];
+    for (const template of TEMPLATES) {
+      for (const q of template(ctx)) {
+        const reason = seen.has(q.prompt) ? 'duplicate question' : findFlaw(q);
+        if (reason) rejected.push({ prompt: q.prompt, reason });
+        else accepted.push(q);
+        seen.add(q.prompt);
+      }
+    }
+    return { title: section.title, slug: section.slug, questions: pickMixed(accepted, MAX_QUESTIONS_PER_LESSON) };
+  });
+  return { lessons, rejected };
+}
+
+/** Round-robin over question kinds, keeping each kind's candidates in article order. */
+function pickMixed(questions: Question[], limit: number): Question[] {
+  const byType = new Map<string, Question[]>();
+  for (const q of questions) byType.set(q.type, [...(byType.get(q.type) ?? []), q]);
+  const queues = [...byType.values()];
+  const picked: Question[] = [];
+  while (picked.length < limit && queues.some((q) => q.length)) {
+    for (const queue of queues) {
+      const next = queue.shift();
+      if (next && picked.length < limit) picked.push(next);
+    }
+  }
+  const order = new Map(questions.map((q, i) => [q, i]));
+  return picked.sort((a, b) => order.get(a)! - order.get(b)!);
+}
+
+function mainSubject(caseStudy: CaseStudy): string | null {
+  const counts = new Map<string, number>();
+  for (const f of caseStudy.facts) if (f.kind === 'entity') counts.set(f.text, (counts.get(f.text) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [name, n] of counts) if (n >= 3 && (!best || n > counts.get(best)!)) best = name;
+  return best;
+}
