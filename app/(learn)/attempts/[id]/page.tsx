@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ButtonLink } from '@/components/ui/button';
+import { ProgressBar } from '@/components/ui/progress-bar';
+import { getAttemptById } from '@/lib/dal/attempts';
+import { percentOf } from '@/lib/progress/summarize';
+
+export const metadata: Metadata = { title: 'Quiz result' };
+
+export default async function AttemptPage({ params }: { params: Promise<{ id: string }> }) {
+  const attempt = await getAttemptById({ id: (await params).id });
+  if (!attempt) notFound();
+  const lessonHref = `/cases/${attempt.caseSlug}/lessons/${attempt.lessonSlug}`;
+  const percent = percentOf(attempt.score, attempt.maxScore);
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/cases/${attempt.caseSlug}`} className="text-indigo-700 hover:underline">
+          {attempt.caseTitle}
+        </Link>
+      </nav>
+      <header className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
+        <p className="text-sm text-slate-600">Quiz: {attempt.lessonTitle}</p>
+        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">
+          You scored {attempt.score} of {attempt.maxScore}
+        </h1>
+        <ProgressBar value={percent} label="Score" className="mt-4" />
+        <p className="mt-2 text-sm text-slate-700">
+          {percent}% · submitted {attempt.submittedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC
+        </p>
+        <div className="mt-4 flex flex-wrap gap-2">
+          <ButtonLink href={`${lessonHref}/quiz`}>Retake the quiz</ButtonLink>
+          <ButtonLink href={lessonHref} variant="secondary">
+            Reread the lesson
+          </ButtonLink>
+          <ButtonLink href={`/cases/${attempt.caseSlug}`} variant="secondary">
+            All lessons
+          </ButtonLink>
+        </div>
+      </header>
+      <ol className="flex flex-col gap-4" aria-label="Answers">
+        {attempt.questions.map((q, i) => (
+          <li key={q.id} className={`rounded-xl border bg-white p-4 sm:p-5 ${q.correct ? 'border-emerald-300' : 'border-red-300'}`}>
+            <p className="text-sm font-semibold">
+              <span className={q.correct ? 'text-emerald-800' : 'text-red-800'}>{q.correct ? '✓ Correct' : '✗ Incorrect'}</span>
+              <span className="text-slate-500"> · Question {i + 1}</span>
+            </p>
+            <h2 className="mt-1 font-semibold leading-snug">{q.prompt}</h2>
+            <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+              <dt className="text-slate-600">Your answer</dt>
+              <dd>{q.yourAnswer}</dd>
+              {!q.correct && (
+                <>
+                  <dt className="text-slate-600">Right answer</dt>
+                  <dd className="font-medium">{q.rightAnswer}</dd>
+                </>
+              )}
+            </dl>
+            <p className="mt-3 text-sm text-slate-800">
+              <span className="font-semibold">Why: </span>
+              {q.explanation}
+            </p>
+            <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 font-serif text-sm italic text-slate-700">
+              {q.source}
+            </blockquote>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

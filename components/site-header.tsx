@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import { signOutAction } from '@/app/(auth)/actions';
+import { getCurrentUser } from '@/lib/dal/session';
+import { Button, ButtonLink } from './ui/button';
+
+export async function SiteHeader() {
+  const user = await getCurrentUser();
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+        <Link href={user ? '/dashboard' : '/'} className="text-lg font-bold tracking-tight text-indigo-800">
+          Casewise
+        </Link>
+        <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
+          {user ? (
+            <>
+              <Link href="/cases" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                Library
+              </Link>
+              <Link href="/dashboard" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                Dashboard
+              </Link>
+              <span className="hidden px-2 text-slate-500 sm:inline" aria-label="Signed in as">
+                {user.name}
+              </span>
+              <form action={signOutAction}>
+                <Button type="submit" variant="secondary" className="min-h-9 py-1">
+                  Sign out
+                </Button>
+              </form>
+            </>
+          ) : (
+            <>
+              <Link href="/login" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                Sign in
+              </Link>
+              <ButtonLink href="/signup" className="min-h-9 py-1">
+                Create account
+              </ButtonLink>
+            </>
+          )}
+        </nav>
+      </div>
+    </header>
+  );
+}

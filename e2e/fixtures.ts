@@ -1,0 +1,77 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const SEED_CASE = 'alibaba-ai-comeback';
+export const SEED_TITLE = 'Alibaba’s Wild Ride: From Beijing’s Crackdown to Ruling the AI World';
+
+let counter = 0;
+export function uniqueEmail(prefix: string) {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}@example.test`;
+}
+
+/** Page object for sign-up, sign-in and sign-out. */
+export class AuthPages {
+  constructor(private readonly page: Page) {}
+
+  async signUp(user: { name: string; email: string; password: string; role?: 'Student' | 'Instructor' }) {
+    await this.page.goto('/signup');
+    await this.page.getByLabel('Name').fill(user.name);
+    await this.page.getByLabel('Email').fill(user.email);
+    await this.page.getByLabel('Password').fill(user.password);
+    await this.page.getByRole('radio', { name: user.role ?? 'Student' }).check();
+    await this.page.getByRole('button', { name: 'Create account' }).click();
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.goto('/login');
+    await this.page.getByLabel('Email').fill(email);
+    await this.page.getByLabel('Password').fill(password);
+    await this.page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async signOut() {
+    await this.page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(this.page).toHaveURL(/\/login/);
+  }
+}
+
+/** Page object for a quiz: answers every question with the first choice or a fixed text. */
+export class QuizPage {
+  constructor(private readonly page: Page) {}
+
+  questions() {
+    return this.page.locator('fieldset');
+  }
+
+  async answerAll() {
+    const groups = this.questions();
+    const count = await groups.count();
+    for (let i = 0; i < count; i++) {
+      const group = groups.nth(i);
+      const choices = group.locator('input[type=radio], input[type=checkbox]');
+      if (await choices.count()) {
+        await choices.first().check();
+        continue;
+      }
+      const text = group.getByRole('textbox');
+      if (await text.count()) {
+        await text.fill('2020');
+        continue;
+      }
+      const selects = group.getByRole('combobox');
+      for (let j = 0; j < (await selects.count()); j++) await selects.nth(j).selectOption({ index: j + 1 });
+    }
+    return count;
+  }
+
+  async submit() {
+    await this.page.getByRole('button', { name: 'Submit answers' }).click();
+  }
+}
+
+export const test = base.extend<{ auth: AuthPages; quiz: QuizPage }>({
+  auth: async ({ page }, use) => use(new AuthPages(page)),
+  quiz: async ({ page }, use) => use(new QuizPage(page)),
+});
+
+export { expect };

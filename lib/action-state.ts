@@ -1,0 +1,10 @@
+/** The state every form action returns to useActionState. Safe to import from client components. */
+export type ActionState = {
+  status: 'idle' | 'error';
+  message?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+  /** Echoed text fields, so a rejected form keeps what the user typed (never passwords). */
+  values?: Record<string, string>;
+};
+
+export const idle: ActionState = { status: 'idle' };

@@ -1,0 +1,122 @@
+import 'server-only';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { answers, attempts, caseStudies, lessons, questions } from '@/db/schema';
+import { readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
+import { describeKey, describeResponse } from '@/lib/grading/describe';
+import { gradeSheet } from '@/lib/grading/grade';
+import { visibleTo } from './catalog';
+import { requireUser } from './session';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type SubmitResult =
+  | { ok: true; attemptId: string }
+  | { ok: false; error: 'not_found' | 'empty' | 'bad_numbers'; questionIds?: string[] };
+
+/**
+ * Grades a submitted answer sheet on the server and stores the attempt with its answers in one
+ * transaction. The submission key makes it idempotent: resubmitting the same form (double click,
+ * stale tab, retry after a dropped connection) returns the first attempt instead of grading again.
+ */
+export async function submitQuizAttempt(input: {
+  lessonId: string;
+  submissionKey: string;
+  getAll: (name: string) => string[];
+}): Promise<SubmitResult> {
+  const user = await requireUser();
+  if (!UUID.test(input.lessonId) || !UUID.test(input.submissionKey)) return { ok: false, error: 'not_found' };
+  const db = await getDb();
+  const [lesson] = await db
+    .select({ id: lessons.id })
+    .from(lessons)
+    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+    .where(and(eq(lessons.id, input.lessonId), isNull(lessons.retiredAt), visibleTo(user)));
+  if (!lesson) return { ok: false, error: 'not_found' };
+
+  const [previous] = await db
+    .select({ id: attempts.id })
+    .from(attempts)
+    .where(and(eq(attempts.userId, user.id), eq(attempts.submissionKey, input.submissionKey)));
+  if (previous) return { ok: true, attemptId: previous.id };
+
+  const keys = await db
+    .select({ id: questions.id, data: questions.data, answerKey: questions.answerKey })
+    .from(questions)
+    .where(and(eq(questions.lessonId, lesson.id), eq(questions.enabled, true), isNull(questions.retiredAt)))
+    .orderBy(asc(questions.position));
+  const badNumbers = unreadableNumbers(keys, input.getAll);
+  if (badNumbers.length) return { ok: false, error: 'bad_numbers', questionIds: badNumbers };
+  const responses = readAnswerSheet(keys, input.getAll);
+  if (responses.size === 0) return { ok: false, error: 'empty' };
+  const { score, maxScore, graded } = gradeSheet(keys, responses);
+
+  return db.transaction(async (tx) => {
+    const [attempt] = await tx
+      .insert(attempts)
+      .values({ userId: user.id, lessonId: lesson.id, submissionKey: input.submissionKey, score, maxScore })
+      .onConflictDoNothing({ target: [attempts.userId, attempts.submissionKey] })
+      .returning({ id: attempts.id });
+    if (!attempt) {
+      // A concurrent submit of the same form won the race; its grade stands.
+      const [winner] = await tx
+        .select({ id: attempts.id })
+        .from(attempts)
+        .where(and(eq(attempts.userId, user.id), eq(attempts.submissionKey, input.submissionKey)));
+      return { ok: true as const, attemptId: winner!.id };
+    }
+    await tx.insert(answers).values(graded.map((g) => ({ attemptId: attempt.id, questionId: g.questionId, response: g.response, correct: g.correct })));
+    return { ok: true as const, attemptId: attempt.id };
+  });
+}
+
+/** A graded attempt with every answer explained, for its owner only (anyone else gets null). */
+export async function getAttemptById({ id }: { id: string }) {
+  const user = await requireUser();
+  if (!UUID.test(id)) return null;
+  const db = await getDb();
+  const [attempt] = await db
+    .select({
+      id: attempts.id,
+      score: attempts.score,
+      maxScore: attempts.maxScore,
+      submittedAt: attempts.submittedAt,
+      lessonId: lessons.id,
+      lessonSlug: lessons.slug,
+      lessonTitle: lessons.title,
+      caseSlug: caseStudies.slug,
+      caseTitle: caseStudies.title,
+    })
+    .from(attempts)
+    .innerJoin(lessons, eq(lessons.id, attempts.lessonId))
+    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+    .where(and(eq(attempts.id, id), eq(attempts.userId, user.id)));
+  if (!attempt) return null;
+  const rows = await db
+    .select({
+      id: questions.id,
+      prompt: questions.prompt,
+      data: questions.data,
+      answerKey: questions.answerKey,
+      explanation: questions.explanation,
+      source: questions.source,
+      response: answers.response,
+      correct: answers.correct,
+    })
+    .from(answers)
+    .innerJoin(questions, eq(questions.id, answers.questionId))
+    .where(eq(answers.attemptId, attempt.id))
+    .orderBy(asc(questions.position));
+  return {
+    ...attempt,
+    questions: rows.map((r) => ({
+      id: r.id,
+      prompt: r.prompt,
+      correct: r.correct,
+      yourAnswer: describeResponse(r.data, r.response),
+      rightAnswer: describeKey(r.data, r.answerKey),
+      explanation: r.explanation,
+      source: r.source,
+    })),
+  };
+}

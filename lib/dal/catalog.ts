@@ -1,0 +1,109 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { attempts, caseStudies, lessons, questions } from '@/db/schema';
+import { completion, summarizeLessons } from '@/lib/progress/summarize';
+import type { QuizQuestion } from './catalog-types';
+import { requireUser, type CurrentUser } from './session';
+
+/** Published case studies, plus the user's own drafts. */
+export const visibleTo = (user: CurrentUser) =>
+  or(eq(caseStudies.status, 'published'), eq(caseStudies.ownerId, user.id));
+
+const isSlug = (s: string) => /^[\p{L}\p{N}-]{1,80}$/u.test(s);
+
+async function attemptsFor(userId: string, lessonIds: string[]) {
+  if (!lessonIds.length) return [];
+  const db = await getDb();
+  return db
+    .select({ lessonId: attempts.lessonId, score: attempts.score, maxScore: attempts.maxScore, submittedAt: attempts.submittedAt })
+    .from(attempts)
+    .where(and(eq(attempts.userId, userId), inArray(attempts.lessonId, lessonIds)));
+}
+
+/** The library: every case study the user may see, with their progress through it. */
+export async function listCaseStudies() {
+  const user = await requireUser();
+  const db = await getDb();
+  const rows = await db
+    .select({ id: caseStudies.id, slug: caseStudies.slug, title: caseStudies.title, readingMinutes: caseStudies.readingMinutes, lessonId: lessons.id })
+    .from(caseStudies)
+    .innerJoin(lessons, and(eq(lessons.caseStudyId, caseStudies.id), isNull(lessons.retiredAt)))
+    .where(visibleTo(user))
+    .orderBy(asc(caseStudies.title), asc(lessons.position));
+  const progress = summarizeLessons(rows.map((r) => r.lessonId), await attemptsFor(user.id, rows.map((r) => r.lessonId)));
+  const byCase = new Map<string, { id: string; slug: string; title: string; readingMinutes: number; lessonIds: string[] }>();
+  for (const r of rows) {
+    const entry = byCase.get(r.id) ?? { id: r.id, slug: r.slug, title: r.title, readingMinutes: r.readingMinutes, lessonIds: [] };
+    entry.lessonIds.push(r.lessonId);
+    byCase.set(r.id, entry);
+  }
+  return [...byCase.values()].map(({ lessonIds, ...c }) => ({
+    ...c,
+    progress: completion(lessonIds.map((id) => progress.get(id)!)),
+  }));
+}
+
+/** A case study's overview with the user's progress per lesson, or null if it is not theirs to see. */
+export async function getCaseStudyBySlug({ slug }: { slug: string }) {
+  const user = await requireUser();
+  if (!isSlug(slug)) return null;
+  const db = await getDb();
+  const [cs] = await db
+    .select({
+      id: caseStudies.id,
+      slug: caseStudies.slug,
+      title: caseStudies.title,
+      introduction: caseStudies.introduction,
+      takeaways: caseStudies.takeaways,
+      conclusion: caseStudies.conclusion,
+      readingMinutes: caseStudies.readingMinutes,
+    })
+    .from(caseStudies)
+    .where(and(eq(caseStudies.slug, slug), visibleTo(user)));
+  if (!cs) return null;
+  const lessonRows = await db
+    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title, position: lessons.position })
+    .from(lessons)
+    .where(and(eq(lessons.caseStudyId, cs.id), isNull(lessons.retiredAt)))
+    .orderBy(asc(lessons.position));
+  const progress = summarizeLessons(lessonRows.map((l) => l.id), await attemptsFor(user.id, lessonRows.map((l) => l.id)));
+  const withProgress = lessonRows.map((l) => ({ ...l, progress: progress.get(l.id)! }));
+  return { ...cs, lessons: withProgress, progress: completion(withProgress.map((l) => l.progress)) };
+}
+
+/** One lesson to read, with its neighbours for navigation. */
+export async function getLessonBySlug({ caseSlug, lessonSlug }: { caseSlug: string; lessonSlug: string }) {
+  const cs = await getCaseStudyBySlug({ slug: caseSlug });
+  if (!cs || !isSlug(lessonSlug)) return null;
+  const index = cs.lessons.findIndex((l) => l.slug === lessonSlug);
+  if (index < 0) return null;
+  const db = await getDb();
+  const [lesson] = await db
+    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title, body: lessons.body, keyPoints: lessons.keyPoints })
+    .from(lessons)
+    .where(eq(lessons.id, cs.lessons[index]!.id));
+  if (!lesson) return null;
+  return {
+    caseStudy: { slug: cs.slug, title: cs.title },
+    lesson: { ...lesson, number: index + 1, total: cs.lessons.length, progress: cs.lessons[index]!.progress },
+    previous: cs.lessons[index - 1] ?? null,
+    next: cs.lessons[index + 1] ?? null,
+  };
+}
+
+/**
+ * The questions of a lesson's quiz as a learner may see them. Selects only public columns: the
+ * answer key, explanation and source never leave the database before the attempt is graded.
+ */
+export async function getQuizByLesson({ caseSlug, lessonSlug }: { caseSlug: string; lessonSlug: string }) {
+  const found = await getLessonBySlug({ caseSlug, lessonSlug });
+  if (!found) return null;
+  const db = await getDb();
+  const rows: QuizQuestion[] = await db
+    .select({ id: questions.id, prompt: questions.prompt, data: questions.data })
+    .from(questions)
+    .where(and(eq(questions.lessonId, found.lesson.id), eq(questions.enabled, true), isNull(questions.retiredAt)))
+    .orderBy(asc(questions.position));
+  return { ...found, questions: rows };
+}

@@ -1,0 +1,34 @@
+import 'server-only';
+import { and, desc, eq } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { attempts, caseStudies, lessons } from '@/db/schema';
+import { getCaseStudyBySlug, listCaseStudies } from './catalog';
+import { requireUser } from './session';
+
+/** Progress per case study (lessons done, best scores) and the most recent attempts. */
+export async function getDashboard() {
+  const user = await requireUser();
+  const library = await listCaseStudies();
+  const cases = [];
+  for (const c of library) {
+    const detail = await getCaseStudyBySlug({ slug: c.slug });
+    if (detail) cases.push({ slug: detail.slug, title: detail.title, progress: detail.progress, lessons: detail.lessons });
+  }
+  const db = await getDb();
+  const recent = await db
+    .select({
+      id: attempts.id,
+      score: attempts.score,
+      maxScore: attempts.maxScore,
+      submittedAt: attempts.submittedAt,
+      lessonTitle: lessons.title,
+      caseTitle: caseStudies.title,
+    })
+    .from(attempts)
+    .innerJoin(lessons, eq(lessons.id, attempts.lessonId))
+    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+    .where(and(eq(attempts.userId, user.id)))
+    .orderBy(desc(attempts.submittedAt))
+    .limit(10);
+  return { user, cases, recent };
+}
