@@ -30,6 +30,8 @@ export default defineConfig({
   projects: servers.map((s) => ({
     name: s.name,
     use: { ...devices['Desktop Chrome'], baseURL: `http://localhost:${s.port}`, launchOptions },
+    // Screenshots and the accessibility scan look at pages, which do not depend on the database.
+    ...(s.name === 'pglite' ? {} : { testIgnore: /pages\.spec\.ts/ }),
   })),
   webServer: servers.map((s) => ({
     // The build is made once by `npm run test:e2e`; each server gets a fresh embedded database.

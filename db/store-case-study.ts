@@ -1,7 +1,7 @@
 import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { slugify } from '@/lib/case-study/sentences';
-import { generateQuizzes } from '@/lib/quizgen/generate';
+import { GENERATOR_VERSION, generateQuizzes } from '@/lib/quizgen/generate';
 import { fingerprint } from '@/lib/quizgen/random';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
 import type { Database } from './index';
@@ -25,7 +25,7 @@ export async function storeCaseStudy(
   const cs = parsed.caseStudy;
   const quiz = generateQuizzes(cs);
   const slug = input.slug ?? slugify(cs.title);
-  const contentHash = fingerprint(input.text);
+  const contentHash = fingerprint(`generator ${GENERATOR_VERSION}\n${input.text}`);
   const questionCount = quiz.lessons.reduce((n, l) => n + l.questions.length, 0);
 
   return db.transaction(async (tx) => {

@@ -35,6 +35,13 @@ describe('generateQuizzes on the seed', () => {
     }
   });
 
+  it('never asks two questions on one sentence in a quiz (one would give the other away)', () => {
+    for (const lesson of quiz.lessons) {
+      const sources = lesson.questions.map((q) => q.source);
+      expect(new Set(sources).size, lesson.title).toBe(sources.length);
+    }
+  });
+
   it('asks each lesson about its own section', () => {
     const cs = parse(text);
     quiz.lessons.forEach((lesson, i) => {

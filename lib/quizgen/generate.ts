@@ -12,7 +12,11 @@ import {
 } from './templates';
 import type { Question } from './types';
 
+/** Bump when the generator's output changes, so stored quizzes are regenerated on the next seed. */
+export const GENERATOR_VERSION = 1;
 export const MAX_QUESTIONS_PER_LESSON = 8;
+/** No kind may crowd out the others. */
+const MAX_PER_KIND = 4;
 
 export interface Rejected {
   prompt: string;
@@ -52,16 +56,27 @@ export function generateQuizzes(caseStudy: CaseStudy): GeneratedQuiz {
   return { lessons, rejected };
 }
 
-/** Round-robin over question kinds, keeping each kind's candidates in article order. */
+/**
+ * Round-robin over question kinds, keeping each kind's candidates in article order. One question
+ * per source sentence: two questions on one sentence give each other's answers away.
+ */
 function pickMixed(questions: Question[], limit: number): Question[] {
   const byType = new Map<string, Question[]>();
   for (const q of questions) byType.set(q.type, [...(byType.get(q.type) ?? []), q]);
   const queues = [...byType.values()];
+  const perKind = new Map<string, number>();
   const picked: Question[] = [];
+  const shown: string[] = [];
+  const cues = (q: Question) => shown.some((text) => text.includes(q.source) || q.source.includes(text));
   while (picked.length < limit && queues.some((q) => q.length)) {
     for (const queue of queues) {
-      const next = queue.shift();
-      if (next && picked.length < limit) picked.push(next);
+      let next = queue.shift();
+      while (next && cues(next)) next = queue.shift();
+      if (next && picked.length < limit && (perKind.get(next.type) ?? 0) < MAX_PER_KIND) {
+        perKind.set(next.type, (perKind.get(next.type) ?? 0) + 1);
+        picked.push(next);
+        shown.push(next.source, ...('options' in next ? next.options : []));
+      }
     }
   }
   const order = new Map(questions.map((q, i) => [q, i]));

@@ -110,11 +110,11 @@ export function nameQuestions(ctx: Context): Question[] {
  * kind from the article (names are not swapped: a wrong name often makes a nonsense sentence).
  */
 export function trueFalseQuestions(ctx: Context): Question[] {
-  const facts = ['year', 'money', 'percent'].flatMap((k) => sectionFacts(ctx, k as Fact['kind']));
+  const facts = ['year', 'money', 'percent', 'entity'].flatMap((k) => sectionFacts(ctx, k as Fact['kind']));
   const bySentence = new Map<string, Fact>();
-  for (const f of facts) if (f.text !== ctx.subject && !bySentence.has(f.sentence)) bySentence.set(f.sentence, f);
+  for (const f of facts) if (f.text !== ctx.subject && !bySentence.has(f.sentence) && isFactual(f.sentence)) bySentence.set(f.sentence, f);
   return [...bySentence.values()].flatMap((fact): Question[] => {
-    const swap = ctx.rng
+    const swap = fact.kind === 'entity' ? undefined : ctx.rng
       .shuffle(
         ctx.caseStudy.facts.filter(
           (f) => f.kind === fact.kind && f.text !== fact.text && f.text !== ctx.subject && !fact.sentence.includes(f.text),
@@ -165,15 +165,21 @@ const STOP = new Set(
   'about above after again against because before being below between could during every further having other should their there these those through under until which while would something everything'.split(' '),
 );
 
+// Abstract nouns make the most defensible blanks ("transparency", "localization").
+const NOUN_ENDING = /(?:tion|sion|ity|ment|ness|ance|ence|ship|ism|ogy)$/;
+
 /** A distinctive word of a key point → fill it in (accepts any letter case). */
 export function keyTermQuestions(ctx: Context): Question[] {
   const all = sentencesOf([...ctx.caseStudy.introduction, ...ctx.caseStudy.sections.flatMap((s) => s.blocks)]).join(' ').toLowerCase();
-  const sources = ctx.section.keyPoints.length ? ctx.section.keyPoints : sentencesOf(ctx.section.blocks);
+  const sources = unique([...ctx.section.keyPoints, ...sentencesOf(ctx.section.blocks)]).filter(
+    (s) => !s.endsWith('?') && !s.endsWith(':') && s.split(' ').length >= 6 && isFactual(s),
+  );
   return sources.flatMap((sentence): Question[] => {
-    const words = [...sentence.matchAll(/\p{Ll}[\p{Ll}-]{6,}/gu)].map((m) => m[0]);
+    const words = [...sentence.matchAll(/(?<![\p{L}’'-])\p{Ll}[\p{Ll}]{6,}(?![\p{L}’'-])/gu)].map((m) => m[0]);
+    const score = (w: string) => (NOUN_ENDING.test(w) ? 100 : 0) + w.length;
     const term = words
       .filter((w) => !STOP.has(w) && occurrences(sentence, w) === 1 && occurrences(all, w) <= 2)
-      .sort((a, b) => b.length - a.length || a.localeCompare(b))[0];
+      .sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0];
     if (!term) return [];
     return [
       {
@@ -185,6 +191,13 @@ export function keyTermQuestions(ctx: Context): Question[] {
       },
     ];
   });
+}
+
+// Asides addressed to the reader and metaphors ("It’s like climbing a mountain") are not facts
+// about the case, so they make poor questions.
+const ASIDE = /\b(?:I|I’m|I mean|imagine|picture this|think of|humor me|humorously|if you ask me)\b|^It’s like\b(?![^—]*—)/;
+function isFactual(sentence: string): boolean {
+  return !ASIDE.test(sentence);
 }
 
 function listsWithIntro(blocks: ContentBlock[]) {
