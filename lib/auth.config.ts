@@ -19,6 +19,12 @@ export const authConfig = {
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   trustHost: true,
   providers: [],
+  logger: {
+    // A wrong password is an expected outcome, answered on the form; not a server error to log.
+    error(error) {
+      if (error.name !== 'CredentialsSignin') console.error(error);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) {

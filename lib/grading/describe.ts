@@ -1,6 +1,6 @@
 import type { AnswerKey, PublicQuestionData, Response } from '@/lib/quizgen/types';
 
-const list = (xs: string[]) => xs.join('; ');
+const list = (xs: string[]) => xs.map((x) => x.replace(/[.;]$/, '')).join('; ');
 
 /** The right answer in words, for the result page (shown only after grading). */
 export function describeKey(data: PublicQuestionData, key: AnswerKey): string {
@@ -9,7 +9,7 @@ export function describeKey(data: PublicQuestionData, key: AnswerKey): string {
   if (key.type === 'true_false') return key.answer ? 'True' : 'False';
   if (key.type === 'fill_blank') return key.answer[0] ?? '';
   if (key.type === 'numeric') {
-    const unit = data.type === 'numeric' && data.unit ? ` ${data.unit}` : '';
+    const unit = data.type === 'numeric' && data.unit ? (data.unit === '%' ? '%' : ` ${data.unit}`) : '';
     return `${key.value}${unit}${key.tolerance ? ` (± ${key.tolerance})` : ''}`;
   }
   if (data.type === 'ordering' && key.type === 'ordering') return key.order.map((i, n) => `${n + 1}. ${data.items[i]}`).join(' ');
