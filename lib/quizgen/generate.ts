@@ -1,4 +1,5 @@
 import type { CaseStudy } from '@/lib/case-study/types';
+import { indexArticle } from './article-index';
 import { findFlaw } from './flaws';
 import { createRng, hash32 } from './random';
 import {
@@ -38,9 +39,10 @@ const TEMPLATES = [yearQuestions, numberQuestions, nameQuestions, trueFalseQuest
 export function generateQuizzes(caseStudy: CaseStudy): GeneratedQuiz {
   const rejected: Rejected[] = [];
   const subject = mainSubject(caseStudy);
+  const index = indexArticle(caseStudy, subject);
   const lessons = caseStudy.sections.map((section, sectionIndex) => {
     const rng = createRng(hash32(`${caseStudy.title}\n${section.title}\n${JSON.stringify(section.blocks)}`));
-    const ctx: Context = { caseStudy, section, sectionIndex, rng, subject };
+    const ctx: Context = { caseStudy, section, sectionIndex, rng, subject, index };
     const seen = new Set<string>();
     const accepted: Question[] = [];
     for (const template of TEMPLATES) {

@@ -1,5 +1,6 @@
 import type { CaseStudy, ContentBlock, Fact, Section } from '@/lib/case-study/types';
 import { sentencesOf } from '@/lib/case-study/parse';
+import type { ArticleIndex } from './article-index';
 import type { Rng } from './random';
 import type { Question } from './types';
 
@@ -11,6 +12,7 @@ export interface Context {
   rng: Rng;
   /** The article's main subject (its most frequent name); never a key, never a distractor. */
   subject: string | null;
+  index: ArticleIndex;
 }
 
 const BLANK = '____';
@@ -19,14 +21,14 @@ const says = (sentence: string) => `The article says: “${sentence}”`;
 const occurrences = (hay: string, needle: string) => hay.split(needle).length - 1;
 
 function sectionFacts(ctx: Context, kind: Fact['kind']): Fact[] {
-  return ctx.caseStudy.facts.filter(
-    (f) => f.section === ctx.sectionIndex && f.kind === kind && occurrences(f.sentence, f.text) === 1,
+  return (ctx.index.factsBySection.get(ctx.sectionIndex) ?? []).filter(
+    (f) => f.kind === kind && occurrences(f.sentence, f.text) === 1,
   );
 }
 
 /** Year in a sentence → which year completes it (single choice, options in numeric order). */
 export function yearQuestions(ctx: Context): Question[] {
-  const years = unique(ctx.caseStudy.facts.filter((f) => f.kind === 'year').map((f) => Number(f.text)));
+  const years = ctx.index.years;
   return sectionFacts(ctx, 'year').map((fact) => {
     const key = Number(fact.text);
     const others = years.filter((y) => y !== key && !fact.sentence.includes(String(y)));
@@ -69,22 +71,20 @@ export function numberQuestions(ctx: Context): Question[] {
 
 /** A name in a sentence → which name completes it; alternates single choice and fill-in. */
 export function nameQuestions(ctx: Context): Question[] {
-  const all = unique(ctx.caseStudy.facts.filter((f) => f.kind === 'entity').map((f) => f.text));
-  // "Ma" when "Jack Ma" is known is the same person, not another name.
-  const names = all.filter((n) => n !== ctx.subject && !all.some((m) => m !== n && m.split(' ').includes(n)));
+  const names = ctx.index.names;
   return sectionFacts(ctx, 'entity')
     .filter((f) => f.text !== ctx.subject && f.text.length > 2)
     .flatMap((fact, i): Question[] => {
-      const distractors = ctx.rng
-        .shuffle(
-          names.filter(
-            (n) =>
-              !fact.sentence.includes(n) &&
-              !n.includes(fact.text) &&
-              !fact.text.includes(n) &&
-              n.slice(0, 4).toLowerCase() !== fact.text.slice(0, 4).toLowerCase(),
-          ),
-        )
+      const distractors = sample(
+        ctx.rng,
+        names,
+        12,
+        (n) =>
+          !fact.sentence.includes(n) &&
+          !n.includes(fact.text) &&
+          !fact.text.includes(n) &&
+          n.slice(0, 4).toLowerCase() !== fact.text.slice(0, 4).toLowerCase(),
+      )
         .sort((a, b) => wordDistance(a, fact.text) - wordDistance(b, fact.text))
         .slice(0, 3);
       const prompt = `Which name completes this sentence from the article? ${quoteWithBlank(fact.sentence, fact.text)}`;
@@ -114,21 +114,19 @@ export function trueFalseQuestions(ctx: Context): Question[] {
   const bySentence = new Map<string, Fact>();
   for (const f of facts) if (f.text !== ctx.subject && !bySentence.has(f.sentence) && isFactual(f.sentence)) bySentence.set(f.sentence, f);
   return [...bySentence.values()].flatMap((fact): Question[] => {
-    const swap = fact.kind === 'entity' ? undefined : ctx.rng
-      .shuffle(
-        ctx.caseStudy.facts.filter(
-          (f) => f.kind === fact.kind && f.text !== fact.text && f.text !== ctx.subject && !fact.sentence.includes(f.text),
-        ),
-      )[0];
-    const makeFalse = swap && ctx.rng.next() < 0.5;
-    const statement = makeFalse ? fact.sentence.replace(fact.text, swap.text) : fact.sentence;
+    const swap =
+      fact.kind === 'entity'
+        ? undefined
+        : sample(ctx.rng, ctx.index.textsByKind.get(fact.kind) ?? [], 1, (t) => t !== fact.text && !fact.sentence.includes(t))[0];
+    const makeFalse = swap !== undefined && ctx.rng.next() < 0.5;
+    const statement = makeFalse ? fact.sentence.replace(fact.text, swap) : fact.sentence;
     return [
       {
         type: 'true_false',
         prompt: `True or false? According to the article: “${statement}”`,
         answer: !makeFalse,
         explanation: makeFalse
-          ? `False. The article says ${fact.text}, not ${swap.text}: “${fact.sentence}”`
+          ? `False. The article says ${fact.text}, not ${swap}: “${fact.sentence}”`
           : `True. ${says(fact.sentence)}`,
         source: fact.sentence,
       },
@@ -138,13 +136,12 @@ export function trueFalseQuestions(ctx: Context): Question[] {
 
 /** A list in the section → which items it holds (multiple select, distractors from other lists). */
 export function listQuestions(ctx: Context): Question[] {
-  const otherItems = ctx.caseStudy.sections
-    .filter((_, i) => i !== ctx.sectionIndex)
-    .flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : [])));
   return listsWithIntro(ctx.section.blocks).flatMap(({ items, intro }): Question[] => {
-    if (items.length < 2 || otherItems.length < 2) return [];
     const keys = ctx.rng.shuffle(items).slice(0, Math.min(3, items.length));
-    const distractors = ctx.rng.shuffle(otherItems).slice(0, 5 - keys.length);
+    const distractors = sample(ctx.rng, ctx.index.listItems, 5 - keys.length, (x) => x.section !== ctx.sectionIndex && !items.includes(x.item)).map(
+      (x) => x.item,
+    );
+    if (keys.length < 2 || distractors.length < 2 || new Set(distractors).size !== distractors.length) return [];
     const options = ctx.rng.shuffle([...keys, ...distractors]);
     const answer = keys.map((k) => options.indexOf(k)).sort((a, b) => a - b);
     const where = intro ? `the list that follows “${intro}”` : `the list in “${ctx.section.title}”`;
@@ -170,7 +167,6 @@ const NOUN_ENDING = /(?:tion|sion|ity|ment|ness|ance|ence|ship|ism|ogy)$/;
 
 /** A distinctive word of a key point → fill it in (accepts any letter case). */
 export function keyTermQuestions(ctx: Context): Question[] {
-  const all = sentencesOf([...ctx.caseStudy.introduction, ...ctx.caseStudy.sections.flatMap((s) => s.blocks)]).join(' ').toLowerCase();
   const sources = unique([...ctx.section.keyPoints, ...sentencesOf(ctx.section.blocks)]).filter(
     (s) => !s.endsWith('?') && !s.endsWith(':') && s.split(' ').length >= 6 && isFactual(s),
   );
@@ -178,7 +174,7 @@ export function keyTermQuestions(ctx: Context): Question[] {
     const words = [...sentence.matchAll(/(?<![\p{L}’'-])\p{Ll}[\p{Ll}]{6,}(?![\p{L}’'-])/gu)].map((m) => m[0]);
     const score = (w: string) => (NOUN_ENDING.test(w) ? 100 : 0) + w.length;
     const term = words
-      .filter((w) => !STOP.has(w) && occurrences(sentence, w) === 1 && occurrences(all, w) <= 2)
+      .filter((w) => !STOP.has(w) && occurrences(sentence, w) === 1 && (ctx.index.wordCounts.get(w) ?? 0) <= 2)
       .sort((a, b) => score(b) - score(a) || a.localeCompare(b))[0];
     if (!term) return [];
     return [
@@ -207,6 +203,20 @@ function listsWithIntro(blocks: ContentBlock[]) {
     const intro = before?.kind === 'paragraph' && before.text.trim().endsWith(':') ? sentencesOf([before]).at(-1) : undefined;
     return [{ items: b.items, intro }];
   });
+}
+
+/**
+ * Up to n distinct items that pass the test, drawn at random. Bounded work whatever the pool's size:
+ * small pools are shuffled whole, large ones are probed at random positions.
+ */
+function sample<T>(rng: Rng, pool: readonly T[], n: number, keep: (x: T) => boolean): T[] {
+  if (pool.length <= 64) return rng.shuffle(pool).filter(keep).slice(0, n);
+  const picked = new Set<T>();
+  for (let tries = 0; picked.size < n && tries < n * 20; tries++) {
+    const x = pool[rng.int(pool.length)]!;
+    if (keep(x)) picked.add(x);
+  }
+  return [...picked];
 }
 
 function unique<T>(values: T[]): T[] {
