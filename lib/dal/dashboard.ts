@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { attempts, caseStudies, lessons } from '@/db/schema';
 import { getCaseStudyBySlug, listCaseStudies } from './catalog';
@@ -27,7 +27,7 @@ export async function getDashboard() {
     .from(attempts)
     .innerJoin(lessons, eq(lessons.id, attempts.lessonId))
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
-    .where(and(eq(attempts.userId, user.id)))
+    .where(eq(attempts.userId, user.id))
     .orderBy(desc(attempts.submittedAt))
     .limit(10);
   return { user, cases, recent };
