@@ -1,4 +1,5 @@
 import 'server-only';
+import { cache } from 'react';
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { attempts, caseStudies, lessons, questions } from '@/db/schema';
@@ -21,31 +22,44 @@ async function attemptsFor(userId: string, lessonIds: string[]) {
     .where(and(eq(attempts.userId, userId), inArray(attempts.lessonId, lessonIds)));
 }
 
-/** The library: every case study the user may see, with their progress through it. */
+/** The library: every case study the user may see, its lessons, and their progress through each. */
 export async function listCaseStudies() {
   const user = await requireUser();
   const db = await getDb();
   const rows = await db
-    .select({ id: caseStudies.id, slug: caseStudies.slug, title: caseStudies.title, readingMinutes: caseStudies.readingMinutes, lessonId: lessons.id })
+    .select({
+      id: caseStudies.id,
+      slug: caseStudies.slug,
+      title: caseStudies.title,
+      readingMinutes: caseStudies.readingMinutes,
+      lesson: { id: lessons.id, slug: lessons.slug, title: lessons.title },
+    })
     .from(caseStudies)
     .innerJoin(lessons, and(eq(lessons.caseStudyId, caseStudies.id), isNull(lessons.retiredAt)))
     .where(visibleTo(user))
     .orderBy(asc(caseStudies.title), asc(lessons.position));
-  const progress = summarizeLessons(rows.map((r) => r.lessonId), await attemptsFor(user.id, rows.map((r) => r.lessonId)));
-  const byCase = new Map<string, { id: string; slug: string; title: string; readingMinutes: number; lessonIds: string[] }>();
-  for (const r of rows) {
-    const entry = byCase.get(r.id) ?? { id: r.id, slug: r.slug, title: r.title, readingMinutes: r.readingMinutes, lessonIds: [] };
-    entry.lessonIds.push(r.lessonId);
-    byCase.set(r.id, entry);
+  const lessonIds = rows.map((r) => r.lesson.id);
+  const progress = summarizeLessons(lessonIds, await attemptsFor(user.id, lessonIds));
+  type Entry = { id: string; slug: string; title: string; readingMinutes: number; lessons: (typeof rows)[number]['lesson'][] };
+  const byCase = new Map<string, Entry>();
+  for (const { lesson, ...c } of rows) {
+    const entry = byCase.get(c.id) ?? { ...c, lessons: [] };
+    entry.lessons.push(lesson);
+    byCase.set(c.id, entry);
   }
-  return [...byCase.values()].map(({ lessonIds, ...c }) => ({
-    ...c,
-    progress: completion(lessonIds.map((id) => progress.get(id)!)),
-  }));
+  return [...byCase.values()].map((c) => {
+    const lessonsWithProgress = c.lessons.map((l) => ({ ...l, progress: progress.get(l.id)! }));
+    return { ...c, lessons: lessonsWithProgress, progress: completion(lessonsWithProgress.map((l) => l.progress)) };
+  });
 }
 
 /** A case study's overview with the user's progress per lesson, or null if it is not theirs to see. */
-export async function getCaseStudyBySlug({ slug }: { slug: string }) {
+export function getCaseStudyBySlug({ slug }: { slug: string }) {
+  return caseStudyBySlug(slug);
+}
+
+// Cached per request on primitive keys: a page and its generateMetadata share one read.
+const caseStudyBySlug = cache(async (slug: string) => {
   const user = await requireUser();
   if (!isSlug(slug)) return null;
   const db = await getDb();
@@ -70,11 +84,15 @@ export async function getCaseStudyBySlug({ slug }: { slug: string }) {
   const progress = summarizeLessons(lessonRows.map((l) => l.id), await attemptsFor(user.id, lessonRows.map((l) => l.id)));
   const withProgress = lessonRows.map((l) => ({ ...l, progress: progress.get(l.id)! }));
   return { ...cs, lessons: withProgress, progress: completion(withProgress.map((l) => l.progress)) };
-}
+});
 
 /** One lesson to read, with its neighbours for navigation. */
-export async function getLessonBySlug({ caseSlug, lessonSlug }: { caseSlug: string; lessonSlug: string }) {
-  const cs = await getCaseStudyBySlug({ slug: caseSlug });
+export function getLessonBySlug({ caseSlug, lessonSlug }: { caseSlug: string; lessonSlug: string }) {
+  return lessonBySlug(caseSlug, lessonSlug);
+}
+
+const lessonBySlug = cache(async (caseSlug: string, lessonSlug: string) => {
+  const cs = await caseStudyBySlug(caseSlug);
   if (!cs || !isSlug(lessonSlug)) return null;
   const index = cs.lessons.findIndex((l) => l.slug === lessonSlug);
   if (index < 0) return null;
@@ -90,14 +108,18 @@ export async function getLessonBySlug({ caseSlug, lessonSlug }: { caseSlug: stri
     previous: cs.lessons[index - 1] ?? null,
     next: cs.lessons[index + 1] ?? null,
   };
-}
+});
 
 /**
  * The questions of a lesson's quiz as a learner may see them. Selects only public columns: the
  * answer key, explanation and source never leave the database before the attempt is graded.
  */
-export async function getQuizByLesson({ caseSlug, lessonSlug }: { caseSlug: string; lessonSlug: string }) {
-  const found = await getLessonBySlug({ caseSlug, lessonSlug });
+export function getQuizByLesson({ caseSlug, lessonSlug }: { caseSlug: string; lessonSlug: string }) {
+  return quizByLesson(caseSlug, lessonSlug);
+}
+
+const quizByLesson = cache(async (caseSlug: string, lessonSlug: string) => {
+  const found = await lessonBySlug(caseSlug, lessonSlug);
   if (!found) return null;
   const db = await getDb();
   const rows: QuizQuestion[] = await db
@@ -106,4 +128,4 @@ export async function getQuizByLesson({ caseSlug, lessonSlug }: { caseSlug: stri
     .where(and(eq(questions.lessonId, found.lesson.id), eq(questions.enabled, true), isNull(questions.retiredAt)))
     .orderBy(asc(questions.position));
   return { ...found, questions: rows };
-}
+});

@@ -2,18 +2,14 @@ import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { attempts, caseStudies, lessons } from '@/db/schema';
-import { getCaseStudyBySlug, listCaseStudies } from './catalog';
+import { listCaseStudies } from './catalog';
 import { requireUser } from './session';
 
 /** Progress per case study (lessons done, best scores) and the most recent attempts. */
 export async function getDashboard() {
   const user = await requireUser();
-  const library = await listCaseStudies();
-  const cases = [];
-  for (const c of library) {
-    const detail = await getCaseStudyBySlug({ slug: c.slug });
-    if (detail) cases.push({ slug: detail.slug, title: detail.title, progress: detail.progress, lessons: detail.lessons });
-  }
+  // One pass over the library: its lessons and progress are already there, no query per case study.
+  const cases = await listCaseStudies();
   const db = await getDb();
   const recent = await db
     .select({

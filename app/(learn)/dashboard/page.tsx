@@ -56,10 +56,13 @@ export default async function DashboardPage() {
           <ul className="mt-3 flex flex-col gap-2">
             {recent.map((a) => (
               <li key={a.id} className="flex flex-col rounded-lg border border-slate-200 bg-white px-4 py-3 sm:flex-row sm:justify-between">
-                <Link href={`/attempts/${a.id}`} className="text-indigo-800 hover:underline">
-                  {a.lessonTitle}
-                </Link>
-                <span className="text-sm text-slate-700">
+                <span>
+                  <Link href={`/attempts/${a.id}`} className="text-indigo-800 hover:underline">
+                    {a.lessonTitle}
+                  </Link>
+                  <span className="block text-sm text-slate-600">{a.caseTitle}</span>
+                </span>
+                <span className="text-sm text-slate-700 sm:self-center">
                   {a.score} of {a.maxScore}
                 </span>
               </li>
