@@ -7,7 +7,7 @@ test.describe('the learner loop on the shipped case study', () => {
     await auth.signUp({ name: 'Ada Learner', email, password });
     await expect(page).toHaveURL(/\/dashboard$/);
     await expect(page.getByRole('heading', { name: 'Hello, Ada Learner' })).toBeVisible();
-    await expect(page.getByText('0 of 6 lessons done')).toBeVisible();
+    await expect(page.getByText('0 of 7 lessons done')).toBeVisible();
 
     await page.getByRole('link', { name: 'Library' }).click();
     await page.getByRole('link', { name: SEED_TITLE }).click();
@@ -42,7 +42,7 @@ test.describe('the learner loop on the shipped case study', () => {
     await expect(page.getByRole('blockquote')).toHaveCount(answered);
 
     await page.getByRole('link', { name: 'Dashboard' }).click();
-    await expect(page.getByText('1 of 6 lessons done')).toBeVisible();
+    await expect(page.getByText('1 of 7 lessons done')).toBeVisible();
     await expect(page.getByText(`Done · best ${score} of ${max}`).first()).toBeVisible();
 
     await auth.signOut();
@@ -51,7 +51,7 @@ test.describe('the learner loop on the shipped case study', () => {
 
     await auth.signIn(email, password);
     await expect(page).toHaveURL(/\/dashboard$/);
-    await expect(page.getByText('1 of 6 lessons done')).toBeVisible();
+    await expect(page.getByText('1 of 7 lessons done')).toBeVisible();
     await expect(page.getByText(`Done · best ${score} of ${max}`).first()).toBeVisible();
     await page.getByRole('link', { name: 'What Was the Big Crackdown All About?' }).first().click();
     await expect(page.getByText(`Done · best ${score} of ${max}`)).toBeVisible();

@@ -14,11 +14,11 @@ describe('npm run import', () => {
     expect(result.status).toBe(0);
     const doc = JSON.parse(result.stdout);
     expect(doc.title).toBe('Alibaba’s Wild Ride: From Beijing’s Crackdown to Ruling the AI World');
-    expect(doc.lessons).toHaveLength(6);
+    expect(doc.lessons).toHaveLength(7);
     expect(doc.lessons[0].keyPoints).toHaveLength(3);
     expect(doc.lessons[0].questions[0]).toEqual(expect.objectContaining({ type: expect.any(String), prompt: expect.any(String), explanation: expect.any(String), source: expect.any(String) }));
     expect(Array.isArray(doc.rejected)).toBe(true);
-    expect(result.stderr).toContain('6 lessons');
+    expect(result.stderr).toContain('7 lessons');
   });
 
   it('stores the article when not a dry run', () => {

@@ -5,13 +5,23 @@
 export type RawBlock =
   | { kind: 'heading'; level: number; text: string; explicit: boolean }
   | { kind: 'paragraph'; text: string; lines: string[] }
-  | { kind: 'list'; ordered: boolean; items: string[] };
+  | { kind: 'list'; ordered: boolean; items: string[] }
+  | { kind: 'quote'; text: string }
+  | { kind: 'table'; header: string[]; rows: string[][] };
 
 const ATX_HEADING = /^\s{0,3}(#{1,6})\s+(.+?)\s*#*\s*$/;
 const SETEXT_UNDERLINE = /^\s{0,3}(=+|-+)\s*$/;
 const BULLET = /^\s*[•·▪◦‣*+\-–]\s+(.+)$/;
 const NUMBERED = /^\s*\d{1,3}[.)]\s+(.+)$/;
 const RULE = /^\s{0,3}([-*_])(\s*\1){2,}\s*$/;
+const TABLE_ROW = /^\s{0,3}\|?.*\|.*$/;
+const TABLE_DIVIDER = /^\s{0,3}\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const QUOTE = /^\s{0,3}>\s?(.*)$/;
+
+function tableCells(line: string): string[] {
+  const trimmed = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  return trimmed.split(/(?<!\\)\|/).map((c) => cleanInline(c.replace(/\\\|/g, '|')));
+}
 
 export function normalizeText(input: string): string {
   return input
@@ -27,6 +37,7 @@ export function toBlocks(text: string): RawBlock[] {
   const blocks: RawBlock[] = [];
   let paragraph: string[] = [];
   let list: { ordered: boolean; items: string[] } | null = null;
+  let quote: string[] = [];
 
   const flush = () => {
     if (paragraph.length) {
@@ -36,6 +47,10 @@ export function toBlocks(text: string): RawBlock[] {
     if (list) {
       blocks.push({ kind: 'list', ...list });
       list = null;
+    }
+    if (quote.length) {
+      blocks.push({ kind: 'quote', text: quote.join(' ') });
+      quote = [];
     }
   };
 
@@ -53,6 +68,19 @@ export function toBlocks(text: string): RawBlock[] {
       continue;
     }
     const next = lines[i + 1] ?? '';
+    if (TABLE_ROW.test(line) && TABLE_DIVIDER.test(next) && next.includes('|')) {
+      flush();
+      const header = tableCells(line);
+      const rows: string[][] = [];
+      i++;
+      while (i + 1 < lines.length && TABLE_ROW.test(lines[i + 1]!) && lines[i + 1]!.trim()) {
+        i++;
+        const cells = tableCells(lines[i]!);
+        rows.push(header.map((_, c) => cells[c] ?? ''));
+      }
+      blocks.push({ kind: 'table', header, rows });
+      continue;
+    }
     if (paragraph.length === 0 && !list && SETEXT_UNDERLINE.test(next) && !BULLET.test(line)) {
       flush();
       blocks.push({ kind: 'heading', level: next.trim().startsWith('=') ? 1 : 2, text: cleanInline(trimmed), explicit: true });
@@ -63,6 +91,13 @@ export function toBlocks(text: string): RawBlock[] {
       flush();
       continue;
     }
+    const quoted = QUOTE.exec(line);
+    if (quoted) {
+      if (paragraph.length || list) flush();
+      if (quoted[1]!.trim()) quote.push(cleanInline(quoted[1]!));
+      continue;
+    }
+    if (quote.length) flush();
     const bullet = BULLET.exec(line);
     const numbered = bullet ? null : NUMBERED.exec(line);
     if (bullet || numbered) {
@@ -80,7 +115,7 @@ export function toBlocks(text: string): RawBlock[] {
       continue;
     }
     if (list) flush();
-    paragraph.push(cleanInline(trimmed.replace(/^>\s?/, '')));
+    paragraph.push(cleanInline(trimmed));
   }
   flush();
   return blocks;

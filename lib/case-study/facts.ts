@@ -12,6 +12,8 @@ const NOT_ENTITIES = new Set([
   'And', 'So', 'Here', 'What', 'How', 'Why', 'When', 'Who', 'We', 'You', 'Your', 'Our', 'My',
   'One', 'Another', 'First', 'Instead', 'Well', 'Yes', 'No', 'Of course', 'According', 'By',
   'With', 'As', 'To', 'At', 'On', 'After', 'Before', 'Even', 'Just', 'Let', 'Now', 'Then',
+  // Currency codes are units, not names.
+  'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'NOK', 'SEK', 'DKK', 'CHF', 'CAD', 'AUD', 'INR',
 ]);
 const CONNECTORS = new Set(['of', 'de']);
 
@@ -35,8 +37,12 @@ export function findEntities(sentence: string, knownMidSentence?: Set<string>): 
     }
     run = null;
   };
+  let previousEnd = 0;
   for (const t of tokens) {
     const word = t[0];
+    // Punctuation between two words ("Solberg: Argued", "Ma, Alibaba") ends a name.
+    if (run && /[^\s]/.test(sentence.slice(previousEnd, t.index))) endRun();
+    previousEnd = t.index + word.length;
     const capital = /^\p{Lu}/u.test(word) && !NOT_ENTITIES.has(word.split('-')[0]!);
     if (capital) {
       if (!run) run = { words: [], start: t.index };

@@ -35,7 +35,7 @@ describe('parseCaseStudy on the shipped seed (text pasted from a web page)', () 
   });
 
   it('turns the plain-line headings into lessons, in order, and the conclusion into takeaways', () => {
-    expect(cs.sections.map((s) => s.title)).toEqual([
+    expect(cs.sections.filter((s) => !s.review).map((s) => s.title)).toEqual([
       'What Was the Big Crackdown All About?',
       'How Alibaba Got Creative and Doubled Down on AI',
       'The Key Strategies That Turned the Tide',
@@ -75,7 +75,7 @@ describe('parseCaseStudy on the shipped seed (text pasted from a web page)', () 
     const texts = (kind: string) => cs.facts.filter((f) => f.kind === kind).map((f) => f.text);
     expect(texts('money')).toEqual(['$2.8 billion', '$10 billion']);
     expect(texts('percent')).toEqual(['20%', '15%']);
-    expect(new Set(texts('year'))).toEqual(new Set(['2020', '2021', '2022', '2023', '2024', '2026']));
+    expect(new Set(texts('year'))).toEqual(new Set(['2020', '2021', '2022', '2023', '2024', '2025', '2026']));
     expect(texts('entity')).toEqual(expect.arrayContaining(['Jack Ma', 'SenseTime', 'DingTalk', 'World Health Organization']));
     for (const fact of cs.facts) {
       expect(SEED).toContain(fact.sentence);
@@ -88,7 +88,7 @@ describe('parseCaseStudy on other shapes', () => {
   it('reads Markdown with ATX headings, bullets and emphasis, and a "Key Takeaways" section', () => {
     const cs = parsed(read('test/fixtures/harbor-coffee.md'));
     expect(cs.title).toBe('Harbor Coffee: Growing a Local Roaster Without Losing the Neighborhood');
-    expect(cs.sections.map((s) => s.title)).toEqual(['The Early Years', 'The Wholesale Decision', 'Scaling the Roastery', 'Results and Open Questions']);
+    expect(cs.sections.filter((s) => !s.review).map((s) => s.title)).toEqual(['The Early Years', 'The Wholesale Decision', 'Scaling the Roastery', 'Results and Open Questions']);
     expect(cs.takeaways[0]).toBe('Test a big contract with a pilot before committing the whole company.');
     expect(cs.sections[0]!.keyPoints).toHaveLength(3);
   });
@@ -162,5 +162,86 @@ describe('splitSentences', () => {
     const sentences = splitSentences(text);
     expect(sentences).toEqual(['Mr. Ma spoke in 2020.', 'Sales rose 20%!', 'Did it last?', 'Yes, e.g. in the U.S. market.']);
     for (const s of sentences) expect(text).toContain(s);
+  });
+});
+
+describe('parseCaseStudy on Markdown with setext and ### headings, a table and a quote', () => {
+  const cs = parsed(read('test/fixtures/nordlys-ferries.md'));
+
+  it('takes the setext === title and the --- headings as lessons; ### become subheadings inside them', () => {
+    expect(cs.title).toBe('Nordlys Ferries: Electrifying a Fjord Route');
+    expect(cs.sections.map((s) => s.title)).toEqual(['The Starting Point', 'Building the Case', 'Running the Electric Route', 'Review: key takeaways']);
+    expect(cs.sections[0]!.blocks.filter((b) => b.kind === 'subheading')).toEqual([
+      { kind: 'subheading', text: 'The fleet in 2015' },
+      { kind: 'subheading', text: 'The business problem' },
+    ]);
+  });
+
+  it('keeps a table as a table, with its header and every row', () => {
+    const table = cs.sections[0]!.blocks.find((b) => b.kind === 'table');
+    expect(table).toEqual({
+      kind: 'table',
+      header: ['Ship', 'Built', 'Cars', 'Route'],
+      rows: [
+        ['Fjordstjerne', '1996', '120', 'Bergsund'],
+        ['Havørn', '2003', '90', 'Lindvik'],
+        ['Solvind', '2009', '140', 'Bergsund'],
+        ['Kystlys', '2012', '60', 'Ytre Sund'],
+      ],
+    });
+  });
+
+  it('keeps a blockquote as a quote, apart from the paragraph after it', () => {
+    const blocks = cs.sections[0]!.blocks;
+    const i = blocks.findIndex((b) => b.kind === 'quote');
+    expect(blocks[i]).toEqual({ kind: 'quote', text: 'We could not win the next tender with the ships we had, and we could not afford to lose it.' });
+    expect(blocks[i + 1]).toMatchObject({ kind: 'paragraph', text: expect.stringMatching(/^Solberg said this/) });
+  });
+
+  it('takes the "Lessons for Managers" list and the conclusion as takeaways, reviewed in a closing lesson', () => {
+    expect(cs.takeaways).toEqual([
+      'Regulation can be a reason to invest, not only a cost',
+      'Partner early with the suppliers who control your bottleneck',
+      'Plan for the worst season, not the average one',
+      'Nordlys Ferries turned a tender requirement into a cheaper, quieter route.',
+    ]);
+    const review = cs.sections.at(-1)!;
+    expect(review).toMatchObject({ review: true, slug: 'review-key-takeaways', keyPoints: cs.takeaways });
+  });
+
+  it('tells people, places and organizations apart', () => {
+    const typeOf = (name: string) => cs.facts.find((f) => f.kind === 'entity' && f.text === name)?.entityType;
+    expect(typeOf('Ingrid Solberg')).toBe('person');
+    expect(typeOf('Erik Dahl')).toBe('person');
+    expect(typeOf('Solberg')).toBe('person');
+    expect(typeOf('Norway')).toBe('place');
+    expect(typeOf('Nordlys Ferries')).toBe('organization');
+    expect(typeOf('Fjordkraft')).toBe('organization');
+    // A name ends at punctuation: "Ingrid Solberg: Argued …" is not one name.
+    expect(cs.facts.some((f) => f.text.includes('Argued'))).toBe(false);
+    // Currency codes are units.
+    expect(cs.facts.some((f) => f.kind === 'entity' && f.text === 'NOK')).toBe(false);
+  });
+
+  it('lifts dated events out of their sentences, skipping pronoun openings and forecasts', () => {
+    expect(cs.events).toContainEqual({
+      year: 2016,
+      event: 'Solberg hired the naval architect Erik Dahl to compare three options.',
+      sentence: 'In 2016, Solberg hired the naval architect Erik Dahl to compare three options.',
+      section: 1,
+    });
+    expect(cs.events.find((e) => e.year === 2023)?.event).toBe('The company had ordered two more battery ships for its other crossings.');
+    for (const e of cs.events) expect(e.event).not.toMatch(/\b(?:19|20)\d\d\b/);
+  });
+});
+
+describe('parseCaseStudy on people and places in the other fixtures', () => {
+  it('keeps a word shared by a person and a company untyped ("Velden" of Ruth Velden and Velden Tools)', () => {
+    const cs = parsed(read('test/fixtures/plain-pasted.txt'));
+    const typeOf = (name: string) => cs.facts.find((f) => f.kind === 'entity' && f.text === name)?.entityType;
+    expect(typeOf('Ruth Velden')).toBe('person');
+    expect(typeOf('Velden Tools')).toBe('organization');
+    expect(typeOf('Velden')).toBeUndefined();
+    expect(typeOf('Germany')).toBe('place');
   });
 });

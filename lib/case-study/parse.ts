@@ -1,11 +1,16 @@
 import { toBlocks, type RawBlock } from './blocks';
+import { classifyEntities } from './entities';
+import { datedEvent } from './events';
 import { factsInSentence, midSentenceNames } from './facts';
 import { slugify, splitSentences, wordCount } from './sentences';
-import type { CaseStudy, ContentBlock, Fact, ParseResult, Section } from './types';
+import type { CaseStudy, ContentBlock, DatedEvent, Fact, ParseResult, Section } from './types';
 
 export const MIN_WORDS = 80;
 const WORDS_PER_MINUTE = 220;
 const WORDS_PER_GENERATED_LESSON = 350;
+/** The review lesson that closes a case study with three or more takeaways. */
+export const REVIEW_TITLE = 'Review: key takeaways';
+export const REVIEW_SLUG = 'review-key-takeaways';
 
 const READING_TIME = /^\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|reading)?$/i;
 const CONCLUSION = /^(?:conclusion|in conclusion|final thoughts|wrapping up|summary|the bottom line|closing thoughts)\b/i;
@@ -29,7 +34,7 @@ function parse(input: string): ParseResult {
   const title = takeTitle(blocks);
   let readingMinutes: number | null = null;
   blocks = blocks.filter((b) => {
-    if (b.kind === 'list') return true;
+    if (b.kind === 'list' || b.kind === 'table') return true;
     if (b.text === title) return false;
     const minutes = READING_TIME.exec(b.text) ? parseInt(b.text, 10) : NaN;
     if (!Number.isNaN(minutes)) {
@@ -40,7 +45,7 @@ function parse(input: string): ParseResult {
   });
   while (blocks.length && isTrailingJunk(blocks[blocks.length - 1]!)) blocks.pop();
 
-  const totalWords = blocks.reduce((n, b) => n + wordCount(b.kind === 'list' ? b.items.join(' ') : b.text), 0);
+  const totalWords = blocks.reduce((n, b) => n + wordCount(blockText(b)), 0);
   if (totalWords < MIN_WORDS) {
     return {
       ok: false,
@@ -80,6 +85,17 @@ function parse(input: string): ParseResult {
 
   const finalSections = sections.length ? sections : splitByLength(introduction.splice(0));
   assignSlugs(finalSections);
+  const uniqueTakeaways = [...new Set(takeaways)];
+  if (uniqueTakeaways.length >= 3) {
+    // Takeaways get their own review lesson: the takeaways themselves and the conclusion.
+    finalSections.push({
+      title: REVIEW_TITLE,
+      slug: finalSections.some((x) => x.slug === REVIEW_SLUG) ? `${REVIEW_SLUG}-2` : REVIEW_SLUG,
+      blocks: [{ kind: 'list', ordered: false, items: uniqueTakeaways }, ...conclusion],
+      keyPoints: uniqueTakeaways,
+      review: true,
+    });
+  }
 
   const allSentences = [
     ...sentencesOf(introduction).map((s) => ({ s, section: -1 })),
@@ -87,6 +103,15 @@ function parse(input: string): ParseResult {
   ];
   const known = midSentenceNames(allSentences.map((x) => x.s));
   const facts: Fact[] = allSentences.flatMap(({ s, section }) => factsInSentence(s, section, known));
+  const types = classifyEntities(
+    facts.filter((f) => f.kind === 'entity').map((f) => f.text),
+    allSentences.map((x) => x.s),
+  );
+  for (const f of facts) {
+    const type = f.kind === 'entity' ? types.get(f.text) : undefined;
+    if (type) f.entityType = type;
+  }
+  const events = allSentences.map(({ s, section }) => datedEvent(s, section)).filter((e): e is DatedEvent => e !== null);
 
   const caseStudy: CaseStudy = {
     title,
@@ -94,8 +119,9 @@ function parse(input: string): ParseResult {
     introduction,
     sections: finalSections,
     conclusion,
-    takeaways: [...new Set(takeaways)],
+    takeaways: uniqueTakeaways,
     facts,
+    events,
   };
   return { ok: true, caseStudy };
 }
@@ -111,6 +137,7 @@ function takeTitle(blocks: RawBlock[]): string {
     blocks.shift();
     return first.items[0] ?? 'Untitled case study';
   }
+  if (first.kind === 'table' || first.kind === 'quote') return 'Untitled case study';
   const [titleLine, ...rest] = first.lines;
   if (rest.length) blocks[0] = { kind: 'paragraph', text: rest.join(' '), lines: rest };
   else blocks.shift();
@@ -118,7 +145,7 @@ function takeTitle(blocks: RawBlock[]): string {
 }
 
 function isTrailingJunk(b: RawBlock): boolean {
-  if (b.kind === 'list') return false;
+  if (b.kind === 'list' || b.kind === 'table') return false;
   const letters = (b.text.match(/\p{L}/gu) ?? []).length;
   return letters < 3 || JUNK_LINE.test(b.text);
 }
@@ -143,9 +170,10 @@ function markHeadings(blocks: RawBlock[]): Headed[] {
   const sectionLevel = explicit.length ? Math.min(...explicit.map((h) => h.level)) : 0;
   return blocks.map((b, i): Headed => {
     if (b.kind === 'heading') {
-      return b.level <= sectionLevel ? { kind: 'section', title: b.text } : { kind: 'paragraph', text: b.text };
+      return b.level <= sectionLevel ? { kind: 'section', title: b.text } : { kind: 'subheading', text: b.text };
     }
     if (b.kind === 'list') return { kind: 'list', ordered: b.ordered, items: b.items };
+    if (b.kind === 'table' || b.kind === 'quote') return b;
     if (!explicit.length && looksLikeHeading(b, blocks[i + 1])) return { kind: 'section', title: b.text };
     return { kind: 'paragraph', text: b.text };
   });
@@ -186,7 +214,7 @@ function splitByLength(blocks: ContentBlock[]): Section[] {
   };
   for (const b of blocks) {
     current.push(b);
-    words += wordCount(b.kind === 'list' ? b.items.join(' ') : b.text);
+    words += wordCount(blockText(b));
     if (words >= WORDS_PER_GENERATED_LESSON) close();
   }
   close();
@@ -203,8 +231,22 @@ function assignSlugs(sections: Section[]) {
   }
 }
 
+/** The sentences of paragraphs, quotes and list items (not headings or table cells), in order. */
 export function sentencesOf(blocks: ContentBlock[]): string[] {
-  return blocks.flatMap((b) => (b.kind === 'paragraph' ? splitSentences(b.text) : b.items.flatMap(splitSentences)));
+  return blocks.flatMap((b) =>
+    b.kind === 'paragraph' || b.kind === 'quote' ? splitSentences(b.text) : b.kind === 'list' ? b.items.flatMap(splitSentences) : [],
+  );
+}
+
+function blockText(b: RawBlock | ContentBlock): string {
+  switch (b.kind) {
+    case 'list':
+      return b.items.join(' ');
+    case 'table':
+      return [b.header, ...b.rows].flat().join(' ');
+    default:
+      return b.text;
+  }
 }
 
 function lastSentence(text: string): string {

@@ -88,10 +88,10 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
       await expect(getCaseStudyBySlug({ slug: CASE })).rejects.toThrow(/NEXT_REDIRECT/);
     });
 
-    it('lists the shipped case study with its six lessons', async () => {
+    it('lists the shipped case study with its seven lessons (six sections and the takeaways review)', async () => {
       signInAs(alice);
       const [cs] = await listCaseStudies();
-      expect(cs).toMatchObject({ slug: CASE, progress: { done: 0, total: 6 } });
+      expect(cs).toMatchObject({ slug: CASE, progress: { done: 0, total: 7 } });
     });
 
     it('serves a quiz without its answer key, explanations or sources', async () => {
@@ -171,7 +171,7 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
       signInAs(alice);
       const dash = await getDashboard();
       const cs = dash.cases.find((c) => c.slug === CASE)!;
-      expect(cs.progress).toMatchObject({ done: 1, total: 6 });
+      expect(cs.progress).toMatchObject({ done: 1, total: 7 });
       expect(cs.lessons[0]!.progress.best).toMatchObject({ score: keys.length, maxScore: keys.length, percent: 100 });
       expect(dash.recent.length).toBeGreaterThanOrEqual(3);
     });
@@ -186,7 +186,7 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
       expect(changed).toMatchObject({ ok: true, changed: true });
       expect(await handle.db.select({ n: count() }).from(attempts)).toEqual(before);
       const lessonRows = await handle.db.select({ n: count() }).from(lessons);
-      expect(lessonRows[0]!.n).toBe(6);
+      expect(lessonRows[0]!.n).toBe(7);
       signInAs(alice);
       expect((await getDashboard()).cases[0]!.progress.done).toBe(1);
     });

@@ -1,5 +1,5 @@
 import { sentencesOf } from '@/lib/case-study/parse';
-import type { CaseStudy, Fact } from '@/lib/case-study/types';
+import type { CaseStudy, EntityType, Fact } from '@/lib/case-study/types';
 
 /**
  * What the templates look up across the whole article, computed once per article rather than once
@@ -11,6 +11,8 @@ export interface ArticleIndex {
   textsByKind: Map<Fact['kind'], string[]>;
   /** Distinct names, without partial names ("Ma" when "Jack Ma" is known) or the main subject. */
   names: string[];
+  /** Each name's kind (person, place, organization), when the parser could tell. */
+  typeOf: Map<string, EntityType>;
   years: number[];
   /** Lower-cased word → how often it occurs in the article. */
   wordCounts: Map<string, number>;
@@ -21,7 +23,9 @@ export interface ArticleIndex {
 export function indexArticle(cs: CaseStudy, subject: string | null): ArticleIndex {
   const factsBySection = new Map<number, Fact[]>();
   const textsByKind = new Map<Fact['kind'], Set<string>>();
+  const typeOf = new Map<string, EntityType>();
   for (const f of cs.facts) {
+    if (f.entityType) typeOf.set(f.text, f.entityType);
     factsBySection.set(f.section, [...(factsBySection.get(f.section) ?? []), f]);
     if (!textsByKind.has(f.kind)) textsByKind.set(f.kind, new Set());
     textsByKind.get(f.kind)!.add(f.text);
@@ -39,6 +43,7 @@ export function indexArticle(cs: CaseStudy, subject: string | null): ArticleInde
     factsBySection,
     textsByKind: new Map([...textsByKind].map(([k, v]) => [k, [...v]])),
     names,
+    typeOf,
     years: [...(textsByKind.get('year') ?? [])].map(Number),
     wordCounts,
     listItems,

@@ -1,3 +1,4 @@
+import { fitsBlank, isTrivialNegation } from './language';
 import type { Question } from './types';
 
 const ALL_NONE = /\b(?:all|none|both|neither) of the (?:above|these|following)\b/i;
@@ -34,6 +35,8 @@ export function findFlaw(q: Question): string | null {
       if (isLongestByFar(q.options, keys)) return 'key is the longest option by a wide margin';
       if (q.options.every((o) => /^-?\d+(?:\.\d+)?$/.test(o)) && !isSorted(q.options.map(Number)))
         return 'numeric options not sorted';
+      if (keys.every((k) => fitsBlank(q.prompt, q.options[k]!)) && q.options.some((o) => !fitsBlank(q.prompt, o)))
+        return 'a/an or singular/plural in the stem fits only some options';
       const stem = norm(q.prompt);
       for (const k of keys) {
         const key = options[k]!;
@@ -41,8 +44,11 @@ export function findFlaw(q: Question): string | null {
       }
       return null;
     }
-    case 'true_false':
+    case 'true_false': {
+      const statement = /“(.*)”/s.exec(q.prompt)?.[1];
+      if (statement && isTrivialNegation(statement, q.source)) return 'true/false statement is a negated sentence';
       return null;
+    }
     case 'fill_blank': {
       const answers = q.answer.map(norm).filter(Boolean);
       if (!answers.length) return 'no accepted answer';
@@ -62,6 +68,21 @@ export function findFlaw(q: Question): string | null {
       if (new Set(q.pairs.map((p) => norm(p[1]))).size !== q.pairs.length) return 'duplicate partners';
       return null;
   }
+}
+
+/** Options sorted by value keep their order; others can put the key anywhere. */
+export function hasMovableKey(q: Question): q is Extract<Question, { type: 'single_choice' }> {
+  return q.type === 'single_choice' && !q.options.every((o) => /^-?[\d.,]+$/.test(o));
+}
+
+/**
+ * Quiz-level check: with three or more single-choice questions whose options are not in a natural
+ * order, the key must not sit in the same position every time.
+ */
+export function findQuizFlaw(questions: Question[]): string | null {
+  const positions = questions.filter(hasMovableKey).map((q) => q.answer);
+  if (positions.length >= 3 && new Set(positions).size === 1) return 'key in the same position in every question';
+  return null;
 }
 
 /** The question's own words, without the quoted article text it may carry. */

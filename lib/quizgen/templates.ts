@@ -1,6 +1,7 @@
 import type { CaseStudy, ContentBlock, Fact, Section } from '@/lib/case-study/types';
 import { sentencesOf } from '@/lib/case-study/parse';
 import type { ArticleIndex } from './article-index';
+import { fitsBlank } from './language';
 import type { Rng } from './random';
 import type { Question } from './types';
 
@@ -75,11 +76,16 @@ export function nameQuestions(ctx: Context): Question[] {
   return sectionFacts(ctx, 'entity')
     .filter((f) => f.text !== ctx.subject && f.text.length > 2)
     .flatMap((fact, i): Question[] => {
-      const distractors = sample(
+      const type = ctx.index.typeOf.get(fact.text);
+      const blanked = quoteWithBlank(fact.sentence, fact.text);
+      // Distractors are the same kind of thing as the key (people for a person, places for a place).
+      const distractors = !type ? [] : sample(
         ctx.rng,
         names,
         12,
         (n) =>
+          ctx.index.typeOf.get(n) === type &&
+          fitsBlank(blanked, n) &&
           !fact.sentence.includes(n) &&
           !n.includes(fact.text) &&
           !fact.text.includes(n) &&
@@ -87,13 +93,14 @@ export function nameQuestions(ctx: Context): Question[] {
       )
         .sort((a, b) => wordDistance(a, fact.text) - wordDistance(b, fact.text))
         .slice(0, 3);
-      const prompt = `Which name completes this sentence from the article? ${quoteWithBlank(fact.sentence, fact.text)}`;
+      const noun = type === 'person' ? 'person' : type === 'place' ? 'place' : 'name';
+      const prompt = `Which ${noun} completes this sentence from the article? ${blanked}`;
       const explanation = `${says(fact.sentence)} The name is ${fact.text}.`;
       if (i % 2 === 1 || distractors.length < 2) {
         return [
           {
             type: 'fill_blank',
-            prompt: `Fill in the blank with the name the article gives: ${quoteWithBlank(fact.sentence, fact.text)}`,
+            prompt: `Fill in the blank with the name the article gives: ${blanked}`,
             answer: [fact.text],
             explanation,
             source: fact.sentence,
@@ -106,18 +113,18 @@ export function nameQuestions(ctx: Context): Question[] {
 }
 
 /**
- * A sentence with a number, stated as written or with the number swapped for another of the same
- * kind from the article (names are not swapped: a wrong name often makes a nonsense sentence).
+ * A sentence with a fact, stated as written or with the fact swapped for another of the same kind
+ * from the article: a year for a year, an amount for an amount, a person for a person, a company
+ * for a company. Names the parser could not type are never swapped.
  */
 export function trueFalseQuestions(ctx: Context): Question[] {
   const facts = ['year', 'money', 'percent', 'entity'].flatMap((k) => sectionFacts(ctx, k as Fact['kind']));
   const bySentence = new Map<string, Fact>();
   for (const f of facts) if (f.text !== ctx.subject && !bySentence.has(f.sentence) && isFactual(f.sentence)) bySentence.set(f.sentence, f);
   return [...bySentence.values()].flatMap((fact): Question[] => {
-    const swap =
-      fact.kind === 'entity'
-        ? undefined
-        : sample(ctx.rng, ctx.index.textsByKind.get(fact.kind) ?? [], 1, (t) => t !== fact.text && !fact.sentence.includes(t))[0];
+    const type = ctx.index.typeOf.get(fact.text);
+    const pool = fact.kind === 'entity' ? (type ? ctx.index.names.filter((n) => ctx.index.typeOf.get(n) === type) : []) : (ctx.index.textsByKind.get(fact.kind) ?? []);
+    const swap = sample(ctx.rng, pool, 1, (t) => t !== fact.text && !fact.sentence.includes(t) && !t.includes(fact.text) && !fact.text.includes(t))[0];
     const makeFalse = swap !== undefined && ctx.rng.next() < 0.5;
     const statement = makeFalse ? fact.sentence.replace(fact.text, swap) : fact.sentence;
     return [
@@ -148,7 +155,9 @@ export function listQuestions(ctx: Context): Question[] {
     return [
       {
         type: 'multiple_choice',
-        prompt: `Which of these items appear in ${where}? Select all that apply.`,
+        prompt: ctx.section.review
+          ? 'Which of these are key takeaways of the article? Select all that apply.'
+          : `Which of these items appear in ${where}? Select all that apply.`,
         options,
         answer,
         explanation: `The list reads: ${items.map((i) => `“${i}”`).join(' ')}`,
@@ -156,6 +165,80 @@ export function listQuestions(ctx: Context): Question[] {
       },
     ];
   });
+}
+
+const SEQUENCE_INTRO = /\b(?:steps?|stages?|phases?|timeline|sequence|chronolog\w*|in (?:this|that|the following) order|one after another)\b/i;
+
+/**
+ * Dated events of the section (for the review lesson: of the whole article) → put them in the order
+ * they happened; and numbered lists introduced as steps or stages → put the steps in order.
+ */
+export function orderingQuestions(ctx: Context): Question[] {
+  const events = ctx.section.review ? ctx.caseStudy.events : ctx.caseStudy.events.filter((e) => e.section === ctx.sectionIndex);
+  const byYear = new Map<number, (typeof events)[number]>();
+  for (const e of events) if (!byYear.has(e.year)) byYear.set(e.year, e);
+  const out: Question[] = [];
+  if (byYear.size >= 3) {
+    const picked = ctx.rng.shuffle([...byYear.values()]).slice(0, 4).sort((a, b) => a.year - b.year);
+    out.push({
+      type: 'ordering',
+      prompt: 'Put these events from the article in the order they happened, earliest first.',
+      items: picked.map((e) => e.event),
+      explanation: `The article dates them: ${picked.map((e) => `${e.year}: “${e.sentence}”`).join(' ')}`,
+      source: picked.map((e) => e.sentence).join(' '),
+    });
+  }
+  for (const { items, intro, ordered } of listsWithIntro(ctx.section.blocks)) {
+    if (!ordered || !intro || !SEQUENCE_INTRO.test(intro) || items.length < 3 || items.length > 6) continue;
+    out.push({
+      type: 'ordering',
+      prompt: `Put these in the order the article gives them, after “${intro}”`,
+      items,
+      explanation: `The article lists them in this order: ${items.map((x, i) => `${i + 1}. ${x}`).join(' ')}`,
+      source: items.join(' '),
+    });
+  }
+  return out;
+}
+
+const TERM_ITEM = /^([^:.!?]{2,60}?):\s+(\S.{5,200})$/;
+
+/**
+ * Things to what the article says about them: a list of "Term: description" items, or a table's
+ * first column to another column whose cells are all different.
+ */
+export function matchingQuestions(ctx: Context): Question[] {
+  const out: Question[] = [];
+  for (const { items } of listsWithIntro(ctx.section.blocks)) {
+    const pairs = items.map((item) => TERM_ITEM.exec(item)).filter((m): m is RegExpExecArray => m !== null).map((m): [string, string] => [m[1]!.trim(), m[2]!.trim()]);
+    if (pairs.length < 3 || pairs.length !== items.length) continue;
+    const shown = ctx.rng.shuffle(pairs).slice(0, 5);
+    out.push({
+      type: 'matching',
+      prompt: 'Match each item from the lesson to what the article says about it.',
+      pairs: shown,
+      explanation: `The article pairs them: ${shown.map(([a, b]) => `${a}: ${b}`).join(' ')}`,
+      source: shown.map(([a, b]) => `${a}: ${b}`).join(' '),
+    });
+  }
+  for (const block of ctx.section.blocks) {
+    if (block.kind !== 'table' || block.rows.length < 3 || block.header.length < 2) continue;
+    const distinct = (col: number) => new Set(block.rows.map((r) => r[col]!.toLowerCase())).size === block.rows.length && block.rows.every((r) => r[col]);
+    if (!distinct(0)) continue;
+    const col = block.header.findIndex((_, c) => c > 0 && distinct(c));
+    if (col < 0) continue;
+    const rows = ctx.rng.shuffle(block.rows).slice(0, 5);
+    const pairs = rows.map((r): [string, string] => [r[0]!, r[col]!]);
+    out.push({
+      type: 'matching',
+      prompt: `In the lesson’s table, match each “${block.header[0] || 'row'}” with its “${block.header[col]}”.`,
+      pairs,
+      explanation: `The table gives: ${pairs.map(([a, b]) => `${a}: ${b}`).join('; ')}.`,
+      // The rows as written in the article (cells joined as in a Markdown table).
+      source: rows.map((r) => r.join(' | ')).join(' '),
+    });
+  }
+  return out;
 }
 
 const STOP = new Set(
@@ -201,7 +284,7 @@ function listsWithIntro(blocks: ContentBlock[]) {
     if (b.kind !== 'list') return [];
     const before = blocks[i - 1];
     const intro = before?.kind === 'paragraph' && before.text.trim().endsWith(':') ? sentencesOf([before]).at(-1) : undefined;
-    return [{ items: b.items, intro }];
+    return [{ items: b.items, intro, ordered: b.ordered }];
   });
 }
 

@@ -1,0 +1,34 @@
+import type { DatedEvent } from './types';
+
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const PART = '(?:(?:early|late|mid|the (?:end|start|beginning|middle|spring|summer|autumn|fall|winter) of|spring|summer|autumn|fall|winter)[\\s-]+)';
+const YEAR = '((?:19|20)\\d{2})';
+const LEADING = new RegExp(`^(?:(?:Back )?(?:In|By|During|As of|Since)\\s+)?${PART}?(?:${MONTH}\\s+(?:\\d{1,2},\\s+)?)?${YEAR},?\\s+`, 'i');
+const TRAILING = new RegExp(`\\s+(?:in|by|during)\\s+${PART}?(?:${MONTH}\\s+(?:\\d{1,2},\\s+)?)?${YEAR}(?=[.!]$)`, 'i');
+const ANY_YEAR = /\b(?:19|20)\d{2}\b/g;
+// An event that opens with a pronoun means nothing out of its paragraph; a forecast has not happened.
+const NEEDS_CONTEXT = /^(?:It|Its|This|That|These|Those|They|Their|He|His|She|Her|We|Our|There|Then|Which|Who)\b/;
+const FORECAST = /\b(?:will|would|’ll|'ll|predicts?|expects?|expected|plans? to|forecasts?|could|might)\b/i;
+
+/**
+ * A sentence dating one event ("In 2019, Harbor Coffee opened its second café.") becomes the event
+ * without its date ("Harbor Coffee opened its second café."), for ordering questions. Sentences
+ * with several years, or whose year cannot be lifted out cleanly, are skipped.
+ */
+export function datedEvent(sentence: string, section: number): DatedEvent | null {
+  const years = sentence.match(ANY_YEAR) ?? [];
+  if (years.length !== 1 || sentence.length > 220 || /[?:]$/.test(sentence)) return null;
+  let m = LEADING.exec(sentence);
+  let event: string;
+  if (m) event = sentence.slice(m[0].length);
+  else {
+    m = TRAILING.exec(sentence);
+    if (!m) return null;
+    event = sentence.slice(0, m.index) + sentence.slice(m.index + m[0].length);
+  }
+  event = event.trim();
+  if (event.split(/\s+/).length < 4 || !/^[\p{L}“"]/u.test(event) || FORECAST.test(sentence)) return null;
+  event = event.charAt(0).toUpperCase() + event.slice(1);
+  if (NEEDS_CONTEXT.test(event)) return null;
+  return { year: Number(m[1]), event, sentence, section };
+}
