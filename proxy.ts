@@ -4,5 +4,5 @@ import { authConfig } from '@/lib/auth.config';
 export default NextAuth(authConfig).auth;
 
 export const config = {
-  matcher: ['/dashboard/:path*', '/cases/:path*'],
+  matcher: ['/dashboard/:path*', '/cases/:path*', '/teach/:path*', '/join'],
 };

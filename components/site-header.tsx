@@ -20,6 +20,15 @@ export async function SiteHeader() {
               <Link href="/dashboard" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
                 Dashboard
               </Link>
+              {user.role === 'instructor' ? (
+                <Link href="/teach/classes" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                  Classes
+                </Link>
+              ) : (
+                <Link href="/join" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                  Join a class
+                </Link>
+              )}
               <span className="hidden px-2 text-slate-500 sm:inline" aria-label="Signed in as">
                 {user.name}
               </span>

@@ -5,6 +5,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -147,3 +148,58 @@ export const answers = pgTable(
 );
 export type AnswerRow = typeof answers.$inferSelect;
 export type NewAnswerRow = typeof answers.$inferInsert;
+
+export const scoreRuleEnum = pgEnum('score_rule', ['highest', 'latest', 'first', 'average']);
+export const answersShownEnum = pgEnum('answers_shown', ['after_attempt', 'after_due']);
+
+/** An instructor's class. Students join with the join code (or a link carrying it). */
+export const classes = pgTable(
+  'classes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    joinCode: text('join_code').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('classes_join_code_idx').on(t.joinCode), index('classes_owner_idx').on(t.ownerId)],
+);
+export type ClassRow = typeof classes.$inferSelect;
+
+export const classMembers = pgTable(
+  'class_members',
+  {
+    classId: uuid('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.classId, t.userId] }), index('class_members_user_idx').on(t.userId)],
+);
+
+/** A lesson's quiz (or every lesson of a case study) assigned to a class, with Moodle-like settings. */
+export const assignments = pgTable(
+  'assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    classId: uuid('class_id')
+      .notNull()
+      .references(() => classes.id, { onDelete: 'cascade' }),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    /** null: unlimited. */
+    attemptsAllowed: integer('attempts_allowed'),
+    answersShown: answersShownEnum('answers_shown').notNull().default('after_attempt'),
+    scoreRule: scoreRuleEnum('score_rule').notNull().default('highest'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('assignments_class_lesson_idx').on(t.classId, t.lessonId)],
+);
+export type AssignmentRow = typeof assignments.$inferSelect;

@@ -1,6 +1,6 @@
 /** The state every form action returns to useActionState. Safe to import from client components. */
 export type ActionState = {
-  status: 'idle' | 'error';
+  status: 'idle' | 'error' | 'success';
   message?: string;
   fieldErrors?: Record<string, string[] | undefined>;
   /** Echoed text fields, so a rejected form keeps what the user typed (never passwords). */

@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { answers, attempts, caseStudies, lessons, questions } from '@/db/schema';
+import { answers, assignments, attempts, caseStudies, classes, classMembers, lessons, questions } from '@/db/schema';
 import { readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { gradeSheet } from '@/lib/grading/grade';
@@ -90,7 +90,30 @@ export async function getAttemptById({ id }: { id: string }) {
     .from(attempts)
     .innerJoin(lessons, eq(lessons.id, attempts.lessonId))
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
-    .where(and(eq(attempts.id, id), eq(attempts.userId, user.id)));
+    .where(
+      and(
+        eq(attempts.id, id),
+        or(
+          eq(attempts.userId, user.id),
+          // An instructor may read an attempt of a student in one of their classes, on a lesson
+          // assigned to that class.
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(classes)
+              .innerJoin(classMembers, eq(classMembers.classId, classes.id))
+              .innerJoin(assignments, eq(assignments.classId, classes.id))
+              .where(
+                and(
+                  eq(classes.ownerId, user.id),
+                  eq(classMembers.userId, attempts.userId),
+                  eq(assignments.lessonId, attempts.lessonId),
+                ),
+              ),
+          ),
+        ),
+      ),
+    );
   if (!attempt) return null;
   const rows = await db
     .select({

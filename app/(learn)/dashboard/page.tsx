@@ -2,18 +2,59 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LessonStatus } from '@/components/progress/lesson-status';
 import { ProgressBar } from '@/components/ui/progress-bar';
+import { getAssignedToMe } from '@/lib/dal/classes';
 import { getDashboard } from '@/lib/dal/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
+const dueDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
 export default async function DashboardPage() {
-  const { user, cases, recent } = await getDashboard();
+  const [{ user, cases, recent }, assigned] = await Promise.all([getDashboard(), getAssignedToMe()]);
+  const now = new Date();
   return (
     <div className="flex flex-col gap-8">
       <header>
         <h1 className="text-2xl font-bold sm:text-3xl">Hello, {user.name}</h1>
         <p className="mt-1 text-slate-700">Your progress through each case study.</p>
       </header>
+
+      {assigned.length > 0 && (
+        <section aria-labelledby="assigned-heading" className="flex flex-col gap-3">
+          <h2 id="assigned-heading" className="text-xl font-semibold">
+            Assigned to you
+          </h2>
+          <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
+            {assigned.map((a) => {
+              const overdue = a.attempts === 0 && a.dueAt < now;
+              return (
+                <li key={a.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
+                  <div>
+                    <Link href={`/cases/${a.caseSlug}/lessons/${a.lessonSlug}/quiz`} className="font-medium text-indigo-800 hover:underline">
+                      {a.lessonTitle}
+                    </Link>
+                    <p className="text-sm text-slate-600">
+                      {a.className} · {a.caseTitle}
+                    </p>
+                  </div>
+                  <p className="text-sm">
+                    <span className={overdue ? 'font-semibold text-red-800' : 'text-slate-700'}>
+                      {overdue ? 'Overdue since' : 'Due'} {dueDate(a.dueAt)}
+                    </span>
+                    {a.attempts > 0 && (
+                      <span className="ml-2 text-slate-700">
+                        · {Math.round((a.score ?? 0) * 100)}% ({a.attempts}
+                        {a.attemptsAllowed ? ` of ${a.attemptsAllowed}` : ''} {a.attempts === 1 && !a.attemptsAllowed ? 'attempt' : 'attempts'})
+                      </span>
+                    )}
+                    {a.late && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">late</span>}
+                  </p>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
 
       <section aria-labelledby="progress-heading" className="flex flex-col gap-4">
         <h2 id="progress-heading" className="text-xl font-semibold">

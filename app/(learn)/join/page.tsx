@@ -1,0 +1,24 @@
+import type { Metadata } from 'next';
+import { joinClassAction } from '@/app/(teach)/actions';
+import { ActionForm } from '@/components/ui/action-form';
+import { Field } from '@/components/ui/field';
+import { requireUser } from '@/lib/dal/session';
+
+export const metadata: Metadata = { title: 'Join a class' };
+
+export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
+  await requireUser();
+  const { code } = await searchParams;
+  const initial = typeof code === 'string' ? code.slice(0, 40) : '';
+  return (
+    <div className="flex max-w-md flex-col gap-6">
+      <header>
+        <h1 className="text-2xl font-bold sm:text-3xl">Join a class</h1>
+        <p className="mt-1 text-slate-700">Enter the code your instructor gave you. Your assignments then appear on your dashboard.</p>
+      </header>
+      <ActionForm action={joinClassAction} submit="Join class" pendingLabel="Joining…">
+        <Field label="Join code" name="code" required defaultValue={initial} autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} className="font-mono" />
+      </ActionForm>
+    </div>
+  );
+}
