@@ -13,7 +13,7 @@ test.describe('the learner loop on the shipped case study', () => {
     await page.getByRole('link', { name: SEED_TITLE }).click();
     await expect(page.getByRole('heading', { level: 1, name: SEED_TITLE })).toBeVisible();
     const lessonLinks = page.getByRole('list').filter({ has: page.getByText('Lesson 1') }).getByRole('link');
-    await expect(lessonLinks).toHaveCount(6);
+    await expect(lessonLinks).toHaveCount(7);
     await expect(page.getByText('11 mins read')).toHaveCount(0);
     await expect(page.getByText('👁️ 43 0')).toHaveCount(0);
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { answers, assignments, attempts, caseStudies, classes, classMembers, lessons, questions } from '@/db/schema';
+import { answers, assignments, attempts, caseStudies, classes, classMembers, lessons, questions, users } from '@/db/schema';
 import { readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { gradeSheet } from '@/lib/grading/grade';
@@ -86,8 +86,11 @@ export async function getAttemptById({ id }: { id: string }) {
       lessonTitle: lessons.title,
       caseSlug: caseStudies.slug,
       caseTitle: caseStudies.title,
+      learnerId: attempts.userId,
+      learnerName: users.name,
     })
     .from(attempts)
+    .innerJoin(users, eq(users.id, attempts.userId))
     .innerJoin(lessons, eq(lessons.id, attempts.lessonId))
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
     .where(
@@ -132,6 +135,8 @@ export async function getAttemptById({ id }: { id: string }) {
     .orderBy(asc(questions.position));
   return {
     ...attempt,
+    /** False when an instructor reads a student's attempt. */
+    isOwn: attempt.learnerId === user.id,
     questions: rows.map((r) => ({
       id: r.id,
       prompt: r.prompt,

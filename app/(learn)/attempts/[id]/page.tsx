@@ -23,7 +23,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
       <header className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <p className="text-sm text-slate-600">Quiz: {attempt.lessonTitle}</p>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">
-          You scored {attempt.score} of {attempt.maxScore}
+          {attempt.isOwn ? 'You' : attempt.learnerName} scored {attempt.score} of {attempt.maxScore}
         </h1>
         <ProgressBar value={percent} label="Score" className="mt-4" />
         <p className="mt-2 text-sm text-slate-700">
@@ -48,7 +48,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
             </p>
             <h2 className="mt-1 font-semibold leading-snug">{q.prompt}</h2>
             <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-              <dt className="text-slate-600">Your answer</dt>
+              <dt className="text-slate-600">{attempt.isOwn ? 'Your answer' : 'Their answer'}</dt>
               <dd>{q.yourAnswer}</dd>
               {!q.correct && (
                 <>
