@@ -138,6 +138,19 @@ describe('generateQuizzes on Markdown with a table, steps and dated events (Nord
   });
 });
 
+describe('numeric questions', () => {
+  it('accept answers within 5% where the article rounds ("about 9 million"), and only the exact number otherwise', () => {
+    const quiz = generateQuizzes(parse(read('test/fixtures/nordlys-ferries.md')));
+    const numeric = quiz.lessons.flatMap((l) => l.questions).filter((q): q is Extract<Question, { type: 'numeric' }> => q.type === 'numeric');
+    expect(numeric.some((q) => q.answer.tolerance > 0)).toBe(true); // "about 15%"
+    expect(numeric.some((q) => q.answer.tolerance === 0)).toBe(true);
+    for (const q of numeric) {
+      const rounded = /\b(?:about|around|roughly|nearly|over)\s+____/.test(q.prompt);
+      expect(q.answer.tolerance, q.prompt).toBe(rounded ? Math.round(q.answer.value * 5) / 100 : 0);
+    }
+  });
+});
+
 describe('generateQuizzes on any article', () => {
   it.each(ARTICLES)('%s: every source is verbatim article text (inline Markdown and line breaks aside)', (file) => {
     const text = read(file);
@@ -175,8 +188,10 @@ describe('generateQuizzes on any article', () => {
       fc.property(article, (text) => {
         const r = parseCaseStudy(text);
         if (!r.ok) return;
+        const plain = text.replace(/\s+/g, ' ');
         for (const q of generateQuizzes(r.caseStudy).lessons.flatMap((l) => l.questions)) {
           expect(findFlaw(q)).toBeNull();
+          if (q.type !== 'multiple_choice' && q.type !== 'ordering' && q.type !== 'matching') expect(plain).toContain(q.source);
           if (q.type === 'single_choice') {
             expect(q.options.length).toBeGreaterThanOrEqual(3);
             expect(q.options.length).toBeLessThanOrEqual(5);

@@ -56,12 +56,16 @@ export function numberQuestions(ctx: Context): Question[] {
     const value = Number(digits[0].replace(/,/g, ''));
     if (!Number.isFinite(value)) return [];
     const stemmed = fact.text.replace(digits[0], BLANK);
+    // "about 9 million", "roughly 40%": the article rounds, so answers within 5% of it count.
+    const before = fact.sentence.slice(0, fact.sentence.indexOf(fact.text));
+    const rounded = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|more than|close to)\s+$/i.test(before);
+    const tolerance = rounded ? Math.round(value * 0.05 * 100) / 100 : 0;
     const unit = stemmed.replace(BLANK, '').replace(/[$€£¥]/, '').trim() || undefined;
     return [
       {
         type: 'numeric',
         prompt: `What number goes in the blank? “${fact.sentence.replace(fact.text, stemmed)}”`,
-        answer: { value, tolerance: 0 },
+        answer: { value, tolerance },
         ...(unit ? { unit } : {}),
         explanation: `${says(fact.sentence)} The number is ${digits[0]}.`,
         source: fact.sentence,
