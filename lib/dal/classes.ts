@@ -93,6 +93,20 @@ async function assignableLessons(db: Awaited<ReturnType<typeof getDb>>) {
     .orderBy(asc(caseStudies.title), asc(lessons.position));
 }
 
+/** The columns every assignment listing shows (the lesson and case study it points at, its settings). */
+const assignmentColumns = {
+  id: assignments.id,
+  lessonId: assignments.lessonId,
+  lessonTitle: lessons.title,
+  lessonSlug: lessons.slug,
+  caseSlug: caseStudies.slug,
+  caseTitle: caseStudies.title,
+  dueAt: assignments.dueAt,
+  attemptsAllowed: assignments.attemptsAllowed,
+  answersShown: assignments.answersShown,
+  scoreRule: assignments.scoreRule,
+};
+
 export async function getClassForOwner(classId: string) {
   const owned = await ownedClass(classId);
   if (!owned) return null;
@@ -104,18 +118,7 @@ export async function getClassForOwner(classId: string) {
     .where(eq(classMembers.classId, cls.id))
     .orderBy(asc(users.name));
   const assigned = await db
-    .select({
-      id: assignments.id,
-      lessonId: assignments.lessonId,
-      lessonTitle: lessons.title,
-      lessonSlug: lessons.slug,
-      caseSlug: caseStudies.slug,
-      caseTitle: caseStudies.title,
-      dueAt: assignments.dueAt,
-      attemptsAllowed: assignments.attemptsAllowed,
-      answersShown: assignments.answersShown,
-      scoreRule: assignments.scoreRule,
-    })
+    .select(assignmentColumns)
     .from(assignments)
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
@@ -170,13 +173,18 @@ export async function getGradebook(classId: string) {
           .where(and(inArray(attempts.userId, studentIds), inArray(attempts.lessonId, lessonIds)))
           .orderBy(asc(attempts.submittedAt))
       : [];
+  const byCell = new Map<string, typeof rows>();
+  for (const r of rows) {
+    const key = `${r.userId}:${r.lessonId}`;
+    byCell.set(key, [...(byCell.get(key) ?? []), r]);
+  }
   return {
     class: data,
     assignments: data.assignments,
     students: data.roster.map((student) => ({
       ...student,
       cells: data.assignments.map((a) => {
-        const mine = rows.filter((r) => r.userId === student.id && r.lessonId === a.lessonId);
+        const mine = byCell.get(`${student.id}:${a.lessonId}`) ?? [];
         const fractions = mine.map((r) => (r.maxScore ? r.score / r.maxScore : 0));
         return {
           assignmentId: a.id,
@@ -195,18 +203,7 @@ export async function getAssignedToMe() {
   const user = await requireUser();
   const db = await getDb();
   const rows = await db
-    .select({
-      id: assignments.id,
-      className: classes.name,
-      lessonId: assignments.lessonId,
-      lessonTitle: lessons.title,
-      lessonSlug: lessons.slug,
-      caseSlug: caseStudies.slug,
-      caseTitle: caseStudies.title,
-      dueAt: assignments.dueAt,
-      attemptsAllowed: assignments.attemptsAllowed,
-      scoreRule: assignments.scoreRule,
-    })
+    .select({ ...assignmentColumns, className: classes.name })
     .from(classMembers)
     .innerJoin(classes, eq(classes.id, classMembers.classId))
     .innerJoin(assignments, eq(assignments.classId, classes.id))
