@@ -94,6 +94,10 @@ export const questions = pgTable(
     explanation: text('explanation').notNull(),
     source: text('source').notNull(),
     enabled: boolean('enabled').notNull().default(true),
+    // Written by the instructor rather than the generator: a re-import never retires it.
+    authored: boolean('authored').notNull().default(false),
+    // Set when an instructor edits the question; a re-import keeps the edit (it matches on fingerprint).
+    editedAt: timestamp('edited_at', { withTimezone: true }),
     // Identifies the generated question across re-imports (hash of what the generator wrote).
     fingerprint: text('fingerprint').notNull(),
     retiredAt: timestamp('retired_at', { withTimezone: true }),

@@ -9,7 +9,7 @@ import { caseStudies, lessons, questions } from './schema';
 
 export type StoreResult =
   | { ok: true; id: string; slug: string; changed: boolean; lessons: number; questions: number }
-  | { ok: false; error: string };
+  | { ok: false; error: string; slugTaken?: true };
 
 /**
  * Parses an article, writes its quizzes and stores the lot. Idempotent: the same text again is a
@@ -30,6 +30,10 @@ export async function storeCaseStudy(
 
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(caseStudies).where(eq(caseStudies.slug, slug)).for('update');
+    // An instructor's import never takes over a case study that someone else owns (or the shipped one).
+    if (existing && input.ownerId !== undefined && existing.ownerId !== input.ownerId) {
+      return { ok: false, error: `The address /cases/${slug} is taken.`, slugTaken: true };
+    }
     if (existing && existing.contentHash === contentHash) {
       return { ok: true, id: existing.id, slug, changed: false, lessons: cs.sections.length, questions: questionCount };
     }
@@ -42,7 +46,8 @@ export async function storeCaseStudy(
       takeaways: cs.takeaways,
       readingMinutes: cs.readingMinutes,
       contentHash,
-      status: input.status,
+      // Publishing is one-way: re-importing a published case study does not hide it from learners.
+      status: existing?.status === 'published' ? ('published' as const) : input.status,
       ownerId: input.ownerId ?? null,
     };
     const [row] = existing
@@ -79,6 +84,7 @@ export async function storeCaseStudy(
           and(
             eq(questions.lessonId, lesson!.id),
             isNull(questions.retiredAt),
+            eq(questions.authored, false),
             stored.length ? notInArray(questions.fingerprint, stored.map((q) => q.fingerprint)) : undefined,
           ),
         );

@@ -27,6 +27,8 @@ export const submitQuizAction = validatedActionWithUser(submitSchema, async (dat
         message: 'Some answers need a number, such as 2.8 or 15.',
         fieldErrors: Object.fromEntries((result.questionIds ?? []).map((id) => [id, ['Enter a number.']])),
       };
+    case 'no_attempts_left':
+      return { status: 'error', message: 'You have used every attempt your class allows on this quiz. Your answers were not saved.' };
     default:
       return { status: 'error', message: 'This quiz is no longer available. Go back to the case study and try again.' };
   }

@@ -1,18 +1,20 @@
 import 'server-only';
-import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { answers, assignments, attempts, caseStudies, classes, classMembers, lessons, questions, users } from '@/db/schema';
 import { readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { gradeSheet } from '@/lib/grading/grade';
+import { attemptsLeft } from '@/lib/progress/assignment-rules';
 import { visibleTo } from './catalog';
+import { quizRulesFor } from './quiz-rules';
 import { requireUser } from './session';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type SubmitResult =
   | { ok: true; attemptId: string }
-  | { ok: false; error: 'not_found' | 'empty' | 'bad_numbers'; questionIds?: string[] };
+  | { ok: false; error: 'not_found' | 'empty' | 'bad_numbers' | 'no_attempts_left'; questionIds?: string[] };
 
 /**
  * Grades a submitted answer sheet on the server and stores the attempt with its answers in one
@@ -50,8 +52,20 @@ export async function submitQuizAttempt(input: {
   const responses = readAnswerSheet(keys, input.getAll);
   if (responses.size === 0) return { ok: false, error: 'empty' };
   const { score, maxScore, graded } = gradeSheet(keys, responses);
+  const rules = await quizRulesFor(db, user.id, lesson.id);
 
-  return db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<SubmitResult> => {
+    // One learner's submits are serialised, so two tabs cannot both spend the last attempt.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, user.id)).for('update');
+    const [same] = await tx
+      .select({ id: attempts.id })
+      .from(attempts)
+      .where(and(eq(attempts.userId, user.id), eq(attempts.submissionKey, input.submissionKey)));
+    if (same) return { ok: true, attemptId: same.id };
+    if (rules.attemptsAllowed !== null) {
+      const [used] = await tx.select({ n: count() }).from(attempts).where(and(eq(attempts.userId, user.id), eq(attempts.lessonId, lesson.id)));
+      if ((used?.n ?? 0) >= rules.attemptsAllowed) return { ok: false, error: 'no_attempts_left' };
+    }
     const [attempt] = await tx
       .insert(attempts)
       .values({ userId: user.id, lessonId: lesson.id, submissionKey: input.submissionKey, score, maxScore })
@@ -133,18 +147,23 @@ export async function getAttemptById({ id }: { id: string }) {
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .where(eq(answers.attemptId, attempt.id))
     .orderBy(asc(questions.position));
+  const isOwn = attempt.learnerId === user.id;
+  const rules = await quizRulesFor(db, attempt.learnerId, attempt.lessonId);
+  // The class said "answers after the due date": until then the learner sees only what they answered.
+  const reviewHiddenUntil = isOwn ? rules.reviewHiddenUntil : null;
   return {
     ...attempt,
     /** False when an instructor reads a student's attempt. */
-    isOwn: attempt.learnerId === user.id,
+    isOwn,
+    reviewHiddenUntil,
+    attemptsLeft: isOwn ? attemptsLeft(rules, rules.used) : null,
     questions: rows.map((r) => ({
       id: r.id,
       prompt: r.prompt,
-      correct: r.correct,
       yourAnswer: describeResponse(r.data, r.response),
-      rightAnswer: describeKey(r.data, r.answerKey),
-      explanation: r.explanation,
-      source: r.source,
+      ...(reviewHiddenUntil
+        ? { review: null }
+        : { review: { correct: r.correct, rightAnswer: describeKey(r.data, r.answerKey), explanation: r.explanation, source: r.source } }),
     })),
   };
 }

@@ -3,8 +3,10 @@ import { cache } from 'react';
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { attempts, caseStudies, lessons, questions } from '@/db/schema';
+import { attemptsLeft } from '@/lib/progress/assignment-rules';
 import { completion, summarizeLessons } from '@/lib/progress/summarize';
 import type { QuizQuestion } from './catalog-types';
+import { quizRulesFor } from './quiz-rules';
 import { requireUser, type CurrentUser } from './session';
 
 /** Published case studies, plus the user's own drafts. */
@@ -127,5 +129,7 @@ const quizByLesson = cache(async (caseSlug: string, lessonSlug: string) => {
     .from(questions)
     .where(and(eq(questions.lessonId, found.lesson.id), eq(questions.enabled, true), isNull(questions.retiredAt)))
     .orderBy(asc(questions.position));
-  return { ...found, questions: rows };
+  const user = await requireUser();
+  const rules = await quizRulesFor(db, user.id, found.lesson.id);
+  return { ...found, questions: rows, attempts: { used: rules.used, allowed: rules.attemptsAllowed, left: attemptsLeft(rules, rules.used) } };
 });

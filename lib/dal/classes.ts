@@ -4,7 +4,7 @@ import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { assignments, attempts, caseStudies, classes, classMembers, lessons, users } from '@/db/schema';
 import { countedScore, type ScoreRule } from '@/lib/progress/counted-score';
-import { requireUser, type CurrentUser } from './session';
+import { requireInstructor, requireUser } from './session';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Crockford's base 32 without look-alikes (no I, L, O, U): 8 characters ≈ 40 bits.
@@ -18,11 +18,6 @@ export function newJoinCode(): string {
 /** Normalises what a student types: case, spaces and dashes, and the look-alikes O→0, I/L→1. */
 export function normalizeJoinCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-}
-
-async function requireInstructor(): Promise<CurrentUser | null> {
-  const user = await requireUser();
-  return user.role === 'instructor' ? user : null;
 }
 
 /** The class, only for its owner; anyone else gets null (a 404, never a hint that it exists). */

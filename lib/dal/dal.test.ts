@@ -119,7 +119,7 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
       expect(result.ok).toBe(true);
       const attempt = await getAttemptById({ id: (result as { attemptId: string }).attemptId });
       expect(attempt).toMatchObject({ score: keys.length, maxScore: keys.length });
-      expect(attempt!.questions.every((q) => q.correct && q.explanation && q.source)).toBe(true);
+      expect(attempt!.questions.every((q) => q.review?.correct && q.review.explanation && q.review.source)).toBe(true);
     });
 
     it('scores wrong answers as wrong', async () => {
@@ -127,7 +127,7 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
       const result = await submitQuizAttempt({ lessonId, submissionKey: randomUUID(), getAll: sheetFor(keys, false) });
       const attempt = await getAttemptById({ id: (result as { attemptId: string }).attemptId });
       expect(attempt!.score).toBe(0);
-      expect(attempt!.questions[0]!.rightAnswer).not.toBe('');
+      expect(attempt!.questions[0]!.review?.rightAnswer).not.toBe('');
     });
 
     it('refuses an empty answer sheet and stores nothing', async () => {

@@ -36,3 +36,9 @@ export async function requireUser(): Promise<CurrentUser> {
   if (!user) redirect('/login');
   return user;
 }
+
+/** For instructor-only reads and actions: anyone else gets null, which callers turn into a 404. */
+export async function requireInstructor(): Promise<CurrentUser | null> {
+  const user = await requireUser();
+  return user.role === 'instructor' ? user : null;
+}

@@ -8,6 +8,8 @@ import { percentOf } from '@/lib/progress/summarize';
 
 export const metadata: Metadata = { title: 'Quiz result' };
 
+const formatDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 export default async function AttemptPage({ params }: { params: Promise<{ id: string }> }) {
   const attempt = await getAttemptById({ id: (await params).id });
   if (!attempt) notFound();
@@ -29,8 +31,19 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
         <p className="mt-2 text-sm text-slate-700">
           {percent}% · submitted {attempt.submittedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC
         </p>
+        {attempt.reviewHiddenUntil && (
+          <p className="mt-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note">
+            Your class shows the right answers after the due date, {formatDate(attempt.reviewHiddenUntil)}. Until then you see what you answered.
+          </p>
+        )}
         <div className="mt-4 flex flex-wrap gap-2">
-          <ButtonLink href={`${lessonHref}/quiz`}>Retake the quiz</ButtonLink>
+          {attempt.attemptsLeft === 0 ? (
+            <p className="self-center text-sm text-slate-700">You have used every attempt your class allows.</p>
+          ) : (
+            <ButtonLink href={`${lessonHref}/quiz`}>
+              Retake the quiz{attempt.attemptsLeft !== null ? ` (${attempt.attemptsLeft} left)` : ''}
+            </ButtonLink>
+          )}
           <ButtonLink href={lessonHref} variant="secondary">
             Reread the lesson
           </ButtonLink>
@@ -40,32 +53,41 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
         </div>
       </header>
       <ol className="flex flex-col gap-4" aria-label="Answers">
-        {attempt.questions.map((q, i) => (
-          <li key={q.id} className={`rounded-xl border bg-white p-4 sm:p-5 ${q.correct ? 'border-emerald-300' : 'border-red-300'}`}>
-            <p className="text-sm font-semibold">
-              <span className={q.correct ? 'text-emerald-800' : 'text-red-800'}>{q.correct ? '✓ Correct' : '✗ Incorrect'}</span>
-              <span className="text-slate-500"> · Question {i + 1}</span>
-            </p>
-            <h2 className="mt-1 font-semibold leading-snug">{q.prompt}</h2>
-            <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-              <dt className="text-slate-600">{attempt.isOwn ? 'Your answer' : 'Their answer'}</dt>
-              <dd>{q.yourAnswer}</dd>
-              {!q.correct && (
+        {attempt.questions.map((q, i) => {
+          const tone = q.review === null ? 'border-slate-200' : q.review.correct ? 'border-emerald-300' : 'border-red-300';
+          return (
+            <li key={q.id} className={`rounded-xl border bg-white p-4 sm:p-5 ${tone}`}>
+              <p className="text-sm font-semibold">
+                {q.review && (
+                  <span className={q.review.correct ? 'text-emerald-800' : 'text-red-800'}>{q.review.correct ? '✓ Correct' : '✗ Incorrect'}</span>
+                )}
+                <span className="text-slate-500">
+                  {q.review ? ' · ' : ''}Question {i + 1}
+                </span>
+              </p>
+              <h2 className="mt-1 font-semibold leading-snug">{q.prompt}</h2>
+              <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+                <dt className="text-slate-600">{attempt.isOwn ? 'Your answer' : 'Their answer'}</dt>
+                <dd>{q.yourAnswer}</dd>
+                {q.review && !q.review.correct && (
+                  <>
+                    <dt className="text-slate-600">Right answer</dt>
+                    <dd className="font-medium">{q.review.rightAnswer}</dd>
+                  </>
+                )}
+              </dl>
+              {q.review && (
                 <>
-                  <dt className="text-slate-600">Right answer</dt>
-                  <dd className="font-medium">{q.rightAnswer}</dd>
+                  <p className="mt-3 text-sm text-slate-800">
+                    <span className="font-semibold">Why: </span>
+                    {q.review.explanation}
+                  </p>
+                  <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 font-serif text-sm italic text-slate-700">{q.review.source}</blockquote>
                 </>
               )}
-            </dl>
-            <p className="mt-3 text-sm text-slate-800">
-              <span className="font-semibold">Why: </span>
-              {q.explanation}
-            </p>
-            <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 font-serif text-sm italic text-slate-700">
-              {q.source}
-            </blockquote>
-          </li>
-        ))}
+            </li>
+          );
+        })}
       </ol>
     </div>
   );

@@ -29,10 +29,21 @@ export default async function QuizPage({ params }: Props) {
         <p className="text-sm text-slate-600">{quiz.caseStudy.title}</p>
         <h1 className="mt-1 text-2xl font-bold leading-tight sm:text-3xl">Quiz: {quiz.lesson.title}</h1>
         <p className="mt-2 text-slate-700">
-          {quiz.questions.length} questions. Unanswered questions count as wrong. You can retake the quiz as often as you like.
+          {quiz.questions.length} questions. Unanswered questions count as wrong.{' '}
+          {quiz.attempts.allowed === null
+            ? 'You can retake the quiz as often as you like.'
+            : `Your class allows ${quiz.attempts.allowed} ${quiz.attempts.allowed === 1 ? 'attempt' : 'attempts'}; this is attempt ${Math.min(quiz.attempts.used + 1, quiz.attempts.allowed)}.`}
         </p>
       </header>
-      {quiz.questions.length ? (
+      {quiz.attempts.left === 0 ? (
+        <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-slate-800">
+          You have used all {quiz.attempts.allowed} attempts your class allows on this quiz. Your results are on your{' '}
+          <Link href="/dashboard" className="text-indigo-700 underline">
+            dashboard
+          </Link>
+          .
+        </p>
+      ) : quiz.questions.length ? (
         // A fresh key per rendered form: submitting it twice grades it once.
         <QuizForm lessonId={quiz.lesson.id} submissionKey={randomUUID()} questions={quiz.questions} />
       ) : (

@@ -1,0 +1,77 @@
+import 'server-only';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { answers, assignments, attempts, caseStudies, classes, classMembers, lessons, questions } from '@/db/schema';
+import { buildQuizReport, type AttemptScope } from '@/lib/stats/quiz-report';
+import { isUuid } from './authoring';
+import { requireInstructor } from './session';
+
+/**
+ * Item analysis of one lesson's quiz, over the attempts an instructor may read: those of students
+ * in their own classes that have the lesson assigned (one class, or all of them). Null when the
+ * lesson is not assigned to any class of theirs, or the class is not theirs.
+ */
+export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: string; classId?: string; scope: AttemptScope }) {
+  const user = await requireInstructor();
+  if (!user || !isUuid(lessonId) || (classId !== undefined && !isUuid(classId))) return null;
+  const db = await getDb();
+  const [lesson] = await db
+    .select({ id: lessons.id, title: lessons.title, caseTitle: caseStudies.title, caseStudyId: caseStudies.id, caseOwnerId: caseStudies.ownerId })
+    .from(lessons)
+    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+    .where(eq(lessons.id, lessonId));
+  if (!lesson) return null;
+  const myClasses = await db
+    .select({ id: classes.id, name: classes.name })
+    .from(classes)
+    .innerJoin(assignments, and(eq(assignments.classId, classes.id), eq(assignments.lessonId, lesson.id)))
+    .where(eq(classes.ownerId, user.id))
+    .orderBy(asc(classes.name));
+  const inScope = classId ? myClasses.filter((c) => c.id === classId) : myClasses;
+  if (!inScope.length) return null;
+
+  const members = await db
+    .selectDistinct({ userId: classMembers.userId })
+    .from(classMembers)
+    .where(inArray(classMembers.classId, inScope.map((c) => c.id)));
+  const attemptRows = members.length
+    ? await db
+        .select({ id: attempts.id, userId: attempts.userId, submittedAt: attempts.submittedAt })
+        .from(attempts)
+        .where(and(eq(attempts.lessonId, lesson.id), inArray(attempts.userId, members.map((m) => m.userId))))
+    : [];
+  const answerRows = attemptRows.length
+    ? await db
+        .select({ attemptId: answers.attemptId, questionId: answers.questionId, response: answers.response, correct: answers.correct })
+        .from(answers)
+        .where(inArray(answers.attemptId, attemptRows.map((a) => a.id)))
+    : [];
+  const answered = new Set(answerRows.map((a) => a.questionId));
+  // The quiz as it stands, plus any question that was answered before it was disabled or retired.
+  const questionRows = (
+    await db
+      .select({ id: questions.id, prompt: questions.prompt, type: questions.type, data: questions.data, answerKey: questions.answerKey, enabled: questions.enabled, retiredAt: questions.retiredAt })
+      .from(questions)
+      .where(eq(questions.lessonId, lesson.id))
+      .orderBy(asc(questions.position))
+  ).filter((q) => (q.enabled && !q.retiredAt) || answered.has(q.id));
+
+  const report = buildQuizReport({ questions: questionRows, attempts: attemptRows, answers: answerRows, scope });
+  const canEdit = lesson.caseOwnerId === user.id;
+  return {
+    lesson: { id: lesson.id, title: lesson.title, caseTitle: lesson.caseTitle },
+    classes: myClasses,
+    classId: classId ?? null,
+    students: members.length,
+    report,
+    questions: questionRows.map((q, i) => ({
+      id: q.id,
+      number: i + 1,
+      prompt: q.prompt,
+      type: q.type,
+      inQuiz: q.enabled && !q.retiredAt,
+      editHref: canEdit ? `/teach/cases/${lesson.caseStudyId}/questions/${q.id}` : null,
+      ...report.items[i]!,
+    })),
+  };
+}

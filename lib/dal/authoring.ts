@@ -1,0 +1,143 @@
+import 'server-only';
+import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { caseStudies, lessons, questions } from '@/db/schema';
+import { storeCaseStudy } from '@/db/store-case-study';
+import { parseCaseStudy } from '@/lib/case-study/parse';
+import { slugify } from '@/lib/case-study/sentences';
+import { describeKey } from '@/lib/grading/describe';
+import { generateQuizzes } from '@/lib/quizgen/generate';
+import { toStoredQuestion } from '@/lib/quizgen/stored';
+import { requireInstructor } from './session';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID.test(s);
+
+export type ArticlePreview = {
+  title: string;
+  readingMinutes: number;
+  rejected: number;
+  lessons: { title: string; keyPoints: string[]; questions: { type: string; prompt: string; answer: string; source: string }[] }[];
+};
+
+type Failure = { ok: false; error: string };
+
+/** Parses and writes the quizzes without storing anything: what the instructor would get. */
+export async function previewArticle({ text }: { text: string }): Promise<{ ok: true; preview: ArticlePreview } | Failure> {
+  if (!(await requireInstructor())) return { ok: false, error: 'Only instructors can import case studies.' };
+  const parsed = parseCaseStudy(text);
+  if (!parsed.ok) return parsed;
+  const quiz = generateQuizzes(parsed.caseStudy);
+  const lessonsOut = parsed.caseStudy.sections.map((s, i) => ({
+    title: s.title,
+    keyPoints: s.keyPoints,
+    questions: (quiz.lessons[i]?.questions ?? []).map((q) => {
+      const stored = toStoredQuestion(q);
+      return { type: q.type, prompt: q.prompt, answer: describeKey(stored.data, stored.answerKey), source: q.source };
+    }),
+  }));
+  if (!lessonsOut.some((l) => l.questions.length)) {
+    return { ok: false, error: 'Casewise found nothing to ask about in this article: it needs sentences with facts (names, numbers, years) or lists.' };
+  }
+  return { ok: true, preview: { title: parsed.caseStudy.title, readingMinutes: parsed.caseStudy.readingMinutes, rejected: quiz.rejected.length, lessons: lessonsOut } };
+}
+
+/**
+ * Stores an article as a draft owned by the instructor. Re-importing the same title updates their
+ * own draft in place (keeping their edits); a title someone else already uses gets a new address.
+ */
+export async function importCaseStudy({ text, source }: { text: string; source: string | null }): Promise<{ ok: true; id: string } | Failure> {
+  const user = await requireInstructor();
+  if (!user) return { ok: false, error: 'Only instructors can import case studies.' };
+  const check = await previewArticle({ text });
+  if (!check.ok) return check;
+  const db = await getDb();
+  const base = slugify(check.preview.title) || 'case-study';
+  for (let n = 1; n <= 20; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    const stored = await storeCaseStudy(db, { text, slug, source: source ?? undefined, status: 'draft', ownerId: user.id });
+    if (stored.ok) return { ok: true, id: stored.id };
+    if (!stored.slugTaken) return { ok: false, error: stored.error };
+  }
+  return { ok: false, error: 'Too many case studies share this title. Change the title (the first line) and try again.' };
+}
+
+export async function listMyCaseStudies() {
+  const user = await requireInstructor();
+  if (!user) return null;
+  const db = await getDb();
+  return db
+    .select({ id: caseStudies.id, slug: caseStudies.slug, title: caseStudies.title, status: caseStudies.status, updatedAt: caseStudies.updatedAt })
+    .from(caseStudies)
+    .where(eq(caseStudies.ownerId, user.id))
+    .orderBy(desc(caseStudies.updatedAt));
+}
+
+/** The case study, only for the instructor who imported it. */
+async function ownedCaseStudy(id: string) {
+  const user = await requireInstructor();
+  if (!user || !isUuid(id)) return null;
+  const db = await getDb();
+  const [cs] = await db
+    .select({ id: caseStudies.id, slug: caseStudies.slug, title: caseStudies.title, status: caseStudies.status, source: caseStudies.source })
+    .from(caseStudies)
+    .where(and(eq(caseStudies.id, id), eq(caseStudies.ownerId, user.id)));
+  return cs ? { db, user, cs } : null;
+}
+
+/** Everything an instructor reviews before publishing: every question with its key and source. */
+export async function getCaseStudyForReview({ id }: { id: string }) {
+  const owned = await ownedCaseStudy(id);
+  if (!owned) return null;
+  const { db, cs } = owned;
+  const lessonRows = await db
+    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title, keyPoints: lessons.keyPoints })
+    .from(lessons)
+    .where(and(eq(lessons.caseStudyId, cs.id), isNull(lessons.retiredAt)))
+    .orderBy(asc(lessons.position));
+  const questionRows = await db
+    .select({
+      id: questions.id,
+      lessonId: questions.lessonId,
+      type: questions.type,
+      prompt: questions.prompt,
+      data: questions.data,
+      answerKey: questions.answerKey,
+      explanation: questions.explanation,
+      source: questions.source,
+      enabled: questions.enabled,
+      authored: questions.authored,
+      editedAt: questions.editedAt,
+    })
+    .from(questions)
+    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+    .where(and(eq(lessons.caseStudyId, cs.id), isNull(questions.retiredAt)))
+    .orderBy(asc(questions.position));
+  return {
+    ...cs,
+    lessons: lessonRows.map((l) => ({
+      ...l,
+      questions: questionRows
+        .filter((q) => q.lessonId === l.id)
+        .map(({ answerKey, lessonId: _lessonId, ...q }) => ({
+          ...q,
+          options: q.data.type === 'single_choice' || q.data.type === 'multiple_choice' ? q.data.options : null,
+          keyIndices: answerKey.type === 'single_choice' ? [answerKey.answer] : answerKey.type === 'multiple_choice' ? answerKey.answer : [],
+          answer: describeKey(q.data, answerKey),
+        })),
+    })),
+  };
+}
+
+export async function publishCaseStudy({ id }: { id: string }): Promise<'published' | 'not_found' | 'no_questions'> {
+  const owned = await ownedCaseStudy(id);
+  if (!owned) return 'not_found';
+  const [enabled] = await owned.db
+    .select({ n: count() })
+    .from(questions)
+    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+    .where(and(eq(lessons.caseStudyId, owned.cs.id), eq(questions.enabled, true), isNull(questions.retiredAt), isNull(lessons.retiredAt)));
+  if (!enabled?.n) return 'no_questions';
+  await owned.db.update(caseStudies).set({ status: 'published', updatedAt: new Date() }).where(eq(caseStudies.id, owned.cs.id));
+  return 'published';
+}

@@ -1,0 +1,113 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { and, eq, isNull, max } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { caseStudies, lessons, questions } from '@/db/schema';
+import { questionToForm, type QuestionFormValues } from '@/lib/quizgen/edit';
+import { toStoredQuestion } from '@/lib/quizgen/stored';
+import type { Question } from '@/lib/quizgen/types';
+import { isUuid } from './authoring';
+import { requireInstructor } from './session';
+
+/** Authored questions sit after the generated ones (at most a few per lesson), whatever a re-import does. */
+const AUTHORED_POSITION = 1000;
+
+/** A question of a case study the signed-in instructor imported; anyone else gets null. */
+async function ownedQuestion(id: string) {
+  const user = await requireInstructor();
+  if (!user || !isUuid(id)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      id: questions.id,
+      type: questions.type,
+      prompt: questions.prompt,
+      data: questions.data,
+      answerKey: questions.answerKey,
+      explanation: questions.explanation,
+      source: questions.source,
+      enabled: questions.enabled,
+      lessonTitle: lessons.title,
+      caseStudyId: caseStudies.id,
+      caseTitle: caseStudies.title,
+    })
+    .from(questions)
+    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+    .where(and(eq(questions.id, id), isNull(questions.retiredAt), eq(caseStudies.ownerId, user.id)));
+  return row ? { db, row } : null;
+}
+
+/** The question as the editor's form values, with where it belongs. */
+export async function getQuestionForEdit({ id }: { id: string }) {
+  const owned = await ownedQuestion(id);
+  if (!owned) return null;
+  const { row } = owned;
+  return {
+    id: row.id,
+    caseStudyId: row.caseStudyId,
+    caseTitle: row.caseTitle,
+    lessonTitle: row.lessonTitle,
+    enabled: row.enabled,
+    form: questionToForm(row) satisfies QuestionFormValues,
+  };
+}
+
+function storedColumns(question: Question) {
+  const { fingerprint: _generated, ...stored } = toStoredQuestion(question);
+  return stored;
+}
+
+/** Saves an instructor's edit. The fingerprint stays, so a re-import of the article keeps the edit. */
+export async function updateQuestion({ id, question }: { id: string; question: Question }): Promise<boolean> {
+  const owned = await ownedQuestion(id);
+  if (!owned) return false;
+  if (question.type !== owned.row.type) return false;
+  await owned.db
+    .update(questions)
+    .set({ ...storedColumns(question), editedAt: new Date() })
+    .where(eq(questions.id, owned.row.id));
+  return true;
+}
+
+export async function setQuestionEnabled({ id, enabled }: { id: string; enabled: boolean }): Promise<{ caseStudyId: string } | null> {
+  const owned = await ownedQuestion(id);
+  if (!owned) return null;
+  await owned.db.update(questions).set({ enabled }).where(eq(questions.id, owned.row.id));
+  return { caseStudyId: owned.row.caseStudyId };
+}
+
+/** A lesson of one of the instructor's own case studies, for adding a question to it. */
+export async function getLessonForAuthoring({ id }: { id: string }) {
+  const user = await requireInstructor();
+  if (!user || !isUuid(id)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: lessons.id, title: lessons.title, caseStudyId: caseStudies.id, caseTitle: caseStudies.title })
+    .from(lessons)
+    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+    .where(and(eq(lessons.id, id), isNull(lessons.retiredAt), eq(caseStudies.ownerId, user.id)));
+  return row ? { db, row } : null;
+}
+
+/** Adds the instructor's own question at the end of a lesson's quiz. */
+export async function addQuestion({ lessonId, question }: { lessonId: string; question: Question }): Promise<{ id: string; caseStudyId: string } | null> {
+  const owned = await getLessonForAuthoring({ id: lessonId });
+  if (!owned) return null;
+  const { db, row } = owned;
+  const [last] = await db.select({ position: max(questions.position) }).from(questions).where(eq(questions.lessonId, row.id));
+  const [created] = await db
+    .insert(questions)
+    .values({
+      lessonId: row.id,
+      position: Math.max(AUTHORED_POSITION, (last?.position ?? 0) + 1),
+      ...storedColumns(question),
+      source: question.source || 'Written by the instructor.',
+      // Never matches a generated question, so a re-import cannot overwrite or retire it.
+      fingerprint: `authored-${randomUUID()}`,
+      authored: true,
+      editedAt: new Date(),
+    })
+    .returning({ id: questions.id });
+  return { id: created!.id, caseStudyId: row.caseStudyId };
+}
