@@ -4,8 +4,10 @@ const nextConfig = {
   // both must be required at run time rather than bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
   poweredByHeader: false,
+  // Uploads over 1 MB are refused with a message by the import action; the transport limit sits
+  // well above that so a 10 MB file gets the message too, not a bare error.
   experimental: {
-    serverActions: { bodySizeLimit: '2mb' },
+    serverActions: { bodySizeLimit: '11mb' },
   },
 };
 

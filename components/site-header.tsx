@@ -21,9 +21,14 @@ export async function SiteHeader() {
                 Dashboard
               </Link>
               {user.role === 'instructor' ? (
-                <Link href="/teach/classes" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
-                  Classes
-                </Link>
+                <>
+                  <Link href="/teach/cases" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                    Case studies
+                  </Link>
+                  <Link href="/teach/classes" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                    Classes
+                  </Link>
+                </>
               ) : (
                 <Link href="/join" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
                   Join a class

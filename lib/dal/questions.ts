@@ -77,8 +77,7 @@ export async function setQuestionEnabled({ id, enabled }: { id: string; enabled:
   return { caseStudyId: owned.row.caseStudyId };
 }
 
-/** A lesson of one of the instructor's own case studies, for adding a question to it. */
-export async function getLessonForAuthoring({ id }: { id: string }) {
+async function ownedLesson(id: string) {
   const user = await requireInstructor();
   if (!user || !isUuid(id)) return null;
   const db = await getDb();
@@ -90,9 +89,14 @@ export async function getLessonForAuthoring({ id }: { id: string }) {
   return row ? { db, row } : null;
 }
 
+/** A lesson of one of the instructor's own case studies, for adding a question to it. */
+export async function getLessonForAuthoring({ id }: { id: string }) {
+  return (await ownedLesson(id))?.row ?? null;
+}
+
 /** Adds the instructor's own question at the end of a lesson's quiz. */
 export async function addQuestion({ lessonId, question }: { lessonId: string; question: Question }): Promise<{ id: string; caseStudyId: string } | null> {
-  const owned = await getLessonForAuthoring({ id: lessonId });
+  const owned = await ownedLesson(lessonId);
   if (!owned) return null;
   const { db, row } = owned;
   const [last] = await db.select({ position: max(questions.position) }).from(questions).where(eq(questions.lessonId, row.id));

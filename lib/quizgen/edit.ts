@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findFlaw } from './flaws';
+export { QUESTION_TYPE_LABELS } from './labels';
 import { QUESTION_TYPES, type AnswerKey, type PublicQuestionData, type Question, type QuestionType } from './types';
 
 /**
@@ -9,16 +10,6 @@ import { QUESTION_TYPES, type AnswerKey, type PublicQuestionData, type Question,
 
 export const MAX_OPTIONS = 6;
 const MAX_LINES = 10;
-
-export const QUESTION_TYPE_LABELS: Record<QuestionType, string> = {
-  single_choice: 'Single choice',
-  multiple_choice: 'Multiple select',
-  true_false: 'True or false',
-  fill_blank: 'Fill in the blank',
-  numeric: 'Number',
-  ordering: 'Put in order',
-  matching: 'Matching',
-};
 
 export interface QuestionFormValues {
   type: QuestionType;

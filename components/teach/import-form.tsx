@@ -1,0 +1,108 @@
+'use client';
+
+import { startTransition, useActionState, useState, type ChangeEvent, type FormEvent } from 'react';
+import { importCaseAction, type ImportState } from '@/app/(teach)/case-actions';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { ArticlePreviewView } from './article-preview';
+
+const MAX_BYTES = 1024 * 1024;
+const initial: ImportState = { status: 'idle' };
+
+/** Paste or upload an article, preview its lessons and questions, then save it as a draft. */
+export function ImportForm() {
+  const [state, action, pending] = useActionState(importCaseAction, initial);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
+
+  // Said at once, before anything is sent; the server checks again for anyone who skips this.
+  const onFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.currentTarget.files?.[0];
+    if (file && file.size > MAX_BYTES) {
+      setFileError(`“${file.name}” is ${Math.ceil(file.size / 1024).toLocaleString('en')} KB; the limit is 1 MB. Split the article or paste the part you need.`);
+      event.currentTarget.value = '';
+    } else setFileError(null);
+  };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (fileError) return;
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => {
+      action(formData);
+      setRound((r) => r + 1);
+    });
+  };
+  const textError = state.fieldErrors?.text?.[0];
+  const fileFieldError = fileError ?? state.fieldErrors?.file?.[0];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <form action={action} onSubmit={onSubmit} className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" noValidate>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="article-text" className="text-sm font-medium text-slate-800">
+            Article text
+          </label>
+          <textarea
+            // A preview puts the article (also an uploaded file's) in the box, so "Save draft" saves what was previewed.
+            key={`${round}-${state.text?.length ?? 0}`}
+            id="article-text"
+            name="text"
+            rows={12}
+            defaultValue={state.text ?? ''}
+            aria-invalid={textError ? true : undefined}
+            aria-describedby={textError ? 'article-text-error article-text-hint' : 'article-text-hint'}
+            className="rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm aria-invalid:border-red-600"
+            placeholder={'Title on the first line\n\nIntroduction…\n\n## First section\n…'}
+          />
+          <p id="article-text-hint" className="text-sm text-slate-600">
+            Markdown or text pasted from a web page: the first line is the title, each heading starts a lesson.
+          </p>
+          {textError && (
+            <p id="article-text-error" className="text-sm text-red-700">
+              {textError}
+            </p>
+          )}
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="article-file" className="text-sm font-medium text-slate-800">
+            Article file
+          </label>
+          <input
+            id="article-file"
+            name="file"
+            type="file"
+            accept=".md,.markdown,.txt,text/plain,text/markdown"
+            onChange={onFile}
+            aria-invalid={fileFieldError ? true : undefined}
+            aria-describedby={fileFieldError ? 'article-file-error article-file-hint' : 'article-file-hint'}
+            className="text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-4 file:font-semibold"
+          />
+          <p id="article-file-hint" className="text-sm text-slate-600">
+            A .md or .txt file up to 1 MB. A chosen file is used instead of the text above.
+          </p>
+          {fileFieldError && (
+            <p id="article-file-error" className="text-sm text-red-700">
+              {fileFieldError}
+            </p>
+          )}
+        </div>
+        {state.status === 'error' && state.message && <Alert>{state.message}</Alert>}
+        {state.status === 'success' && state.message && <Alert tone="info">{state.message}</Alert>}
+        <div className="flex flex-wrap gap-2">
+          <Button type="submit" name="intent" value="preview" variant="secondary" disabled={pending}>
+            Preview
+          </Button>
+          <Button type="submit" name="intent" value="save" disabled={pending}>
+            Save draft
+          </Button>
+          {pending && (
+            <span role="status" className="self-center text-sm text-slate-700">
+              Reading the article and writing questions…
+            </span>
+          )}
+        </div>
+      </form>
+      {state.preview && <ArticlePreviewView preview={state.preview} />}
+    </div>
+  );
+}

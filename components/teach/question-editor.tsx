@@ -1,0 +1,151 @@
+'use client';
+
+import { startTransition, useActionState, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { idle, type ActionState } from '@/lib/action-state';
+import type { QuestionFormValues } from '@/lib/quizgen/edit';
+import { QUESTION_TYPE_LABELS } from '@/lib/quizgen/labels';
+import type { QuestionType } from '@/lib/quizgen/types';
+
+const OPTION_ROWS = 6;
+const box = 'rounded-lg border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600';
+
+function TextArea({ label, name, defaultValue, rows = 3, hint, error }: { label: string; name: string; defaultValue: string; rows?: number; hint?: string; error?: string }) {
+  const id = useId();
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={hint || error ? `${id}-note` : undefined} className={box} />
+      {(hint || error) && (
+        <p id={`${id}-note`} className={`text-sm ${error ? 'text-red-700' : 'text-slate-600'}`}>
+          {error ?? hint}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Group({ legend, error, children }: { legend: string; error?: string; children: ReactNode }) {
+  return (
+    <fieldset className="flex flex-col gap-2" aria-invalid={error ? true : undefined}>
+      <legend className="mb-1 text-sm font-medium">{legend}</legend>
+      {children}
+      {error && <p className="text-sm text-red-700">{error}</p>}
+    </fieldset>
+  );
+}
+
+/** Edits one question (or writes a new one): the fields follow the kind of question. */
+export function QuestionEditor({
+  action,
+  initial,
+  hidden,
+  chooseType = false,
+}: {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  initial: QuestionFormValues;
+  hidden: Record<string, string>;
+  chooseType?: boolean;
+}) {
+  const [state, formAction, pending] = useActionState(action, idle);
+  const [type, setType] = useState<QuestionType>(initial.type);
+  const err = (field: string) => state.fieldErrors?.[field]?.[0];
+  // A transition keeps what the instructor typed on screen when the server sends back a problem.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  };
+  const multi = type === 'multiple_choice';
+
+  return (
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {chooseType ? (
+        <div className="flex flex-col gap-1">
+          <label htmlFor="question-type" className="text-sm font-medium">
+            Question type
+          </label>
+          <select id="question-type" name="type" value={type} onChange={(e) => setType(e.currentTarget.value as QuestionType)} className={`min-h-11 ${box}`}>
+            {Object.entries(QUESTION_TYPE_LABELS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : (
+        <input type="hidden" name="type" value={type} />
+      )}
+      <TextArea label="Question" name="prompt" defaultValue={initial.prompt} error={err('prompt')} hint={type === 'fill_blank' ? 'Mark the blank with _____.' : undefined} />
+
+      {(type === 'single_choice' || multi) && (
+        <Group legend={multi ? 'Options (tick every right one)' : 'Options (pick the right one)'} error={err('options') ?? err('correct')}>
+          {Array.from({ length: OPTION_ROWS }, (_, i) => (
+            <div key={`${type}-${i}`} className="flex items-center gap-2">
+              <input
+                type={multi ? 'checkbox' : 'radio'}
+                name="correct"
+                value={i}
+                id={`correct-${i}`}
+                defaultChecked={initial.type === type && initial.correct.includes(i)}
+                className="size-5 shrink-0"
+                aria-label={`Option ${i + 1} is right`}
+              />
+              <input name={`option.${i}`} defaultValue={initial.type === type ? (initial.options[i] ?? '') : ''} aria-label={`Option ${i + 1}`} className={`min-h-11 min-w-0 flex-1 ${box}`} />
+            </div>
+          ))}
+          <p className="text-sm text-slate-600">Leave a row empty to drop it.</p>
+        </Group>
+      )}
+      {type === 'true_false' && (
+        <Group legend="The statement is" error={err('truth')}>
+          {(['true', 'false'] as const).map((v) => (
+            <label key={v} className="flex min-h-11 items-center gap-2">
+              <input type="radio" name="truth" value={v} defaultChecked={initial.truth === (v === 'true')} className="size-5" />
+              {v === 'true' ? 'True' : 'False'}
+            </label>
+          ))}
+        </Group>
+      )}
+      {type === 'fill_blank' && <TextArea label="Accepted answers" name="lines" defaultValue={initial.lines} hint="One per line; case and punctuation are ignored when grading." error={err('lines')} />}
+      {type === 'ordering' && <TextArea label="Items in the right order" name="lines" rows={5} defaultValue={initial.lines} hint="One per line, first to last. Learners see them shuffled." error={err('lines')} />}
+      {type === 'matching' && <TextArea label="Pairs" name="lines" rows={5} defaultValue={initial.lines} hint="One per line, as term | match. Learners see the matches shuffled." error={err('lines')} />}
+      {type === 'numeric' && (
+        <div className="grid gap-3 sm:grid-cols-3">
+          {(
+            [
+              ['value', 'Right number', initial.value],
+              ['tolerance', 'Tolerance (±)', initial.tolerance],
+              ['unit', 'Unit', initial.unit],
+            ] as const
+          ).map(([name, label, value]) => (
+            <div key={name} className="flex flex-col gap-1">
+              <label htmlFor={`numeric-${name}`} className="text-sm font-medium">
+                {label}
+              </label>
+              <input id={`numeric-${name}`} name={name} defaultValue={value} inputMode={name === 'unit' ? 'text' : 'decimal'} aria-invalid={err(name) ? true : undefined} className={`min-h-11 ${box}`} />
+              {err(name) && <p className="text-sm text-red-700">{err(name)}</p>}
+            </div>
+          ))}
+        </div>
+      )}
+
+      <TextArea label="Explanation" name="explanation" defaultValue={initial.explanation} hint="Shown to learners after they submit." error={err('explanation')} />
+      <TextArea label="Source sentence" name="source" defaultValue={initial.source} hint="The article sentence that supports the answer (optional for your own questions)." error={err('source')} />
+
+      {state.status === 'error' && state.message && <Alert>{state.message}</Alert>}
+      {state.status === 'success' && state.message && <Alert tone="info">{state.message}</Alert>}
+      <div>
+        <Button type="submit" disabled={pending}>
+          {pending ? 'Saving…' : 'Save question'}
+        </Button>
+      </div>
+    </form>
+  );
+}
