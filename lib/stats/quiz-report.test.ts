@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { AnswerKey, PublicQuestionData, Response } from '@/lib/quizgen/types';
+import { buildQuizReport, selectAttempts } from './quiz-report';
+
+const single: { id: string; data: PublicQuestionData; answerKey: AnswerKey } = {
+  id: 'q1',
+  data: { type: 'single_choice', options: ['Hangzhou', 'Shenzhen', 'Beijing'] },
+  answerKey: { type: 'single_choice', answer: 0 },
+};
+const truth: typeof single = { id: 'q2', data: { type: 'true_false' }, answerKey: { type: 'true_false', answer: false } };
+const at = (minute: number) => new Date(Date.UTC(2030, 0, 1, 12, minute));
+
+// Ann tries twice (wrong, then right), Ben once (right on q1, wrong on q2), Cy once (skips q1).
+const attempts = [
+  { id: 'ann-2', userId: 'ann', submittedAt: at(30) },
+  { id: 'ann-1', userId: 'ann', submittedAt: at(10) },
+  { id: 'ben-1', userId: 'ben', submittedAt: at(20) },
+  { id: 'cy-1', userId: 'cy', submittedAt: at(25) },
+];
+const answer = (attemptId: string, questionId: string, response: Response | null, correct: boolean) => ({ attemptId, questionId, response, correct });
+const answers = [
+  answer('ann-1', 'q1', { type: 'single_choice', choice: 2 }, false),
+  answer('ann-1', 'q2', { type: 'true_false', value: true }, false),
+  answer('ann-2', 'q1', { type: 'single_choice', choice: 0 }, true),
+  answer('ann-2', 'q2', { type: 'true_false', value: false }, true),
+  answer('ben-1', 'q1', { type: 'single_choice', choice: 0 }, true),
+  answer('ben-1', 'q2', { type: 'true_false', value: true }, false),
+  answer('cy-1', 'q1', null, false),
+  answer('cy-1', 'q2', { type: 'true_false', value: false }, true),
+];
+
+describe('selectAttempts', () => {
+  it("keeps each learner's earliest attempt for 'first', every attempt in time order for 'all'", () => {
+    expect(selectAttempts(attempts, 'first').map((a) => a.id)).toEqual(['ann-1', 'ben-1', 'cy-1']);
+    expect(selectAttempts(attempts, 'all').map((a) => a.id)).toEqual(['ann-1', 'ben-1', 'cy-1', 'ann-2']);
+  });
+});
+
+describe('buildQuizReport', () => {
+  it('computes facility over first attempts and counts the options chosen', () => {
+    const report = buildQuizReport({ questions: [single, truth], attempts, answers, scope: 'first' });
+    // First attempts: q1 marks [0 (Ann), 1 (Ben), 0 (Cy)] → facility 1/3; q2 [0, 0, 1] → 1/3.
+    expect(report.items.map((i) => i.stats.facility)).toEqual([1 / 3, 1 / 3]);
+    expect(report.test.attempts).toBe(3);
+    // Totals [0, 1, 1]: mean 2/3, median 1.
+    expect(report.test.mean).toBeCloseTo(2 / 3, 10);
+    expect(report.test.median).toBe(1);
+    expect(report.items[0]!.options).toEqual([
+      { label: 'Hangzhou', count: 1, isKey: true },
+      { label: 'Shenzhen', count: 0, isKey: false },
+      { label: 'Beijing', count: 1, isKey: false },
+    ]);
+    expect(report.items[0]!.blank).toBe(1);
+    expect(report.items[1]!.options).toEqual([
+      { label: 'True', count: 2, isKey: false },
+      { label: 'False', count: 1, isKey: true },
+    ]);
+    // Nobody picked Shenzhen: the distractor is flagged.
+    expect(report.items[0]!.flags).toContain('unused distractor');
+    // Totals 0, 1 and 1 of 2 → 0% (band 0) and 50% (band 5) twice.
+    expect(report.distribution).toEqual([1, 0, 0, 0, 0, 2, 0, 0, 0, 0]);
+  });
+
+  it('includes retakes with all attempts', () => {
+    const report = buildQuizReport({ questions: [single, truth], attempts, answers, scope: 'all' });
+    // q1 marks [0, 1, 0, 1] → 0.5; q2 [0, 0, 1, 1] → 0.5; Ann's full marks land in the top band.
+    expect(report.items.map((i) => i.stats.facility)).toEqual([0.5, 0.5]);
+    expect(report.distribution[9]).toBe(1);
+  });
+
+  it('scores a question missing from a sheet as zero and reports "not enough data" (null) for one attempt', () => {
+    const report = buildQuizReport({ questions: [single, truth], attempts: [attempts[2]!], answers: [answers[4]!], scope: 'all' });
+    expect(report.items[1]!.stats.facility).toBe(0);
+    expect(report.test.sd).toBeNull();
+    expect(report.items.every((i) => i.stats.discrimination === null)).toBe(true);
+  });
+
+  it('has no flags and no NaN when nobody has attempted the quiz', () => {
+    const report = buildQuizReport({ questions: [single], attempts: [], answers: [], scope: 'first' });
+    expect(report.test.attempts).toBe(0);
+    expect(report.items[0]!.flags).toEqual([]);
+    expect(JSON.stringify(report)).not.toContain('NaN');
+    expect(report.test.mean).toBeNull();
+  });
+});
