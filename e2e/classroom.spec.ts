@@ -1,18 +1,22 @@
-import { expect, SEED_CASE, test, uniqueEmail } from './fixtures';
+import { expect, expectAccessible, sidewaysOverflow, test, uniqueEmail } from './fixtures';
 
-const LESSON_TITLE = 'What Was the Big Crackdown All About?';
-const LESSON_QUIZ = `/cases/${SEED_CASE}/lessons/what-was-the-big-crackdown-all-about/quiz`;
+const ARTICLE = 'test/fixtures/harbor-coffee.md';
+const LESSON_TITLE = 'The Early Years';
+const LESSON_QUIZ = /\/cases\/harbor-coffee[a-z0-9-]*\/lessons\/the-early-years\/quiz$/;
+const EDITED_PROMPT = 'Edited by the instructor: which detail opens the Harbor Coffee story?';
+const ADDED_PROMPT = 'True or false: Harbor Coffee opened its first café in Portland.';
 const password = 'classroom password 1';
 
-test('an instructor runs a class: two students join, take an assigned quiz, and the gradebook and CSV agree', async ({ browser }, testInfo) => {
+test('an instructor imports and edits a case study, runs a class where two students take the quiz, and reads the gradebook, CSV and item analysis', async ({ browser }, testInfo) => {
   const shoot = async (page: import('@playwright/test').Page, name: string) => {
     if (testInfo.project.name !== 'pglite') return;
     for (const [w, h, tag] of [[390, 844, 'phone'], [1280, 900, 'desktop']] as const) {
       await page.setViewportSize({ width: w, height: h });
+      // Charts re-measure themselves after a resize: give the layout a moment to settle.
+      await expect.poll(() => sidewaysOverflow(page), { message: `${name} at ${w}px scrolls sideways` }).toEqual([]);
       await page.screenshot({ path: `screenshots/${name}-${tag}.png`, fullPage: true });
-      const scrollsSideways = await page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
-      expect(scrollsSideways, `${name} at ${w}px scrolls sideways`).toBe(false);
     }
+    await expectAccessible(page, name);
   };
   const newUser = async (name: string, role: 'Student' | 'Instructor') => {
     const context = await browser.newContext();
@@ -23,8 +27,67 @@ test('an instructor runs a class: two students join, take an assigned quiz, and 
     return { page, quiz: new QuizPage(page), context };
   };
 
-  // The instructor creates a class and assigns a lesson.
+  // The instructor imports an article: bad files are refused, then a preview, then a draft.
   const teacher = await newUser('Tess Teacher', 'Instructor');
+  await teacher.page.getByRole('link', { name: 'Case studies' }).click();
+  await teacher.page.getByRole('link', { name: 'Import a case study' }).click();
+  await expect(teacher.page).toHaveURL(/\/teach\/cases\/new$/);
+  await teacher.page.getByLabel('Article file').setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 \u0000\u0001') });
+  await teacher.page.getByRole('button', { name: 'Preview' }).click();
+  await expect(teacher.page.getByRole('main').getByRole('alert')).toContainText('is not a text file');
+  await teacher.page.getByLabel('Article file').setInputFiles([]);
+  await teacher.page.getByLabel('Article text').fill('Just a title\n\nAnd one short line.');
+  await teacher.page.getByRole('button', { name: 'Preview' }).click();
+  await expect(teacher.page.getByRole('main').getByRole('alert')).toContainText('too short to teach from');
+  await teacher.page.getByLabel('Article text').fill('');
+  await teacher.page.getByLabel('Article file').setInputFiles(ARTICLE);
+  await teacher.page.getByRole('button', { name: 'Preview' }).click();
+  await expect(teacher.page.getByRole('heading', { name: /^Preview: Harbor Coffee/ })).toBeVisible();
+  await expect(teacher.page.getByLabel('Article text')).toHaveValue(/^# Harbor Coffee/);
+  await shoot(teacher.page, 'import-preview');
+  await teacher.page.getByRole('button', { name: 'Save draft' }).click();
+  await expect(teacher.page).toHaveURL(/\/teach\/cases\/[0-9a-f-]{36}\?imported=1$/);
+  await expect(teacher.page.getByText('Draft', { exact: true })).toBeVisible();
+  const reviewUrl = teacher.page.url().replace(/\?.*$/, '');
+
+  // The instructor edits the lesson's first single-choice question: new wording, first option right.
+  const lessonSection = teacher.page.getByRole('region', { name: `Lesson 1: ${LESSON_TITLE}` });
+  const card = lessonSection.getByRole('listitem').filter({ hasText: 'Single choice' }).first();
+  await expect(card.getByText('Source sentence')).toBeVisible();
+  await card.getByRole('link', { name: /^Edit question \d+$/ }).click();
+  await expect(teacher.page.getByRole('heading', { level: 1, name: 'Edit a question' })).toBeVisible();
+  await shoot(teacher.page, 'edit-question');
+  const prompt = teacher.page.getByLabel('Question', { exact: true });
+  await prompt.fill(EDITED_PROMPT);
+  await teacher.page.getByLabel('Option 1 is right').check();
+  await teacher.page.getByRole('button', { name: 'Save question' }).click();
+  // Saved: back on the review page, or still on the editor when a generator check has a remark.
+  await expect(teacher.page.getByRole('main').getByRole('status').first()).toContainText(/Question saved|Saved\. Worth a second look/);
+  await teacher.page.goto(reviewUrl);
+  await expect(teacher.page.getByRole('heading', { level: 3, name: EDITED_PROMPT })).toBeVisible();
+  await shoot(teacher.page, 'review');
+
+  // The instructor adds a question of their own to the lesson.
+  await lessonSection.getByRole('link', { name: `Add a question to ${LESSON_TITLE}` }).click();
+  await teacher.page.getByLabel('Question type').selectOption({ label: 'True or false' });
+  await teacher.page.getByRole('button', { name: 'Save question' }).click();
+  await expect(teacher.page.getByRole('main').getByRole('alert')).toContainText('The question cannot be empty');
+  await teacher.page.getByLabel('Question', { exact: true }).fill(ADDED_PROMPT);
+  await teacher.page.getByRole('radio', { name: 'True' }).check();
+  await teacher.page.getByLabel('Explanation').fill('The article opens with the first café in Portland.');
+  await shoot(teacher.page, 'add-question');
+  await teacher.page.getByRole('button', { name: 'Save question' }).click();
+  await expect(teacher.page.getByRole('main').getByRole('status').first()).toContainText('Question saved');
+  await expect(lessonSection.getByRole('listitem').filter({ hasText: ADDED_PROMPT }).getByText('yours')).toBeVisible();
+  await teacher.page.getByRole('button', { name: 'Publish' }).click();
+  await expect(teacher.page.getByRole('main').getByRole('status').first()).toContainText('Published');
+  await expect(teacher.page.getByText('Published', { exact: true })).toBeVisible();
+  await teacher.page.getByRole('link', { name: 'Case studies', exact: true }).click();
+  await expect(teacher.page).toHaveURL(/\/teach\/cases$/);
+  await expect(teacher.page.getByRole('listitem').filter({ hasText: 'Harbor Coffee' })).toContainText('Published');
+  await shoot(teacher.page, 'my-cases');
+
+  // The instructor creates a class and assigns the lesson.
   await teacher.page.getByRole('link', { name: 'Classes' }).click();
   await teacher.page.getByLabel('Class name').fill('Strategy 101');
   await teacher.page.getByRole('button', { name: 'Create class' }).click();
@@ -58,7 +121,7 @@ test('an instructor runs a class: two students join, take an assigned quiz, and 
     await expect(student.page).toHaveURL(/\/dashboard/);
     await expect(student.page.getByRole('heading', { name: 'Assigned to you' })).toBeVisible();
     await student.page.getByRole('link', { name: LESSON_TITLE }).first().click();
-    await expect(student.page).toHaveURL(new RegExp(`${LESSON_QUIZ}$`));
+    await expect(student.page).toHaveURL(LESSON_QUIZ);
     await student.quiz.answerAll(pick);
     await student.quiz.submit();
     await expect(student.page).toHaveURL(/\/attempts\//);
@@ -87,13 +150,42 @@ test('an instructor runs a class: two students join, take an assigned quiz, and 
   await expect(teacher.page).toHaveURL(/\/attempts\//);
   await expect(teacher.page.getByRole('heading', { level: 1, name: /Ann Student scored \d+ of \d+/ })).toBeVisible();
 
-  // Nobody else gets in: a student of the class and another instructor get 404s.
-  for (const outsider of [ann, await newUser('Rex Rival', 'Instructor')]) {
-    const res = await outsider.page.goto(classUrl);
-    expect(res?.status()).toBe(404);
-    const csvRes = await outsider.page.request.get(`${classUrl}/gradebook.csv`);
-    expect(csvRes.status()).toBe(404);
+  // Item analysis of the assignment: the edited question was answered right by Ann only.
+  await teacher.page.goto(classUrl);
+  await book.getByRole('link', { name: `Item analysis of ${LESSON_TITLE}` }).click();
+  await expect(teacher.page.getByRole('heading', { level: 1, name: 'Item analysis' })).toBeVisible();
+  const stats = teacher.page.getByRole('region', { name: 'Question statistics' });
+  const editedRow = stats.getByRole('row').filter({ hasText: EDITED_PROMPT });
+  // Columns: #, question, facility, …
+  await expect(editedRow.getByRole('cell').nth(1)).toHaveText('50%');
+  await expect(teacher.page.getByRole('figure').filter({ hasText: 'Facility and discrimination' }).locator('svg').first()).toBeVisible();
+  await shoot(teacher.page, 'item-analysis');
+  const analysisUrl = teacher.page.url();
+
+  // Nobody else gets in: a student of the class, a student outside it and another instructor get 404s
+  // on every page and file of the class and of the instructor's case study.
+  const questionEdit = await (async () => {
+    await teacher.page.goto(reviewUrl);
+    return new URL((await teacher.page.getByRole('link', { name: /^Edit question \d+$/ }).first().getAttribute('href'))!, reviewUrl).toString();
+  })();
+  const lessonId = new URL(analysisUrl).pathname.split('/').pop()!;
+  const guarded = [
+    classUrl,
+    `${classUrl}/gradebook.csv`,
+    analysisUrl,
+    new URL(`/teach/analysis/${lessonId}`, analysisUrl).toString(),
+    reviewUrl,
+    questionEdit,
+    new URL(`${new URL(reviewUrl).pathname}/questions/new?lesson=${lessonId}`, reviewUrl).toString(),
+  ];
+  const outsiders = [ann, await newUser('Olly Outsider', 'Student'), await newUser('Rex Rival', 'Instructor')];
+  for (const outsider of outsiders) {
+    for (const url of guarded) {
+      const res = await outsider.page.request.get(url);
+      expect(res.status(), `${url} for an outsider`).toBe(404);
+    }
   }
+  for (const o of outsiders.slice(1)) await o.context.close();
   await teacher.page.goto('/teach/classes');
   await shoot(teacher.page, 'classes');
   for (const s of [teacher, ann, ben]) await s.context.close();

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export const SEED_CASE = 'alibaba-ai-comeback';
@@ -73,5 +74,35 @@ export const test = base.extend<{ auth: AuthPages; quiz: QuizPage }>({
   auth: async ({ page }, use) => use(new AuthPages(page)),
   quiz: async ({ page }, use) => use(new QuizPage(page)),
 });
+
+/**
+ * Empty when the page does not scroll sideways; otherwise what sticks out past the right edge
+ * outside any scrolling region of its own (or the page itself when nothing in particular does).
+ */
+export async function sidewaysOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    // A scrolling region clips what it lays out, but not an absolutely positioned descendant whose
+    // containing block lies outside it (an sr-only label in a wide table, say).
+    const clipped = (el: Element) => {
+      if (getComputedStyle(el).position === 'absolute') return false;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      return false;
+    };
+    const culprits = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !clipped(el))
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`.slice(0, 120));
+    return culprits.length ? culprits : [`page is ${document.documentElement.scrollWidth}px wide`];
+  });
+}
+
+/** An axe-core scan of the page as it stands: no serious or critical violation. */
+export async function expectAccessible(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target}`), `${name} accessibility`).toEqual([]);
+}
 
 export { expect };

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, QuizPage, SEED_CASE, test, uniqueEmail } from './fixtures';
+import { expect, expectAccessible, QuizPage, SEED_CASE, test, uniqueEmail } from './fixtures';
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 
@@ -12,9 +11,7 @@ async function inspect(page: Page, name: string) {
     expect(overflow, `${name} scrolls sideways on ${label}`).toBeLessThanOrEqual(0);
     await page.screenshot({ path: `screenshots/${label}-${name}.png`, fullPage: true });
   }
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target}`), `${name} accessibility`).toEqual([]);
+  await expectAccessible(page, name);
 }
 
 test.describe('every page on a phone and a desktop', () => {

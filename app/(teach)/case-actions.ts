@@ -46,9 +46,8 @@ export const publishCaseAction = validatedAction(z.object({ caseStudyId: caseId 
   const result = await publishCaseStudy({ id: caseStudyId });
   if (result === 'not_found') return { status: 'error', message: 'Case study not found.' };
   if (result === 'no_questions') return { status: 'error', message: 'Enable at least one question before publishing.' };
-  revalidatePath(`/teach/cases/${caseStudyId}`);
   revalidatePath('/cases');
-  return { status: 'success', message: 'Published: every learner can now read it, and you can assign it to your classes.' };
+  redirect(`/teach/cases/${caseStudyId}?published=1`);
 });
 
 export const toggleQuestionAction = validatedAction(

@@ -14,7 +14,7 @@ const pct = (v: number | null) => (v === null ? null : Math.round(v * 100));
 export function ItemChart({ items }: { items: ItemPoint[] }) {
   const data = items.map((i) => ({ label: i.label, Facility: pct(i.facility), Discrimination: pct(i.discrimination) }));
   return (
-    <figure className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <figure className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <figcaption className="mb-2 text-sm font-semibold">Facility and discrimination per question (%)</figcaption>
       <div role="img" aria-label="Bar chart of each question's facility and discrimination index; the table below lists the same values." className="h-64 w-full">
         <ResponsiveContainer width="100%" height="100%">
@@ -40,7 +40,7 @@ export function ItemChart({ items }: { items: ItemPoint[] }) {
 export function ScoreChart({ distribution }: { distribution: number[] }) {
   const data = distribution.map((n, i) => ({ band: `${i * 10}–${i === 9 ? 100 : i * 10 + 9}%`, Attempts: n }));
   return (
-    <figure className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+    <figure className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <figcaption className="mb-2 text-sm font-semibold">Score distribution</figcaption>
       <div role="img" aria-label={`Histogram of scores: ${data.filter((d) => d.Attempts).map((d) => `${d.Attempts} in ${d.band}`).join(', ') || 'no attempts'}.`} className="h-56 w-full">
         <ResponsiveContainer width="100%" height="100%">

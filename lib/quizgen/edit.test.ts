@@ -45,7 +45,7 @@ describe('question editor', () => {
     expect(got.ok && got.question).toMatchObject({ options: ['Hangzhou', 'Beijing'], answer: 1 });
   });
 
-  it.each([
+  const invalid: [string, string, Partial<QuestionFormValues>, string][] = [
     ['an unknown type', 'essay', {}, 'type'],
     ['an empty prompt', 'single_choice', { prompt: '  ' }, 'prompt'],
     ['no right option', 'single_choice', { correct: [] }, 'correct'],
@@ -57,9 +57,10 @@ describe('question editor', () => {
     ['a negative tolerance', 'numeric', { value: '1999', tolerance: '-1' }, 'tolerance'],
     ['a matching row without a partner', 'matching', { lines: 'Taobao | Marketplace\nAlipay' }, 'lines'],
     ['a single ordering item', 'ordering', { lines: 'Founded' }, 'lines'],
-  ] as const)('rejects %s and names the field', (_what, type, override, field) => {
+  ];
+  it.each(invalid)('rejects %s and names the field', (_what, type, override, field) => {
     const form: QuestionFormValues = {
-      ...emptyForm(type === 'essay' ? 'single_choice' : type),
+      ...emptyForm(type === 'essay' ? 'single_choice' : (type as QuestionFormValues['type'])),
       prompt: 'Where was Alibaba founded?',
       explanation: 'Because.',
       options: ['Hangzhou', 'Shenzhen', 'Beijing'],

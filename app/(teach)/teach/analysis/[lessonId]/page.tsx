@@ -97,7 +97,7 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
       {report.test.attempts === 0 ? (
         <p className="text-slate-700">No attempts yet. The numbers appear once students take the quiz.</p>
       ) : (
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <ItemChart items={questions.map((q) => ({ label: `Q${q.number}`, facility: q.stats.facility, discrimination: q.stats.discrimination }))} />
           <ScoreChart distribution={report.distribution} />
         </div>
@@ -131,7 +131,7 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
         <h2 id="items-heading" className="mb-3 text-lg font-semibold">
           Questions
         </h2>
-        <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Question statistics">
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Question statistics">
           <table className="w-full border-collapse text-sm">
             <thead>
               <tr className="border-b border-slate-200 text-left">

@@ -10,7 +10,7 @@ import { QUESTION_TYPE_LABELS } from '@/lib/quizgen/labels';
 
 export const metadata: Metadata = { title: 'Review a case study' };
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ imported?: string; saved?: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ imported?: string; saved?: string; published?: string }> };
 
 export default async function ReviewCaseStudyPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
@@ -38,6 +38,7 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
         </p>
         {query.imported && draft && <Alert tone="info">Saved as a draft. Review the questions below, then publish.</Alert>}
         {query.saved && <Alert tone="info">Question saved.</Alert>}
+        {query.published && !draft && <Alert tone="info">Published: every learner can now read it, and you can assign it to your classes.</Alert>}
         <div className="flex flex-wrap items-start gap-2">
           {draft && (
             <ActionForm action={publishCaseAction} submit="Publish" pendingLabel="Publishing…" className="flex flex-col gap-2">

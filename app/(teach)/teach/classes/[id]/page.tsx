@@ -141,7 +141,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         {book.assignments.length === 0 ? (
           <p className="text-slate-700">Nothing assigned yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Gradebook table">
+          <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Gradebook table">
             <table className="w-full border-collapse text-sm">
               <thead>
                 <tr className="border-b border-slate-200 text-left">
