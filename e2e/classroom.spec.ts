@@ -8,8 +8,11 @@ const ADDED_PROMPT = 'True or false: Harbor Coffee opened its first café in Por
 const password = 'classroom password 1';
 
 test('an instructor imports and edits a case study, runs a class where two students take the quiz, and reads the gradebook, CSV and item analysis', async ({ browser }, testInfo) => {
+  // The whole term in one story: five people, an import, two quizzes and the checks after them.
+  test.setTimeout(240_000);
   const shoot = async (page: import('@playwright/test').Page, name: string) => {
     if (testInfo.project.name !== 'pglite') return;
+    await page.mouse.move(0, 0); // no tooltip left open by the last click
     for (const [w, h, tag] of [[390, 844, 'phone'], [1280, 900, 'desktop']] as const) {
       await page.setViewportSize({ width: w, height: h });
       // Charts re-measure themselves after a resize: give the layout a moment to settle.

@@ -9,7 +9,7 @@ import { requireInstructor } from './session';
 /**
  * Item analysis of one lesson's quiz, over the attempts an instructor may read: those of students
  * in their own classes that have the lesson assigned (one class, or all of them). Null when the
- * lesson is not assigned to any class of theirs, or the class is not theirs.
+ * class is not theirs, or the lesson is neither assigned to one of their classes nor their own.
  */
 export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: string; classId?: string; scope: AttemptScope }) {
   const user = await requireInstructor();
@@ -28,12 +28,15 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
     .where(eq(classes.ownerId, user.id))
     .orderBy(asc(classes.name));
   const inScope = classId ? myClasses.filter((c) => c.id === classId) : myClasses;
-  if (!inScope.length) return null;
+  // The author of a case study may open its quizzes' analysis before assigning them (it is empty).
+  if (!inScope.length && (classId || lesson.caseOwnerId !== user.id)) return null;
 
-  const members = await db
-    .selectDistinct({ userId: classMembers.userId })
-    .from(classMembers)
-    .where(inArray(classMembers.classId, inScope.map((c) => c.id)));
+  const members = inScope.length
+    ? await db
+        .selectDistinct({ userId: classMembers.userId })
+        .from(classMembers)
+        .where(inArray(classMembers.classId, inScope.map((c) => c.id)))
+    : [];
   const attemptRows = members.length
     ? await db
         .select({ id: attempts.id, userId: attempts.userId, submittedAt: attempts.submittedAt })

@@ -149,6 +149,11 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     await importCaseStudy({ text: `${text}\n\nYet another closing remark.\n`, source: null });
     signInAs(id.outsider);
     expect(await getCaseStudyBySlug({ slug })).not.toBeNull();
+    // Before any class has it, its author sees an empty analysis, with nothing computed from nothing.
+    signInAs(id.teacher);
+    const empty = (await getItemAnalysis({ lessonId, scope: 'first' }))!;
+    expect(empty.report.test).toMatchObject({ attempts: 0, mean: null, alpha: null });
+    expect(empty.questions.every((q) => q.stats.facility === null && q.flags.length === 0)).toBe(true);
   });
 
   it('limits attempts and hides answers until the due date when the class says so', async () => {

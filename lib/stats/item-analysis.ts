@@ -76,9 +76,10 @@ export function correlation(xs: readonly number[], ys: readonly number[]): numbe
   return c / Math.sqrt(vx * vy);
 }
 
-export function analyseItems(marks: Marks): { test: TestStats; items: ItemStats[] } {
+/** `questions` defaults to the width of the first row; pass it so a quiz nobody took still has its items. */
+export function analyseItems(marks: Marks, questions = marks[0]?.length ?? 0): { test: TestStats; items: ItemStats[] } {
   const n = marks.length;
-  const k = marks[0]?.length ?? 0;
+  const k = questions;
   const totals = marks.map((row) => row.reduce((a, b) => a + b, 0));
   const columns = Array.from({ length: k }, (_, q) => marks.map((row) => row[q] ?? 0));
 

@@ -78,6 +78,8 @@ describe('buildQuizReport', () => {
   it('has no flags and no NaN when nobody has attempted the quiz', () => {
     const report = buildQuizReport({ questions: [single], attempts: [], answers: [], scope: 'first' });
     expect(report.test.attempts).toBe(0);
+    expect(report.items).toHaveLength(1);
+    expect(report.items[0]!.stats).toEqual({ facility: null, sd: null, discrimination: null, efficiency: null });
     expect(report.items[0]!.flags).toEqual([]);
     expect(JSON.stringify(report)).not.toContain('NaN');
     expect(report.test.mean).toBeNull();

@@ -93,7 +93,7 @@ export function buildQuizReport(input: {
   }
   // A question missing from a sheet was not in the quiz when it was taken: it scores zero there.
   const marks: number[][] = chosen.map((attempt) => input.questions.map((q) => (byAttempt.get(attempt.id)?.get(q.id)?.correct ? 1 : 0)));
-  const { test, items } = analyseItems(marks);
+  const { test, items } = analyseItems(marks, input.questions.length);
   const k = input.questions.length;
   const distribution = Array.from({ length: 10 }, () => 0);
   if (k) for (const row of marks) distribution[Math.min(9, Math.floor((row.reduce((s, m) => s + m, 0) / k) * 10))]! += 1;
