@@ -80,4 +80,36 @@ test.describe('bad input gets a clear message, never a server error', () => {
     await aliceContext.close();
     await bobContext.close();
   });
+
+  test('an oversized article upload is refused in the browser and again on the server; nothing is saved', async ({ page, auth }) => {
+    await auth.signUp({ name: 'Big Upload', email: uniqueEmail('upload'), password: 'upload-password', role: 'Instructor' });
+    await expect(page).toHaveURL(/\/dashboard$/);
+    await page.goto('/teach/cases/new');
+    const big = { name: 'huge.md', mimeType: 'text/markdown', buffer: Buffer.alloc(10 * 1024 * 1024, 'a') };
+    await page.getByLabel('Article file').setInputFiles(big);
+    await expect(page.getByText('“huge.md” is 10,240 KB; the limit is 1 MB.').first()).toBeVisible();
+
+    // A script that skips the browser's check still gets the same message from the server.
+    await page.reload();
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(10 * 1024 * 1024).fill(97)], 'huge.md', { type: 'text/markdown' }));
+      input.files = transfer.files; // no change event: the client-side check never runs
+    });
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page.getByRole('main').getByRole('alert')).toContainText('the limit is 1 MB');
+    await expect(page).toHaveURL(/\/teach\/cases\/new$/);
+    await page.goto('/teach/cases');
+    await expect(page.getByText('You have not imported any case study yet.')).toBeVisible();
+  });
+
+  test('students cannot reach the instructor pages', async ({ page, auth }) => {
+    await auth.signUp({ name: 'Curious Student', email: uniqueEmail('curious'), password: 'curious-password' });
+    await expect(page).toHaveURL(/\/dashboard$/);
+    for (const path of ['/teach/cases', '/teach/cases/new', '/teach/classes', `/teach/analysis/00000000-0000-4000-8000-000000000000`, '/teach/cases/not-a-uuid']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+    }
+  });
 });

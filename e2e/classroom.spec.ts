@@ -100,6 +100,8 @@ test('an instructor imports and edits a case study, runs a class where two stude
   await teacher.page.getByLabel('What to assign').selectOption({ label: LESSON_TITLE });
   await teacher.page.getByLabel('Due date').fill('2031-06-30');
   await teacher.page.getByLabel('Score that counts').selectOption('Highest');
+  await teacher.page.getByLabel('Attempts allowed').selectOption('1');
+  await teacher.page.getByLabel('Show answers').selectOption('After the due date');
   await teacher.page.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(teacher.page.getByRole('main').getByRole('status')).toContainText('Lesson assigned');
   const classUrl = teacher.page.url();
@@ -131,6 +133,15 @@ test('an instructor imports and edits a case study, runs a class where two stude
     const scoreText = await student.page.getByText(/You scored \d+ of \d+/).first().textContent();
     const [, got, max] = /You scored (\d+) of (\d+)/.exec(scoreText ?? '')!;
     scores.push(`${Math.round((Number(got) / Number(max)) * 100)}%`);
+    // Answers come after the due date, and one attempt is all the class allows.
+    await expect(student.page.getByRole('note')).toContainText('shows the right answers after the due date');
+    await expect(student.page.getByText('Right answer')).toHaveCount(0);
+    await expect(student.page.getByText('Why:')).toHaveCount(0);
+    if (student === ann) await shoot(ann.page, 'result-answers-later');
+    await student.page.goto('/dashboard');
+    await student.page.getByRole('link', { name: LESSON_TITLE }).first().click();
+    await expect(student.page.getByText('You have used the one attempt your class allows')).toBeVisible();
+    await expect(student.page.getByRole('button', { name: 'Submit answers' })).toHaveCount(0);
   }
   await ann.page.goto('/dashboard');
   await shoot(ann.page, 'dashboard-assigned');
@@ -152,6 +163,8 @@ test('an instructor imports and edits a case study, runs a class where two stude
   await book.getByRole('row', { name: /Ann Student/ }).getByRole('link', { name: scores[0]! }).click();
   await expect(teacher.page).toHaveURL(/\/attempts\//);
   await expect(teacher.page.getByRole('heading', { level: 1, name: /Ann Student scored \d+ of \d+/ })).toBeVisible();
+  // The instructor sees the explanations the student will only see after the due date.
+  await expect(teacher.page.getByText('Why:').first()).toBeVisible();
 
   // Item analysis of the assignment: the edited question was answered right by Ann only.
   await teacher.page.goto(classUrl);
