@@ -8,6 +8,8 @@ const nextConfig = {
   // well above that so a 10 MB file gets the message too, not a bare error.
   experimental: {
     serverActions: { bodySizeLimit: '11mb' },
+    // The proxy buffers request bodies too (10 MB by default) and would cut the upload short.
+    proxyClientMaxBodySize: '11mb',
   },
 };
 
