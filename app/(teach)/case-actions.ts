@@ -68,10 +68,12 @@ export const saveQuestionAction = validatedAction(
   async ({ questionId, caseStudyId, type }, formData): Promise<ActionState> => {
     const read = questionFromForm(type, getAllStrings(formData));
     if (!read.ok) return { status: 'error', message: read.message, fieldErrors: { [read.field]: [read.message] } };
-    if (!(await updateQuestion({ id: questionId, question: read.question }))) return { status: 'error', message: 'Question not found.' };
+    const savedId = await updateQuestion({ id: questionId, question: read.question });
+    if (!savedId) return { status: 'error', message: 'Question not found.' };
     revalidatePath(`/teach/cases/${caseStudyId}`);
-    if (read.warning) return { status: 'success', message: `Saved. Worth a second look: ${read.warning}.` };
-    redirect(`/teach/cases/${caseStudyId}?saved=${questionId}#q-${questionId}`);
+    // A question with answers was saved as a new version: keep editing that one.
+    if (read.warning && savedId === questionId) return { status: 'success', message: `Saved. Worth a second look: ${read.warning}.` };
+    redirect(`/teach/cases/${caseStudyId}?saved=${savedId}#q-${savedId}`);
   },
 );
 

@@ -95,7 +95,7 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
       expect(await listMyCaseStudies()).toEqual(who === id.rival ? [] : null);
       expect(await publishCaseStudy({ id: caseId })).toBe('not_found');
       expect(await getQuestionForEdit({ id: questionId })).toBeNull();
-      expect(await updateQuestion({ id: questionId, question: q })).toBe(false);
+      expect(await updateQuestion({ id: questionId, question: q })).toBeNull();
       expect(await setQuestionEnabled({ id: questionId, enabled: false })).toBeNull();
       expect(await getLessonForAuthoring({ id: lessonId })).toBeNull();
       expect(await addQuestion({ lessonId, question: q })).toBeNull();
@@ -127,9 +127,9 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     edited = choice.id;
     const form = (await getQuestionForEdit({ id: edited }))!.form;
     const newPrompt = `${form.prompt} (edited)`;
-    expect(await updateQuestion({ id: edited, question: { type: 'single_choice', prompt: newPrompt, options: form.options, answer: 0, explanation: form.explanation, source: form.source } })).toBe(true);
+    expect(await updateQuestion({ id: edited, question: { type: 'single_choice', prompt: newPrompt, options: form.options, answer: 0, explanation: form.explanation, source: form.source } })).toBe(edited);
     // A question cannot change its kind (attempts on it were graded as that kind).
-    expect(await updateQuestion({ id: edited, question: { type: 'true_false', prompt: 'x', answer: true, explanation: 'x', source: '' } })).toBe(false);
+    expect(await updateQuestion({ id: edited, question: { type: 'true_false', prompt: 'x', answer: true, explanation: 'x', source: '' } })).toBeNull();
     const disabled = review.lessons[0]!.questions.find((q) => q.id !== edited)!.id;
     expect(await setQuestionEnabled({ id: disabled, enabled: false })).toEqual({ caseStudyId: caseId });
     const added = await addQuestion({ lessonId, question: { type: 'true_false', prompt: 'Harbor Coffee opened in Portland.', answer: true, explanation: 'First line.', source: '' } });
@@ -212,5 +212,33 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     signInAs(id.teacher);
     expect(await getItemAnalysis({ lessonId, classId: 'nope', scope: 'all' })).toBeNull();
     expect(await getItemAnalysis({ lessonId: randomUUID(), scope: 'all' })).toBeNull();
+  });
+
+  it('versions a question that already has answers, so past results keep what was asked', async () => {
+    signInAs(id.teacher);
+    const form = (await getQuestionForEdit({ id: edited }))!.form;
+    const versioned = await updateQuestion({ id: edited, question: { type: 'single_choice', prompt: 'Reworded after the class took it.', options: [...form.options].reverse(), answer: 0, explanation: form.explanation, source: form.source } });
+    expect(versioned).not.toBeNull();
+    expect(versioned).not.toBe(edited);
+    // The old version is retired with its answers; the new one takes its place in the quiz.
+    const [old] = await handle.db.select().from(questions).where(eq(questions.id, edited));
+    expect(old!.retiredAt).not.toBeNull();
+    expect(await getQuestionForEdit({ id: edited })).toBeNull();
+    const review = (await getCaseStudyForReview({ id: caseId }))!;
+    const ids = review.lessons.flatMap((l) => l.questions.map((q) => q.id));
+    expect(ids).toContain(versioned);
+    expect(ids).not.toContain(edited);
+    // Ann's result still shows the question and the answer as they were.
+    const [annAttempt] = await handle.db.select().from(attempts).where(eq(attempts.userId, id.ann));
+    const result = (await getAttemptById({ id: annAttempt!.id }))!;
+    expect(result.questions.map((q) => q.prompt)).toContain(old!.prompt);
+    expect(result.questions.map((q) => q.prompt)).not.toContain('Reworded after the class took it.');
+    // Item analysis keeps the answered version, marked as no longer in the quiz, and the new one.
+    const analysis = (await getItemAnalysis({ lessonId, classId, scope: 'all' }))!;
+    expect(analysis.questions.find((q) => q.id === edited)).toMatchObject({ inQuiz: false, stats: { facility: 0.5 } });
+    expect(analysis.questions.find((q) => q.id === versioned)).toMatchObject({ inQuiz: true, stats: { facility: null }, flags: [] });
+    // A re-import still recognises the new version as the generated question it came from.
+    await importCaseStudy({ text: `${text}\n\nA third closing remark.\n`, source: null });
+    expect((await handle.db.select().from(questions).where(eq(questions.id, versioned!)))[0]).toMatchObject({ prompt: 'Reworded after the class took it.', retiredAt: null });
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, max } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { caseStudies, lessons, questions } from '@/db/schema';
+import { answers, caseStudies, lessons, questions } from '@/db/schema';
 import { questionToForm, type QuestionFormValues } from '@/lib/quizgen/edit';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
 import type { Question } from '@/lib/quizgen/types';
@@ -58,16 +58,35 @@ function storedColumns(question: Question) {
   return stored;
 }
 
-/** Saves an instructor's edit. The fingerprint stays, so a re-import of the article keeps the edit. */
-export async function updateQuestion({ id, question }: { id: string; question: Question }): Promise<boolean> {
+/**
+ * Saves an instructor's edit and returns the id the question now has. A question nobody has answered
+ * is changed in place. One with answers gets a new version (as Moodle does): the old row is retired
+ * with its answers, so past results and statistics still show what was asked then. The fingerprint
+ * moves to the new version, so a re-import of the article keeps the edit.
+ */
+export async function updateQuestion({ id, question }: { id: string; question: Question }): Promise<string | null> {
   const owned = await ownedQuestion(id);
-  if (!owned) return false;
-  if (question.type !== owned.row.type) return false;
-  await owned.db
-    .update(questions)
-    .set({ ...storedColumns(question), editedAt: new Date() })
-    .where(eq(questions.id, owned.row.id));
-  return true;
+  if (!owned) return null;
+  if (question.type !== owned.row.type) return null;
+  const columns = { ...storedColumns(question), editedAt: new Date() };
+  return owned.db.transaction(async (tx) => {
+    const [old] = await tx.select().from(questions).where(eq(questions.id, owned.row.id)).for('update');
+    if (!old || old.retiredAt) return null;
+    const [answered] = await tx.select({ id: answers.id }).from(answers).where(eq(answers.questionId, old.id)).limit(1);
+    if (!answered) {
+      await tx.update(questions).set(columns).where(eq(questions.id, old.id));
+      return old.id;
+    }
+    await tx
+      .update(questions)
+      .set({ fingerprint: `${old.fingerprint}~${old.id}`, retiredAt: new Date() })
+      .where(eq(questions.id, old.id));
+    const [next] = await tx
+      .insert(questions)
+      .values({ lessonId: old.lessonId, position: old.position, enabled: old.enabled, authored: old.authored, fingerprint: old.fingerprint, ...columns })
+      .returning({ id: questions.id });
+    return next!.id;
+  });
 }
 
 export async function setQuestionEnabled({ id, enabled }: { id: string; enabled: boolean }): Promise<{ caseStudyId: string } | null> {

@@ -68,9 +68,23 @@ describe('buildQuizReport', () => {
     expect(report.distribution[9]).toBe(1);
   });
 
-  it('scores a question missing from a sheet as zero and reports "not enough data" (null) for one attempt', () => {
+  it('computes a question’s statistics over the attempts that had it only', () => {
+    // q2 was added after Ann's first attempt: it is missing from that sheet.
+    const withoutAnnsQ2 = answers.filter((a) => !(a.attemptId === 'ann-1' && a.questionId === 'q2'));
+    const report = buildQuizReport({ questions: [single, truth], attempts, answers: withoutAnnsQ2, scope: 'first' });
+    // q2 over Ben [0] and Cy [1] only: facility 1/2, not 1/3.
+    expect(report.items[1]!.stats.facility).toBe(0.5);
+    expect(report.items[0]!.stats.facility).toBe(1 / 3);
+    // A question nobody has seen yet has no statistics and no flags.
+    const unseen = { ...truth, id: 'q3' };
+    const later = buildQuizReport({ questions: [single, truth, unseen], attempts, answers, scope: 'first' });
+    expect(later.items[2]!.stats).toEqual({ facility: null, sd: null, discrimination: null, efficiency: null });
+    expect(later.items[2]!.flags).toEqual([]);
+  });
+
+  it('reports "not enough data" (null) for one attempt and for a question missing from every sheet', () => {
     const report = buildQuizReport({ questions: [single, truth], attempts: [attempts[2]!], answers: [answers[4]!], scope: 'all' });
-    expect(report.items[1]!.stats.facility).toBe(0);
+    expect(report.items[1]!.stats.facility).toBeNull();
     expect(report.test.sd).toBeNull();
     expect(report.items.every((i) => i.stats.discrimination === null)).toBe(true);
   });

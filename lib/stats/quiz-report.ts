@@ -91,9 +91,16 @@ export function buildQuizReport(input: {
     sheet.set(a.questionId, a);
     byAttempt.set(a.attemptId, sheet);
   }
-  // A question missing from a sheet was not in the quiz when it was taken: it scores zero there.
+  // A question missing from a sheet was not in the quiz when it was taken: it adds nothing to that
+  // attempt's total, and (as in Moodle) its own statistics use only the attempts that had it.
+  const present = chosen.map((attempt) => input.questions.map((q) => byAttempt.get(attempt.id)?.has(q.id) ?? false));
   const marks: number[][] = chosen.map((attempt) => input.questions.map((q) => (byAttempt.get(attempt.id)?.get(q.id)?.correct ? 1 : 0)));
-  const { test, items } = analyseItems(marks, input.questions.length);
+  const { test, items: full } = analyseItems(marks, input.questions.length);
+  const items = full.map((stats, q) => {
+    if (present.every((row) => row[q])) return stats;
+    const rows = marks.filter((_, i) => present[i]![q]);
+    return analyseItems(rows, input.questions.length).items[q]!;
+  });
   const k = input.questions.length;
   const distribution = Array.from({ length: 10 }, () => 0);
   if (k) for (const row of marks) distribution[Math.min(9, Math.floor((row.reduce((s, m) => s + m, 0) / k) * 10))]! += 1;
@@ -116,7 +123,7 @@ export function buildQuizReport(input: {
       return {
         questionId: q.id,
         stats,
-        flags: chosen.length ? flagItem(stats, counts ?? undefined, keys) : [],
+        flags: present.some((row) => row[i]) ? flagItem(stats, counts ?? undefined, keys) : [],
         options: labels && counts ? labels.map((label, j) => ({ label, count: counts[j]!, isKey: keys.includes(j) })) : null,
         blank,
       };
