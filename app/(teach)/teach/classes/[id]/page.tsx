@@ -151,7 +151,11 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
                   {book.assignments.map((a) => (
                     <th key={a.id} scope="col" className="px-3 py-2 font-semibold">
                       {a.lessonTitle}
-                      <span className="block font-normal text-slate-600">due {date(a.dueAt)} · {a.scoreRule}</span>
+                      <span className="block font-normal text-slate-600">
+                        due {date(a.dueAt)} · {a.scoreRule}
+                        {a.attemptsAllowed ? ` · ${a.attemptsAllowed} ${a.attemptsAllowed === 1 ? 'attempt' : 'attempts'}` : ''}
+                        {a.answersShown === 'after_due' ? ' · answers after due date' : ''}
+                      </span>
                       <Link href={`/teach/analysis/${a.lessonId}?class=${cls.id}`} className="block font-normal text-indigo-800 underline">
                         Item analysis<span className="sr-only"> of {a.lessonTitle}</span>
                       </Link>
