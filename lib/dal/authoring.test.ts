@@ -10,13 +10,13 @@ import { fieldName } from '@/lib/grading/answer-sheet';
 import type { AnswerKey, Question } from '@/lib/quizgen/types';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
+import { createTestUsers } from '@/test/users';
 import { getItemAnalysis } from './analysis';
 import { getAttemptById, submitQuizAttempt } from './attempts';
 import { getCaseStudyForReview, importCaseStudy, listMyCaseStudies, previewArticle, publishCaseStudy } from './authoring';
 import { getCaseStudyBySlug, getQuizByLesson, listCaseStudies } from './catalog';
 import { assign, createClass, joinClass } from './classes';
 import { addQuestion, getLessonForAuthoring, getQuestionForEdit, setQuestionEnabled, updateQuestion } from './questions';
-import { createUser } from './users';
 
 vi.mock('@/lib/auth', () => import('@/test/session'));
 
@@ -40,11 +40,7 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
   beforeAll(async () => {
     handle = await createTestDatabase(kind);
     await seedContent(handle.db);
-    for (const [key, role] of [['teacher', 'instructor'], ['rival', 'instructor'], ['ann', 'student'], ['ben', 'student'], ['outsider', 'student']] as const) {
-      const u = await createUser({ name: key, email: `${key}@example.test`, password: 'password-123', role });
-      if (!u.ok) throw new Error('user');
-      id[key] = u.id;
-    }
+    Object.assign(id, await createTestUsers({ teacher: 'instructor', rival: 'instructor', ann: 'student', ben: 'student', outsider: 'student' }));
     text = await readFile(FIXTURE, 'utf8');
   });
 

@@ -22,6 +22,18 @@ export type ArticlePreview = {
 
 type Failure = { ok: false; error: string };
 
+/** A question as its author reviews and edits it: the key, explanation and source included. */
+export const questionForInstructor = {
+  id: questions.id,
+  type: questions.type,
+  prompt: questions.prompt,
+  data: questions.data,
+  answerKey: questions.answerKey,
+  explanation: questions.explanation,
+  source: questions.source,
+  enabled: questions.enabled,
+};
+
 /** Parses and writes the quizzes without storing anything: what the instructor would get. */
 export async function previewArticle({ text }: { text: string }): Promise<{ ok: true; preview: ArticlePreview } | Failure> {
   if (!(await requireInstructor())) return { ok: false, error: 'Only instructors can import case studies.' };
@@ -96,19 +108,7 @@ export async function getCaseStudyForReview({ id }: { id: string }) {
     .where(and(eq(lessons.caseStudyId, cs.id), isNull(lessons.retiredAt)))
     .orderBy(asc(lessons.position));
   const questionRows = await db
-    .select({
-      id: questions.id,
-      lessonId: questions.lessonId,
-      type: questions.type,
-      prompt: questions.prompt,
-      data: questions.data,
-      answerKey: questions.answerKey,
-      explanation: questions.explanation,
-      source: questions.source,
-      enabled: questions.enabled,
-      authored: questions.authored,
-      editedAt: questions.editedAt,
-    })
+    .select({ ...questionForInstructor, lessonId: questions.lessonId, authored: questions.authored, editedAt: questions.editedAt })
     .from(questions)
     .innerJoin(lessons, eq(lessons.id, questions.lessonId))
     .where(and(eq(lessons.caseStudyId, cs.id), isNull(questions.retiredAt)))

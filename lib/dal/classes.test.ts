@@ -7,6 +7,7 @@ import { seedContent } from '@/db/seed';
 import { fieldName } from '@/lib/grading/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
+import { createTestUsers } from '@/test/users';
 import { getAttemptById, submitQuizAttempt } from './attempts';
 import {
   assign,
@@ -20,7 +21,6 @@ import {
   regenerateJoinCode,
   removeStudent,
 } from './classes';
-import { createUser } from './users';
 
 vi.mock('@/lib/auth', () => import('@/test/session'));
 
@@ -37,11 +37,7 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
   beforeAll(async () => {
     handle = await createTestDatabase(kind);
     await seedContent(handle.db);
-    for (const [key, role] of [['teacher', 'instructor'], ['rival', 'instructor'], ['ann', 'student'], ['ben', 'student'], ['outsider', 'student']] as const) {
-      const u = await createUser({ name: key, email: `${key}@example.test`, password: 'password-123', role });
-      if (!u.ok) throw new Error('user');
-      id[key] = u.id;
-    }
+    Object.assign(id, await createTestUsers({ teacher: 'instructor', rival: 'instructor', ann: 'student', ben: 'student', outsider: 'student' }));
     const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
     lessonId = lesson!.id;
   });

@@ -6,7 +6,7 @@ import { answers, caseStudies, lessons, questions } from '@/db/schema';
 import { questionToForm, type QuestionFormValues } from '@/lib/quizgen/edit';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
 import type { Question } from '@/lib/quizgen/types';
-import { isUuid } from './authoring';
+import { isUuid, questionForInstructor } from './authoring';
 import { requireInstructor } from './session';
 
 /** Authored questions sit after the generated ones (at most a few per lesson), whatever a re-import does. */
@@ -19,14 +19,7 @@ async function ownedQuestion(id: string) {
   const db = await getDb();
   const [row] = await db
     .select({
-      id: questions.id,
-      type: questions.type,
-      prompt: questions.prompt,
-      data: questions.data,
-      answerKey: questions.answerKey,
-      explanation: questions.explanation,
-      source: questions.source,
-      enabled: questions.enabled,
+      ...questionForInstructor,
       lessonTitle: lessons.title,
       caseStudyId: caseStudies.id,
       caseTitle: caseStudies.title,
