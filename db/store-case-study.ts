@@ -1,7 +1,8 @@
 import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { slugify } from '@/lib/case-study/sentences';
-import { GENERATOR_VERSION, generateQuizzes } from '@/lib/quizgen/generate';
+import type { CaseStudy } from '@/lib/case-study/types';
+import { GENERATOR_VERSION, generateQuizzes, type GeneratedQuiz } from '@/lib/quizgen/generate';
 import { fingerprint } from '@/lib/quizgen/random';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
 import type { Database } from './index';
@@ -11,22 +12,51 @@ export type StoreResult =
   | { ok: true; id: string; slug: string; changed: boolean; lessons: number; questions: number }
   | { ok: false; error: string; slugTaken?: true };
 
+/** An article parsed and given its quizzes: the expensive half of an import, done once. */
+export interface PreparedArticle {
+  caseStudy: CaseStudy;
+  quiz: GeneratedQuiz;
+  /** Lets a re-import of an unchanged text (by the same generator) be a no-op. */
+  contentHash: string;
+  questionCount: number;
+}
+
+export function prepareArticle(text: string): { ok: true; article: PreparedArticle } | { ok: false; error: string } {
+  const parsed = parseCaseStudy(text);
+  if (!parsed.ok) return parsed;
+  const quiz = generateQuizzes(parsed.caseStudy);
+  return {
+    ok: true,
+    article: {
+      caseStudy: parsed.caseStudy,
+      quiz,
+      contentHash: fingerprint(`generator ${GENERATOR_VERSION}\n${text}`),
+      questionCount: quiz.lessons.reduce((n, l) => n + l.questions.length, 0),
+    },
+  };
+}
+
+export interface StoreOptions {
+  slug?: string;
+  source?: string;
+  status: 'draft' | 'published';
+  /** Set for an instructor's import: it may only update a case study that instructor owns. */
+  ownerId?: string | null;
+}
+
 /**
  * Parses an article, writes its quizzes and stores the lot. Idempotent: the same text again is a
  * no-op; a changed text updates lessons and questions in place and retires (never deletes) what
  * disappeared, so no learner's attempts are lost. Trusted code only: callers authorize first.
  */
-export async function storeCaseStudy(
-  db: Database,
-  input: { text: string; slug?: string; source?: string; status: 'draft' | 'published'; ownerId?: string | null },
-): Promise<StoreResult> {
-  const parsed = parseCaseStudy(input.text);
-  if (!parsed.ok) return parsed;
-  const cs = parsed.caseStudy;
-  const quiz = generateQuizzes(cs);
+export async function storeCaseStudy(db: Database, input: StoreOptions & { text: string }): Promise<StoreResult> {
+  const prepared = prepareArticle(input.text);
+  return prepared.ok ? storePreparedArticle(db, prepared.article, input) : prepared;
+}
+
+export async function storePreparedArticle(db: Database, article: PreparedArticle, input: StoreOptions): Promise<StoreResult> {
+  const { caseStudy: cs, quiz, contentHash, questionCount } = article;
   const slug = input.slug ?? slugify(cs.title);
-  const contentHash = fingerprint(`generator ${GENERATOR_VERSION}\n${input.text}`);
-  const questionCount = quiz.lessons.reduce((n, l) => n + l.questions.length, 0);
 
   return db.transaction(async (tx) => {
     const [existing] = await tx.select().from(caseStudies).where(eq(caseStudies.slug, slug)).for('update');

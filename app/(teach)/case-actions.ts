@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { validatedAction } from '@/lib/action';
 import type { ActionState } from '@/lib/action-state';
-import { readArticleInput } from '@/lib/case-study/article-input';
+import { MAX_ARTICLE_BYTES, readArticleInput } from '@/lib/case-study/article-input';
 import { importCaseStudy, previewArticle, publishCaseStudy, type ArticlePreview } from '@/lib/dal/authoring';
 import { addQuestion, setQuestionEnabled, updateQuestion } from '@/lib/dal/questions';
 import { questionFromForm } from '@/lib/quizgen/edit';
@@ -15,30 +15,33 @@ export type ImportState = ActionState & { preview?: ArticlePreview; text?: strin
 const MAX_FORM_TEXT = 2 * 1024 * 1024;
 
 /** Preview (nothing stored) or save as a draft. A file wins over pasted text. */
-export async function importCaseAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
-  const parsed = z
-    .object({ intent: z.enum(['preview', 'save']).catch('preview'), text: z.string().max(MAX_FORM_TEXT, 'The pasted article is over 1 MB.').catch('') })
-    .safeParse({ intent: formData.get('intent'), text: typeof formData.get('text') === 'string' ? formData.get('text') : '' });
-  if (!parsed.success) return { status: 'error', message: parsed.error.issues[0]?.message ?? 'Check the form.' };
-  const upload = formData.get('file');
-  const file =
-    upload instanceof File && upload.size > 0
-      ? // Refuse an oversized file before reading a byte of it.
-        { name: upload.name, size: upload.size, bytes: upload.size > 1024 * 1024 ? new Uint8Array() : new Uint8Array(await upload.arrayBuffer()) }
-      : null;
-  const input = readArticleInput({ text: parsed.data.text, file });
-  if (!input.ok) return { status: 'error', message: input.error, fieldErrors: { [input.field]: [input.error] }, text: parsed.data.text.slice(0, MAX_FORM_TEXT) };
+const importSchema = z.object({
+  intent: z.enum(['preview', 'save']).catch('preview'),
+  text: z.string().max(MAX_FORM_TEXT, 'The pasted article is over 1 MB. Split it or paste the part you need.').default(''),
+});
 
-  if (parsed.data.intent === 'preview') {
-    const preview = await previewArticle({ text: input.text });
-    if (!preview.ok) return { status: 'error', message: preview.error, fieldErrors: { text: [preview.error] }, text: input.text };
-    return { status: 'success', message: `Preview of “${preview.preview.title}”. Nothing is saved yet.`, preview: preview.preview, text: input.text };
-  }
-  const saved = await importCaseStudy({ text: input.text, source: input.source });
-  if (!saved.ok) return { status: 'error', message: saved.error, fieldErrors: { text: [saved.error] }, text: input.text };
-  revalidatePath('/teach/cases');
-  redirect(`/teach/cases/${saved.id}?imported=1`);
-}
+export const importCaseAction = validatedAction<typeof importSchema, ImportState>(
+  importSchema,
+  async ({ intent, text }, formData) => {
+    const upload = formData.get('file');
+    const file =
+      upload instanceof File && upload.size > 0
+        ? // Refuse an oversized file before reading a byte of it.
+          { name: upload.name, size: upload.size, bytes: upload.size > MAX_ARTICLE_BYTES ? new Uint8Array() : new Uint8Array(await upload.arrayBuffer()) }
+        : null;
+    const input = readArticleInput({ text, file });
+    if (!input.ok) return { status: 'error', message: input.error, fieldErrors: { [input.field]: [input.error] }, text };
+    if (intent === 'preview') {
+      const preview = await previewArticle({ text: input.text });
+      if (!preview.ok) return { status: 'error', message: preview.error, fieldErrors: { text: [preview.error] }, text: input.text };
+      return { status: 'success', message: `Preview of “${preview.preview.title}”. Nothing is saved yet.`, preview: preview.preview, text: input.text };
+    }
+    const saved = await importCaseStudy({ text: input.text, source: input.source });
+    if (!saved.ok) return { status: 'error', message: saved.error, fieldErrors: { text: [saved.error] }, text: input.text };
+    revalidatePath('/teach/cases');
+    redirect(`/teach/cases/${saved.id}?imported=1`);
+  },
+);
 
 const caseId = z.uuid({ error: 'Case study not found.' });
 

@@ -4,6 +4,7 @@ import { startTransition, useActionState, useState, type ChangeEvent, type FormE
 import { importCaseAction, type ImportState } from '@/app/(teach)/case-actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { ArticlePreviewView } from './article-preview';
 
 const MAX_BYTES = 1024 * 1024;
@@ -38,31 +39,19 @@ export function ImportForm() {
   return (
     <div className="flex flex-col gap-6">
       <form action={action} onSubmit={onSubmit} className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" noValidate>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="article-text" className="text-sm font-medium text-slate-800">
-            Article text
-          </label>
-          <textarea
-            // A preview puts the article (also an uploaded file's) in the box, so "Save draft" saves what was previewed.
-            key={`${round}-${state.text?.length ?? 0}`}
-            id="article-text"
-            name="text"
-            rows={12}
-            defaultValue={state.text ?? ''}
-            aria-invalid={textError ? true : undefined}
-            aria-describedby={textError ? 'article-text-error article-text-hint' : 'article-text-hint'}
-            className="rounded-lg border border-slate-300 px-3 py-2 font-mono text-sm aria-invalid:border-red-600"
-            placeholder={'Title on the first line\n\nIntroduction…\n\n## First section\n…'}
-          />
-          <p id="article-text-hint" className="text-sm text-slate-600">
-            Markdown or text pasted from a web page: the first line is the title, each heading starts a lesson.
-          </p>
-          {textError && (
-            <p id="article-text-error" className="text-sm text-red-700">
-              {textError}
-            </p>
-          )}
-        </div>
+        <TextAreaField
+          // A preview puts the article (also an uploaded file's) in the box, so "Save draft" saves what was previewed.
+          key={`${round}-${state.text?.length ?? 0}`}
+          id="article-text"
+          label="Article text"
+          name="text"
+          rows={12}
+          defaultValue={state.text ?? ''}
+          className="font-mono text-sm"
+          placeholder={'Title on the first line\n\nIntroduction…\n\n## First section\n…'}
+          hint="Markdown or text pasted from a web page: the first line is the title, each heading starts a lesson."
+          error={textError}
+        />
         <div className="flex flex-col gap-1">
           <label htmlFor="article-file" className="text-sm font-medium text-slate-800">
             Article file

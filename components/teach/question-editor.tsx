@@ -1,8 +1,11 @@
 'use client';
 
-import { startTransition, useActionState, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { Field } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/select-field';
+import { TextAreaField } from '@/components/ui/text-area-field';
 import { idle, type ActionState } from '@/lib/action-state';
 import type { QuestionFormValues } from '@/lib/quizgen/edit';
 import { QUESTION_TYPE_LABELS } from '@/lib/quizgen/labels';
@@ -10,23 +13,6 @@ import type { QuestionType } from '@/lib/quizgen/types';
 
 const OPTION_ROWS = 6;
 const box = 'rounded-lg border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600';
-
-function TextArea({ label, name, defaultValue, rows = 3, hint, error }: { label: string; name: string; defaultValue: string; rows?: number; hint?: string; error?: string }) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      <textarea id={id} name={name} rows={rows} defaultValue={defaultValue} aria-invalid={error ? true : undefined} aria-describedby={hint || error ? `${id}-note` : undefined} className={box} />
-      {(hint || error) && (
-        <p id={`${id}-note`} className={`text-sm ${error ? 'text-red-700' : 'text-slate-600'}`}>
-          {error ?? hint}
-        </p>
-      )}
-    </div>
-  );
-}
 
 function Group({ legend, error, children }: { legend: string; error?: string; children: ReactNode }) {
   return (
@@ -67,22 +53,17 @@ export function QuestionEditor({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {chooseType ? (
-        <div className="flex flex-col gap-1">
-          <label htmlFor="question-type" className="text-sm font-medium">
-            Question type
-          </label>
-          <select id="question-type" name="type" value={type} onChange={(e) => setType(e.currentTarget.value as QuestionType)} className={`min-h-11 ${box}`}>
-            {Object.entries(QUESTION_TYPE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField label="Question type" name="type" value={type} onChange={(e) => setType(e.currentTarget.value as QuestionType)}>
+          {Object.entries(QUESTION_TYPE_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </SelectField>
       ) : (
         <input type="hidden" name="type" value={type} />
       )}
-      <TextArea label="Question" name="prompt" defaultValue={initial.prompt} error={err('prompt')} hint={type === 'fill_blank' ? 'Mark the blank with _____.' : undefined} />
+      <TextAreaField label="Question" name="prompt" defaultValue={initial.prompt} error={err('prompt')} hint={type === 'fill_blank' ? 'Mark the blank with _____.' : undefined} />
 
       {(type === 'single_choice' || multi) && (
         <Group legend={multi ? 'Options (tick every right one)' : 'Options (pick the right one)'} error={err('options') ?? err('correct')}>
@@ -113,9 +94,9 @@ export function QuestionEditor({
           ))}
         </Group>
       )}
-      {type === 'fill_blank' && <TextArea label="Accepted answers" name="lines" defaultValue={initial.lines} hint="One per line; case and punctuation are ignored when grading." error={err('lines')} />}
-      {type === 'ordering' && <TextArea label="Items in the right order" name="lines" rows={5} defaultValue={initial.lines} hint="One per line, first to last. Learners see them shuffled." error={err('lines')} />}
-      {type === 'matching' && <TextArea label="Pairs" name="lines" rows={5} defaultValue={initial.lines} hint="One per line, as term | match. Learners see the matches shuffled." error={err('lines')} />}
+      {type === 'fill_blank' && <TextAreaField label="Accepted answers" name="lines" defaultValue={initial.lines} hint="One per line; case and punctuation are ignored when grading." error={err('lines')} />}
+      {type === 'ordering' && <TextAreaField label="Items in the right order" name="lines" rows={5} defaultValue={initial.lines} hint="One per line, first to last. Learners see them shuffled." error={err('lines')} />}
+      {type === 'matching' && <TextAreaField label="Pairs" name="lines" rows={5} defaultValue={initial.lines} hint="One per line, as term | match. Learners see the matches shuffled." error={err('lines')} />}
       {type === 'numeric' && (
         <div className="grid gap-3 sm:grid-cols-3">
           {(
@@ -125,19 +106,13 @@ export function QuestionEditor({
               ['unit', 'Unit', initial.unit],
             ] as const
           ).map(([name, label, value]) => (
-            <div key={name} className="flex flex-col gap-1">
-              <label htmlFor={`numeric-${name}`} className="text-sm font-medium">
-                {label}
-              </label>
-              <input id={`numeric-${name}`} name={name} defaultValue={value} inputMode={name === 'unit' ? 'text' : 'decimal'} aria-invalid={err(name) ? true : undefined} className={`min-h-11 ${box}`} />
-              {err(name) && <p className="text-sm text-red-700">{err(name)}</p>}
-            </div>
+            <Field key={name} label={label} name={name} defaultValue={value} inputMode={name === 'unit' ? 'text' : 'decimal'} error={err(name)} />
           ))}
         </div>
       )}
 
-      <TextArea label="Explanation" name="explanation" defaultValue={initial.explanation} hint="Shown to learners after they submit." error={err('explanation')} />
-      <TextArea label="Source sentence" name="source" defaultValue={initial.source} hint="The article sentence that supports the answer (optional for your own questions)." error={err('source')} />
+      <TextAreaField label="Explanation" name="explanation" defaultValue={initial.explanation} hint="Shown to learners after they submit." error={err('explanation')} />
+      <TextAreaField label="Source sentence" name="source" defaultValue={initial.source} hint="The article sentence that supports the answer (optional for your own questions)." error={err('source')} />
 
       {state.status === 'error' && state.message && <Alert>{state.message}</Alert>}
       {state.status === 'success' && state.message && <Alert tone="info">{state.message}</Alert>}

@@ -7,7 +7,7 @@ import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { gradeSheet } from '@/lib/grading/grade';
 import { attemptsLeft } from '@/lib/progress/assignment-rules';
 import { visibleTo } from './catalog';
-import { quizRulesFor } from './quiz-rules';
+import { assignmentRulesFor, quizRulesFor } from './quiz-rules';
 import { requireUser } from './session';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -52,7 +52,8 @@ export async function submitQuizAttempt(input: {
   const responses = readAnswerSheet(keys, input.getAll);
   if (responses.size === 0) return { ok: false, error: 'empty' };
   const { score, maxScore, graded } = gradeSheet(keys, responses);
-  const rules = await quizRulesFor(db, user.id, lesson.id);
+  // Counted again inside the transaction, under the lock: that count is the one that decides.
+  const rules = await assignmentRulesFor(db, user.id, lesson.id);
 
   return db.transaction(async (tx): Promise<SubmitResult> => {
     // One learner's submits are serialised, so two tabs cannot both spend the last attempt.
@@ -148,15 +149,16 @@ export async function getAttemptById({ id }: { id: string }) {
     .where(eq(answers.attemptId, attempt.id))
     .orderBy(asc(questions.position));
   const isOwn = attempt.learnerId === user.id;
-  const rules = await quizRulesFor(db, attempt.learnerId, attempt.lessonId);
+  // Class rules bind the learner; an instructor reading the attempt sees everything.
+  const rules = isOwn ? await quizRulesFor(db, user.id, attempt.lessonId) : null;
   // The class said "answers after the due date": until then the learner sees only what they answered.
-  const reviewHiddenUntil = isOwn ? rules.reviewHiddenUntil : null;
+  const reviewHiddenUntil = rules?.reviewHiddenUntil ?? null;
   return {
     ...attempt,
     /** False when an instructor reads a student's attempt. */
     isOwn,
     reviewHiddenUntil,
-    attemptsLeft: isOwn ? attemptsLeft(rules, rules.used) : null,
+    attemptsLeft: rules ? attemptsLeft(rules, rules.used) : null,
     questions: rows.map((r) => ({
       id: r.id,
       prompt: r.prompt,

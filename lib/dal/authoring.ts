@@ -2,11 +2,9 @@ import 'server-only';
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { caseStudies, lessons, questions } from '@/db/schema';
-import { storeCaseStudy } from '@/db/store-case-study';
-import { parseCaseStudy } from '@/lib/case-study/parse';
+import { prepareArticle, storePreparedArticle, type PreparedArticle } from '@/db/store-case-study';
 import { slugify } from '@/lib/case-study/sentences';
 import { describeKey } from '@/lib/grading/describe';
-import { generateQuizzes } from '@/lib/quizgen/generate';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
 import { requireInstructor } from './session';
 
@@ -34,13 +32,24 @@ export const questionForInstructor = {
   enabled: questions.enabled,
 };
 
+const NOT_INSTRUCTOR: Failure = { ok: false, error: 'Only instructors can import case studies.' };
+
+/** Parses the article and writes its quizzes once; an article that yields no question is refused. */
+function prepareForImport(text: string): { ok: true; article: PreparedArticle } | Failure {
+  const prepared = prepareArticle(text);
+  if (prepared.ok && prepared.article.questionCount === 0) {
+    return { ok: false, error: 'Casewise found nothing to ask about in this article: it needs sentences with facts (names, numbers, years) or lists.' };
+  }
+  return prepared;
+}
+
 /** Parses and writes the quizzes without storing anything: what the instructor would get. */
 export async function previewArticle({ text }: { text: string }): Promise<{ ok: true; preview: ArticlePreview } | Failure> {
-  if (!(await requireInstructor())) return { ok: false, error: 'Only instructors can import case studies.' };
-  const parsed = parseCaseStudy(text);
-  if (!parsed.ok) return parsed;
-  const quiz = generateQuizzes(parsed.caseStudy);
-  const lessonsOut = parsed.caseStudy.sections.map((s, i) => ({
+  if (!(await requireInstructor())) return NOT_INSTRUCTOR;
+  const prepared = prepareForImport(text);
+  if (!prepared.ok) return prepared;
+  const { caseStudy, quiz } = prepared.article;
+  const lessonsOut = caseStudy.sections.map((s, i) => ({
     title: s.title,
     keyPoints: s.keyPoints,
     questions: (quiz.lessons[i]?.questions ?? []).map((q) => {
@@ -48,10 +57,7 @@ export async function previewArticle({ text }: { text: string }): Promise<{ ok: 
       return { type: q.type, prompt: q.prompt, answer: describeKey(stored.data, stored.answerKey), source: q.source };
     }),
   }));
-  if (!lessonsOut.some((l) => l.questions.length)) {
-    return { ok: false, error: 'Casewise found nothing to ask about in this article: it needs sentences with facts (names, numbers, years) or lists.' };
-  }
-  return { ok: true, preview: { title: parsed.caseStudy.title, readingMinutes: parsed.caseStudy.readingMinutes, rejected: quiz.rejected.length, lessons: lessonsOut } };
+  return { ok: true, preview: { title: caseStudy.title, readingMinutes: caseStudy.readingMinutes, rejected: quiz.rejected.length, lessons: lessonsOut } };
 }
 
 /**
@@ -60,14 +66,14 @@ export async function previewArticle({ text }: { text: string }): Promise<{ ok: 
  */
 export async function importCaseStudy({ text, source }: { text: string; source: string | null }): Promise<{ ok: true; id: string } | Failure> {
   const user = await requireInstructor();
-  if (!user) return { ok: false, error: 'Only instructors can import case studies.' };
-  const check = await previewArticle({ text });
-  if (!check.ok) return check;
+  if (!user) return NOT_INSTRUCTOR;
+  const prepared = prepareForImport(text);
+  if (!prepared.ok) return prepared;
   const db = await getDb();
-  const base = slugify(check.preview.title) || 'case-study';
+  const base = slugify(prepared.article.caseStudy.title) || 'case-study';
   for (let n = 1; n <= 20; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    const stored = await storeCaseStudy(db, { text, slug, source: source ?? undefined, status: 'draft', ownerId: user.id });
+    const stored = await storePreparedArticle(db, prepared.article, { slug, source: source ?? undefined, status: 'draft', ownerId: user.id });
     if (stored.ok) return { ok: true, id: stored.id };
     if (!stored.slugTaken) return { ok: false, error: stored.error };
   }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ItemChart, ScoreChart } from '@/components/teach/analysis-charts';
 import { Button } from '@/components/ui/button';
+import { SelectField } from '@/components/ui/select-field';
 import { getItemAnalysis } from '@/lib/dal/analysis';
 import { QUESTION_TYPE_LABELS } from '@/lib/quizgen/labels';
 
@@ -12,7 +13,6 @@ type Props = { params: Promise<{ lessonId: string }>; searchParams: Promise<{ cl
 
 const NOT_ENOUGH = 'not enough data';
 const pct = (v: number | null, digits = 0) => (v === null ? NOT_ENOUGH : `${(v * 100).toFixed(digits)}%`);
-const selectClass = 'min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base';
 
 export default async function ItemAnalysisPage({ params, searchParams }: Props) {
   const [{ lessonId }, query] = await Promise.all([params, searchParams]);
@@ -52,28 +52,18 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
       </header>
 
       <form method="get" className="flex flex-wrap items-end gap-3 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-class" className="text-sm font-medium">
-            Class
-          </label>
-          <select id="filter-class" name="class" defaultValue={analysis.classId ?? ''} className={selectClass}>
-            <option value="">All my classes</option>
-            {analysis.classes.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="filter-attempts" className="text-sm font-medium">
-            Attempts
-          </label>
-          <select id="filter-attempts" name="attempts" defaultValue={scope} className={selectClass}>
-            <option value="first">First attempts</option>
-            <option value="all">All attempts</option>
-          </select>
-        </div>
+        <SelectField label="Class" name="class" defaultValue={analysis.classId ?? ''}>
+          <option value="">All my classes</option>
+          {analysis.classes.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label="Attempts" name="attempts" defaultValue={scope}>
+          <option value="first">First attempts</option>
+          <option value="all">All attempts</option>
+        </SelectField>
         <Button type="submit" variant="secondary">
           Show
         </Button>

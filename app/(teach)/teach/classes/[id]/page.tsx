@@ -4,13 +4,13 @@ import { notFound } from 'next/navigation';
 import { assignAction, regenerateCodeAction, removeStudentAction } from '@/app/(teach)/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/select-field';
 import { getGradebook } from '@/lib/dal/classes';
 
 export const metadata: Metadata = { title: 'Class' };
 
 const percent = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
 const date = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const selectClass = 'min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base';
 
 export default async function ClassPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -68,63 +68,43 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         </h2>
         <ActionForm action={assignAction} submit="Assign" pendingLabel="Assigning…">
           <input type="hidden" name="classId" value={cls.id} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="target" className="text-sm font-medium">
-              What to assign
-            </label>
-            <select id="target" name="target" required className={selectClass} defaultValue="">
-              <option value="" disabled>
-                Choose a case study or a lesson
-              </option>
-              {cases.map(([caseId, title]) => (
-                <optgroup key={caseId} label={title}>
-                  <option value={`case:${caseId}`}>Every lesson of “{title}”</option>
-                  {cls.assignable
-                    .filter((l) => l.caseId === caseId)
-                    .map((l) => (
-                      <option key={l.lessonId} value={`lesson:${l.lessonId}`}>
-                        {l.lessonTitle}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-          </div>
+          <SelectField label="What to assign" name="target" required defaultValue="">
+            <option value="" disabled>
+              Choose a case study or a lesson
+            </option>
+            {cases.map(([caseId, title]) => (
+              <optgroup key={caseId} label={title}>
+                <option value={`case:${caseId}`}>Every lesson of “{title}”</option>
+                {cls.assignable
+                  .filter((l) => l.caseId === caseId)
+                  .map((l) => (
+                    <option key={l.lessonId} value={`lesson:${l.lessonId}`}>
+                      {l.lessonTitle}
+                    </option>
+                  ))}
+              </optgroup>
+            ))}
+          </SelectField>
           <Field label="Due date" name="dueAt" type="date" required />
           <div className="grid gap-4 sm:grid-cols-3">
-            <div className="flex flex-col gap-1">
-              <label htmlFor="attemptsAllowed" className="text-sm font-medium">
-                Attempts allowed
-              </label>
-              <select id="attemptsAllowed" name="attemptsAllowed" className={selectClass} defaultValue="">
-                <option value="">Unlimited</option>
-                {[1, 2, 3, 5].map((n) => (
-                  <option key={n} value={n}>
-                    {n}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor="answersShown" className="text-sm font-medium">
-                Show answers
-              </label>
-              <select id="answersShown" name="answersShown" className={selectClass} defaultValue="after_attempt">
-                <option value="after_attempt">After each attempt</option>
-                <option value="after_due">After the due date</option>
-              </select>
-            </div>
-            <div className="flex flex-col gap-1">
-              <label htmlFor="scoreRule" className="text-sm font-medium">
-                Score that counts
-              </label>
-              <select id="scoreRule" name="scoreRule" className={selectClass} defaultValue="highest">
-                <option value="highest">Highest</option>
-                <option value="latest">Latest</option>
-                <option value="first">First</option>
-                <option value="average">Average</option>
-              </select>
-            </div>
+            <SelectField label="Attempts allowed" name="attemptsAllowed" defaultValue="">
+              <option value="">Unlimited</option>
+              {[1, 2, 3, 5].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label="Show answers" name="answersShown" defaultValue="after_attempt">
+              <option value="after_attempt">After each attempt</option>
+              <option value="after_due">After the due date</option>
+            </SelectField>
+            <SelectField label="Score that counts" name="scoreRule" defaultValue="highest">
+              <option value="highest">Highest</option>
+              <option value="latest">Latest</option>
+              <option value="first">First</option>
+              <option value="average">Average</option>
+            </SelectField>
           </div>
         </ActionForm>
       </section>
