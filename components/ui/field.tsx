@@ -6,6 +6,7 @@ export function Field({
   name,
   error,
   hint,
+  className = '',
   ...input
 }: ComponentProps<'input'> & { label: string; name: string; error?: string; hint?: string }) {
   const id = `field-${name}`;
@@ -20,8 +21,9 @@ export function Field({
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-invalid:border-red-600"
         {...input}
+        // After the spread, and merged: a caller adds classes but cannot drop the border or touch size.
+        className={`min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-invalid:border-red-600 ${className}`}
       />
       {hint && (
         <p id={`${id}-hint`} className="text-sm text-slate-600">
