@@ -1,3 +1,4 @@
+import { normalizeSource } from './candidate';
 import { createRng, fingerprint, hash32 } from './random';
 import type { AnswerKey, PublicQuestionData, Question } from './types';
 
@@ -16,7 +17,7 @@ export interface StoredQuestion {
  * items and matching partners are shuffled (deterministically) so the shown order gives nothing away.
  */
 export function toStoredQuestion(q: Question): StoredQuestion {
-  const print = fingerprint(JSON.stringify(q));
+  const print = questionFingerprint(q);
   const base = { type: q.type, prompt: q.prompt, explanation: q.explanation, source: q.source, fingerprint: print };
   const rng = createRng(hash32(print));
   switch (q.type) {
@@ -49,6 +50,35 @@ export function toStoredQuestion(q: Question): StoredQuestion {
         answerKey: { type: q.type, match: q.pairs.map((_, i) => shown.indexOf(i)) },
       };
     }
+  }
+}
+
+/**
+ * A generated question's identity: its family, its normalised source and its key, so a change
+ * elsewhere in the article (a new distractor, another paragraph) keeps its id, edits and statistics.
+ * Questions without a family (written or edited by hand) are identified by their whole content.
+ */
+export function questionFingerprint(q: Question): string {
+  if (!q.family) return fingerprint(JSON.stringify(q));
+  return fingerprint(`${q.family}\n${normalizeSource(q.source)}\n${normalizeSource(keyText(q))}`);
+}
+
+function keyText(q: Question): string {
+  switch (q.type) {
+    case 'single_choice':
+      return q.options[q.answer] ?? '';
+    case 'multiple_choice':
+      return q.answer.map((i) => q.options[i] ?? '').sort().join('\n');
+    case 'true_false':
+      return String(q.answer);
+    case 'fill_blank':
+      return q.answer[0] ?? '';
+    case 'numeric':
+      return String(q.answer.value);
+    case 'ordering':
+      return q.items.join('\n');
+    case 'matching':
+      return q.pairs.map((p) => p.join(' = ')).join('\n');
   }
 }
 

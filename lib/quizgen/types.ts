@@ -9,8 +9,29 @@ export const QUESTION_TYPES = [
 ] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
+/** Bloom's level of what a question asks a learner to do. */
+export const BLOOM_LEVELS = ['remember', 'understand', 'apply', 'analyze'] as const;
+export type BloomLevel = (typeof BLOOM_LEVELS)[number];
+
+/** The kind of thinking a generated question asks for; authored questions have none. */
+export type QuestionFamily =
+  | 'main_idea'
+  | 'case_summary'
+  | 'cause_effect'
+  | 'purpose'
+  | 'classification'
+  | 'takeaway_evidence'
+  | 'timeline'
+  | 'sequence'
+  | 'figure'
+  | 'who_did_what'
+  | 'key_term'
+  | 'matching';
+
 interface Base {
   prompt: string;
+  family?: QuestionFamily;
+  level?: BloomLevel;
   explanation: string;
   /** The sentence(s) of the article, verbatim, that justify the key. */
   source: string;

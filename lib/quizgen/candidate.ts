@@ -1,0 +1,69 @@
+import type { CaseStudy, Section } from '@/lib/case-study/types';
+import type { ArticleAnalysis } from './analysis';
+import type { ArticleIndex } from './article-index';
+import { createRng, hash32, type Rng } from './random';
+import { contentWords } from './sentence-features';
+import type { BloomLevel, Question, QuestionFamily } from './types';
+
+/** A question the generator could ask, with what the chooser needs to rank it. */
+export interface Candidate {
+  question: Question & { family: QuestionFamily; level: BloomLevel };
+  /** Higher is better; 0–1. */
+  score: number;
+  /** The texts a learner would learn from the key, to keep two questions from giving each other away. */
+  keys: string[];
+  /** The article sentences the question rests on. */
+  sources: string[];
+}
+
+/** What every family sees: the whole article (for distractors) and the lesson it writes for. */
+export interface FamilyContext {
+  caseStudy: CaseStudy;
+  section: Section;
+  sectionIndex: number;
+  analysis: ArticleAnalysis;
+  index: ArticleIndex;
+  /** The article's main subject (its most frequent name); never a key, never a distractor. */
+  subject: string | null;
+}
+
+/** A random stream of its own for each (family, source), so editing one paragraph moves nothing else. */
+export function streamFor(family: QuestionFamily, source: string): Rng {
+  return createRng(hash32(`${family}\n${normalizeSource(source)}`));
+}
+
+export function normalizeSource(source: string): string {
+  return source.normalize('NFKC').replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const asStatement = (s: string) => capitalize(s.trim().replace(/[.!;:,]+$/, '')) + '.';
+
+/**
+ * A word of the stem that only the key(s) repeat is a cue: the learner matches words instead of
+ * reading. Returns the cueing word, or null.
+ */
+export function repeatedStemWord(stem: string, keys: string[], distractors: string[]): string | null {
+  const stemWords = contentWords(stem);
+  const inDistractors = new Set(distractors.flatMap((d) => [...contentWords(d)]));
+  for (const w of stemWords) {
+    if (keys.every((k) => contentWords(k).has(w)) && !inDistractors.has(w)) return w;
+  }
+  return null;
+}
+
+/** Options within a similar length band, so the key's length gives nothing away. */
+export function lengthBalanced(key: string, others: string[]): boolean {
+  const longest = Math.max(...others.map((o) => o.length));
+  const shortest = Math.min(...others.map((o) => o.length));
+  return key.length <= Math.max(1.5 * longest, longest + 15) && key.length >= Math.min(shortest / 1.8, shortest - 15);
+}
+
+/** Picks up to n items, most similar first by the given score, from a pool already filtered. */
+export function closest<T>(pool: T[], n: number, similarity: (x: T) => number): T[] {
+  return pool
+    .map((x, i) => ({ x, s: similarity(x), i }))
+    .sort((a, b) => b.s - a.s || a.i - b.i)
+    .slice(0, n)
+    .map((e) => e.x);
+}

@@ -1,0 +1,269 @@
+import nlp from 'compromise';
+import type { ContentBlock, Fact } from '@/lib/case-study/types';
+import { sentencesOf } from '@/lib/case-study/parse';
+import { closest, repeatedStemWord, streamFor, type Candidate, type FamilyContext } from './candidate';
+import { fitsBlank } from './language';
+import { contentWords, isClaim, sentenceFeatures } from './sentence-features';
+import { overlap } from './analysis';
+
+/**
+ * Families that ask for facts worth remembering: the order of the case's events, the figures that
+ * matter, who did what, and the case's own terms. Never a hedged figure, a forecast or a word
+ * anyone could guess without reading.
+ */
+
+const BLANK = '____';
+const quoteWithBlank = (sentence: string, text: string) => `“${sentence.replace(text, BLANK)}”`;
+const occurrences = (hay: string, needle: string) => hay.split(needle).length - 1;
+
+function factualSentence(sentence: string): boolean {
+  const f = sentenceFeatures(sentence);
+  return isClaim(f) && !f.hedged && !f.forecast && f.words >= 6 && f.words <= 45;
+}
+
+/** One ordering question over the lesson's dated events (the review lesson: the whole article's). */
+export function timelineCandidates(ctx: FamilyContext): Candidate[] {
+  const events = (ctx.section.review ? ctx.caseStudy.events : ctx.caseStudy.events.filter((e) => e.section === ctx.sectionIndex)).filter(
+    (e) => factualSentence(e.sentence) && e.event.split(/\s+/).length <= 25,
+  );
+  const byYear = new Map<number, (typeof events)[number]>();
+  for (const e of events) if (!byYear.has(e.year)) byYear.set(e.year, e);
+  if (byYear.size < 3) return [];
+  const all = [...byYear.values()];
+  const rng = streamFor('timeline', all.map((e) => e.sentence).join(' '));
+  const picked = rng.shuffle(all).slice(0, 5).sort((a, b) => a.year - b.year);
+  return [
+    {
+      question: {
+        type: 'ordering',
+        family: 'timeline',
+        level: 'understand',
+        prompt: 'Put these events of the case in the order they happened, earliest first.',
+        items: picked.map((e) => e.event),
+        explanation: `The article dates each of them: ${picked.map((e) => `${e.year}: “${e.sentence}”`).join(' ')}`,
+        source: picked.map((e) => e.sentence).join(' '),
+      },
+      score: ctx.section.review ? 0.75 : 0.7,
+      keys: picked.map((e) => e.event),
+      sources: picked.map((e) => e.sentence),
+    },
+  ];
+}
+
+const SEQUENCE_INTRO = /\b(?:steps?|stages?|phases?|sequence|in (?:this|that|the following) order|one after another)\b/i;
+
+/** A numbered list introduced as steps or stages → put the steps in order. */
+export function sequenceCandidates(ctx: FamilyContext): Candidate[] {
+  return listsWithIntro(ctx.section.blocks).flatMap(({ items, intro, ordered }): Candidate[] => {
+    if (!ordered || !intro || !SEQUENCE_INTRO.test(intro) || items.length < 3 || items.length > 6) return [];
+    return [
+      {
+        question: {
+          type: 'ordering',
+          family: 'sequence',
+          level: 'understand',
+          prompt: `Put these in the order the article gives them: “${intro}”`,
+          items,
+          explanation: `The article gives them in this order: ${items.map((x, i) => `${i + 1}. ${x}`).join(' ')}`,
+          source: items.join(' '),
+        },
+        score: 0.65,
+        keys: items,
+        sources: items,
+      },
+    ];
+  });
+}
+
+/** An amount or a share the case turns on → the number itself. Hedged and forecast figures are left out. */
+export function figureCandidates(ctx: FamilyContext): Candidate[] {
+  const facts = (ctx.index.factsBySection.get(ctx.sectionIndex) ?? []).filter(
+    (f) => (f.kind === 'money' || f.kind === 'percent' || (f.kind === 'count' && /\d\s+(?:thousand|million|billion)|\d{4,}|\d,\d{3}/.test(f.text))) && occurrences(f.sentence, f.text) === 1 && factualSentence(f.sentence),
+  );
+  return facts.flatMap((fact): Candidate[] => {
+    const digits = /\d[\d,]*(?:\.\d+)?/.exec(fact.text);
+    if (!digits) return [];
+    const value = Number(digits[0].replace(/,/g, ''));
+    if (!Number.isFinite(value)) return [];
+    const stemmed = fact.text.replace(digits[0], BLANK);
+    const before = fact.sentence.slice(0, fact.sentence.indexOf(fact.text));
+    // "about 9 million", "over 40%": the article rounds, so answers within 5% of it count.
+    const rounded = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|more than|close to)\s+$/i.test(before);
+    const tolerance = rounded ? Math.round(value * 0.05 * 100) / 100 : 0;
+    const unit = stemmed.replace(BLANK, '').replace(/[$€£¥]/, '').trim() || undefined;
+    return [
+      {
+        question: {
+          type: 'numeric',
+          family: 'figure',
+          level: 'remember',
+          prompt: `What number goes in the blank? “${fact.sentence.replace(fact.text, stemmed)}”`,
+          answer: { value, tolerance },
+          ...(unit ? { unit } : {}),
+          explanation: `The article gives the figure: “${fact.sentence}” The number is ${digits[0]}${tolerance ? `, and answers within 5% count because the article rounds it` : ''}.`,
+          source: fact.sentence,
+        },
+        score: fact.kind === 'money' ? 0.62 : 0.55,
+        keys: [fact.text],
+        sources: [fact.sentence],
+      },
+    ];
+  });
+}
+
+/**
+ * A person or organization in a sentence about what they did → which of the case's names of the
+ * same kind fits. Distractors are ranked by how alike their contexts in the article are, so a chip
+ * maker is set against other suppliers, not against a customer.
+ */
+export function whoDidWhatCandidates(ctx: FamilyContext): Candidate[] {
+  const facts = (ctx.index.factsBySection.get(ctx.sectionIndex) ?? []).filter(
+    (f) =>
+      f.kind === 'entity' &&
+      f.text !== ctx.subject &&
+      f.entityType !== undefined &&
+      (f.entityType !== 'place' || distinctiveName(f.text)) &&
+      occurrences(f.sentence, f.text) === 1 &&
+      !splitsName(f.sentence, f.text) &&
+      !(ctx.subject && f.text.includes(ctx.subject)) &&
+      factualSentence(f.sentence),
+  );
+  return facts.flatMap((fact): Candidate[] => {
+    const rng = streamFor('who_did_what', fact.sentence);
+    const blanked = quoteWithBlank(fact.sentence, fact.text);
+    const context = contextWords(ctx, fact.text);
+    const pool = ctx.index.names.filter(
+      (n) =>
+        ctx.index.typeOf.get(n) === fact.entityType &&
+        !fact.sentence.includes(n) &&
+        !n.includes(fact.text) &&
+        !fact.text.includes(n) &&
+        !(ctx.subject && n.includes(ctx.subject)) &&
+        fitsBlank(blanked, n),
+    );
+    const distractors = closest(rng.shuffle(pool), 3, (n) => overlap(contextWords(ctx, n), context));
+    const noun = fact.entityType === 'person' ? 'person' : fact.entityType === 'place' ? 'place' : 'name';
+    const explanationBase = `The article says: “${fact.sentence}”`;
+    if (distractors.length === 3) {
+      const options = rng.shuffle([fact.text, ...distractors]);
+      const tempting = distractors[0]!;
+      const where = ctx.caseStudy.facts.find((f) => f.text === tempting)?.sentence;
+      const stem = `Which ${noun} completes this sentence from the article? ${blanked}`;
+      if (repeatedStemWord(stem, [fact.text], distractors)) return [];
+      return [
+        {
+          question: {
+            type: 'single_choice',
+            family: 'who_did_what',
+            level: 'remember',
+            prompt: stem,
+            options,
+            answer: options.indexOf(fact.text),
+            explanation: `${explanationBase} ${tempting} appears in the case in another role${where ? `: “${where}”` : '.'}`,
+            source: fact.sentence,
+          },
+          score: 0.5,
+          keys: [fact.text],
+          sources: [fact.sentence],
+        },
+      ];
+    }
+    if (!distinctiveName(fact.text)) return [];
+    return [
+      {
+        question: {
+          type: 'fill_blank',
+          family: 'key_term',
+          level: 'remember',
+          prompt: `Fill in the blank with the name the article gives: ${blanked}`,
+          answer: acceptedVariants(fact.text, fact.entityType === 'person', ctx.caseStudy.facts),
+          explanation: `${explanationBase} The name is ${fact.text}.`,
+          source: fact.sentence,
+        },
+        score: 0.45,
+        keys: [fact.text],
+        sources: [fact.sentence],
+      },
+    ];
+  });
+}
+
+/** "Term: description" list items → match each term to what the article says about it. */
+export function matchingCandidates(ctx: FamilyContext): Candidate[] {
+  const TERM_ITEM = /^([^:.!?]{2,60}?):\s+(\S.{5,200})$/;
+  return listsWithIntro(ctx.section.blocks).flatMap(({ items }): Candidate[] => {
+    const pairs = items
+      .map((item) => TERM_ITEM.exec(item))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .map((m): [string, string] => [m[1]!.trim(), m[2]!.trim()]);
+    if (pairs.length < 3 || pairs.length !== items.length) return [];
+    // A term whose description repeats its words can be matched without reading.
+    if (pairs.some(([a, b]) => overlap(contentWords(a), contentWords(b)) > 0)) return [];
+    const rng = streamFor('matching', items.join(' '));
+    const shown = rng.shuffle(pairs).slice(0, 5);
+    return [
+      {
+        question: {
+          type: 'matching',
+          family: 'matching',
+          level: 'remember',
+          prompt: 'Match each item from the lesson to what the article says about it.',
+          pairs: shown,
+          explanation: `The article pairs them: ${shown.map(([a, b]) => `${a}: ${b}`).join(' ')}`,
+          source: shown.map(([a, b]) => `${a}: ${b}`).join(' '),
+        },
+        score: 0.5,
+        keys: shown.map((p) => p[1]),
+        sources: shown.map(([a, b]) => `${a}: ${b}`),
+      },
+    ];
+  });
+}
+
+/** A blank must take a whole name: "Kjeld ____" asks for half of one. */
+function splitsName(sentence: string, name: string): boolean {
+  const at = sentence.indexOf(name);
+  const prev = sentence.slice(0, at);
+  const next = sentence.slice(at + name.length);
+  const prevWord = /(\S+)\s+$/.exec(prev)?.[1] ?? '';
+  const nextWord = /^\s+(\S+)/.exec(next)?.[1] ?? '';
+  const insideWord = /^[\p{L}\p{N}]/u.test(next) || /[\p{L}\p{N}]$/u.test(prev);
+  const capitalBefore = /^\p{Lu}/u.test(prevWord) && prev.trim().length > prevWord.length && !/[.,;:!?]$/.test(prevWord);
+  return insideWord || capitalBefore || /^\p{Lu}/u.test(nextWord);
+}
+
+/** A name nobody could guess without the article: not one compromise knows as famous or a country. */
+function distinctiveName(name: string): boolean {
+  const doc = nlp(name);
+  return !doc.has('#Place') && name.length >= 4;
+}
+
+/** The words around a name wherever the article uses it: what it does and has done to it. */
+function contextWords(ctx: FamilyContext, name: string): Set<string> {
+  const out = new Set<string>();
+  for (const f of ctx.caseStudy.facts) if (f.kind === 'entity' && f.text === name) for (const w of contentWords(f.sentence.replace(name, ' '))) out.add(w);
+  return out;
+}
+
+/** Case, a leading article, a person's surname, and an acronym the article itself uses. */
+function acceptedVariants(name: string, person: boolean, facts: Fact[]): string[] {
+  const out = new Set([name, name.replace(/^the\s+/i, '')]);
+  const words = name.split(/\s+/);
+  if (person && words.length > 1) out.add(words.at(-1)!);
+  if (words.length > 1) {
+    const acronym = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    if (acronym.length > 1 && facts.some((f) => f.kind === 'entity' && f.text === acronym)) out.add(acronym);
+  }
+  return [...out];
+}
+
+export function listsWithIntro(blocks: ContentBlock[]) {
+  return blocks.flatMap((b, i) => {
+    if (b.kind !== 'list') return [];
+    const before = blocks[i - 1];
+    const intro = before?.kind === 'paragraph' && before.text.trim().endsWith(':') ? sentencesOf([before]).at(-1) : undefined;
+    return [{ items: b.items, intro, ordered: b.ordered }];
+  });
+}
+
+export type { Fact };

@@ -1,0 +1,291 @@
+import nlp from 'compromise';
+import { sentencesOf } from '@/lib/case-study/parse';
+import { overlap, type AnalysedSentence } from './analysis';
+import {
+  asStatement,
+  closest,
+  lengthBalanced,
+  repeatedStemWord,
+  streamFor,
+  type Candidate,
+  type FamilyContext,
+} from './candidate';
+import { contentWords, isClaim, sentenceFeatures, stripLeadIn } from './sentence-features';
+
+/**
+ * Families that ask what the case means rather than what it says word for word: the main idea of a
+ * lesson, what an event led to, what a move was for, which items belong to a group the article names.
+ */
+
+/** "Which statement best sums up the lesson …?" Key: the lesson's gist; distractors: other lessons' gists. */
+export function mainIdeaCandidates(ctx: FamilyContext): Candidate[] {
+  if (ctx.section.review) return [];
+  const stem = `Which statement best sums up the lesson “${ctx.section.title}”?`;
+  // The best-ranked gist that makes a sound question: the first may cue the key through the title's words.
+  for (const own of (ctx.analysis.sections[ctx.sectionIndex]?.gists ?? []).slice(0, 3)) {
+    const others = ctx.analysis.sections
+      .map((s, i) => ({ gist: s.gist, i }))
+      .filter((o): o is { gist: AnalysedSentence; i: number } => o.gist !== null && o.i !== ctx.sectionIndex && !ctx.caseStudy.sections[o.i]!.review)
+      .filter((o) => overlap(o.gist.words, own.words) <= 2);
+    const found = summaryCandidate(own, others.map((o) => ({ text: o.gist.text, title: ctx.caseStudy.sections[o.i]!.title })), stem, 'main_idea');
+    if (found.length) return found;
+  }
+  return [];
+}
+
+/** In the review lesson: the article's own summing-up sentence against the lessons' gists. */
+export function caseSummaryCandidates(ctx: FamilyContext): Candidate[] {
+  if (!ctx.section.review) return [];
+  const closing = sentencesOf(ctx.caseStudy.conclusion)
+    .map((text) => ({ text, f: sentenceFeatures(text) }))
+    .find(({ text, f }) => isClaim(f) && !f.forecast && !f.needsContext && stripLeadIn(text).split(/\s+/).length >= 10);
+  if (!closing) return [];
+  const own: AnalysedSentence = { text: closing.text, section: -2, features: closing.f, claim: true, words: contentWords(closing.text) };
+  const others = ctx.analysis.sections
+    .map((s, i) => ({ gist: s.gist, title: ctx.caseStudy.sections[i]!.title, review: ctx.caseStudy.sections[i]!.review }))
+    .filter((o): o is { gist: AnalysedSentence; title: string; review: undefined } => o.gist !== null && !o.review && o.gist.text !== closing.text);
+  const stem = 'Which statement best sums up the case as a whole, as the article itself concludes?';
+  return summaryCandidate(own, others.map((o) => ({ text: o.gist.text, title: o.title })), stem, 'case_summary');
+}
+
+function summaryCandidate(
+  own: AnalysedSentence,
+  others: { text: string; title: string }[],
+  stem: string,
+  family: 'main_idea' | 'case_summary',
+): Candidate[] {
+  const rng = streamFor(family, own.text);
+  const key = asStatement(stripLeadIn(own.text));
+  const pool = rng.shuffle(others).map((o) => ({ ...o, option: asStatement(stripLeadIn(o.text)) }));
+  const picked = pool.filter((o) => lengthBalanced(key, [o.option])).slice(0, 3);
+  if (picked.length < 3) return [];
+  const distractors = picked.map((p) => p.option);
+  if (repeatedStemWord(stem, [key], distractors)) return [];
+  const options = rng.shuffle([key, ...distractors]);
+  const tempting = picked[0]!;
+  return [
+    {
+      question: {
+        type: 'single_choice',
+        family,
+        level: 'understand',
+        prompt: stem,
+        options,
+        answer: options.indexOf(key),
+        explanation:
+          `“${key}” is the point the rest of the ${family === 'main_idea' ? 'lesson' : 'article'} builds on: “${own.text}” ` +
+          `The other statements are true of the case but belong elsewhere: “${tempting.option}” is the point of “${tempting.title}”.`,
+        source: own.text,
+      },
+      score: family === 'main_idea' ? 0.9 : 0.8,
+      keys: [key],
+      sources: [own.text],
+    },
+  ];
+}
+
+/** "What effect did … have?" Key: the consequence the article gives; distractors: consequences of other things. */
+export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
+  const all = ctx.analysis.sections.flatMap((s) => s.consequences);
+  const own = ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? [];
+  return own.flatMap((c): Candidate[] => {
+    const causeWords = contentWords(c.cause);
+    const effectWords = contentWords(c.effect);
+    const pool = all.filter(
+      (o) =>
+        o.sentence !== c.sentence &&
+        overlap(contentWords(o.cause), causeWords) === 0 &&
+        overlap(contentWords(o.effect), effectWords) <= 1 &&
+        overlap(contentWords(o.effect), causeWords) === 0,
+    );
+    const rng = streamFor('cause_effect', c.sentence);
+    const key = asStatement(c.effect);
+    // Consequences from other lessons first: they are true of the case, and wrong for this cause.
+    const ranked = closest(rng.shuffle(pool), 99, (o) => (o.section !== c.section ? 1 : 0));
+    const distractors = unique(ranked.map((o) => asStatement(o.effect)).filter((d) => d !== key && lengthBalanced(key, [d]))).slice(0, 3);
+    if (distractors.length < 3) return [];
+    const stem = `According to the article, what effect did this have: “${asStatement(c.cause).slice(0, -1)}”?`;
+    if (repeatedStemWord(stem, [key], distractors)) return [];
+    const options = rng.shuffle([key, ...distractors]);
+    const tempting = ranked.find((o) => asStatement(o.effect) === distractors[0])!;
+    return [
+      {
+        question: {
+          type: 'single_choice',
+          family: 'cause_effect',
+          level: 'understand',
+          prompt: stem,
+          options,
+          answer: options.indexOf(key),
+          explanation:
+            `The article links the two: “${c.sentence}” ` +
+            `“${distractors[0]}” did happen in the case, but the article gives it as the effect of something else: “${tempting.sentence}”`,
+          source: c.sentence,
+        },
+        score: 0.85,
+        keys: [key, c.cause],
+        sources: [c.sentence],
+      },
+    ];
+  });
+}
+
+/**
+ * "What led to …?" Key: the cause the article gives; distractors: the causes of other outcomes.
+ * Only when the causes read as noun phrases, so every option has the same shape.
+ */
+export function causeOfCandidates(ctx: FamilyContext): Candidate[] {
+  const all = ctx.analysis.sections.flatMap((s) => s.consequences).filter((c) => isNounPhrase(c.cause));
+  const own = (ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? []).filter((c) => isNounPhrase(c.cause) && /^It (?:led to|resulted in) /.test(c.effect));
+  return own.flatMap((c): Candidate[] => {
+    const rng = streamFor('cause_effect', `${c.sentence}\ncause`);
+    const outcome = c.effect.replace(/^It (?:led to|resulted in) /, '');
+    const key = asStatement(c.cause).slice(0, -1);
+    const distractors = unique(
+      rng
+        .shuffle(all.filter((o) => o.sentence !== c.sentence && overlap(contentWords(o.cause), contentWords(c.cause)) === 0 && overlap(contentWords(o.cause), contentWords(outcome)) === 0))
+        .map((o) => asStatement(o.cause).slice(0, -1)),
+    )
+      .filter((d) => lengthBalanced(key, [d]))
+      .slice(0, 3);
+    if (distractors.length < 3) return [];
+    const stem = `According to the article, what led to ${outcome}?`;
+    if (repeatedStemWord(stem, [key], distractors)) return [];
+    const options = rng.shuffle([key, ...distractors]);
+    return [
+      {
+        question: {
+          type: 'single_choice',
+          family: 'cause_effect',
+          level: 'understand',
+          prompt: stem,
+          options,
+          answer: options.indexOf(key),
+          explanation: `The article gives the cause: “${c.sentence}” “${distractors[0]}” is part of the case too, but the article does not tie it to this outcome.`,
+          source: c.sentence,
+        },
+        score: 0.8,
+        keys: [key, outcome],
+        sources: [c.sentence],
+      },
+    ];
+  });
+}
+
+function isNounPhrase(text: string): boolean {
+  return !nlp(text.replace(/^\p{Lu}\p{Ll}+ing\b/u, '')).has('(#PastTense|#PresentTense|#Modal|#Copula)') || /^\p{Lu}\p{Ll}+ing\b/u.test(text);
+}
+
+/** "What was the purpose of …?" Key: the aim the article gives; distractors: the aims of other moves. */
+export function purposeCandidates(ctx: FamilyContext): Candidate[] {
+  const all = ctx.analysis.sections.flatMap((s) => s.purposes);
+  const own = ctx.analysis.sections[ctx.sectionIndex]?.purposes ?? [];
+  return own.flatMap((p): Candidate[] => {
+    const rng = streamFor('purpose', p.sentence);
+    const key = asStatement(p.aim).slice(0, -1);
+    const actionWords = contentWords(p.action);
+    const distractors = unique(
+      rng
+        .shuffle(all.filter((o) => o.sentence !== p.sentence && overlap(contentWords(o.aim), contentWords(p.aim)) <= 1 && overlap(contentWords(o.aim), actionWords) === 0))
+        .map((o) => asStatement(o.aim).slice(0, -1)),
+    )
+      .filter((d) => lengthBalanced(key, [d]))
+      .slice(0, 3);
+    if (distractors.length < 3) return [];
+    const stem = `According to the article, what was the aim of this move: “${asStatement(p.action).slice(0, -1)}”?`;
+    if (repeatedStemWord(stem, [key], distractors)) return [];
+    const options = rng.shuffle([key, ...distractors]);
+    return [
+      {
+        question: {
+          type: 'single_choice',
+          family: 'purpose',
+          level: 'understand',
+          prompt: stem,
+          options,
+          answer: options.indexOf(key),
+          explanation: `The article gives the aim with the move itself: “${p.sentence}” “${distractors[0]}” was the aim of a different move in the case.`,
+          source: p.sentence,
+        },
+        score: 0.8,
+        keys: [key, p.action],
+        sources: [p.sentence],
+      },
+    ];
+  });
+}
+
+const LIST_OF = /\blist of (?:the |their |its |his |her )?(.{6,80}?)\s*:$/i;
+const INCLUDE = /^(?:the |their |its )?(.{4,60}?)\s+(?:include|includes|included|are|were)\s*:$/i;
+
+/** A list the article introduces as a named group → which of these belong to it (multiple select). */
+export function classificationCandidates(ctx: FamilyContext): Candidate[] {
+  const blocks = ctx.section.blocks;
+  const otherItems = ctx.caseStudy.sections.flatMap((s, i) =>
+    i === ctx.sectionIndex || s.review ? [] : s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : [])),
+  );
+  return blocks.flatMap((b, i): Candidate[] => {
+    const before = blocks[i - 1];
+    if (b.kind !== 'list' || before?.kind !== 'paragraph' || b.items.length < 2) return [];
+    const intro = sentencesOf([before]).at(-1) ?? '';
+    const group = groupName(intro, ctx.subject);
+    if (!group) return [];
+    const rng = streamFor('classification', b.items.join(' '));
+    const keys = rng.shuffle(b.items).slice(0, Math.min(3, b.items.length));
+    const keyWords = new Set(keys.flatMap((k) => [...contentWords(k)]));
+    const shape = shapeOf(keys[0]!);
+    const pool = otherItems.filter((x) => !b.items.includes(x) && shapeOf(x) === shape && keys.every((k) => overlap(contentWords(k), contentWords(x)) <= 1));
+    const distractors = closest(rng.shuffle(pool), 5 - keys.length, (x) => Math.min(2, overlap(contentWords(x), keyWords)));
+    if (distractors.length < 2) return [];
+    const stem = `Which of these does the article give as ${ctx.section.review ? 'its ' : ''}${group}? Select all that apply.`;
+    if (repeatedStemWord(stem, keys, distractors)) return [];
+    const options = rng.shuffle([...keys, ...distractors]);
+    return [
+      {
+        question: {
+          type: 'multiple_choice',
+          family: 'classification',
+          level: 'understand',
+          prompt: stem,
+          options,
+          answer: keys.map((k) => options.indexOf(k)).sort((a, c) => a - c),
+          explanation:
+            `The article groups them under “${intro}”: ${b.items.map((x) => `“${x}”`).join(' ')} ` +
+            `${distractors.map((d) => `“${d}”`).join(' and ')} ${distractors.length > 1 ? 'come' : 'comes'} from other parts of the case.`,
+          source: [intro, ...keys].join(' '),
+        },
+        score: 0.7,
+        keys,
+        sources: [intro, ...keys],
+      },
+    ];
+  });
+}
+
+/** The name of the group a list's intro announces: "a list of X:", "X include:", "… by:" (the ways it did so). */
+function groupName(intro: string, subject: string | null): string | null {
+  const m = LIST_OF.exec(intro) ?? INCLUDE.exec(stripLeadIn(intro));
+  if (m) return lowerFirst(m[1]!.replace(/\s+(?:during|in|from) this period$/i, '').replace(/^(?:their|its)\s+/i, subject ? `${subject}’s ` : 'the company’s '));
+  const by = /^(.{8,100}?)\s+by\s*:$/i.exec(stripLeadIn(intro));
+  if (!by) return null;
+  const clause = by[1]!.replace(/^(?:they|it)\b/i, subject ?? '').trim();
+  if (!clause || /^(?:he|she|we|you|i)\b/i.test(clause) || !subject) return null;
+  return `ways ${clause.replace(/\btheir\b/g, 'its')}`;
+}
+
+/** Items of one group read alike: advice, "Doing …", "Term: description" or a statement. Distractors must too. */
+function shapeOf(item: string): string {
+  if (/^[^:]{2,60}:\s/.test(item)) return 'term';
+  const f = sentenceFeatures(item);
+  if (f.imperative) return 'advice';
+  if (/^\p{Lu}\p{Ll}+ing\b/u.test(item) && nlp(item.split(/\s+/)[0]!).has('#Gerund')) return 'doing';
+  return 'statement';
+}
+
+function lowerFirst(s: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(s) && !nlp(s.split(/\s+/)[0]!).has('#ProperNoun') ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,113 @@
+import nlp from 'compromise';
+import { stripLeadIn } from './sentence-features';
+
+/**
+ * Cause and effect, and action and aim, read off the shape of an English sentence: causal verbs
+ * ("led to", "forced … to"), relative clauses of consequence (", which rattled investors") and
+ * purpose infinitives ("Developing chips to reduce reliance on …"). General English, no article's words.
+ */
+export interface Consequence {
+  /** What happened first, as a noun phrase or a clause that can stand in a question. */
+  cause: string;
+  /** The consequence as a sentence about the cause: "It forced Alibaba to sell assets." */
+  effect: string;
+  sentence: string;
+}
+
+export interface Purpose {
+  /** The action, a gerund phrase ("Developing custom AI chips"). */
+  action: string;
+  /** The aim as an answer: "To reduce reliance on foreign chip makers". */
+  aim: string;
+  sentence: string;
+}
+
+// Causal verbs as participles and in the past tense. General English.
+const CAUSAL_PARTICIPLES: Record<string, string> = {
+  leading: 'led',
+  resulting: 'resulted',
+  causing: 'caused',
+  forcing: 'forced',
+  prompting: 'prompted',
+  pushing: 'pushed',
+  driving: 'drove',
+  allowing: 'allowed',
+  enabling: 'enabled',
+  helping: 'helped',
+  triggering: 'triggered',
+  sparking: 'sparked',
+  fueling: 'fueled',
+  fuelling: 'fuelled',
+  giving: 'gave',
+  leaving: 'left',
+  costing: 'cost',
+  cutting: 'cut',
+  boosting: 'boosted',
+  raising: 'raised',
+  lowering: 'lowered',
+  saving: 'saved',
+  earning: 'earned',
+  making: 'made',
+  sending: 'sent',
+  wiping: 'wiped',
+};
+const CAUSAL_PAST = 'led to|resulted in|caused|forced|prompted|pushed|drove|allowed|enabled|triggered|sparked|fueled|fuelled|compelled';
+
+const PARTICIPLE_CLAUSE = new RegExp(`^(.{8,200}?),\\s+(${Object.keys(CAUSAL_PARTICIPLES).join('|')})\\s+(.{8,200}?)[.!]?$`, 'i');
+const WHICH_CLAUSE = /^(.{8,200}?),\s+which\s+((?:has |have |had )?(?:\w+ed|led|drove|gave|left|cost|cut|made|sent|meant|brought|took|won|lost|became|grew|fell|rose|hit|paid|put|set)\b.{6,200}?)[.!]?$/i;
+const MAIN_VERB = new RegExp(`^(.{6,120}?)\\s+(?:(?:has|have|had)\\s+)?(${CAUSAL_PAST})\\s+(.{8,200}?)[.!]?$`, 'i');
+const PURPOSE = /^(\p{Lu}\p{Ll}+ing\b[^,;:]{6,100}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:]{6,160}?)(?:,\s+which\b.*)?[.!]?$/u;
+const CLAUSE_PURPOSE = /^(.{10,160}?)\s+in order to\s+(\p{Ll}+\b[^;:]{6,160}?)[.!]?$/u;
+
+export function consequencesIn(sentence: string): Consequence[] {
+  const body = stripLeadIn(sentence).replace(/[.!]+["'”’)]*$/, '');
+  const out: Consequence[] = [];
+  let m = PARTICIPLE_CLAUSE.exec(body);
+  if (m) {
+    const past = CAUSAL_PARTICIPLES[m[2]!.toLowerCase()]!;
+    out.push({ cause: m[1]!, effect: `It ${past} ${m[3]}`, sentence });
+  } else if ((m = WHICH_CLAUSE.exec(body)) && !hasFiniteVerb(m[1]!)) {
+    // ", which …" after a clause may point at its last noun, not at the clause: only a noun phrase is safe.
+    out.push({ cause: m[1]!, effect: `It ${m[2]}`, sentence });
+  } else if ((m = MAIN_VERB.exec(body))) {
+    out.push({ cause: m[1]!, effect: `It ${m[2]!.toLowerCase()} ${m[3]}`, sentence });
+  }
+  return out.map((c) => ({ ...c, cause: tidyCause(c.cause), effect: tidyEffect(c.effect) })).filter((c) => isStandalone(c.cause) && usable(c.effect));
+}
+
+export function purposesIn(sentence: string): Purpose[] {
+  const body = stripLeadIn(sentence).replace(/[.!]+["'”’)]*$/, '');
+  const m = PURPOSE.exec(body) ?? CLAUSE_PURPOSE.exec(body);
+  if (!m) return [];
+  const [action, aim] = [m[1]!.trim(), m[2]!.trim()];
+  if (!nlp(aim.split(/\s+/)[0]!).has('#Verb')) return [];
+  const gerund = nlp(action.split(/\s+/)[0]!).has('#Gerund');
+  if (m === PURPOSE.exec(body) ? !gerund : !isStandalone(action)) return [];
+  return [{ action, aim: `To ${aim}`, sentence }];
+}
+
+function hasFiniteVerb(phrase: string): boolean {
+  const rest = phrase.replace(/^\p{Lu}\p{Ll}+ing\b/u, '');
+  return nlp(rest).has('(#PastTense|#PresentTense|#Modal|#Copula)');
+}
+
+/** "this crackdown" → "the crackdown": a demonstrative points back to a sentence the reader can't see. */
+function tidyCause(cause: string): string {
+  return cause.trim().replace(/^(?:this|that|these|those)\b/i, (d) => (/^th(?:ese|ose)$/i.test(d) ? 'the' : 'the'));
+}
+
+function tidyEffect(effect: string): string {
+  return effect.trim().replace(/[,;]\s*$/, '');
+}
+
+/** A cause or action that means something out of context: not a bare pronoun, long enough to name something. */
+function isStandalone(text: string): boolean {
+  const words = text.split(/\s+/);
+  if (words.length < 2 || words.length > 30) return false;
+  return !/^(?:it|they|he|she|we|you|i|this|that|these|those|which|who|there|here|its|their|his|her)\b/i.test(text);
+}
+
+function usable(effect: string): boolean {
+  const words = effect.split(/\s+/).length;
+  return words >= 4 && words <= 30 && !/\b(?:you|your|we|our|I)\b/.test(effect);
+}
