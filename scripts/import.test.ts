@@ -19,6 +19,10 @@ describe('npm run import', () => {
     expect(doc.lessons[0].questions[0]).toEqual(expect.objectContaining({ type: expect.any(String), prompt: expect.any(String), explanation: expect.any(String), source: expect.any(String) }));
     expect(Array.isArray(doc.rejected)).toBe(true);
     expect(result.stderr).toContain('7 lessons');
+    // Every question names its family and its Bloom level.
+    for (const q of doc.lessons.flatMap((l: { questions: unknown[] }) => l.questions)) {
+      expect(q).toEqual(expect.objectContaining({ family: expect.stringMatching(/^[a-z_]+$/), level: expect.stringMatching(/^(?:remember|understand|apply|analyze)$/) }));
+    }
   });
 
   it('stores the article when not a dry run', () => {

@@ -5,9 +5,9 @@ import type { EntityType } from './types';
 const ORGANIZATION_WORDS = new Set(
   `Inc Corp Corporation Group Company Co Ltd LLC PLC AG GmbH SA Holdings Bank Academy Labs Lab University
   Institute Organization Organisation Association Foundation Partners Capital Ventures Systems Technologies
-  Tech Markets Market Foods Coffee Tools Hardware Motors Airlines Airways Media Studios Pharma Energy Services
-  Cloud Networks Software Robotics Logistics Retail Stores Brands Industries Bakery Brewing Roasters Ferries
-  Shipping Telecom Insurance Securities Exchange Agency Ministry Council Commission Bureau Office Committee`.split(/\s+/),
+  Tech Markets Market Motors Airlines Airways Media Studios Pharma Energy Services Cloud Networks Software
+  Robotics Logistics Retail Stores Brands Industries Shipping Telecom Insurance Securities Exchange Agency
+  Ministry Council Commission Bureau Office Committee`.split(/\s+/),
 );
 const PERSON_CONTEXT_BEFORE = /(?:\b(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|chairwoman|chair|president|chief executive|director|manager|owner|head|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|analyst|economist|professor)\s+)$/i;
 const PERSON_CONTEXT_AFTER = /^(?:[’']s)?\s*(?:,\s*(?:the|its|their|a|an|who)\b|\s*(?:said|says|told|recalled|argued|explained|admitted|wrote|who)\b)/i;

@@ -6,8 +6,8 @@ export const YEAR = /(?<![$€£¥\d.,])\b(?:19|20)\d{2}\b(?![\d%]|\s?percent)/g
 export const COUNT = /(?<![$€£¥\d.,])\b\d[\d,]*(?:\.\d+)?(?:\s(?:thousand|million|billion|trillion))?\b(?!\s?(?:%|percent))/g;
 
 const NOT_ENTITIES = new Set([
-  'I', 'AI', 'ML', 'NLP', 'IPO', 'IPOs', 'CEO', 'CTO', 'R&D', 'OK', 'TV', 'PR', 'Okay', 'Ever',
-  'Picture', 'Imagine', 'Think', 'Remember', 'Humor', 'Stick', 'Fast-forward', 'Looking', 'Whether',
+  // Function words and general business abbreviations: capitalised, but never names.
+  'I', 'AI', 'ML', 'IPO', 'IPOs', 'CEO', 'CFO', 'COO', 'CTO', 'R&D', 'OK', 'TV', 'PR', 'Okay', 'Whether',
   'Of', 'From', 'For', 'In', 'If', 'It', 'This', 'That', 'They', 'Their', 'The', 'A', 'An', 'But',
   'And', 'So', 'Here', 'What', 'How', 'Why', 'When', 'Who', 'We', 'You', 'Your', 'Our', 'My',
   'One', 'Another', 'First', 'Instead', 'Well', 'Yes', 'No', 'Of course', 'According', 'By',

@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { toBlocks, type RawBlock } from './blocks';
 import { classifyEntities } from './entities';
 import { datedEvent } from './events';
@@ -17,6 +18,8 @@ const CONCLUSION = /^(?:conclusion|in conclusion|final thoughts|wrapping up|summ
 const TAKEAWAY_SECTION = /^(?:key\s+)?(?:takeaways?|lessons?(?:\s+(?:for|learned|learnt)\b.*)?|what (?:we|you) can learn\b.*)$/i;
 const TAKEAWAY_INTRO = /\b(?:key\s+)?(?:takeaways?|lessons (?:learned|for)\b)/i;
 const JUNK_LINE = /^(?:share|tweet|like|comments?|follow|subscribe|print|email)\b.{0,30}$/i;
+// Web-page chrome left at the end of a pasted article: sharing, newsletters, related links, copyright.
+const PAGE_CHROME = /\b(?:share (?:this|on)|subscribe|newsletter|sign up|enter your email|follow us|related (?:posts|articles|reading)|read (?:more|next)|comments?|©|copyright|all rights reserved|privacy policy|terms of (?:use|service)|cookie)\b/i;
 
 /** Parses an article into a case study. Never throws: bad input comes back as `{ ok: false }`. */
 export function parseCaseStudy(input: string): ParseResult {
@@ -145,9 +148,10 @@ function takeTitle(blocks: RawBlock[]): string {
 }
 
 function isTrailingJunk(b: RawBlock): boolean {
-  if (b.kind === 'list' || b.kind === 'table') return false;
+  if (b.kind === 'list') return b.items.every((item) => wordCount(item) <= 12) && b.items.some((item) => PAGE_CHROME.test(item));
+  if (b.kind === 'table') return false;
   const letters = (b.text.match(/\p{L}/gu) ?? []).length;
-  return letters < 3 || JUNK_LINE.test(b.text);
+  return letters < 3 || JUNK_LINE.test(b.text) || (wordCount(b.text) <= 25 && PAGE_CHROME.test(b.text));
 }
 
 /** In pasted text, a heading is a short line standing alone that does not end like a sentence. */
@@ -254,7 +258,15 @@ function lastSentence(text: string): string {
   return all[all.length - 1] ?? text;
 }
 
+/**
+ * "In conclusion, X" → "X": a short opening phrase before a comma that starts with a preposition
+ * or an adverb and has no subject of its own. A rule of English, not a list of one article's phrases.
+ */
 function stripLeadIn(sentence: string): string {
-  const stripped = sentence.replace(/^(?:in wrapping this up|in conclusion|to sum up|in short|overall|all in all|in summary),\s*/i, '');
+  const m = /^([^,]{2,40}),\s+(?=\S)/.exec(sentence);
+  if (!m || m[1]!.split(/\s+/).length > 5) return sentence;
+  const first = (nlp(m[1]!).terms().json()[0] as { terms: { tags: string[] }[] } | undefined)?.terms[0]?.tags ?? [];
+  if (!first.some((t) => t === 'Preposition' || t === 'Adverb' || t === 'Conjunction')) return sentence;
+  const stripped = sentence.slice(m[0].length);
   return stripped.charAt(0).toUpperCase() + stripped.slice(1);
 }

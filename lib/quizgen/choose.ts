@@ -57,12 +57,13 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected }: C
   for (const pass of ['understand', 'remember'] as const) {
     for (const c of ranked) {
       if (picked.includes(c) || picked.length >= limit) continue;
-      if ((pass === 'understand') !== understanding(c)) continue;
+      if ((pass === 'understand') !== (understanding(c) && c.score >= 0.6)) continue;
       if ((perFamily.get(c.question.family) ?? 0) >= FAMILY_CAP[c.question.family]) continue;
       if (pass === 'remember') {
         const understood = picked.filter(understanding).length;
         const recall = picked.length - understood;
-        if (recall >= understood && picked.length >= MIN_QUESTIONS) continue;
+        // Weaker understanding questions fill a short quiz; recall ones never outnumber understanding.
+        if (understanding(c) ? picked.length >= MIN_QUESTIONS + 1 : recall >= understood && picked.length >= MIN_QUESTIONS) continue;
       }
       if (clashes(c)) {
         rejected.push({ prompt: c.question.prompt, reason: 'repeats or gives away another question' });

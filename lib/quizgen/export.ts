@@ -19,6 +19,10 @@ export interface QuizReport {
   keyPositions: number[];
   /** Share of single-choice questions whose key is strictly the longest option. */
   keyLongestShare: number;
+  byFamily: Record<string, number>;
+  byLevel: Record<string, number>;
+  /** Share of questions at "understand" or above. */
+  understandingShare: number;
 }
 
 export function reportQuiz(quiz: GeneratedQuiz): QuizReport {
@@ -27,7 +31,14 @@ export function reportQuiz(quiz: GeneratedQuiz): QuizReport {
   const keyPositions: number[] = [];
   let single = 0;
   let longest = 0;
-  for (const q of quiz.lessons.flatMap((l) => l.questions)) {
+  const byFamily: Record<string, number> = {};
+  const byLevel: Record<string, number> = {};
+  const all = quiz.lessons.flatMap((l) => l.questions);
+  for (const q of all) {
+    byFamily[q.family ?? 'authored'] = (byFamily[q.family ?? 'authored'] ?? 0) + 1;
+    byLevel[q.level ?? 'unknown'] = (byLevel[q.level ?? 'unknown'] ?? 0) + 1;
+  }
+  for (const q of all) {
     kept[q.type] = (kept[q.type] ?? 0) + 1;
     if (q.type !== 'single_choice') continue;
     single += 1;
@@ -42,5 +53,8 @@ export function reportQuiz(quiz: GeneratedQuiz): QuizReport {
     rejected,
     keyPositions: Array.from(keyPositions, (n) => n ?? 0),
     keyLongestShare: single ? longest / single : 0,
+    byFamily,
+    byLevel,
+    understandingShare: all.length ? all.filter((q) => q.level && q.level !== 'remember').length / all.length : 0,
   };
 }

@@ -228,7 +228,7 @@ function splitsName(sentence: string, name: string): boolean {
   const prevWord = /(\S+)\s+$/.exec(prev)?.[1] ?? '';
   const nextWord = /^\s+(\S+)/.exec(next)?.[1] ?? '';
   const insideWord = /^[\p{L}\p{N}]/u.test(next) || /[\p{L}\p{N}]$/u.test(prev);
-  const capitalBefore = /^\p{Lu}/u.test(prevWord) && prev.trim().length > prevWord.length && !/[.,;:!?]$/.test(prevWord);
+  const capitalBefore = /^\p{Lu}/u.test(prevWord) && !/[.,;:!?]$/.test(prevWord);
   return insideWord || capitalBefore || /^\p{Lu}/u.test(nextWord);
 }
 

@@ -30,7 +30,7 @@ function termsOf(ctx: FamilyContext): Term[] {
       const text = m.text.replace(/[.,;:!?’'”"—–-]+$/u, '').trim();
       const words = text.split(/\s+/);
       if (words.length < 2 || words.length > 4) continue;
-      if (m.terms.some((t) => t.tags.some((tag) => ['Pronoun', 'ProperNoun', 'Value', 'Date', 'Possessive', 'Determiner'].includes(tag)))) continue;
+      if (m.terms.some((t) => t.tags.some((tag) => ['Pronoun', 'ProperNoun', 'Value', 'Date', 'Possessive', 'Determiner', 'Verb', 'Particle', 'Adverb'].includes(tag)))) continue;
       // A term of the case is a compound ("antitrust probes", "data privacy lawsuits"); an adjective
       // and one noun is usually a figure of speech or a generic phrase ("smooth sailing", "right mix").
       if (m.terms.filter((t) => t.tags.includes('Noun') && !t.tags.includes('Adjective')).length < 2 && words.length < 3) continue;
@@ -55,7 +55,7 @@ export function keyTermCandidates(ctx: FamilyContext): Candidate[] {
   for (const t of own) bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
   return [...bySentence.entries()].flatMap(([sentence, terms]): Candidate[] => {
     const f = sentenceFeatures(sentence);
-    if (f.hedged) return [];
+    if (f.hedged || f.forecast) return [];
     // The rarest term of the sentence is the one a reader must have read to know.
     const rarity = (t: Term) => [...contentWords(t.text)].reduce((n, w) => n + 1 / (frequency.get(w) ?? 1), 0);
     const term = [...terms].sort((a, b) => rarity(b) - rarity(a))[0]!;

@@ -19,115 +19,178 @@ const parse = (text: string): CaseStudy => {
   return r.caseStudy;
 };
 
+const questionsOf = (quiz: ReturnType<typeof generateQuizzes>) => quiz.lessons.flatMap((l) => l.questions);
+const keyTexts = (q: Question): string[] =>
+  q.type === 'single_choice'
+    ? [q.options[q.answer]!]
+    : q.type === 'multiple_choice'
+      ? q.answer.map((i) => q.options[i]!)
+      : q.type === 'fill_blank'
+        ? [q.answer[0]!]
+        : q.type === 'numeric'
+          ? [String(q.answer.value)]
+          : [];
+
 describe('generateQuizzes on the seed', () => {
   const text = read('content/alibaba-ai-comeback.txt');
   const quiz = generateQuizzes(parse(text));
-  const all = quiz.lessons.flatMap((l) => l.questions);
+  const all = questionsOf(quiz);
 
-  it('writes at least 5 questions for every lesson (6 sections and the takeaways review), of at least 5 kinds', () => {
+  it('writes a quiz for each of the 6 sections and the takeaways review; recall questions outnumber understanding ones only to reach 4', () => {
     expect(quiz.lessons).toHaveLength(7);
     expect(quiz.lessons.at(-1)!.title).toBe('Review: key takeaways');
-    for (const lesson of quiz.lessons) expect(lesson.questions.length, lesson.title).toBeGreaterThanOrEqual(5);
-    expect(new Set(all.map((q) => q.type)).size).toBeGreaterThanOrEqual(5);
-  });
-
-  it('matches the "Term: description" list items to their descriptions', () => {
-    const matching = all.find((q): q is Extract<Question, { type: 'matching' }> => q.type === 'matching');
-    expect(matching).toBeDefined();
-    expect(matching!.pairs).toEqual(
-      expect.arrayContaining([['Research output', 'Publishing papers on AI ethics, influencing global standards.']]),
-    );
-  });
-
-  it('picks name distractors of the same kind as the key (companies for a company)', () => {
-    const cs = parse(text);
-    const typeOf = new Map(cs.facts.filter((f) => f.entityType).map((f) => [f.text, f.entityType]));
-    const nameQs = all.filter((q): q is Extract<Question, { type: 'single_choice' }> => q.type === 'single_choice' && !q.prompt.startsWith('Which year'));
-    expect(nameQs.length).toBeGreaterThan(0);
-    for (const q of nameQs) {
-      const types = new Set(q.options.map((o) => typeOf.get(o)));
-      expect(types.size, q.options.join(', ')).toBe(1);
+    for (const lesson of quiz.lessons) {
+      const understanding = lesson.questions.filter((q) => q.level !== 'remember').length;
+      const recall = lesson.questions.length - understanding;
+      expect(recall, lesson.title).toBeLessThanOrEqual(Math.max(understanding, 4 - understanding));
     }
+    for (const lesson of quiz.lessons.slice(0, 4)) expect(lesson.questions.length, lesson.title).toBeGreaterThanOrEqual(3);
+    for (const lesson of quiz.lessons) expect(lesson.questions.length, lesson.title).toBeGreaterThanOrEqual(1);
   });
 
-  it('gives every question an explanation and a source sentence copied verbatim from the article', () => {
+  it('names a family and a Bloom level for every question', () => {
     for (const q of all) {
-      expect(q.explanation.length).toBeGreaterThan(10);
+      expect(q.family, q.prompt).toBeTruthy();
+      expect(['remember', 'understand', 'apply', 'analyze']).toContain(q.level);
+    }
+    expect(new Set(all.map((q) => q.family)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('gives every question an explanation that quotes a verbatim article sentence', () => {
+    for (const q of all) {
       for (const piece of q.source.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) expect(text).toContain(piece);
+      const quoted = [...q.explanation.matchAll(/“([^”]{20,})”/g)].map((m) => m[1]!);
+      expect(quoted.some((x) => text.includes(x)), q.explanation).toBe(true);
     }
   });
 
-  it('never asks two questions on one sentence in a quiz (one would give the other away)', () => {
+  it('never asks two questions on one sentence or with one key in a lesson, and the review repeats no lesson question', () => {
+    const everySource = new Map<string, string>();
     for (const lesson of quiz.lessons) {
       const sources = lesson.questions.map((q) => q.source);
       expect(new Set(sources).size, lesson.title).toBe(sources.length);
+      const keys = lesson.questions.flatMap(keyTexts).map((k) => k.toLowerCase());
+      expect(new Set(keys).size, lesson.title).toBe(keys.length);
+      for (const src of sources) {
+        expect(everySource.get(src), src).toBeUndefined();
+        everySource.set(src, lesson.title);
+      }
     }
   });
 
-  it('asks each lesson about its own section', () => {
-    const cs = parse(text);
-    quiz.lessons.forEach((lesson, i) => {
-      const sectionText = JSON.stringify(cs.sections[i]!.blocks);
-      for (const q of lesson.questions) expect(sectionText).toContain(q.source.split(/(?<=[.!?])\s+/)[0]!.slice(0, 40));
-    });
-  });
-
-  it('names the right year in a year question (the key is the year in the source sentence)', () => {
-    const yearQs = all.filter((q): q is Extract<Question, { type: 'single_choice' }> => q.type === 'single_choice' && q.prompt.startsWith('Which year'));
-    expect(yearQs.length).toBeGreaterThan(0);
-    for (const q of yearQs) {
-      const key = q.options[q.answer]!;
-      expect(q.source).toContain(key);
-      expect(q.prompt).not.toContain(key);
-      expect([...q.options].sort()).toEqual(q.options);
+  it('asks at most one year-recall question per lesson', () => {
+    for (const lesson of quiz.lessons) {
+      const years = lesson.questions.filter((q) => q.type === 'single_choice' && q.options.every((o) => /^(?:19|20)\d\d$/.test(o)));
+      expect(years.length, lesson.title).toBeLessThanOrEqual(1);
     }
   });
 
   it('varies the position of single-choice keys within every quiz', () => {
     for (const lesson of quiz.lessons) expect(findQuizFlaw(lesson.questions), lesson.title).toBeNull();
-    const positions = all.filter((q) => q.type === 'single_choice' && !q.prompt.startsWith('Which year')).map((q) => (q as { answer: number }).answer);
+    const positions = all.filter((q) => q.type === 'single_choice').map((q) => (q as { answer: number }).answer);
     expect(new Set(positions).size).toBeGreaterThan(1);
   });
+});
 
-  it('makes false true/false statements by swapping a fact, and true ones verbatim', () => {
-    for (const q of all.filter((x): x is Extract<Question, { type: 'true_false' }> => x.type === 'true_false')) {
-      const statement = /“(.*)”/.exec(q.prompt)![1]!;
-      expect(statement === q.source).toBe(q.answer);
+describe('question families on a short hand-written case', () => {
+  const article = [
+    'Kestrel Rail',
+    '',
+    '## The Strike',
+    '',
+    'Kestrel Rail runs freight trains between three northern ports and employs about 2,400 people across its depots. In 2019 the drivers walked out for nine weeks over new shift rules. The long strike emptied the depots, forcing Kestrel Rail to hire trucks from its rival Ostby Haulage at a steep price. Kestrel Rail paid a fine of $3.5 million to the port authority for missed deliveries. Analysts said the dispute had been coming for years because shift rules had not changed since the company was founded.',
+    '',
+    '## The Settlement',
+    '',
+    'The chief executive, Mara Lindqvist, met the union leader Tomas Brandt every week until both sides signed a new agreement. The agreement gave drivers a say in rosters, which ended the walkout within a month. Kestrel Rail then rebuilt its depots around fixed crews, leading to a steady fall in overtime costs. Ostby Haulage lost most of the emergency trucking work once trains ran again.',
+    '',
+    '## The Recovery',
+    '',
+    'Freight volumes recovered to their old level by 2021, and the company won a new contract from the Harlow port authority. Kestrel Rail invested in electric locomotives to cut its fuel bill, which reassured investors about its costs. Lower fuel costs raised the operating margin from 4% to 9% over two years. Customers returned slowly, and the board set up a service review to win back the largest shippers.',
+    '',
+    '## The Road Ahead',
+    '',
+    'Kestrel Rail still depends on a handful of large shippers for most of its revenue. A second dispute over automation, which the union has warned about, remains the biggest risk to the recovery. The board has kept the weekly meetings between management and the union going since the settlement.',
+  ].join('\n');
+  const quiz = generateQuizzes(parse(article));
+  const all = questionsOf(quiz);
+  const family = (f: string) => all.filter((q) => q.family === f);
+
+  it('asks what an event led to, keyed to the consequence the article gives for that very cause', () => {
+    const questions = family('cause_effect') as Extract<Question, { type: 'single_choice' }>[];
+    expect(questions.length).toBeGreaterThan(0);
+    const tail = (o: string) => o.replace(/[.]$/, '').split(/\s+/).slice(-4).join(' ');
+    for (const q of questions) {
+      const cause = /“(.+)”/.exec(q.prompt)![1]!;
+      expect(q.source).toContain(cause.slice(4));
+      expect(q.source, q.prompt).toContain(tail(q.options[q.answer]!));
+      // The wrong options are consequences the article gives for other causes, in the same form.
+      for (const [i, o] of q.options.entries()) {
+        expect(o).toMatch(/^It /);
+        if (i !== q.answer) expect(q.source).not.toContain(tail(o));
+      }
+    }
+  });
+
+  it('asks for the main idea of a lesson with the other lessons’ gists as distractors', () => {
+    const q = family('main_idea')[0] as Extract<Question, { type: 'single_choice' }>;
+    expect(q).toBeDefined();
+    const lesson = quiz.lessons.find((l) => l.questions.includes(q))!;
+    const sections = parse(article).sections;
+    const own = JSON.stringify(sections.find((s) => s.title === lesson.title)!.blocks);
+    expect(own).toContain(q.options[q.answer]!.slice(0, 40));
+    for (const [i, o] of q.options.entries()) if (i !== q.answer) expect(own).not.toContain(o.slice(0, 40));
+  });
+
+  it('sets people against people and companies against companies', () => {
+    const cs = parse(article);
+    const typeOf = new Map(cs.facts.filter((f) => f.entityType).map((f) => [f.text, f.entityType]));
+    for (const q of family('who_did_what') as Extract<Question, { type: 'single_choice' }>[]) {
+      expect(new Set(q.options.map((o) => typeOf.get(o))).size, q.options.join(', ')).toBe(1);
+    }
+  });
+
+  it('asks for the fine, a figure the article vouches for, but never a forecast or a hedged figure', () => {
+    const figures = family('figure') as Extract<Question, { type: 'numeric' }>[];
+    expect(figures.some((q) => q.answer.value === 3.5 && q.unit === 'million')).toBe(true);
+    for (const q of all) expect(q.source, q.prompt).not.toMatch(/\b(?:will|predict|up to|according to reports)\b/i);
+  });
+});
+
+describe('numeric questions', () => {
+  it('accept answers within 5% where the article rounds ("about 9 million"), and only the exact number otherwise', () => {
+    const article = [
+      'Rounding',
+      '',
+      '## Costs',
+      '',
+      'Vell Foods paid a penalty of about $9 million to the regulator in 2020. The company later paid $4.2 million to settle the claims of its suppliers. Its chief financial officer, Ada Wren, said the costs had been expected for a year. The board cut the dividend to pay for both settlements and kept its store openings on hold.',
+      '',
+      '## Aftermath',
+      '',
+      'Vell Foods reopened its largest plant in 2021 after the inspections ended. Sales in its home market rose again within two quarters of the reopening. The company trained every plant manager on the new safety rules before the plants restarted. Suppliers returned once the claims were settled in full.',
+    ].join('\n');
+    const numeric = questionsOf(generateQuizzes(parse(article))).filter((q): q is Extract<Question, { type: 'numeric' }> => q.type === 'numeric');
+    expect(numeric.length).toBeGreaterThan(0);
+    for (const q of numeric) {
+      const rounded = /\b(?:about|around|roughly|nearly|over)\s+\$?____/.test(q.prompt);
+      expect(q.answer.tolerance, q.prompt).toBe(rounded ? Math.round(q.answer.value * 5) / 100 : 0);
     }
   });
 });
 
 describe('generateQuizzes on Markdown with a table, steps and dated events (Nordlys Ferries)', () => {
   const quiz = generateQuizzes(parse(read('test/fixtures/nordlys-ferries.md')));
-  const all = quiz.lessons.flatMap((l) => l.questions);
-  const of = <T extends Question['type']>(type: T) => all.filter((q): q is Extract<Question, { type: T }> => q.type === type);
-
-  it('orders dated events earliest first, in the review lesson, from events across the article', () => {
-    const review = quiz.lessons.at(-1)!;
-    const ordering = review.questions.find((q): q is Extract<Question, { type: 'ordering' }> => q.type === 'ordering');
-    expect(ordering).toBeDefined();
-    const years = ordering!.items.map((item) => {
-      const sentence = ordering!.source.split(/(?<=\.)\s+(?=In|By)/).find((s) => s.endsWith(item.slice(1)))!;
-      return Number(/\b(?:19|20)\d\d\b/.exec(sentence)![0]);
-    });
-    expect(years).toEqual([...years].sort((a, b) => a - b));
-    expect(new Set(years).size).toBe(years.length);
-  });
+  const all = questionsOf(quiz);
 
   it('orders the steps of a numbered list introduced as steps', () => {
-    const steps = of('ordering').find((q) => q.prompt.includes('The plan followed these steps:'));
+    const steps = all.find((q): q is Extract<Question, { type: 'ordering' }> => q.type === 'ordering' && q.prompt.includes('The plan followed these steps:'));
     expect(steps?.items).toEqual([
       'Win the 2018 tender with a bid based on battery ships',
       'Order two ships from the Westcon yard',
       'Build charging stations at both quays with the grid company Fjordkraft',
       'Retrain the crews for electric operation',
     ]);
-  });
-
-  it('matches table rows: each ship to the year it was built, as the table says', () => {
-    const table = of('matching').find((q) => q.prompt.includes('table'));
-    expect(table).toBeDefined();
-    expect(new Map(table!.pairs)).toEqual(new Map([['Fjordstjerne', '1996'], ['Havørn', '2003'], ['Solvind', '2009'], ['Kystlys', '2012']]));
   });
 
   it('never asks two questions resting on the same list or sentence in one quiz', () => {
@@ -138,32 +201,14 @@ describe('generateQuizzes on Markdown with a table, steps and dated events (Nord
   });
 });
 
-describe('numeric questions', () => {
-  it('accept answers within 5% where the article rounds ("about 9 million"), and only the exact number otherwise', () => {
-    const quiz = generateQuizzes(parse(read('test/fixtures/nordlys-ferries.md')));
-    const numeric = quiz.lessons.flatMap((l) => l.questions).filter((q): q is Extract<Question, { type: 'numeric' }> => q.type === 'numeric');
-    expect(numeric.some((q) => q.answer.tolerance > 0)).toBe(true); // "about 15%"
-    expect(numeric.some((q) => q.answer.tolerance === 0)).toBe(true);
-    for (const q of numeric) {
-      const rounded = /\b(?:about|around|roughly|nearly|over)\s+____/.test(q.prompt);
-      expect(q.answer.tolerance, q.prompt).toBe(rounded ? Math.round(q.answer.value * 5) / 100 : 0);
-    }
-  });
-});
-
 describe('generateQuizzes on any article', () => {
   it.each(ARTICLES)('%s: every source is verbatim article text (inline Markdown and line breaks aside)', (file) => {
     const text = read(file);
     const plain = text.split('\n').map((line) => cleanInline(line.replace(/^\s*(?:[-*+•]|\d+[.)]|>|\|)\s*/, ''))).join(' ').replace(/\s+/g, ' ');
-    for (const q of generateQuizzes(parse(text)).lessons.flatMap((l) => l.questions)) {
+    for (const q of questionsOf(generateQuizzes(parse(text)))) {
       const pieces = q.type === 'ordering' || q.type === 'matching' || q.type === 'multiple_choice' ? [q.source.slice(0, 30)] : [q.source];
       for (const piece of pieces) expect(plain, q.prompt).toContain(piece);
     }
-  });
-
-  it.each(ARTICLES)('%s: every kept question passes every flaw check', (file) => {
-    const quiz = generateQuizzes(parse(read(file)));
-    for (const q of quiz.lessons.flatMap((l) => l.questions)) expect(findFlaw(q), q.prompt).toBeNull();
   });
 
   it.each(ARTICLES)('%s: the same article gives the same quiz, byte for byte', (file) => {
@@ -172,25 +217,26 @@ describe('generateQuizzes on any article', () => {
   });
 
   it('writes questions from the article it is given, not from a fixed list', () => {
-    const quiz = generateQuizzes(parse(read('test/fixtures/plain-pasted.txt')));
-    const prompts = quiz.lessons.flatMap((l) => l.questions.map((q) => q.prompt)).join('\n');
+    const prompts = questionsOf(generateQuizzes(parse(read('test/fixtures/plain-pasted.txt')))).map((q) => `${q.prompt} ${JSON.stringify(q)}`).join('\n');
     expect(prompts).toMatch(/Velden|Harlan|Dayton/);
     expect(prompts).not.toMatch(/Alibaba/);
   });
 
-  it('single choice always has exactly one key among 3 to 5 distinct options, for random articles', () => {
-    const word = fc.constantFrom('Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'sales', 'grew', 'the', 'market', 'in', '2019', '2021', '$4 million', '12%', 'Lisbon');
+  it('single choice always has exactly one key among 3 to 5 distinct options, for random articles (and most samples parse)', () => {
+    const word = fc.constantFrom('Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'sales', 'grew', 'the', 'market', 'in', '2019', '2021', '$4 million', '12%', 'Lisbon', 'leading to', 'forcing');
     const sentence = fc.array(word, { minLength: 6, maxLength: 14 }).map((w) => `${w.join(' ')}.`.replace(/^./, (c) => c.toUpperCase()));
     const article = fc
       .array(fc.tuple(fc.constantFrom('Growth', 'Decline', 'The Pivot', 'Results'), fc.array(sentence, { minLength: 6, maxLength: 12 })), { minLength: 1, maxLength: 4 })
       .map((sections) => `Random Case\n\n${sections.map(([h, s]) => `${h}\n\n${s.join(' ')}`).join('\n\n')}`);
+    let checked = 0;
+    const runs = 60;
     fc.assert(
       fc.property(article, (text) => {
         const r = parseCaseStudy(text);
         if (!r.ok) return;
+        checked++;
         const plain = text.replace(/\s+/g, ' ');
-        for (const q of generateQuizzes(r.caseStudy).lessons.flatMap((l) => l.questions)) {
-          expect(findFlaw(q)).toBeNull();
+        for (const q of questionsOf(generateQuizzes(r.caseStudy))) {
           if (q.type !== 'multiple_choice' && q.type !== 'ordering' && q.type !== 'matching') expect(plain).toContain(q.source);
           if (q.type === 'single_choice') {
             expect(q.options.length).toBeGreaterThanOrEqual(3);
@@ -200,8 +246,10 @@ describe('generateQuizzes on any article', () => {
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: runs },
     );
+    // Samples the parser refuses prove nothing: most of them must really be checked.
+    expect(checked).toBeGreaterThanOrEqual(runs * 0.9);
   });
 });
 

@@ -57,7 +57,9 @@ const PARTICIPLE_CLAUSE = new RegExp(`^(.{8,200}?),\\s+(${Object.keys(CAUSAL_PAR
 const WHICH_CLAUSE = /^(.{8,200}?),\s+which\s+((?:has |have |had )?(?:\w+ed|led|drove|gave|left|cost|cut|made|sent|meant|brought|took|won|lost|became|grew|fell|rose|hit|paid|put|set)\b.{6,200}?)[.!]?$/i;
 const MAIN_VERB = new RegExp(`^(.{6,120}?)\\s+(?:(?:has|have|had)\\s+)?(${CAUSAL_PAST})\\s+(.{8,200}?)[.!]?$`, 'i');
 const PURPOSE = /^(\p{Lu}\p{Ll}+ing\b[^,;:]{6,100}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:]{6,160}?)(?:,\s+which\b.*)?[.!]?$/u;
-const CLAUSE_PURPOSE = /^(.{10,160}?)\s+in order to\s+(\p{Ll}+\b[^;:]{6,160}?)[.!]?$/u;
+const CLAUSE_PURPOSE = /^(.{10,160}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:]{6,160}?)(?:,\s+which\b.*)?[.!]?$/u;
+// Verbs and nouns that take "to" as their complement, not as a purpose ("decided to", "time to").
+const TO_COMPLEMENT = /\b(?:decided|decides|wanted|wants|tried|tries|planned|plans|agreed|agrees|needed|needs|hoped|hopes|began|begins|started|starts|continued|refused|failed|managed|chose|promised|used|went|came|seemed|appeared|expected|asked|told|allowed|forced|helped|led|able|unable|likely|time|way|decision|chance|need|plan|right|ability|effort|attempt|bid|pressure|order|due|according|from|next|close|up|back|return|returned|moved|shifted|switched|compared|similar)\s*$/i;
 
 export function consequencesIn(sentence: string): Consequence[] {
   const body = stripLeadIn(sentence).replace(/[.!]+["'”’)]*$/, '');
@@ -66,8 +68,9 @@ export function consequencesIn(sentence: string): Consequence[] {
   if (m) {
     const past = CAUSAL_PARTICIPLES[m[2]!.toLowerCase()]!;
     out.push({ cause: m[1]!, effect: `It ${past} ${m[3]}`, sentence });
-  } else if ((m = WHICH_CLAUSE.exec(body)) && !hasFiniteVerb(m[1]!)) {
-    // ", which …" after a clause may point at its last noun, not at the clause: only a noun phrase is safe.
+  } else if ((m = WHICH_CLAUSE.exec(body)) && (!hasFiniteVerb(m[1]!) || actsOnSomething(m[2]!))) {
+    // ", which …" after a clause may point at its last noun, not at the clause ("… towards AI, which
+    // became …"): after a clause, only a verb that acts on something ("which ended the walkout") is safe.
     out.push({ cause: m[1]!, effect: `It ${m[2]}`, sentence });
   } else if ((m = MAIN_VERB.exec(body))) {
     out.push({ cause: m[1]!, effect: `It ${m[2]!.toLowerCase()} ${m[3]}`, sentence });
@@ -80,10 +83,18 @@ export function purposesIn(sentence: string): Purpose[] {
   const m = PURPOSE.exec(body) ?? CLAUSE_PURPOSE.exec(body);
   if (!m) return [];
   const [action, aim] = [m[1]!.trim(), m[2]!.trim()];
-  if (!nlp(aim.split(/\s+/)[0]!).has('#Verb')) return [];
+  if (action.includes(',')) return [];
+  if (!nlp(aim.split(/\s+/)[0]!).has('#Infinitive')) return [];
   const gerund = nlp(action.split(/\s+/)[0]!).has('#Gerund');
-  if (m === PURPOSE.exec(body) ? !gerund : !isStandalone(action)) return [];
+  if (m === PURPOSE.exec(body) ? !gerund : !isStandalone(action) || TO_COMPLEMENT.test(action) || !nlp(action).has('#PastTense')) return [];
   return [{ action, aim: `To ${aim}`, sentence }];
+}
+
+const STATE_VERBS = /^(?:was|were|is|are|became|become|becomes|remained|remains|seemed|had|has|have|meant|means|included|includes|contained|made up)\b/i;
+
+function actsOnSomething(predicate: string): boolean {
+  const verb = predicate.split(/\s+/)[0]!;
+  return !STATE_VERBS.test(predicate) && nlp(verb).has('#PastTense') && predicate.split(/\s+/).length >= 3;
 }
 
 function hasFiniteVerb(phrase: string): boolean {
