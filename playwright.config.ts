@@ -10,7 +10,8 @@ const launchOptions = {
 
 const AUTH_SECRET = 'e2e-only-secret-not-for-production-0123456789';
 const postgresUrl = process.env.DATABASE_URL;
-const common = { AUTH_SECRET, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
+// The tests stand in for one trusted proxy: they say which address each client has (e2e/fixtures.ts).
+const common = { AUTH_SECRET, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', TRUSTED_PROXY_HOPS: '1' };
 
 /** One server per database: the same build, the same tests, on PGlite and (when set) PostgreSQL. */
 const servers = [

@@ -33,6 +33,8 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   passwordHash: text('password_hash').notNull(),
   role: roleEnum('role').notNull().default('student'),
+  // Carried in every session token; bumping it (sign-out, password or role change) ends all older sessions.
+  sessionVersion: integer('session_version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 export type User = typeof users.$inferSelect;
@@ -207,3 +209,17 @@ export const assignments = pgTable(
   (t) => [uniqueIndex('assignments_class_lesson_idx').on(t.classId, t.lessonId)],
 );
 export type AssignmentRow = typeof assignments.$inferSelect;
+
+/**
+ * Failed sign-ins (and sign-ups) counted per key, in the database so that the counts survive a
+ * restart and hold across app instances. A key names what is counted: an account at an address,
+ * an address, or an account everywhere.
+ */
+export const authThrottle = pgTable('auth_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+  // Growing delay: no attempt on this key is checked before this time.
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
+export type AuthThrottleRow = typeof authThrottle.$inferSelect;

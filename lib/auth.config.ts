@@ -5,13 +5,12 @@ export type Role = 'student' | 'instructor';
 declare module 'next-auth' {
   interface User {
     role?: Role;
+    sessionVersion?: number;
   }
   interface Session {
     user: { id: string; name: string; email: string; role: Role };
   }
 }
-
-const PROTECTED = [/^\/dashboard/, /^\/cases/];
 
 /** The edge-safe half of the auth setup: no database, no password hashing. */
 export const authConfig = {
@@ -20,9 +19,12 @@ export const authConfig = {
   trustHost: true,
   providers: [],
   logger: {
-    // A wrong password is an expected outcome, answered on the form; not a server error to log.
+    // A wrong password or a throttled sign-in is an expected outcome, answered on the form; not a
+    // server error to log. Other errors are logged by name and message only: Auth.js errors can
+    // wrap a failed query whose parameters hold a password hash.
     error(error) {
-      if (error.name !== 'CredentialsSignin') console.error(error);
+      if ((error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error(`auth: ${error.name}: ${error.message}`);
     },
   },
   callbacks: {
@@ -30,6 +32,8 @@ export const authConfig = {
       if (user?.id) {
         token.id = user.id;
         token.role = user.role;
+        // Checked against the account on every request (lib/auth.ts): bumping it ends this session.
+        token.sv = user.sessionVersion;
       }
       return token;
     },
@@ -39,11 +43,6 @@ export const authConfig = {
         session.user.role = token.role === 'instructor' ? 'instructor' : 'student';
       }
       return session;
-    },
-    // A convenience redirect for signed-out visitors; the real checks live in lib/dal.
-    authorized({ auth, request }) {
-      const needsUser = PROTECTED.some((re) => re.test(request.nextUrl.pathname));
-      return needsUser ? Boolean(auth?.user?.id) : true;
     },
   },
 } satisfies NextAuthConfig;

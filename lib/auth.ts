@@ -1,23 +1,46 @@
 import 'server-only';
 import { cache } from 'react';
-import NextAuth from 'next-auth';
+import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './auth.config';
-import { verifyCredentials } from './dal/users';
+import { isSessionCurrent } from './dal/users';
+import { checkSignIn } from './dal/sign-in';
+import { clientAddress } from './security/client-address';
 import { signInSchema } from './validation/auth';
+
+/** Thrown from authorize() so the form can say "wait" rather than "wrong password". */
+export class ThrottledSignIn extends CredentialsSignin {
+  code = 'throttled';
+}
 
 const nextAuth = NextAuth({
   ...authConfig,
   providers: [
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
-      async authorize(raw) {
+      // The one place a password is checked, whichever route asked: the throttle lives here.
+      async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        return verifyCredentials(parsed.data);
+        const result = await checkSignIn(parsed.data, clientAddress(request.headers));
+        if (result.status === 'throttled') throw new ThrottledSignIn();
+        if (result.status === 'invalid') return null;
+        const { id, name, email, role, sessionVersion } = result.user;
+        return { id, name, email, role, sessionVersion };
       },
     }),
   ],
+  callbacks: {
+    ...authConfig.callbacks,
+    // Runs on every session read: a token from before a sign-out, password or role change, or for
+    // a deleted account, is refused and its cookie cleared.
+    async jwt(params) {
+      const token = await authConfig.callbacks.jwt(params);
+      if (params.user) return token;
+      const current = typeof token.id === 'string' && (await isSessionCurrent({ id: token.id, sessionVersion: token.sv }));
+      return current ? token : null;
+    },
+  },
 });
 
 export const { handlers, signIn, signOut } = nextAuth;

@@ -1,39 +1,47 @@
 'use server';
 
-import { AuthError } from 'next-auth';
+import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth';
 import { validatedAction, type ActionState } from '@/lib/action';
-import { createUser } from '@/lib/dal/users';
-import { createFailureLimiter } from '@/lib/rate-limit';
+import { allowSignUp } from '@/lib/dal/sign-in';
+import { getCurrentUser } from '@/lib/dal/session';
+import { createUser, revokeSessionsByUserId } from '@/lib/dal/users';
+import { clientAddress } from '@/lib/security/client-address';
 import { signInSchema, signUpSchema } from '@/lib/validation/auth';
 
-const WINDOW = 15 * 60 * 1000;
-const perAccount = createFailureLimiter({ limit: 5, windowMs: WINDOW });
-const perAddress = createFailureLimiter({ limit: 30, windowMs: WINDOW });
-const TOO_MANY = 'Too many failed sign-ins. Wait 15 minutes and try again.';
+const TOO_MANY = 'Too many failed sign-ins from here. Wait a few minutes and try again.';
 
-async function clientAddress() {
-  const h = await headers();
-  return h.get('x-forwarded-for')?.split(',')[0]?.trim() || h.get('x-real-ip') || 'local';
-}
-
-/** Signs in and redirects; a wrong email or password gives one message for both. */
+/**
+ * Signs in, then redirects to a path of ours. Auth.js is told not to redirect: its redirect URL
+ * is built from the request's (X-Forwarded-)Host, which a client can set.
+ */
 async function signInOrMessage(email: string, password: string, redirectTo: string): Promise<ActionState> {
   try {
-    await signIn('credentials', { email, password, redirectTo });
-    return { status: 'idle' };
+    await signIn('credentials', { email, password, redirect: false });
   } catch (error) {
+    if (error instanceof CredentialsSignin && error.code === 'throttled') {
+      return { status: 'error', message: TOO_MANY, values: { email } };
+    }
     if (error instanceof AuthError) {
       return { status: 'error', message: 'Email or password is incorrect.', values: { email } };
     }
-    throw error; // the redirect after a successful sign-in travels as an exception
+    throw error;
   }
+  redirect(redirectTo);
 }
 
 export const signUpAction = validatedAction(
   signUpSchema,
   async (data) => {
+    if (!(await allowSignUp(clientAddress(await headers())))) {
+      return {
+        status: 'error',
+        message: 'Too many accounts were created from here recently. Try again in an hour.',
+        values: { name: data.name, email: data.email, role: data.role },
+      };
+    }
     const created = await createUser(data);
     if (!created.ok) {
       return {
@@ -51,24 +59,17 @@ export const signUpAction = validatedAction(
 export const signInAction = validatedAction(
   signInSchema,
   async (data, formData) => {
-    const address = await clientAddress();
-    const accountKey = `account:${data.email}`;
-    const addressKey = `address:${address}`;
-    if (perAccount.isBlocked(accountKey) || perAddress.isBlocked(addressKey)) {
-      return { status: 'error', message: TOO_MANY, values: { email: data.email } };
-    }
     const next = String(formData.get('next') ?? '');
     const redirectTo = /^\/(?!\/)[\w\-/]*$/.test(next) ? next : '/dashboard';
-    const result = await signInOrMessage(data.email, data.password, redirectTo);
-    if (result.status === 'error') {
-      perAccount.recordFailure(accountKey);
-      perAddress.recordFailure(addressKey);
-    }
-    return result;
+    return signInOrMessage(data.email, data.password, redirectTo);
   },
   { echo: ['email'] },
 );
 
+/** Ends every session of the user on the server first, so a copied cookie is dead too. */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: '/login' });
+  const user = await getCurrentUser();
+  if (user) await revokeSessionsByUserId({ id: user.id });
+  await signOut({ redirect: false });
+  redirect('/login');
 }

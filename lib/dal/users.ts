@@ -1,8 +1,9 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/password';
+import type { Role } from '@/lib/auth.config';
+import { dummyPasswordHash, hashPassword, verifyPasswordInSlot, withHashSlot } from '@/lib/password';
 import type { SignInInput, SignUpInput } from '@/lib/validation/auth';
 
 export type CreateUserResult = { ok: true; id: string } | { ok: false; error: 'email_taken' };
@@ -18,11 +19,41 @@ export async function createUser(input: SignUpInput): Promise<CreateUserResult> 
   return row ? { ok: true, id: row.id } : { ok: false, error: 'email_taken' };
 }
 
-/** The user for these credentials, or null. Unknown email and wrong password look the same. */
-export async function verifyCredentials(input: SignInInput) {
+export interface VerifiedUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  sessionVersion: number;
+}
+
+/** As verifyCredentials, for a caller that already holds a hashing slot. */
+export async function verifyCredentialsInSlot(input: SignInInput): Promise<VerifiedUser | null> {
   const db = await getDb();
   const [row] = await db.select().from(users).where(eq(users.email, input.email));
-  const valid = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  const valid = await verifyPasswordInSlot(row?.passwordHash ?? (await dummyPasswordHash()), input.password);
   if (!row || !valid) return null;
-  return { id: row.id, name: row.name, email: row.email, role: row.role };
+  return { id: row.id, name: row.name, email: row.email, role: row.role, sessionVersion: row.sessionVersion };
+}
+
+/** The user for these credentials, or null. Unknown email and wrong password look the same. */
+export function verifyCredentials(input: SignInInput): Promise<VerifiedUser | null> {
+  return withHashSlot(() => verifyCredentialsInSlot(input));
+}
+
+/** Ends every session of the user: tokens carry the version they were issued with. */
+export async function revokeSessionsByUserId({ id }: { id: string }): Promise<void> {
+  const db = await getDb();
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, id));
+}
+
+/** True while the account exists and no sign-out, password or role change came after the token. */
+export async function isSessionCurrent({ id, sessionVersion }: { id: string; sessionVersion: unknown }): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/i.test(id) || typeof sessionVersion !== 'number') return false;
+  const db = await getDb();
+  const [row] = await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, id));
+  return row?.sessionVersion === sessionVersion;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from './text';
 
 // Long enough for any passphrase, short enough that hashing it cannot be used to exhaust the server.
 export const MAX_PASSWORD = 1024;
@@ -16,7 +17,12 @@ export const signInSchema = z.object({
 });
 
 export const signUpSchema = z.object({
-  name: z.string({ error: 'Enter your name.' }).trim().min(1, 'Enter your name.').max(100, 'Keep your name under 100 characters.'),
+  name: z
+    .string({ error: 'Enter your name.' })
+    .trim()
+    .min(1, 'Enter your name.')
+    .max(100, 'Keep your name under 100 characters.')
+    .refine((v) => !hasControlCharacters(v), CONTROL_CHARACTER_MESSAGE),
   email,
   password: z
     .string({ error: 'Choose a password.' })

@@ -1,0 +1,41 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { getDb } from '@/db';
+import { users } from '@/db/schema';
+import type { Role } from '@/lib/auth.config';
+import { hashPassword, verifyPassword } from '@/lib/password';
+import { requireUser } from './session';
+
+export type ChangePasswordResult = { ok: true } | { ok: false; error: 'wrong_password' };
+
+/** Changes the signed-in user's password and ends every session they have, this one included. */
+export async function changePassword(input: { currentPassword: string; newPassword: string }): Promise<ChangePasswordResult> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, user.id));
+  if (!row || !(await verifyPassword(row.passwordHash, input.currentPassword))) return { ok: false, error: 'wrong_password' };
+  const passwordHash = await hashPassword(input.newPassword);
+  await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, user.id));
+  return { ok: true };
+}
+
+/** Operator tooling (command line, no session): a new role takes effect by ending old sessions. */
+export async function setUserRoleByEmail({ email, role }: { email: string; role: Role }): Promise<boolean> {
+  const db = await getDb();
+  const updated = await db
+    .update(users)
+    .set({ role, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.email, email.trim().toLowerCase()))
+    .returning({ id: users.id });
+  return updated.length > 0;
+}
+
+/** Deletes the signed-in user's account; their attempts and classes go with it. */
+export async function deleteOwnAccount(): Promise<void> {
+  const user = await requireUser();
+  const db = await getDb();
+  await db.delete(users).where(eq(users.id, user.id));
+}
