@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { signOutAction } from '@/app/(auth)/actions';
 import { SiteHeader } from '@/components/site-header';
 import './globals.css';
 
@@ -17,7 +18,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10 focus:rounded focus:bg-white focus:p-2">
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader signOutAction={signOutAction} />
         <main id="main" className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-10">
           {children}
         </main>

@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { signOutAction } from '@/app/(auth)/actions';
 import { getCurrentUser } from '@/lib/dal/session';
 import { Button, ButtonLink } from './ui/button';
 
-export async function SiteHeader() {
+/** The header on every page; the layout hands it the sign-out action, as pages hand actions to forms. */
+export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
   const user = await getCurrentUser();
   return (
     <header className="border-b border-slate-200 bg-white">

@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { runMigrations } from './migrate';
@@ -7,26 +6,38 @@ import { runMigrations } from './migrate';
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
+export interface DatabaseOptions {
+  /** A PostgreSQL URL; unset for the embedded database. */
+  url?: string;
+  /** Where PGlite keeps its files when there is no URL. */
+  dir: string;
+}
+
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
   close(): Promise<void>;
 }
 
+type Shared = { handle: Promise<DatabaseHandle> };
+// On globalThis: Next.js may load this module once per bundle, and all of them must share one database.
+const globalForDb = globalThis as typeof globalThis & { __casewiseDb?: Shared; __casewiseDbOptions?: DatabaseOptions };
+
 /**
- * Opens the database named by the environment: postgres.js when DATABASE_URL is set, else an
- * embedded PGlite kept in PGLITE_DIR (default .data/pglite; "memory://" keeps it in memory).
- * Imports are dynamic so that loading this module (for example during `next build`) opens nothing.
+ * Opens a database: postgres.js when a URL is given, else an embedded PGlite kept in `dir`
+ * ("memory://" keeps it in memory). The caller says which (lib/env.ts reads the environment):
+ * db/ holds no settings of its own. Imports are dynamic so that loading this module (for example
+ * during `next build`) opens nothing.
  */
-export async function openDatabase(options: { url?: string; dir?: string } = {}): Promise<DatabaseHandle> {
-  const url = options.url ?? process.env.DATABASE_URL;
+export async function openDatabase(options: DatabaseOptions | undefined = globalForDb.__casewiseDbOptions): Promise<DatabaseHandle> {
+  if (!options) throw new Error('casewise: the database is not configured (start-up calls configureDatabase).');
+  const { url, dir } = options;
   if (url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
     return { db: drizzle(client, { schema }) as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
-  const dir = options.dir ?? process.env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite');
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
@@ -34,13 +45,17 @@ export async function openDatabase(options: { url?: string; dir?: string } = {})
   return { db: drizzle(client, { schema }) as unknown as Database, kind: 'pglite', close: () => client.close() };
 }
 
-type Shared = { handle: Promise<DatabaseHandle> };
-const globalForDb = globalThis as typeof globalThis & { __casewiseDb?: Shared };
+/** Says where the app's database is; start-up code calls it once with the validated environment. */
+export function configureDatabase(options: DatabaseOptions): void {
+  globalForDb.__casewiseDbOptions = options;
+}
 
 /** The app's one database, opened and migrated on first use, shared by every module in the process. */
 export function getDatabase(): Promise<DatabaseHandle> {
   if (!globalForDb.__casewiseDb) {
-    const handle = openDatabase().then(async (h) => {
+    const options = globalForDb.__casewiseDbOptions;
+    if (!options) return Promise.reject(new Error('casewise: the database is not configured (start-up calls configureDatabase).'));
+    const handle = openDatabase(options).then(async (h) => {
       await runMigrations(h.db, h.kind);
       return h;
     });
@@ -58,7 +73,7 @@ export async function getDb(): Promise<Database> {
 }
 
 /** Points the app at a database the caller opened (integration tests use their own). */
-export function useDatabase(handle: DatabaseHandle | null): void {
+export function installDatabase(handle: DatabaseHandle | null): void {
   globalForDb.__casewiseDb = handle ? { handle: Promise.resolve(handle) } : undefined;
 }
 

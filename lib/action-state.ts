@@ -8,3 +8,6 @@ export type ActionState = {
 };
 
 export const idle: ActionState = { status: 'idle' };
+
+/** What a page hands a client form: a server action made with createAction (lib/action.ts). */
+export type FormAction<T extends ActionState = ActionState> = (previous: T, formData: FormData) => Promise<T>;

@@ -1,26 +1,48 @@
 import 'server-only';
 import { z } from 'zod';
-import { requireUser, type CurrentUser } from './dal/session';
-
 import type { ActionState } from './action-state';
+import { requireUser, type CurrentUser } from './dal/session';
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters, withoutControlCharacters } from './validation/text';
 
 export type { ActionState };
 
+/** Who may call an action: anyone (signing in), any signed-in user, or instructors only. */
+type Access = 'public' | 'user' | 'instructor';
+
+type Context<S extends z.ZodType, A extends Access> = {
+  data: z.infer<S>;
+  formData: FormData;
+} & (A extends 'public' ? object : { user: CurrentUser });
+
 const textFields = (formData: FormData, keep: string[]) =>
-  Object.fromEntries(keep.map((k) => [k, String(formData.get(k) ?? '').slice(0, 300)]));
+  Object.fromEntries(keep.map((k) => [k, withoutControlCharacters(String(formData.get(k) ?? '')).slice(0, 300)]));
 
 /**
- * Every server action is a public POST endpoint: parse the form with zod (unknown fields are
- * dropped), then run the action. Invalid input comes back as a message, never an exception.
+ * The one way to write a server action; every action is a public POST endpoint. In order: parse
+ * the form with zod (unknown fields are dropped, so a forged `score` never reaches the handler),
+ * check the signed-in user and their role, then run the handler. Bad input comes back as an
+ * ActionState message, never an exception. The DAL checks the session again on every call: this
+ * check answers early and clearly, the DAL's is the one that protects the data.
  */
-export function validatedAction<S extends z.ZodType, T extends ActionState = ActionState>(
-  schema: S,
-  // Not inferred from the action: a state type richer than ActionState is named by the caller.
-  action: (data: z.infer<S>, formData: FormData) => Promise<NoInfer<T>>,
-  options: { echo?: string[] } = {},
-) {
-  return async (_prev: T, formData: FormData): Promise<T> => {
-    const parsed = schema.safeParse(Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string')));
+export function createAction<S extends z.ZodType, A extends Access, T extends ActionState = ActionState>(
+  options: { schema: S; access: A; /** Text fields to send back on a validation error, so the form keeps them. */ echo?: string[] },
+  // Not inferred from the handler: a state type richer than ActionState is named by the caller.
+  handler: (context: Context<S, A>) => Promise<NoInfer<T>>,
+): (previous: T, formData: FormData) => Promise<T> {
+  return async (_previous, formData) => {
+    const fields = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string'));
+    // Checked for every field of every action, so no schema can forget it (issue 10: a NUL in a
+    // name was a 500 and a logged query).
+    const controlled = Object.keys(fields).filter((k) => hasControlCharacters(fields[k] as string));
+    if (controlled.length > 0) {
+      return {
+        status: 'error',
+        message: CONTROL_CHARACTER_MESSAGE,
+        fieldErrors: Object.fromEntries(controlled.map((k) => [k, [CONTROL_CHARACTER_MESSAGE]])),
+        values: textFields(formData, options.echo ?? []),
+      } as T;
+    }
+    const parsed = options.schema.safeParse(fields);
     if (!parsed.success) {
       // Every state type extends ActionState with optional fields only, so this is one of them.
       return {
@@ -30,14 +52,23 @@ export function validatedAction<S extends z.ZodType, T extends ActionState = Act
         values: textFields(formData, options.echo ?? []),
       } as T;
     }
-    return action(parsed.data, formData);
+    if (options.access === 'public') return handler({ data: parsed.data, formData } as Context<S, A>);
+    const user = await requireUser();
+    if (options.access === 'instructor' && user.role !== 'instructor') {
+      return { status: 'error', message: 'Only instructors can do this.' } as T;
+    }
+    return handler({ data: parsed.data, formData, user } as Context<S, A>);
   };
 }
 
-/** As validatedAction, for actions that need a signed-in user (checked again in the DAL). */
-export function validatedActionWithUser<S extends z.ZodType>(
+/**
+ * @deprecated The earlier shape, kept only while app/(auth)/actions.ts is being reworked for
+ * issue 10; use createAction({ schema, access: 'public' }, …). Remove with its last caller.
+ */
+export function validatedAction<S extends z.ZodType>(
   schema: S,
-  action: (data: z.infer<S>, formData: FormData, user: CurrentUser) => Promise<ActionState>,
-): (prev: ActionState, formData: FormData) => Promise<ActionState> {
-  return validatedAction(schema, async (data, formData) => action(data, formData, await requireUser()));
+  action: (data: z.infer<S>, formData: FormData) => Promise<ActionState>,
+  options: { echo?: string[] } = {},
+): (previous: ActionState, formData: FormData) => Promise<ActionState> {
+  return createAction({ schema, access: 'public', echo: options.echo }, ({ data, formData }) => action(data, formData));
 }

@@ -3,8 +3,8 @@ import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import nextEnv from '@next/env';
 
-/** Loads .env* files the way Next.js does, so scripts see the same settings as the app. */
-export function loadEnv(dev: boolean): void {
+/** Loads .env* files the way Next.js does, so scripts see the same settings as the app (lib/env.ts validates them). */
+export function loadEnv(dev = process.env.NODE_ENV !== 'production'): void {
   nextEnv.loadEnvConfig(process.cwd(), dev);
 }
 

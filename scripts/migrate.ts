@@ -1,15 +1,11 @@
-import { openDatabase } from '@/db/index';
-import { runMigrations } from '@/db/migrate';
+import { startDatabase } from '@/lib/dal/internal/start-database';
 import { loadEnv } from './env';
 
-loadEnv(process.env.NODE_ENV !== 'production');
-const handle = await openDatabase();
+loadEnv();
 try {
-  await runMigrations(handle.db, handle.kind);
-  console.error(`casewise: migrations applied on ${handle.kind}`);
+  const handle = await startDatabase({ seed: false, log: (line) => console.error(`casewise: ${line}`) });
+  await handle.close();
 } catch (error) {
   console.error('casewise: migration failed:', error instanceof Error ? error.message : error);
   process.exitCode = 1;
-} finally {
-  await handle.close();
 }

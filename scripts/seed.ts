@@ -1,14 +1,11 @@
-import { openDatabase } from '@/db/index';
-import { migrateAndSeed } from '@/db/seed';
+import { startDatabase } from '@/lib/dal/internal/start-database';
 import { loadEnv } from './env';
 
-loadEnv(process.env.NODE_ENV !== 'production');
-const handle = await openDatabase();
+loadEnv();
 try {
-  await migrateAndSeed(handle, (line) => console.error(`casewise: ${line}`));
+  const handle = await startDatabase({ seed: true, log: (line) => console.error(`casewise: ${line}`) });
+  await handle.close();
 } catch (error) {
   console.error('casewise: seed failed:', error instanceof Error ? error.message : error);
   process.exitCode = 1;
-} finally {
-  await handle.close();
 }

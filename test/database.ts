@@ -1,12 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { openDatabase, useDatabase, type DatabaseHandle } from '@/db';
+import { installDatabase, openDatabase, type DatabaseHandle } from '@/db';
 import { runMigrations } from '@/db/migrate';
+import { serverEnv } from '@/lib/env';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
+const postgresUrl = serverEnv().DATABASE_URL;
+
 /** The databases integration tests run on: PGlite always, PostgreSQL when DATABASE_URL is set. */
-export const testDatabaseKinds: TestDatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const testDatabaseKinds: TestDatabaseKind[] = postgresUrl ? ['pglite', 'postgres'] : ['pglite'];
 
 /**
  * A fresh, migrated database for one test file, installed as the app's database. PGlite runs in
@@ -15,16 +18,16 @@ export const testDatabaseKinds: TestDatabaseKind[] = process.env.DATABASE_URL ? 
 export async function createTestDatabase(kind: TestDatabaseKind): Promise<DatabaseHandle> {
   let handle: DatabaseHandle;
   if (kind === 'pglite') {
-    handle = await openDatabase({ url: '', dir: 'memory://' });
+    handle = await openDatabase({ dir: 'memory://' });
   } else {
-    const base = new URL(process.env.DATABASE_URL!);
+    const base = new URL(postgresUrl!);
     const name = `casewise_test_${randomBytes(6).toString('hex')}`;
     const admin = postgres(base.toString(), { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
     await admin.end();
     const url = new URL(base);
     url.pathname = `/${name}`;
-    const inner = await openDatabase({ url: url.toString() });
+    const inner = await openDatabase({ url: url.toString(), dir: 'memory://' });
     handle = {
       ...inner,
       async close() {
@@ -36,6 +39,6 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<Databa
     };
   }
   await runMigrations(handle.db, handle.kind);
-  useDatabase(handle);
+  installDatabase(handle);
   return handle;
 }

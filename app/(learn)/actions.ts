@@ -2,34 +2,54 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedActionWithUser } from '@/lib/action';
+import { createAction } from '@/lib/action';
 import { submitQuizAttempt } from '@/lib/dal/attempts';
+import { joinClassByCode } from '@/lib/dal/classes';
 
 const submitSchema = z.object({
   lessonId: z.string().max(64),
   submissionKey: z.string().max(64),
 });
 
+const SUBMIT_ERRORS = {
+  empty: 'Answer at least one question before submitting.',
+  bad_numbers: 'Some answers need a number, such as 2.8 or 15.',
+  no_attempts_left: 'You have used every attempt your class allows on this quiz. Your answers were not saved.',
+  not_found: 'This quiz is no longer available. Go back to the case study and try again.',
+} as const;
+
 /** Answers in, grade out: the client sends choices only; the score is worked out in the DAL. */
-export const submitQuizAction = validatedActionWithUser(submitSchema, async (data, formData) => {
+export const submitQuizAction = createAction({ schema: submitSchema, access: 'user' }, async ({ data, formData }) => {
   const result = await submitQuizAttempt({
     lessonId: data.lessonId,
     submissionKey: data.submissionKey,
     getAll: (name) => formData.getAll(name).filter((v): v is string => typeof v === 'string'),
   });
   if (result.ok) redirect(`/attempts/${result.attemptId}`);
-  switch (result.error) {
-    case 'empty':
-      return { status: 'error', message: 'Answer at least one question before submitting.' };
-    case 'bad_numbers':
-      return {
-        status: 'error',
-        message: 'Some answers need a number, such as 2.8 or 15.',
-        fieldErrors: Object.fromEntries((result.questionIds ?? []).map((id) => [id, ['Enter a number.']])),
-      };
-    case 'no_attempts_left':
-      return { status: 'error', message: 'You have used every attempt your class allows on this quiz. Your answers were not saved.' };
-    default:
-      return { status: 'error', message: 'This quiz is no longer available. Go back to the case study and try again.' };
-  }
+  return {
+    status: 'error',
+    message: SUBMIT_ERRORS[result.error],
+    fieldErrors: Object.fromEntries((result.questionIds ?? []).map((id) => [id, ['Enter a number.']])),
+  };
 });
+
+const JOIN_ERRORS = {
+  malformed_code: 'That is not a join code. Codes have 8 letters and digits.',
+  unknown_code: 'No class has that join code. Check it with your instructor.',
+  own_class: 'You teach this class, so you cannot join it as a student.',
+} as const;
+
+export const joinClassAction = createAction(
+  {
+    schema: z.object({
+      code: z.string({ error: 'Enter the join code.' }).trim().min(1, 'Enter the join code.').max(40, 'That is not a join code.'),
+    }),
+    access: 'user',
+    echo: ['code'],
+  },
+  async ({ data: { code } }) => {
+    const joined = await joinClassByCode({ code });
+    if (!joined.ok) return { status: 'error', message: JOIN_ERRORS[joined.error], values: { code } };
+    redirect(`/dashboard?joined=${encodeURIComponent(joined.className)}`);
+  },
+);

@@ -3,26 +3,31 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { validatedAction } from '@/lib/action';
-import type { ActionState } from '@/lib/action-state';
+import type { ImportState } from '@/components/teach/import-form';
+import { createAction, type ActionState } from '@/lib/action';
 import { MAX_ARTICLE_BYTES, readArticleInput } from '@/lib/case-study/article-input';
-import { importCaseStudy, previewArticle, publishCaseStudy, type ArticlePreview } from '@/lib/dal/authoring';
+import { importCaseStudy, previewArticle, publishCaseStudy } from '@/lib/dal/authoring';
 import { addQuestion, setQuestionEnabled, updateQuestion } from '@/lib/dal/questions';
 import { questionFromForm } from '@/lib/quizgen/edit';
 
-export type ImportState = ActionState & { preview?: ArticlePreview; text?: string };
-
-const MAX_FORM_TEXT = 2 * 1024 * 1024;
+const IMPORT_ERRORS = {
+  not_instructor: 'Only instructors can import case studies.',
+  unreadable: 'This article could not be read.',
+  nothing_to_ask:
+    'Casewise found nothing to ask about in this article: it needs sentences with facts (names, numbers, years) or lists.',
+  title_taken: 'Too many case studies share this title. Change the title (the first line) and try again.',
+} as const;
 
 /** Preview (nothing stored) or save as a draft. A file wins over pasted text. */
 const importSchema = z.object({
   intent: z.enum(['preview', 'save']).catch('preview'),
-  text: z.string().max(MAX_FORM_TEXT, 'The pasted article is over 1 MB. Split it or paste the part you need.').default(''),
+  // Twice the article limit: multi-byte text may pass this and still be over 1 MB, which readArticleInput says.
+  text: z.string().max(2 * MAX_ARTICLE_BYTES, 'The pasted article is over 1 MB. Split it or paste the part you need.').default(''),
 });
 
-export const importCaseAction = validatedAction<typeof importSchema, ImportState>(
-  importSchema,
-  async ({ intent, text }, formData) => {
+export const importCaseAction = createAction<typeof importSchema, 'instructor', ImportState>(
+  { schema: importSchema, access: 'instructor' },
+  async ({ data: { intent, text }, formData }) => {
     const upload = formData.get('file');
     const file =
       upload instanceof File && upload.size > 0
@@ -31,62 +36,71 @@ export const importCaseAction = validatedAction<typeof importSchema, ImportState
         : null;
     const input = readArticleInput({ text, file });
     if (!input.ok) return { status: 'error', message: input.error, fieldErrors: { [input.field]: [input.error] }, text };
+    const failed = (error: keyof typeof IMPORT_ERRORS, message?: string): ImportState => {
+      const shown = message ?? IMPORT_ERRORS[error];
+      return { status: 'error', message: shown, fieldErrors: { text: [shown] }, text: input.text };
+    };
     if (intent === 'preview') {
       const preview = await previewArticle({ text: input.text });
-      if (!preview.ok) return { status: 'error', message: preview.error, fieldErrors: { text: [preview.error] }, text: input.text };
-      return { status: 'success', message: `Preview of “${preview.preview.title}”. Nothing is saved yet.`, preview: preview.preview, text: input.text };
+      if (!preview.ok) return failed(preview.error, preview.message);
+      const message = `Preview of “${preview.preview.title}”. Nothing is saved yet.`;
+      return { status: 'success', message, preview: preview.preview, text: input.text };
     }
     const saved = await importCaseStudy({ text: input.text, source: input.source });
-    if (!saved.ok) return { status: 'error', message: saved.error, fieldErrors: { text: [saved.error] }, text: input.text };
+    if (!saved.ok) return failed(saved.error, saved.message);
     revalidatePath('/teach/cases');
     redirect(`/teach/cases/${saved.id}?imported=1`);
   },
 );
 
-const caseId = z.uuid({ error: 'Case study not found.' });
+const caseStudyId = z.uuid({ error: 'Case study not found.' });
+const questionId = z.uuid({ error: 'Question not found.' });
 
-export const publishCaseAction = validatedAction(z.object({ caseStudyId: caseId }), async ({ caseStudyId }) => {
-  const result = await publishCaseStudy({ id: caseStudyId });
-  if (result === 'not_found') return { status: 'error', message: 'Case study not found.' };
-  if (result === 'no_questions') return { status: 'error', message: 'Enable at least one question before publishing.' };
+export const publishCaseAction = createAction({ schema: z.object({ caseStudyId }), access: 'instructor' }, async ({ data }) => {
+  const result = await publishCaseStudy({ id: data.caseStudyId });
+  if (!result.ok) {
+    const message = result.error === 'no_questions' ? 'Enable at least one question before publishing.' : 'Case study not found.';
+    return { status: 'error', message };
+  }
   revalidatePath('/cases');
-  redirect(`/teach/cases/${caseStudyId}?published=1`);
+  redirect(`/teach/cases/${data.caseStudyId}?published=1`);
 });
 
-export const toggleQuestionAction = validatedAction(
-  z.object({ questionId: z.uuid({ error: 'Question not found.' }), enabled: z.enum(['true', 'false']) }),
-  async ({ questionId, enabled }) => {
-    const done = await setQuestionEnabled({ id: questionId, enabled: enabled === 'true' });
-    if (!done) return { status: 'error', message: 'Question not found.' };
+export const toggleQuestionAction = createAction(
+  { schema: z.object({ questionId, enabled: z.enum(['true', 'false']) }), access: 'instructor' },
+  async ({ data }) => {
+    const enabled = data.enabled === 'true';
+    const done = await setQuestionEnabled({ id: data.questionId, enabled });
+    if (!done.ok) return { status: 'error', message: 'Question not found.' };
     revalidatePath(`/teach/cases/${done.caseStudyId}`);
-    return { status: 'success', message: enabled === 'true' ? 'Question enabled.' : 'Question disabled: learners no longer see it.' };
+    return { status: 'success', message: enabled ? 'Question enabled.' : 'Question disabled: learners no longer see it.' };
   },
 );
 
 const getAllStrings = (formData: FormData) => (name: string) => formData.getAll(name).filter((v): v is string => typeof v === 'string');
 
 /** Saves an edited question; a generator flaw in it is reported but does not block the instructor. */
-export const saveQuestionAction = validatedAction(
-  z.object({ questionId: z.uuid({ error: 'Question not found.' }), caseStudyId: caseId, type: z.string().max(40) }),
-  async ({ questionId, caseStudyId, type }, formData): Promise<ActionState> => {
-    const read = questionFromForm(type, getAllStrings(formData));
+export const saveQuestionAction = createAction(
+  { schema: z.object({ questionId, caseStudyId, type: z.string().max(40) }), access: 'instructor' },
+  async ({ data, formData }): Promise<ActionState> => {
+    const read = questionFromForm(data.type, getAllStrings(formData));
     if (!read.ok) return { status: 'error', message: read.message, fieldErrors: { [read.field]: [read.message] } };
-    const savedId = await updateQuestion({ id: questionId, question: read.question });
-    if (!savedId) return { status: 'error', message: 'Question not found.' };
-    revalidatePath(`/teach/cases/${caseStudyId}`);
+    const saved = await updateQuestion({ id: data.questionId, question: read.question });
+    if (!saved.ok) return { status: 'error', message: 'Question not found.' };
+    revalidatePath(`/teach/cases/${saved.caseStudyId}`);
     // A question with answers was saved as a new version: keep editing that one.
-    if (read.warning && savedId === questionId) return { status: 'success', message: `Saved. Worth a second look: ${read.warning}.` };
-    redirect(`/teach/cases/${caseStudyId}?saved=${savedId}#q-${savedId}`);
+    if (read.warning && saved.id === data.questionId) return { status: 'success', message: `Saved. Worth a second look: ${read.warning}.` };
+    redirect(`/teach/cases/${saved.caseStudyId}?saved=${saved.id}#q-${saved.id}`);
   },
 );
 
-export const addQuestionAction = validatedAction(
-  z.object({ lessonId: z.uuid({ error: 'Lesson not found.' }), type: z.string().max(40) }),
-  async ({ lessonId, type }, formData): Promise<ActionState> => {
-    const read = questionFromForm(type, getAllStrings(formData));
+export const addQuestionAction = createAction(
+  { schema: z.object({ lessonId: z.uuid({ error: 'Lesson not found.' }), type: z.string().max(40) }), access: 'instructor' },
+  async ({ data, formData }): Promise<ActionState> => {
+    const read = questionFromForm(data.type, getAllStrings(formData));
     if (!read.ok) return { status: 'error', message: read.message, fieldErrors: { [read.field]: [read.message] } };
-    const added = await addQuestion({ lessonId, question: read.question });
-    if (!added) return { status: 'error', message: 'Lesson not found.' };
+    const added = await addQuestion({ lessonId: data.lessonId, question: read.question });
+    if (!added.ok) return { status: 'error', message: 'Lesson not found.' };
     revalidatePath(`/teach/cases/${added.caseStudyId}`);
     redirect(`/teach/cases/${added.caseStudyId}?saved=${added.id}#q-${added.id}`);
   },

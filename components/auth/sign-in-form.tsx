@@ -1,17 +1,16 @@
 'use client';
 
 import { useActionState } from 'react';
-import { signInAction } from '@/app/(auth)/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { idle } from '@/lib/action-state';
+import { idle, type FormAction } from '@/lib/action-state';
 
-export function SignInForm({ next }: { next?: string }) {
-  const [state, action, pending] = useActionState(signInAction, idle);
+export function SignInForm({ action, next }: { action: FormAction; next?: string }) {
+  const [state, formAction, pending] = useActionState(action, idle);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state.status === 'error' && state.message && <Alert>{state.message}</Alert>}
       {next && <input type="hidden" name="next" value={next} />}
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={err('email')} />

@@ -1,18 +1,17 @@
 'use client';
 
 import { useActionState } from 'react';
-import { signUpAction } from '@/app/(auth)/actions';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
-import { idle } from '@/lib/action-state';
+import { idle, type FormAction } from '@/lib/action-state';
 
-export function SignUpForm() {
-  const [state, action, pending] = useActionState(signUpAction, idle);
+export function SignUpForm({ action }: { action: FormAction }) {
+  const [state, formAction, pending] = useActionState(action, idle);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   const role = state.values?.role ?? 'student';
   return (
-    <form action={action} className="flex flex-col gap-4" noValidate>
+    <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state.status === 'error' && state.message && <Alert>{state.message}</Alert>}
       <Field label="Name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={err('name')} />
       <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={err('email')} />

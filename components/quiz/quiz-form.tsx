@@ -1,24 +1,27 @@
 'use client';
 
-import { startTransition, useActionState, type FormEvent } from 'react';
-import { submitQuizAction } from '@/app/(learn)/actions';
+import { useFormAction } from '@/components/hooks/use-form-action';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { idle } from '@/lib/action-state';
+import { idle, type FormAction } from '@/lib/action-state';
 import type { QuizQuestion } from '@/lib/dal/catalog-types';
 import { QuestionField } from './question-field';
 
-export function QuizForm({ lessonId, submissionKey, questions }: { lessonId: string; submissionKey: string; questions: QuizQuestion[] }) {
-  const [state, action, pending] = useActionState(submitQuizAction, idle);
-  // Submitting through a transition (not the form's action prop) keeps the answers on screen when
-  // the server sends the sheet back with a message; without JavaScript the plain POST still works.
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => action(formData));
-  };
+export function QuizForm({
+  action,
+  lessonId,
+  submissionKey,
+  questions,
+}: {
+  action: FormAction;
+  lessonId: string;
+  submissionKey: string;
+  questions: QuizQuestion[];
+}) {
+  // A learner who gets "enter a number" back must not lose the other answers.
+  const { state, formAction, pending, onSubmit } = useFormAction(action, idle);
   return (
-    <form action={action} onSubmit={onSubmit} className="flex flex-col gap-6">
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-6">
       <input type="hidden" name="lessonId" value={lessonId} />
       <input type="hidden" name="submissionKey" value={submissionKey} />
       <ol className="flex flex-col gap-6">

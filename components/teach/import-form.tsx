@@ -1,44 +1,42 @@
 'use client';
 
-import { startTransition, useActionState, useState, type ChangeEvent, type FormEvent } from 'react';
-import { importCaseAction, type ImportState } from '@/app/(teach)/case-actions';
+import { useState, type ChangeEvent } from 'react';
+import { useFormAction } from '@/components/hooks/use-form-action';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField } from '@/components/ui/text-area-field';
+import type { ActionState, FormAction } from '@/lib/action-state';
+import { MAX_ARTICLE_BYTES } from '@/lib/case-study/article-input';
+import type { ArticlePreview } from '@/lib/dal/authoring';
 import { ArticlePreviewView } from './article-preview';
 
-const MAX_BYTES = 1024 * 1024;
+export type ImportState = ActionState & { preview?: ArticlePreview; text?: string };
+
 const initial: ImportState = { status: 'idle' };
 
 /** Paste or upload an article, preview its lessons and questions, then save it as a draft. */
-export function ImportForm() {
-  const [state, action, pending] = useActionState(importCaseAction, initial);
+export function ImportForm({ action }: { action: FormAction<ImportState> }) {
   const [fileError, setFileError] = useState<string | null>(null);
   const [round, setRound] = useState(0);
+  const { state, formAction, pending, onSubmit } = useFormAction(action, initial, {
+    canSubmit: () => !fileError,
+    onSubmitted: () => setRound((r) => r + 1),
+  });
 
   // Said at once, before anything is sent; the server checks again for anyone who skips this.
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
-    if (file && file.size > MAX_BYTES) {
+    if (file && file.size > MAX_ARTICLE_BYTES) {
       setFileError(`“${file.name}” is ${Math.ceil(file.size / 1024).toLocaleString('en')} KB; the limit is 1 MB. Split the article or paste the part you need.`);
       event.currentTarget.value = '';
     } else setFileError(null);
-  };
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (fileError) return;
-    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    startTransition(() => {
-      action(formData);
-      setRound((r) => r + 1);
-    });
   };
   const textError = state.fieldErrors?.text?.[0];
   const fileFieldError = fileError ?? state.fieldErrors?.file?.[0];
 
   return (
     <div className="flex flex-col gap-6">
-      <form action={action} onSubmit={onSubmit} className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" noValidate>
+      <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" noValidate>
         <TextAreaField
           // A preview puts the article (also an uploaded file's) in the box, so "Save draft" saves what was previewed.
           key={`${round}-${state.text?.length ?? 0}`}

@@ -1,12 +1,13 @@
 'use client';
 
-import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { useFormAction } from '@/components/hooks/use-form-action';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
-import { idle, type ActionState } from '@/lib/action-state';
+import { idle, type FormAction } from '@/lib/action-state';
 import type { QuestionFormValues } from '@/lib/quizgen/edit';
 import { QUESTION_TYPE_LABELS } from '@/lib/quizgen/labels';
 import type { QuestionType } from '@/lib/quizgen/types';
@@ -31,20 +32,15 @@ export function QuestionEditor({
   hidden,
   chooseType = false,
 }: {
-  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  action: FormAction;
   initial: QuestionFormValues;
   hidden: Record<string, string>;
   chooseType?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, idle);
+  // What the instructor typed stays on screen when the server sends back a problem.
+  const { state, formAction, pending, onSubmit } = useFormAction(action, idle);
   const [type, setType] = useState<QuestionType>(initial.type);
   const err = (field: string) => state.fieldErrors?.[field]?.[0];
-  // A transition keeps what the instructor typed on screen when the server sends back a problem.
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => formAction(formData));
-  };
   const multi = type === 'multiple_choice';
 
   return (

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { answers, assignments, attempts, caseStudies, classes, classMembers, lessons, questions } from '@/db/schema';
 import { buildQuizReport, type AttemptScope } from '@/lib/stats/quiz-report';
-import { isUuid } from './authoring';
+import { isUuid } from '@/lib/ids';
 import { requireInstructor } from './session';
 
 /**

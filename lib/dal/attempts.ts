@@ -6,15 +6,16 @@ import { readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { gradeSheet } from '@/lib/grading/grade';
 import { attemptsLeft } from '@/lib/progress/assignment-rules';
-import { visibleTo } from './catalog';
-import { assignmentRulesFor, quizRulesFor } from './quiz-rules';
+import { assignmentRulesFor, quizRulesFor } from './internal/quiz-rules';
+import { visibleTo } from './internal/visibility';
+import { isUuid } from '@/lib/ids';
+import type { DalResult } from './result';
 import { requireUser } from './session';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export type SubmitResult =
-  | { ok: true; attemptId: string }
-  | { ok: false; error: 'not_found' | 'empty' | 'bad_numbers' | 'no_attempts_left'; questionIds?: string[] };
+type SubmitResult = DalResult<{ attemptId: string }, 'not_found' | 'empty' | 'bad_numbers' | 'no_attempts_left'> & {
+  /** With bad_numbers: the questions whose answer is not a number. */
+  questionIds?: string[];
+};
 
 /**
  * Grades a submitted answer sheet on the server and stores the attempt with its answers in one
@@ -27,7 +28,7 @@ export async function submitQuizAttempt(input: {
   getAll: (name: string) => string[];
 }): Promise<SubmitResult> {
   const user = await requireUser();
-  if (!UUID.test(input.lessonId) || !UUID.test(input.submissionKey)) return { ok: false, error: 'not_found' };
+  if (!isUuid(input.lessonId) || !isUuid(input.submissionKey)) return { ok: false, error: 'not_found' };
   const db = await getDb();
   const [lesson] = await db
     .select({ id: lessons.id })
@@ -88,7 +89,7 @@ export async function submitQuizAttempt(input: {
 /** A graded attempt with every answer explained, for its owner only (anyone else gets null). */
 export async function getAttemptById({ id }: { id: string }) {
   const user = await requireUser();
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const db = await getDb();
   const [attempt] = await db
     .select({

@@ -2,14 +2,14 @@ import 'server-only';
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { caseStudies, lessons, questions } from '@/db/schema';
-import { prepareArticle, storePreparedArticle, type PreparedArticle } from '@/db/store-case-study';
+import { prepareArticle, type PrepareResult } from '@/lib/article-import/prepare-article';
 import { slugify } from '@/lib/case-study/sentences';
 import { describeKey } from '@/lib/grading/describe';
+import { isUuid } from '@/lib/ids';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
+import { storePreparedArticle } from './internal/store-article';
+import type { DalFailure, DalResult } from './result';
 import { requireInstructor } from './session';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
 
 export type ArticlePreview = {
   title: string;
@@ -18,7 +18,7 @@ export type ArticlePreview = {
   lessons: { title: string; keyPoints: string[]; questions: { type: string; prompt: string; answer: string; source: string }[] }[];
 };
 
-type Failure = { ok: false; error: string };
+type ImportError = 'not_instructor' | 'unreadable' | 'nothing_to_ask';
 
 /** A question as its author reviews and edits it: the key, explanation and source included. */
 export const questionForInstructor = {
@@ -32,19 +32,17 @@ export const questionForInstructor = {
   enabled: questions.enabled,
 };
 
-const NOT_INSTRUCTOR: Failure = { ok: false, error: 'Only instructors can import case studies.' };
+const NOT_INSTRUCTOR: DalFailure<'not_instructor'> = { ok: false, error: 'not_instructor' };
 
 /** Parses the article and writes its quizzes once; an article that yields no question is refused. */
-function prepareForImport(text: string): { ok: true; article: PreparedArticle } | Failure {
+function prepareForImport(text: string): PrepareResult | DalFailure<'nothing_to_ask'> {
   const prepared = prepareArticle(text);
-  if (prepared.ok && prepared.article.questionCount === 0) {
-    return { ok: false, error: 'Casewise found nothing to ask about in this article: it needs sentences with facts (names, numbers, years) or lists.' };
-  }
+  if (prepared.ok && prepared.article.questionCount === 0) return { ok: false, error: 'nothing_to_ask' };
   return prepared;
 }
 
 /** Parses and writes the quizzes without storing anything: what the instructor would get. */
-export async function previewArticle({ text }: { text: string }): Promise<{ ok: true; preview: ArticlePreview } | Failure> {
+export async function previewArticle({ text }: { text: string }): Promise<DalResult<{ preview: ArticlePreview }, ImportError>> {
   if (!(await requireInstructor())) return NOT_INSTRUCTOR;
   const prepared = prepareForImport(text);
   if (!prepared.ok) return prepared;
@@ -64,7 +62,13 @@ export async function previewArticle({ text }: { text: string }): Promise<{ ok: 
  * Stores an article as a draft owned by the instructor. Re-importing the same title updates their
  * own draft in place (keeping their edits); a title someone else already uses gets a new address.
  */
-export async function importCaseStudy({ text, source }: { text: string; source: string | null }): Promise<{ ok: true; id: string } | Failure> {
+export async function importCaseStudy({
+  text,
+  source,
+}: {
+  text: string;
+  source: string | null;
+}): Promise<DalResult<{ id: string }, ImportError | 'title_taken'>> {
   const user = await requireInstructor();
   if (!user) return NOT_INSTRUCTOR;
   const prepared = prepareForImport(text);
@@ -74,10 +78,10 @@ export async function importCaseStudy({ text, source }: { text: string; source: 
   for (let n = 1; n <= 20; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     const stored = await storePreparedArticle(db, prepared.article, { slug, source: source ?? undefined, status: 'draft', ownerId: user.id });
+    // The only failure is an address someone else owns: try the next one.
     if (stored.ok) return { ok: true, id: stored.id };
-    if (!stored.slugTaken) return { ok: false, error: stored.error };
   }
-  return { ok: false, error: 'Too many case studies share this title. Change the title (the first line) and try again.' };
+  return { ok: false, error: 'title_taken' };
 }
 
 export async function listMyCaseStudies() {
@@ -135,15 +139,15 @@ export async function getCaseStudyForReview({ id }: { id: string }) {
   };
 }
 
-export async function publishCaseStudy({ id }: { id: string }): Promise<'published' | 'not_found' | 'no_questions'> {
+export async function publishCaseStudy({ id }: { id: string }): Promise<DalResult<object, 'not_found' | 'no_questions'>> {
   const owned = await ownedCaseStudy(id);
-  if (!owned) return 'not_found';
+  if (!owned) return { ok: false, error: 'not_found' };
   const [enabled] = await owned.db
     .select({ n: count() })
     .from(questions)
     .innerJoin(lessons, eq(lessons.id, questions.lessonId))
     .where(and(eq(lessons.caseStudyId, owned.cs.id), eq(questions.enabled, true), isNull(questions.retiredAt), isNull(lessons.retiredAt)));
-  if (!enabled?.n) return 'no_questions';
+  if (!enabled?.n) return { ok: false, error: 'no_questions' };
   await owned.db.update(caseStudies).set({ status: 'published', updatedAt: new Date() }).where(eq(caseStudies.id, owned.cs.id));
-  return 'published';
+  return { ok: true };
 }

@@ -1,17 +1,15 @@
 import 'server-only';
 import { cache } from 'react';
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { attempts, caseStudies, lessons, questions } from '@/db/schema';
 import { attemptsLeft } from '@/lib/progress/assignment-rules';
 import { completion, summarizeLessons } from '@/lib/progress/summarize';
 import type { QuizQuestion } from './catalog-types';
-import { quizRulesFor } from './quiz-rules';
-import { requireUser, type CurrentUser } from './session';
+import { quizRulesFor } from './internal/quiz-rules';
+import { visibleTo } from './internal/visibility';
+import { requireUser } from './session';
 
-/** Published case studies, plus the user's own drafts. */
-export const visibleTo = (user: CurrentUser) =>
-  or(eq(caseStudies.status, 'published'), eq(caseStudies.ownerId, user.id));
 
 const isSlug = (s: string) => /^[\p{L}\p{N}-]{1,80}$/u.test(s);
 

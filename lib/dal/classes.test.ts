@@ -2,44 +2,42 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db';
-import { classes, lessons, questions } from '@/db/schema';
-import { seedContent } from '@/db/seed';
-import { fieldName } from '@/lib/grading/answer-sheet';
+import { lessons, questions } from '@/db/schema';
+import type { AnswerKey } from '@/lib/quizgen/types';
+import { answerSheet } from '@/test/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
 import { createTestUsers } from '@/test/users';
 import { getAttemptById, submitQuizAttempt } from './attempts';
 import {
-  assign,
+  assignLessons,
   createClass,
   getAssignedToMe,
-  getClassForOwner,
-  getGradebook,
-  joinClass,
+  getClassById,
+  getGradebookByClassId,
+  joinClassByCode,
   listMyClasses,
-  normalizeJoinCode,
-  regenerateJoinCode,
-  removeStudent,
+  regenerateJoinCodeByClassId,
+  removeStudentFromClass,
 } from './classes';
+import { seedContent } from './internal/seed-content';
 
 vi.mock('@/lib/auth', () => import('@/test/session'));
 
 const LESSON = 'what-was-the-big-crackdown-all-about';
+const settings = { attemptsAllowed: null, answersShown: 'after_attempt', scoreRule: 'highest' } as const;
 
 describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s', (kind) => {
   let handle: DatabaseHandle;
-  const id: Record<'teacher' | 'rival' | 'ann' | 'ben' | 'outsider', string> = { teacher: '', rival: '', ann: '', ben: '', outsider: '' };
-  let classId = '';
-  let code = '';
   let lessonId = '';
-  let attemptOfAnn = '';
+  let keys: { id: string; answerKey: AnswerKey }[] = [];
 
   beforeAll(async () => {
     handle = await createTestDatabase(kind);
     await seedContent(handle.db);
-    Object.assign(id, await createTestUsers({ teacher: 'instructor', rival: 'instructor', ann: 'student', ben: 'student', outsider: 'student' }));
     const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
     lessonId = lesson!.id;
+    keys = await handle.db.select({ id: questions.id, answerKey: questions.answerKey }).from(questions).where(eq(questions.lessonId, lessonId));
   });
 
   afterAll(async () => {
@@ -47,43 +45,67 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
     await handle?.close();
   });
 
-  it('lets an instructor create a class with a hard-to-guess join code; students cannot', async () => {
-    signInAs(id.ann);
-    expect(await createClass('Sneaky')).toMatchObject({ ok: false });
+  /** A teacher's class that ann and ben joined, with the seeded lesson assigned: each test builds its own. */
+  async function classroom(options: { scoreRule?: 'highest' | 'average' } = {}) {
+    const id = await createTestUsers({ teacher: 'instructor', rival: 'instructor', ann: 'student', ben: 'student', outsider: 'student' });
+    signInAs(id.teacher);
+    const created = await createClass({ name: 'Strategy 101' });
+    if (!created.ok) throw new Error(created.error);
+    const classId = created.id;
+    const code = (await getClassById({ id: classId }))!.joinCode;
+    for (const student of [id.ann, id.ben]) {
+      signInAs(student);
+      expect(await joinClassByCode({ code })).toMatchObject({ ok: true });
+    }
+    signInAs(id.teacher);
+    const due = new Date('2030-01-01T00:00:00Z');
+    expect(await assignLessons({ classId, target: `lesson:${lessonId}`, dueAt: due, ...settings, ...options })).toEqual({ ok: true, count: 1 });
+    return { id, classId, code };
+  }
+
+  const submitAs = async (userId: string, answer: 'right' | 'wrong') => {
+    signInAs(userId);
+    const result = await submitQuizAttempt({ lessonId, submissionKey: randomUUID(), getAll: answerSheet(keys, answer) });
+    if (!result.ok) throw new Error(result.error);
+    return result.attemptId;
+  };
+
+  it('lets an instructor create classes with distinct, hard-to-guess join codes; students cannot', async () => {
+    const id = await createTestUsers({ teacher: 'instructor', student: 'student' });
+    signInAs(id.student);
+    expect(await createClass({ name: 'Sneaky' })).toEqual({ ok: false, error: 'not_instructor' });
     expect(await listMyClasses()).toBeNull();
     signInAs(id.teacher);
-    const created = await createClass('Strategy 101');
-    if (!created.ok) throw new Error(created.error);
-    classId = created.id;
-    const [row] = await handle.db.select().from(classes).where(eq(classes.id, classId));
-    code = row!.joinCode;
-    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
-    const second = await createClass('Strategy 102');
-    expect(second.ok).toBe(true);
+    expect((await createClass({ name: 'Strategy 101' })).ok).toBe(true);
+    expect((await createClass({ name: 'Strategy 102' })).ok).toBe(true);
     const codes = (await listMyClasses())!.map((c) => c.joinCode);
+    expect(codes).toHaveLength(2);
     expect(new Set(codes).size).toBe(2);
+    for (const code of codes) expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{8}$/);
   });
 
   it('lets students join with the code as typed (any case, spaces), and refuses a wrong one', async () => {
-    signInAs(id.ann);
-    expect(await joinClass('NOTACODE!')).toMatchObject({ ok: false });
-    expect(await joinClass('ZZZZZZZZ')).toMatchObject({ ok: false, error: expect.stringMatching(/No class/) });
-    expect(await joinClass(` ${code.toLowerCase().slice(0, 4)} ${code.slice(4).toLowerCase()} `)).toEqual({ ok: true, className: 'Strategy 101' });
-    expect(await joinClass(code)).toEqual({ ok: true, className: 'Strategy 101' }); // twice is harmless
-    signInAs(id.ben);
-    expect(await joinClass(code)).toMatchObject({ ok: true });
+    const id = await createTestUsers({ teacher: 'instructor', ann: 'student' });
     signInAs(id.teacher);
-    expect(await joinClass(code)).toMatchObject({ ok: false });
-    expect((await getClassForOwner(classId))!.roster.map((s) => s.name)).toEqual(['ann', 'ben']);
-    expect(normalizeJoinCode('ab-cd io lo')).toBe('ABCD1010');
+    const created = await createClass({ name: 'Strategy 101' });
+    const code = created.ok ? (await getClassById({ id: created.id }))!.joinCode : '';
+    signInAs(id.ann);
+    expect(await joinClassByCode({ code: 'NOTACODE!' })).toEqual({ ok: false, error: 'malformed_code' });
+    expect(await joinClassByCode({ code: 'ZZZZZZZZ' })).toEqual({ ok: false, error: 'unknown_code' });
+    const typed = ` ${code.toLowerCase().slice(0, 4)} ${code.slice(4).toLowerCase()} `;
+    expect(await joinClassByCode({ code: typed })).toEqual({ ok: true, className: 'Strategy 101' });
+    expect(await joinClassByCode({ code })).toEqual({ ok: true, className: 'Strategy 101' }); // twice is harmless
+    signInAs(id.teacher);
+    expect(await joinClassByCode({ code })).toEqual({ ok: false, error: 'own_class' });
+    expect((await getClassById({ id: created.ok ? created.id : '' }))!.roster.map((s) => s.id)).toEqual([id.ann]);
   });
 
-  it('assigns only published lessons, and a whole case study as one assignment per lesson', async () => {
-    signInAs(id.teacher);
+  it('assigns only published lessons, and shows an assignment to the class’s students only', async () => {
+    const { id, classId } = await classroom();
     const due = new Date('2030-01-01T00:00:00Z');
-    expect(await assign({ classId, target: `lesson:${randomUUID()}`, dueAt: due, attemptsAllowed: null, answersShown: 'after_attempt', scoreRule: 'highest' })).toMatchObject({ ok: false });
-    expect(await assign({ classId, target: 'lesson:<script>', dueAt: due, attemptsAllowed: null, answersShown: 'after_attempt', scoreRule: 'highest' })).toMatchObject({ ok: false });
-    expect(await assign({ classId, target: `lesson:${lessonId}`, dueAt: due, attemptsAllowed: 2, answersShown: 'after_attempt', scoreRule: 'average' })).toEqual({ ok: true, count: 1 });
+    const bad = (target: string) => assignLessons({ classId, target, dueAt: due, ...settings });
+    expect(await bad(`lesson:${randomUUID()}`)).toEqual({ ok: false, error: 'not_published' });
+    expect(await bad('lesson:<script>')).toEqual({ ok: false, error: 'bad_target' });
     signInAs(id.ann);
     const mine = await getAssignedToMe();
     expect(mine).toHaveLength(1);
@@ -93,58 +115,54 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
   });
 
   it('fills the gradebook with the counted score (average here), attempts used and lateness', async () => {
-    const keys = await handle.db.select({ id: questions.id, answerKey: questions.answerKey }).from(questions).where(eq(questions.lessonId, lessonId));
-    const sheet = (right: boolean) => (name: string) =>
-      keys.flatMap(({ id: qid, answerKey: k }) => (name === fieldName(qid) && k.type === 'true_false' ? [String(right ? k.answer : !k.answer)] : name === fieldName(qid) && k.type === 'single_choice' ? [String(right ? k.answer : (k.answer + 1) % 3)] : name === fieldName(qid) && k.type === 'fill_blank' ? [right ? k.answer[0]! : 'x'] : name === fieldName(qid) && k.type === 'numeric' ? [String(right ? k.value : k.value + 999)] : []));
-    signInAs(id.ann);
-    const first = await submitQuizAttempt({ lessonId, submissionKey: randomUUID(), getAll: sheet(true) });
-    if (!first.ok) throw new Error(first.error);
-    attemptOfAnn = first.attemptId;
-    await submitQuizAttempt({ lessonId, submissionKey: randomUUID(), getAll: sheet(false) });
+    const { id, classId } = await classroom({ scoreRule: 'average' });
+    await submitAs(id.ann, 'right');
+    await submitAs(id.ann, 'wrong');
     signInAs(id.teacher);
-    const book = (await getGradebook(classId))!;
-    const ann = book.students.find((s) => s.name === 'ann')!.cells[0]!;
-    const ben = book.students.find((s) => s.name === 'ben')!.cells[0]!;
-    expect(ann.attempts).toBe(2);
-    expect(ann.score).toBeGreaterThan(0);
-    expect(ann.score).toBeLessThan(1); // the average of a full and a poor attempt
-    expect(ann.late).toBe(false);
-    expect(ben).toMatchObject({ attempts: 0, score: null });
+    const book = (await getGradebookByClassId({ classId }))!;
+    const cell = (userId: string) => book.students.find((s) => s.id === userId)!.cells[0]!;
+    expect(cell(id.ann)).toMatchObject({ attempts: 2, score: 0.5, late: false });
+    expect(cell(id.ben)).toMatchObject({ attempts: 0, score: null });
   });
 
   it('lets the teacher open a student’s attempt, but not another instructor or another student', async () => {
+    const { id } = await classroom();
+    const attemptId = await submitAs(id.ann, 'right');
     signInAs(id.teacher);
-    expect(await getAttemptById({ id: attemptOfAnn })).not.toBeNull();
+    expect(await getAttemptById({ id: attemptId })).not.toBeNull();
     signInAs(id.rival);
-    expect(await getAttemptById({ id: attemptOfAnn })).toBeNull();
+    expect(await getAttemptById({ id: attemptId })).toBeNull();
     signInAs(id.ben);
-    expect(await getAttemptById({ id: attemptOfAnn })).toBeNull();
+    expect(await getAttemptById({ id: attemptId })).toBeNull();
   });
 
   it('keeps a second instructor and students out of every class read and action', async () => {
+    const { id, classId } = await classroom();
     for (const who of [id.rival, id.ann, id.outsider]) {
       signInAs(who);
-      expect(await getClassForOwner(classId)).toBeNull();
-      expect(await getGradebook(classId)).toBeNull();
-      expect(await regenerateJoinCode(classId)).toBe(false);
-      expect(await removeStudent(classId, id.ben)).toBe(false);
-      expect(await assign({ classId, target: `lesson:${lessonId}`, dueAt: new Date(), attemptsAllowed: null, answersShown: 'after_attempt', scoreRule: 'highest' })).toMatchObject({ ok: false });
+      expect(await getClassById({ id: classId })).toBeNull();
+      expect(await getGradebookByClassId({ classId })).toBeNull();
+      expect(await regenerateJoinCodeByClassId({ classId })).toEqual({ ok: false, error: 'not_found' });
+      expect(await removeStudentFromClass({ classId, studentId: id.ben })).toEqual({ ok: false, error: 'not_found' });
+      expect(await assignLessons({ classId, target: `lesson:${lessonId}`, dueAt: new Date(), ...settings })).toEqual({ ok: false, error: 'not_found' });
     }
     signInAs(id.teacher);
-    expect((await getClassForOwner(classId))!.roster).toHaveLength(2);
-    expect(await getGradebook('not-a-uuid')).toBeNull();
+    expect((await getClassById({ id: classId }))!.roster).toHaveLength(2);
+    expect(await getGradebookByClassId({ classId: 'not-a-uuid' })).toBeNull();
   });
 
   it('regenerates the code (the old one stops working) and removes a student without losing attempts', async () => {
+    const { id, classId, code } = await classroom();
+    const attemptId = await submitAs(id.ann, 'right');
     signInAs(id.teacher);
-    expect(await regenerateJoinCode(classId)).toBe(true);
+    expect(await regenerateJoinCodeByClassId({ classId })).toEqual({ ok: true });
     signInAs(id.outsider);
-    expect(await joinClass(code)).toMatchObject({ ok: false });
+    expect(await joinClassByCode({ code })).toEqual({ ok: false, error: 'unknown_code' });
     signInAs(id.teacher);
-    expect(await removeStudent(classId, id.ann)).toBe(true);
-    expect((await getClassForOwner(classId))!.roster.map((s) => s.name)).toEqual(['ben']);
+    expect(await removeStudentFromClass({ classId, studentId: id.ann })).toEqual({ ok: true });
+    expect((await getClassById({ id: classId }))!.roster.map((s) => s.id)).toEqual([id.ben]);
     signInAs(id.ann);
     expect(await getAssignedToMe()).toEqual([]);
-    expect(await getAttemptById({ id: attemptOfAnn })).not.toBeNull();
+    expect(await getAttemptById({ id: attemptId })).not.toBeNull();
   });
 });

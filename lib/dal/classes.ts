@@ -1,29 +1,17 @@
 import 'server-only';
-import { randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { assignments, attempts, caseStudies, classes, classMembers, lessons, users } from '@/db/schema';
+import { isUuid } from '@/lib/ids';
+import { JOIN_CODE, newJoinCode, normalizeJoinCode } from '@/lib/join-code';
 import { countedScore, type ScoreRule } from '@/lib/progress/counted-score';
+import { scoreFraction } from '@/lib/progress/score';
+import type { DalResult } from './result';
 import { requireInstructor, requireUser } from './session';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// Crockford's base 32 without look-alikes (no I, L, O, U): 8 characters ≈ 40 bits.
-const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-export const JOIN_CODE = /^[0-9A-HJKMNP-TV-Z]{8}$/;
-
-export function newJoinCode(): string {
-  return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-}
-
-/** Normalises what a student types: case, spaces and dashes, and the look-alikes O→0, I/L→1. */
-export function normalizeJoinCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
-}
-
 /** The class, only for its owner; anyone else gets null (a 404, never a hint that it exists). */
 async function ownedClass(classId: string) {
   const user = await requireInstructor();
-  if (!user || !UUID.test(classId)) return null;
+  if (!user || !isUuid(classId)) return null;
   const db = await getDb();
   const [row] = await db.select().from(classes).where(and(eq(classes.id, classId), eq(classes.ownerId, user.id)));
   return row ? { db, user, cls: row } : null;
@@ -36,44 +24,43 @@ export async function listMyClasses() {
   return db.select({ id: classes.id, name: classes.name, joinCode: classes.joinCode }).from(classes).where(eq(classes.ownerId, user.id)).orderBy(asc(classes.createdAt));
 }
 
-export async function createClass(name: string): Promise<{ ok: true; id: string } | { ok: false; error: string }> {
+export async function createClass({ name }: { name: string }): Promise<DalResult<{ id: string }, 'not_instructor' | 'code_clash'>> {
   const user = await requireInstructor();
-  if (!user) return { ok: false, error: 'Only instructors can create classes.' };
+  if (!user) return { ok: false, error: 'not_instructor' };
   const db = await getDb();
   for (let tries = 0; tries < 5; tries++) {
     const [row] = await db.insert(classes).values({ ownerId: user.id, name, joinCode: newJoinCode() }).onConflictDoNothing().returning({ id: classes.id });
     if (row) return { ok: true, id: row.id };
   }
-  return { ok: false, error: 'Could not create the class. Try again.' };
+  // Five clashes in a row on 40 bits means something else is wrong; the instructor can retry.
+  return { ok: false, error: 'code_clash' };
 }
 
-export async function regenerateJoinCode(classId: string): Promise<boolean> {
+export async function regenerateJoinCodeByClassId({ classId }: { classId: string }): Promise<DalResult<object, 'not_found'>> {
   const owned = await ownedClass(classId);
-  if (!owned) return false;
+  if (!owned) return { ok: false, error: 'not_found' };
   await owned.db.update(classes).set({ joinCode: newJoinCode() }).where(eq(classes.id, owned.cls.id));
-  return true;
+  return { ok: true };
 }
 
-export async function removeStudent(classId: string, studentId: string): Promise<boolean> {
+export async function removeStudentFromClass({ classId, studentId }: { classId: string; studentId: string }): Promise<DalResult<object, 'not_found'>> {
   const owned = await ownedClass(classId);
-  if (!owned || !UUID.test(studentId)) return false;
+  if (!owned || !isUuid(studentId)) return { ok: false, error: 'not_found' };
   const removed = await owned.db
     .delete(classMembers)
     .where(and(eq(classMembers.classId, owned.cls.id), eq(classMembers.userId, studentId)))
     .returning({ userId: classMembers.userId });
-  return removed.length > 0;
+  return removed.length > 0 ? { ok: true } : { ok: false, error: 'not_found' };
 }
 
-export type JoinResult = { ok: true; className: string } | { ok: false; error: string };
-
-export async function joinClass(code: string): Promise<JoinResult> {
+export async function joinClassByCode({ code }: { code: string }): Promise<DalResult<{ className: string }, 'malformed_code' | 'unknown_code' | 'own_class'>> {
   const user = await requireUser();
   const normalized = normalizeJoinCode(code);
-  if (!JOIN_CODE.test(normalized)) return { ok: false, error: 'That is not a join code. Codes have 8 letters and digits.' };
+  if (!JOIN_CODE.test(normalized)) return { ok: false, error: 'malformed_code' };
   const db = await getDb();
   const [cls] = await db.select({ id: classes.id, name: classes.name, ownerId: classes.ownerId }).from(classes).where(eq(classes.joinCode, normalized));
-  if (!cls) return { ok: false, error: 'No class has that join code. Check it with your instructor.' };
-  if (cls.ownerId === user.id) return { ok: false, error: 'You teach this class, so you cannot join it as a student.' };
+  if (!cls) return { ok: false, error: 'unknown_code' };
+  if (cls.ownerId === user.id) return { ok: false, error: 'own_class' };
   await db.insert(classMembers).values({ classId: cls.id, userId: user.id }).onConflictDoNothing();
   return { ok: true, className: cls.name };
 }
@@ -102,8 +89,8 @@ const assignmentColumns = {
   scoreRule: assignments.scoreRule,
 };
 
-export async function getClassForOwner(classId: string) {
-  const owned = await ownedClass(classId);
+export async function getClassById({ id }: { id: string }) {
+  const owned = await ownedClass(id);
   if (!owned) return null;
   const { db, cls } = owned;
   const roster = await db
@@ -132,14 +119,14 @@ export interface AssignInput {
   scoreRule: ScoreRule;
 }
 
-export async function assign(input: AssignInput): Promise<{ ok: true; count: number } | { ok: false; error: string }> {
+export async function assignLessons(input: AssignInput): Promise<DalResult<{ count: number }, 'not_found' | 'bad_target' | 'not_published'>> {
   const owned = await ownedClass(input.classId);
-  if (!owned) return { ok: false, error: 'Class not found.' };
-  const m = /^(case|lesson):([0-9a-f-]{36})$/i.exec(input.target);
-  if (!m || !UUID.test(m[2]!)) return { ok: false, error: 'Choose a case study or a lesson to assign.' };
+  if (!owned) return { ok: false, error: 'not_found' };
+  const m = /^(case|lesson):(.{36})$/.exec(input.target);
+  if (!m || !isUuid(m[2]!)) return { ok: false, error: 'bad_target' };
   const available = await assignableLessons(owned.db);
   const chosen = available.filter((l) => (m[1] === 'case' ? l.caseId === m[2] : l.lessonId === m[2]));
-  if (!chosen.length) return { ok: false, error: 'Only published case studies can be assigned.' };
+  if (!chosen.length) return { ok: false, error: 'not_published' };
   const settings = {
     dueAt: input.dueAt,
     attemptsAllowed: input.attemptsAllowed,
@@ -154,8 +141,8 @@ export async function assign(input: AssignInput): Promise<{ ok: true; count: num
 }
 
 /** The gradebook: one row per student, one cell per assignment (counted score, attempts, late). */
-export async function getGradebook(classId: string) {
-  const data = await getClassForOwner(classId);
+export async function getGradebookByClassId({ classId }: { classId: string }) {
+  const data = await getClassById({ id: classId });
   if (!data) return null;
   const db = await getDb();
   const studentIds = data.roster.map((s) => s.id);
@@ -180,7 +167,7 @@ export async function getGradebook(classId: string) {
       ...student,
       cells: data.assignments.map((a) => {
         const mine = byCell.get(`${student.id}:${a.lessonId}`) ?? [];
-        const fractions = mine.map((r) => (r.maxScore ? r.score / r.maxScore : 0));
+        const fractions = mine.map((r) => scoreFraction(r.score, r.maxScore));
         return {
           assignmentId: a.id,
           score: countedScore(fractions, a.scoreRule),
@@ -217,7 +204,10 @@ export async function getAssignedToMe() {
     return {
       ...r,
       attempts: done.length,
-      score: countedScore(done.map((a) => (a.maxScore ? a.score / a.maxScore : 0)), r.scoreRule),
+      score: countedScore(
+        done.map((a) => scoreFraction(a.score, a.maxScore)),
+        r.scoreRule,
+      ),
       late: done.some((a) => a.submittedAt > r.dueAt),
     };
   });

@@ -6,8 +6,12 @@ import { answers, caseStudies, lessons, questions } from '@/db/schema';
 import { questionToForm, type QuestionFormValues } from '@/lib/quizgen/edit';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
 import type { Question } from '@/lib/quizgen/types';
-import { isUuid, questionForInstructor } from './authoring';
+import { isUuid } from '@/lib/ids';
+import { questionForInstructor } from './authoring';
+import type { DalResult } from './result';
 import { requireInstructor } from './session';
+
+type QuestionSaved = DalResult<{ id: string; caseStudyId: string }, 'not_found'>;
 
 /** Authored questions sit after the generated ones (at most a few per lesson), whatever a re-import does. */
 const AUTHORED_POSITION = 1000;
@@ -57,18 +61,18 @@ function storedColumns(question: Question) {
  * with its answers, so past results and statistics still show what was asked then. The fingerprint
  * moves to the new version, so a re-import of the article keeps the edit.
  */
-export async function updateQuestion({ id, question }: { id: string; question: Question }): Promise<string | null> {
+export async function updateQuestion({ id, question }: { id: string; question: Question }): Promise<QuestionSaved> {
   const owned = await ownedQuestion(id);
-  if (!owned) return null;
-  if (question.type !== owned.row.type) return null;
+  if (!owned || question.type !== owned.row.type) return { ok: false, error: 'not_found' };
+  const { caseStudyId } = owned.row;
   const columns = { ...storedColumns(question), editedAt: new Date() };
-  return owned.db.transaction(async (tx) => {
+  return owned.db.transaction(async (tx): Promise<QuestionSaved> => {
     const [old] = await tx.select().from(questions).where(eq(questions.id, owned.row.id)).for('update');
-    if (!old || old.retiredAt) return null;
+    if (!old || old.retiredAt) return { ok: false, error: 'not_found' };
     const [answered] = await tx.select({ id: answers.id }).from(answers).where(eq(answers.questionId, old.id)).limit(1);
     if (!answered) {
       await tx.update(questions).set(columns).where(eq(questions.id, old.id));
-      return old.id;
+      return { ok: true, id: old.id, caseStudyId };
     }
     await tx
       .update(questions)
@@ -78,15 +82,15 @@ export async function updateQuestion({ id, question }: { id: string; question: Q
       .insert(questions)
       .values({ lessonId: old.lessonId, position: old.position, enabled: old.enabled, authored: old.authored, fingerprint: old.fingerprint, ...columns })
       .returning({ id: questions.id });
-    return next!.id;
+    return { ok: true, id: next!.id, caseStudyId };
   });
 }
 
-export async function setQuestionEnabled({ id, enabled }: { id: string; enabled: boolean }): Promise<{ caseStudyId: string } | null> {
+export async function setQuestionEnabled({ id, enabled }: { id: string; enabled: boolean }): Promise<QuestionSaved> {
   const owned = await ownedQuestion(id);
-  if (!owned) return null;
+  if (!owned) return { ok: false, error: 'not_found' };
   await owned.db.update(questions).set({ enabled }).where(eq(questions.id, owned.row.id));
-  return { caseStudyId: owned.row.caseStudyId };
+  return { ok: true, id: owned.row.id, caseStudyId: owned.row.caseStudyId };
 }
 
 async function ownedLesson(id: string) {
@@ -107,9 +111,9 @@ export async function getLessonForAuthoring({ id }: { id: string }) {
 }
 
 /** Adds the instructor's own question at the end of a lesson's quiz. */
-export async function addQuestion({ lessonId, question }: { lessonId: string; question: Question }): Promise<{ id: string; caseStudyId: string } | null> {
+export async function addQuestion({ lessonId, question }: { lessonId: string; question: Question }): Promise<QuestionSaved> {
   const owned = await ownedLesson(lessonId);
-  if (!owned) return null;
+  if (!owned) return { ok: false, error: 'not_found' };
   const { db, row } = owned;
   const [last] = await db.select({ position: max(questions.position) }).from(questions).where(eq(questions.lessonId, row.id));
   const [created] = await db
@@ -125,5 +129,5 @@ export async function addQuestion({ lessonId, question }: { lessonId: string; qu
       editedAt: new Date(),
     })
     .returning({ id: questions.id });
-  return { id: created!.id, caseStudyId: row.caseStudyId };
+  return { ok: true, id: created!.id, caseStudyId: row.caseStudyId };
 }

@@ -6,6 +6,7 @@ import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { auth } from '@/lib/auth';
 import type { Role } from '@/lib/auth.config';
+import { isUuid } from '@/lib/ids';
 
 export interface CurrentUser {
   id: string;
@@ -21,7 +22,7 @@ export interface CurrentUser {
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!id || !isUuid(id)) return null;
   const db = await getDb();
   const [row] = await db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role })

@@ -1,3 +1,5 @@
+import { percentOf, scoreFraction } from './score';
+
 export interface AttemptSummary {
   lessonId: string;
   score: number;
@@ -13,8 +15,6 @@ export interface LessonProgress {
   done: boolean;
 }
 
-export const percentOf = (score: number, maxScore: number) => (maxScore > 0 ? Math.round((score / maxScore) * 100) : 0);
-
 /** Per-lesson progress from a learner's attempts. A lesson is done once its quiz is submitted. */
 export function summarizeLessons(lessonIds: string[], attempts: AttemptSummary[]): Map<string, LessonProgress> {
   const out = new Map<string, LessonProgress>(
@@ -27,9 +27,7 @@ export function summarizeLessons(lessonIds: string[], attempts: AttemptSummary[]
     p.done = true;
     if (!p.lastAttemptAt || a.submittedAt > p.lastAttemptAt) p.lastAttemptAt = a.submittedAt;
     const percent = percentOf(a.score, a.maxScore);
-    const ratio = a.maxScore > 0 ? a.score / a.maxScore : 0;
-    const bestRatio = p.best && p.best.maxScore > 0 ? p.best.score / p.best.maxScore : -1;
-    if (ratio > bestRatio) p.best = { score: a.score, maxScore: a.maxScore, percent };
+    if (!p.best || scoreFraction(a.score, a.maxScore) > scoreFraction(p.best.score, p.best.maxScore)) p.best = { score: a.score, maxScore: a.maxScore, percent };
   }
   return out;
 }

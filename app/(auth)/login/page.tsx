@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { signInAction } from '@/app/(auth)/actions';
 import { SignInForm } from '@/components/auth/sign-in-form';
 
 export const metadata: Metadata = { title: 'Sign in' };
@@ -16,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1 className="mb-1 text-2xl font-bold text-slate-900">Sign in</h1>
       <p className="mb-6 text-sm text-slate-600">Welcome back. Your progress is where you left it.</p>
-      <SignInForm next={next} />
+      <SignInForm action={signInAction} next={next} />
       <p className="mt-6 text-sm text-slate-600">
         New to Casewise?{' '}
         <Link href="/signup" className="font-semibold text-indigo-700 underline">

@@ -4,10 +4,9 @@ import { LessonStatus } from '@/components/progress/lesson-status';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { getAssignedToMe } from '@/lib/dal/classes';
 import { getDashboard } from '@/lib/dal/dashboard';
+import { formatShortDate } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Dashboard' };
-
-const dueDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export default async function DashboardPage() {
   const [{ user, cases, recent }, assigned] = await Promise.all([getDashboard(), getAssignedToMe()]);
@@ -39,7 +38,7 @@ export default async function DashboardPage() {
                   </div>
                   <p className="text-sm">
                     <span className={overdue ? 'font-semibold text-red-800' : 'text-slate-700'}>
-                      {overdue ? 'Overdue since' : 'Due'} {dueDate(a.dueAt)}
+                      {overdue ? 'Overdue since' : 'Due'} {formatShortDate(a.dueAt)}
                     </span>
                     {a.attempts > 0 && (
                       <span className="ml-2 text-slate-700">

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { joinClassAction } from '@/app/(teach)/actions';
+import { joinClassAction } from '@/app/(learn)/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { requireUser } from '@/lib/dal/session';

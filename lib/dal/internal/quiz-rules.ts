@@ -4,6 +4,8 @@ import type { Database } from '@/db';
 import { assignments, attempts, classMembers } from '@/db/schema';
 import { combineRules, type QuizRules } from '@/lib/progress/assignment-rules';
 
+// Internal: takes a user id it trusts, so only DAL functions that checked the session call it.
+
 /** The rules a learner's classes set on a lesson's quiz (none: unlimited attempts, answers shown). */
 export async function assignmentRulesFor(db: Database, userId: string, lessonId: string, now = new Date()): Promise<QuizRules> {
   const rules = await db

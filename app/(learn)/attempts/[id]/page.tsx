@@ -4,11 +4,11 @@ import { notFound } from 'next/navigation';
 import { ButtonLink } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { getAttemptById } from '@/lib/dal/attempts';
-import { percentOf } from '@/lib/progress/summarize';
+import { formatDate, formatDateTime } from '@/lib/format';
+import { percentOf } from '@/lib/progress/score';
 
 export const metadata: Metadata = { title: 'Quiz result' };
 
-const formatDate = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export default async function AttemptPage({ params }: { params: Promise<{ id: string }> }) {
   const attempt = await getAttemptById({ id: (await params).id });
@@ -29,7 +29,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
         </h1>
         <ProgressBar value={percent} label="Score" className="mt-4" />
         <p className="mt-2 text-sm text-slate-700">
-          {percent}% · submitted {attempt.submittedAt.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC
+          {percent}% · submitted {formatDateTime(attempt.submittedAt)}
         </p>
         {attempt.reviewHiddenUntil && (
           <p className="mt-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note">

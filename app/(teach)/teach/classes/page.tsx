@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { createClassAction } from '@/app/(teach)/actions';
+import { createClassAction } from '@/app/(teach)/class-actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { listMyClasses } from '@/lib/dal/classes';

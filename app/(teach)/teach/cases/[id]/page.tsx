@@ -17,7 +17,8 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
   const cs = await getCaseStudyForReview({ id });
   if (!cs) notFound();
   const draft = cs.status === 'draft';
-  let number = 0;
+  // Questions are numbered across the whole case study, as the instructor reviews them in order.
+  const firstNumber = cs.lessons.map((_, i) => cs.lessons.slice(0, i).reduce((n, l) => n + l.questions.length, 0));
   const total = cs.lessons.reduce((n, l) => n + l.questions.length, 0);
   const enabled = cs.lessons.reduce((n, l) => n + l.questions.filter((q) => q.enabled).length, 0);
   return (
@@ -70,8 +71,8 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
           </div>
           {lesson.questions.length === 0 && <p className="text-slate-700">No questions. Add your own.</p>}
           <ol className="flex flex-col gap-3">
-            {lesson.questions.map((q) => {
-              number += 1;
+            {lesson.questions.map((q, qIndex) => {
+              const number = firstNumber[li]! + qIndex + 1;
               return (
                 <li key={q.id} id={`q-${q.id}`} className={`scroll-mt-4 rounded-xl border bg-white p-4 shadow-sm ${q.enabled ? 'border-slate-200' : 'border-dashed border-slate-300 opacity-80'}`}>
                   <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">

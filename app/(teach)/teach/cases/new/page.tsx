@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { importCaseAction } from '@/app/(teach)/case-actions';
 import { ImportForm } from '@/components/teach/import-form';
 import { requireInstructor } from '@/lib/dal/session';
 
@@ -21,7 +22,7 @@ export default async function ImportCaseStudyPage() {
           Casewise turns each section into a lesson and writes its quiz. Preview first; a saved draft stays hidden from learners until you publish it.
         </p>
       </header>
-      <ImportForm />
+      <ImportForm action={importCaseAction} />
     </div>
   );
 }

@@ -1,20 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { assignAction, regenerateCodeAction, removeStudentAction } from '@/app/(teach)/actions';
+import { assignAction, regenerateCodeAction, removeStudentAction } from '@/app/(teach)/class-actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
-import { getGradebook } from '@/lib/dal/classes';
+import { getGradebookByClassId } from '@/lib/dal/classes';
+import { formatShortDate } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Class' };
 
 const percent = (v: number | null) => (v === null ? '—' : `${Math.round(v * 100)}%`);
-const date = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 export default async function ClassPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const book = await getGradebook(id);
+  const book = await getGradebookByClassId({ classId: id });
   if (!book) notFound();
   const cls = book.class;
   const cases = [...new Map(cls.assignable.map((l) => [l.caseId, l.caseTitle]))];
@@ -132,7 +132,7 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
                     <th key={a.id} scope="col" className="px-3 py-2 font-semibold">
                       {a.lessonTitle}
                       <span className="block font-normal text-slate-600">
-                        due {date(a.dueAt)} · {a.scoreRule}
+                        due {formatShortDate(a.dueAt)} · {a.scoreRule}
                         {a.attemptsAllowed ? ` · ${a.attemptsAllowed} ${a.attemptsAllowed === 1 ? 'attempt' : 'attempts'}` : ''}
                         {a.answersShown === 'after_due' ? ' · answers after due date' : ''}
                       </span>

@@ -1,10 +1,10 @@
 import { toCsv } from '@/lib/csv';
-import { getGradebook } from '@/lib/dal/classes';
+import { getGradebookByClassId } from '@/lib/dal/classes';
 
 /** The gradebook as CSV: one row per student; per assignment the counted score (%), attempts, late. */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const book = await getGradebook(id);
+  const book = await getGradebookByClassId({ classId: id });
   if (!book) return new Response('Not found', { status: 404 });
   const header = ['Student', 'Email', ...book.assignments.flatMap((a) => [`${a.lessonTitle} (%)`, `${a.lessonTitle} attempts`, `${a.lessonTitle} late`])];
   const rows = book.students.map((s) => [

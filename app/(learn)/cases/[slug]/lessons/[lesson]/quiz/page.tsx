@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { QuizForm } from '@/components/quiz/quiz-form';
+import { submitQuizAction } from '@/app/(learn)/actions';
 import { getQuizByLesson } from '@/lib/dal/catalog';
 
 type Props = { params: Promise<{ slug: string; lesson: string }> };
@@ -45,7 +46,7 @@ export default async function QuizPage({ params }: Props) {
         </p>
       ) : quiz.questions.length ? (
         // A fresh key per rendered form: submitting it twice grades it once.
-        <QuizForm lessonId={quiz.lesson.id} submissionKey={randomUUID()} questions={quiz.questions} />
+        <QuizForm action={submitQuizAction} lessonId={quiz.lesson.id} submissionKey={randomUUID()} questions={quiz.questions} />
       ) : (
         <p>This lesson has no questions yet.</p>
       )}

@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { DatabaseHandle } from '@/db';
+import { attempts, lessons, questions } from '@/db/schema';
+import { seedContent } from '@/lib/dal/internal/seed-content';
+import type { AnswerKey } from '@/lib/quizgen/types';
+import { answerSheet } from '@/test/answer-sheet';
+import { createTestDatabase, testDatabaseKinds } from '@/test/database';
+import { signInAs } from '@/test/session';
+import { createTestUsers } from '@/test/users';
+import { joinClassAction, submitQuizAction } from './actions';
+
+vi.mock('@/lib/auth', () => import('@/test/session'));
+
+const LESSON = 'what-was-the-big-crackdown-all-about';
+
+describe.each(testDatabaseKinds)('learner actions on %s', (kind) => {
+  let handle: DatabaseHandle;
+  let lessonId = '';
+  let keys: { id: string; answerKey: AnswerKey }[] = [];
+
+  beforeAll(async () => {
+    handle = await createTestDatabase(kind);
+    await seedContent(handle.db);
+    const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
+    lessonId = lesson!.id;
+    keys = await handle.db.select({ id: questions.id, answerKey: questions.answerKey }).from(questions).where(eq(questions.lessonId, lessonId));
+  });
+
+  afterAll(async () => {
+    signInAs(null);
+    await handle?.close();
+  });
+
+  it('ignores a forged score sent with the form: the server grades the answers', async () => {
+    const { learner } = await createTestUsers({ learner: 'student' });
+    signInAs(learner);
+    // Every answer wrong, while the form claims full marks in every way a client could.
+    const form = new FormData();
+    form.set('lessonId', lessonId);
+    form.set('submissionKey', randomUUID());
+    form.set('score', String(keys.length));
+    form.set('maxScore', String(keys.length));
+    for (const q of keys) form.set(`isCorrect.${q.id}`, 'true');
+    for (const [name, value] of answerSheet(keys, 'wrong').fields) form.append(name, value);
+    // Success redirects to the result page, which Next.js does by throwing.
+    await expect(submitQuizAction({ status: 'idle' }, form)).rejects.toThrow(/NEXT_REDIRECT/);
+    const stored = await handle.db.select({ score: attempts.score, maxScore: attempts.maxScore }).from(attempts).where(eq(attempts.userId, learner));
+    expect(stored).toEqual([{ score: 0, maxScore: keys.length }]);
+  });
+
+  it('sends a signed-out visitor to the sign-in page before reading the form', async () => {
+    signInAs(null);
+    const form = new FormData();
+    form.set('code', 'ABCD1234');
+    await expect(joinClassAction({ status: 'idle' }, form)).rejects.toThrow(/NEXT_REDIRECT/);
+  });
+
+  it('answers invalid input with a message and keeps what was typed', async () => {
+    const { learner } = await createTestUsers({ learner: 'student' });
+    signInAs(learner);
+    const form = new FormData();
+    form.set('code', 'x'.repeat(41));
+    expect(await joinClassAction({ status: 'idle' }, form)).toMatchObject({
+      status: 'error',
+      message: 'That is not a join code.',
+      values: { code: 'x'.repeat(41) },
+    });
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './env';
+
+const secret = 'x'.repeat(32);
+
+describe('parseEnv', () => {
+  it('accepts a development environment with nothing set', () => {
+    const parsed = parseEnv({});
+    expect(parsed).toMatchObject({ ok: true, env: { NODE_ENV: 'development' } });
+    expect(parsed.ok && parsed.env.DATABASE_URL).toBeUndefined();
+  });
+
+  it('treats an empty DATABASE_URL as unset (the embedded database)', () => {
+    const parsed = parseEnv({ DATABASE_URL: '' });
+    expect(parsed.ok && parsed.env.DATABASE_URL).toBeUndefined();
+    expect(parsed.ok).toBe(true);
+  });
+
+  it('refuses production without AUTH_SECRET, naming the variable', () => {
+    const parsed = parseEnv({ NODE_ENV: 'production' });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(/AUTH_SECRET is required in production/);
+  });
+
+  it('lists every bad variable, one per line', () => {
+    const parsed = parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'mysql://localhost/db', AUTH_SECRET: 'short' });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.error.split('\n').slice(1)).toEqual([
+        expect.stringMatching(/^ {2}DATABASE_URL must be a PostgreSQL URL/),
+        expect.stringMatching(/^ {2}AUTH_SECRET must be at least 32 characters/),
+      ]);
+    }
+  });
+
+  it('accepts a production environment with a PostgreSQL URL and a secret', () => {
+    const parsed = parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://casewise:casewise@localhost:5432/casewise', AUTH_SECRET: secret });
+    expect(parsed).toMatchObject({ ok: true, env: { DATABASE_URL: 'postgres://casewise:casewise@localhost:5432/casewise' } });
+  });
+});

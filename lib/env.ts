@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env for the app's own settings. Parsed once, at start-up
+ * (instrumentation.ts and the scripts call it first), so a bad value stops the server with a
+ * message that names the variable instead of failing on the first request that needs it.
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .optional()
+      // An empty value means "no server": the e2e PGlite server sets DATABASE_URL='' on purpose.
+      .transform((v) => v || undefined)
+      .refine((v) => v === undefined || /^postgres(ql)?:\/\/[^/\s]+\/\S+$/.test(v), {
+        message: 'must be a PostgreSQL URL such as postgres://user:password@localhost:5432/casewise, or unset for the embedded database',
+      }),
+    PGLITE_DIR: z.string().trim().min(1, 'must name a folder, or memory:// to keep nothing').optional(),
+    AUTH_SECRET: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters (generate one with `openssl rand -base64 32`)' }),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_SECRET'],
+        message: 'is required in production: it signs the session cookies (generate one with `openssl rand -base64 32`)',
+      });
+    }
+  });
+
+export type ServerEnv = z.infer<typeof schema>;
+
+/** One line per bad variable, so the operator can fix them all in one go. */
+export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: ServerEnv } | { ok: false; error: string } {
+  const parsed = schema.safeParse(source);
+  if (parsed.success) return { ok: true, env: parsed.data };
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'} ${issue.message}`);
+  return { ok: false, error: `casewise: the environment is not valid:\n${lines.join('\n')}` };
+}
+
+let cached: ServerEnv | undefined;
+
+/** The validated environment; throws (with every problem listed) the first time it is bad. */
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = parseEnv(process.env);
+  if (!parsed.ok) throw new Error(parsed.error);
+  cached = parsed.env;
+  return cached;
+}
+
+/** Where the database lives: a PostgreSQL server, or an embedded PGlite folder. */
+export function databaseOptions(env: ServerEnv = serverEnv()): { url?: string; dir: string } {
+  return { url: env.DATABASE_URL, dir: env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite') };
+}
