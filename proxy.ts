@@ -4,6 +4,9 @@ import { contentSecurityPolicy, createNonce, securityHeaders } from '@/lib/secur
 // A convenience redirect for signed-out visitors; the real checks live in lib/dal.
 const NEEDS_SESSION = [/^\/dashboard(\/|$)/, /^\/cases(\/|$)/];
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
+// next.config.mjs's serverActions.bodySizeLimit: past it Next.js answers a bare 500.
+const TRANSPORT_LIMIT_BYTES = 11 * 1024 * 1024;
+const TOO_LARGE = 'This upload is too large: an article file may be at most 1 MB. Split the article or paste the part you need.';
 
 /**
  * Security headers with a per-request CSP nonce on every page. The proxy only looks for a session
@@ -17,7 +20,10 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === 'development' });
 
   let response: NextResponse;
-  if (!signedIn && NEEDS_SESSION.some((re) => re.test(pathname))) {
+  if (request.method === 'POST' && Number(request.headers.get('content-length') ?? 0) > TRANSPORT_LIMIT_BYTES) {
+    // Only a client that skipped the form's own size check gets here; it gets words, not a 500.
+    response = new NextResponse(TOO_LARGE, { status: 413, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  } else if (!signedIn && NEEDS_SESSION.some((re) => re.test(pathname))) {
     // Same origin as the request, so Next.js sends it as a relative Location: whatever Host or
     // X-Forwarded-Host a client sends, the redirect stays on this site.
     const login = request.nextUrl.clone();

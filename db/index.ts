@@ -19,6 +19,20 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/**
+ * Fail fast while the server is down or stuck: a request gets a clear error in seconds instead of
+ * hanging for the driver's defaults, and postgres.js reconnects by itself once the server is back.
+ */
+export const POSTGRES_OPTIONS = {
+  max: 10,
+  onnotice: () => {},
+  connect_timeout: 2,
+  // Close idle connections so a restarted server's dead sockets are not reused for long.
+  idle_timeout: 30,
+  // The slowest legitimate statement (item analysis over a large class) takes well under this.
+  connection: { statement_timeout: 15_000, lock_timeout: 10_000, idle_in_transaction_session_timeout: 30_000 },
+};
+
 type Shared = { handle: Promise<DatabaseHandle> };
 // On globalThis: Next.js may load this module once per bundle, and all of them must share one database.
 const globalForDb = globalThis as typeof globalThis & { __casewiseDb?: Shared; __casewiseDbOptions?: DatabaseOptions };
@@ -32,10 +46,12 @@ const globalForDb = globalThis as typeof globalThis & { __casewiseDb?: Shared; _
 export async function openDatabase(options: DatabaseOptions | undefined = globalForDb.__casewiseDbOptions): Promise<DatabaseHandle> {
   if (!options) throw new Error('casewise: the database is not configured (start-up calls configureDatabase).');
   const { url, dir } = options;
+  const { redactQueryErrors } = await import('./query-errors');
+  redactQueryErrors();
   if (url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+    const client = postgres(url, POSTGRES_OPTIONS);
     return { db: drizzle(client, { schema }) as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');
