@@ -22,7 +22,18 @@ const schema = z
     AUTH_SECRET: z
       .string()
       .optional()
-      .refine((v) => v === undefined || v.length >= 32, { message: 'must be at least 32 characters (generate one with `openssl rand -base64 32`)' }),
+      .refine((v) => v === undefined || v.length >= 32, {
+        message: 'must be at least 32 characters (generate one with `openssl rand -base64 32`)',
+      }),
+    // How many reverse proxies in front of the app append to X-Forwarded-For (lib/security/client-address.ts, SECURITY.md).
+    TRUSTED_PROXY_HOPS: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? Number(v) : 0))
+      .refine((v) => Number.isInteger(v) && v >= 0 && v <= 10, {
+        message: 'must be a whole number from 0 to 10 (the reverse proxies in front of the app)',
+      }),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
@@ -34,7 +45,7 @@ const schema = z
     }
   });
 
-export type ServerEnv = z.infer<typeof schema>;
+type ServerEnv = z.infer<typeof schema>;
 
 /** One line per bad variable, so the operator can fix them all in one go. */
 export function parseEnv(source: Record<string, string | undefined>): { ok: true; env: ServerEnv } | { ok: false; error: string } {

@@ -1,3 +1,5 @@
+import { serverEnv } from '@/lib/env';
+
 /**
  * The client's address for throttling, taken only from what trusted proxies wrote.
  *
@@ -19,14 +21,8 @@ export function clientAddress(headers: Headers, trustedHops = trustedProxyHops()
   return entry ? normalise(entry) : 'unknown';
 }
 
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.TRUSTED_PROXY_HOPS?.trim();
-  if (!raw) return 0;
-  const hops = Number(raw);
-  if (!Number.isInteger(hops) || hops < 0 || hops > 10) {
-    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 10, not "${raw.slice(0, 20)}".`);
-  }
-  return hops;
+function trustedProxyHops(): number {
+  return serverEnv().TRUSTED_PROXY_HOPS;
 }
 
 function normalise(address: string): string {
