@@ -11,7 +11,8 @@ const ORGANIZATION_WORDS = new Set(
 );
 const PERSON_CONTEXT_BEFORE = /(?:\b(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|chairwoman|chair|president|chief executive|director|manager|owner|head|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|analyst|economist|professor)\s+)$/i;
 const PERSON_CONTEXT_AFTER = /^(?:[’']s)?\s*(?:,\s*(?:the|its|their|a|an|who)\b|\s*(?:said|says|told|recalled|argued|explained|admitted|wrote|who)\b)/i;
-const PLACE_CONTEXT_BEFORE = /\b(?:in|near|outside|across|based in|headquartered in|moved to|expanded to|expanded into)\s+$/;
+// "in X" alone also precedes products, firms and years ("invested in Corebridge"): only unambiguous place phrases count.
+const PLACE_CONTEXT_BEFORE = /\b(?:near|outside|based in|headquartered in|moved to|relocated to|expanded to|expanded into|offices? in|stores? in|plants? in|factory in|city of|town of)\s+$/;
 const NOT_A_THING = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
@@ -47,7 +48,9 @@ export function classifyEntities(names: Iterable<string>, sentences: string[]): 
     }
     const doc = nlp(name);
     if (doc.has('#Date') || (words.length === 1 && doc.has('#Demonym'))) continue;
-    if (personContext.has(name) || doc.has('#Person')) types.set(name, 'person');
+    // An acronym is an institution (a regulator, a company) unless the lexicon knows it as a person.
+    if (/^[\p{Lu}&]{2,6}$/u.test(name) && !doc.has('#Person')) types.set(name, doc.has('#Place') ? 'place' : 'organization');
+    else if (personContext.has(name) || doc.has('#Person')) types.set(name, 'person');
     else if (doc.has('#Place') || (placeContext.has(name) && !doc.has('#Organization'))) types.set(name, 'place');
     else if (words.length === 1 && /(?:ese|ian|ish|ean)$/.test(name)) continue;
     else types.set(name, 'organization');

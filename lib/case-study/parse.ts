@@ -14,12 +14,16 @@ export const REVIEW_TITLE = 'Review: key takeaways';
 export const REVIEW_SLUG = 'review-key-takeaways';
 
 const READING_TIME = /^\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|reading)?$/i;
+// "By Dana Wu · 8 mins read", "Written by …", "Posted on …": who wrote the page, not the case.
+const BYLINE = /^(?:by|written by|posted by|posted on|published|updated)\s+\S.{0,80}$/i;
+const READING_TIME_IN_LINE = /\b(\d+)\s*(?:min|mins|minutes?)\.?\s*(?:read|reading)\b/i;
 const CONCLUSION = /^(?:conclusion|in conclusion|final thoughts|wrapping up|summary|the bottom line|closing thoughts)\b/i;
-const TAKEAWAY_SECTION = /^(?:key\s+)?(?:takeaways?|lessons?(?:\s+(?:for|learned|learnt)\b.*)?|what (?:we|you) can learn\b.*)$/i;
+const TAKEAWAY_SECTION =
+  /^(?:(?:key|main|top|five|three|\d+)\s+)?(?:takeaways?|lessons?(?:\s+(?:for|learned|learnt|from|to)\b.*)?|what (?:we|you|others|other \w+|managers|leaders|founders|executives|\w+ leaders) (?:can|should|could) (?:learn|take away)\b.*|the bottom line|bottom line)\W*$/i;
 const TAKEAWAY_INTRO = /\b(?:key\s+)?(?:takeaways?|lessons (?:learned|for)\b)/i;
 const JUNK_LINE = /^(?:share|tweet|like|comments?|follow|subscribe|print|email)\b.{0,30}$/i;
 // Web-page chrome left at the end of a pasted article: sharing, newsletters, related links, copyright.
-const PAGE_CHROME = /\b(?:share (?:this|on)|subscribe|newsletter|sign up|enter your email|follow us|related (?:posts|articles|reading)|read (?:more|next)|comments?|©|copyright|all rights reserved|privacy policy|terms of (?:use|service)|cookie)\b/i;
+const PAGE_CHROME = /\b(?:share (?:this|on)|subscribe|newsletter|sign up|enter your email|follow us|related (?:posts|articles|reading)|read (?:more|next)|©|copyright|all rights reserved|privacy policy|terms of (?:use|service))\b/i;
 
 /** Parses an article into a case study. Never throws: bad input comes back as `{ ok: false }`. */
 export function parseCaseStudy(input: string): ParseResult {
@@ -46,7 +50,22 @@ function parse(input: string): ParseResult {
     }
     return true;
   });
+  // Bylines and "8 mins read" lines at the top of a pasted page, alone or as a paragraph's first line.
+  for (const b of blocks.slice(0, 3)) {
+    if (b.kind !== 'paragraph') continue;
+    while (b.lines.length && (BYLINE.test(b.lines[0]!) || READING_TIME_IN_LINE.test(b.lines[0]!)) && wordCount(b.lines[0]!) <= 16) {
+      const inLine = READING_TIME_IN_LINE.exec(b.lines[0]!);
+      if (inLine) readingMinutes ??= parseInt(inLine[1]!, 10);
+      b.lines.shift();
+      b.text = b.lines.join(' ');
+    }
+  }
+  blocks = blocks.filter((b) => b.kind !== 'paragraph' || b.lines.length > 0);
   while (blocks.length && isTrailingJunk(blocks[blocks.length - 1]!)) blocks.pop();
+  // "Related posts" and the like: everything after the first page-chrome block near the end is chrome too.
+  const tail = blocks.length - 12;
+  const chrome = blocks.findIndex((b, i) => i > 0 && i >= tail && b.kind !== 'table' && isTrailingJunk(b) && blocks.slice(i).every((x) => wordCount(blockText(x)) <= 40));
+  if (chrome > 0) blocks.splice(chrome);
 
   const totalWords = blocks.reduce((n, b) => n + wordCount(blockText(b)), 0);
   if (totalWords < MIN_WORDS) {
@@ -64,7 +83,9 @@ function parse(input: string): ParseResult {
 
   for (const raw of rawSections) {
     if (CONCLUSION.test(raw.title)) {
-      conclusion = conclusion.concat(raw.blocks);
+      // A closing section may end with its own list of lessons: those are takeaways too.
+      takeaways.push(...raw.blocks.flatMap((b) => (b.kind === 'list' ? b.items : [])));
+      conclusion = conclusion.concat(raw.blocks.filter((b) => b.kind !== 'list'));
       continue;
     }
     if (TAKEAWAY_SECTION.test(raw.title)) {
@@ -151,7 +172,7 @@ function isTrailingJunk(b: RawBlock): boolean {
   if (b.kind === 'list') return b.items.every((item) => wordCount(item) <= 12) && b.items.some((item) => PAGE_CHROME.test(item));
   if (b.kind === 'table') return false;
   const letters = (b.text.match(/\p{L}/gu) ?? []).length;
-  return letters < 3 || JUNK_LINE.test(b.text) || (wordCount(b.text) <= 25 && PAGE_CHROME.test(b.text));
+  return letters < 3 || JUNK_LINE.test(b.text) || (wordCount(b.text) <= 12 && PAGE_CHROME.test(b.text));
 }
 
 /** In pasted text, a heading is a short line standing alone that does not end like a sentence. */

@@ -1,6 +1,6 @@
 import { sentencesOf } from '@/lib/case-study/parse';
 import type { CaseStudy, ContentBlock } from '@/lib/case-study/types';
-import { consequencesIn, purposesIn, type Consequence, type Purpose } from './relations';
+import { consequencesIn, purposesIn, reasonsIn, type Consequence, type Purpose, type Reason } from './relations';
 import { contentWords, isClaim, sentenceFeatures, stripLeadIn, type SentenceFeatures } from './sentence-features';
 
 export interface AnalysedSentence {
@@ -21,6 +21,7 @@ export interface SectionAnalysis {
   gists: AnalysedSentence[];
   consequences: (Consequence & { section: number })[];
   purposes: (Purpose & { section: number })[];
+  reasons: (Reason & { section: number })[];
 }
 
 /** Everything the question families read, computed once per article. */
@@ -52,6 +53,10 @@ function analyseSection(blocks: ContentBlock[], index: number, title: string): S
     gists,
     consequences: claims.flatMap((s) => consequencesIn(s.text).map((c) => ({ ...c, section: index }))),
     purposes: claims.flatMap((s) => purposesIn(s.text).map((p) => ({ ...p, section: index }))),
+    reasons: claims.flatMap((s) => {
+      const previous = sentences[sentences.indexOf(s) - 1];
+      return reasonsIn(s.text, previous?.claim ? previous.text : null).map((r) => ({ ...r, section: index }));
+    }),
   };
 }
 

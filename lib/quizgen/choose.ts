@@ -14,7 +14,7 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   timeline: 1,
   sequence: 1,
   figure: 1,
-  who_did_what: 2,
+  who_did_what: 3,
   key_term: 2,
   matching: 1,
 };
@@ -22,8 +22,8 @@ const MIN_QUESTIONS = 4;
 
 interface ChooseOptions {
   limit: number;
-  /** Sources and keys already asked in earlier lessons; updated with this lesson's picks. */
-  used: { sources: Set<string>; keys: Set<string> };
+  /** Sources, keys and options already shown in earlier lessons; updated with this lesson's picks. */
+  used: { sources: Set<string>; keys: Set<string>; options: Set<string> };
   rejected: { prompt: string; reason: string }[];
 }
 
@@ -39,14 +39,19 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected }: C
   const perFamily = new Map<QuestionFamily, number>();
   const sources = new Set<string>();
   const keys = new Set<string>();
-  const seen = () => [...sources, ...used.sources];
+  // A timeline asks for the order of events, not their details: earlier lessons' sentences may feed it.
+  const seen = (c: Candidate) => (c.question.family === 'timeline' ? [...sources] : [...sources, ...used.sources]);
   const clashes = (c: Candidate) =>
     c.sources.some((s) => {
       const n = normalizeSource(s);
-      return seen().some((o) => o === n || (o.length > 30 && n.includes(o)) || (n.length > 30 && o.includes(n)));
+      return seen(c).some((o) => o === n || (o.length > 30 && n.includes(o)) || (n.length > 30 && o.includes(n)));
     }) ||
     c.keys.some((k) => keys.has(normalizeSource(k)) || used.keys.has(normalizeSource(k))) ||
-    c.keys.some((k) => k.length >= 4 && picked.some((p) => p.question.prompt.includes(k)));
+    c.keys.some((k) => k.length >= 4 && picked.some((p) => p.question.prompt.includes(k))) ||
+    // One question's key among another's wrong options lets each give the other away.
+    optionsOf(c).some((o) => keys.has(normalizeSource(o)) || used.keys.has(normalizeSource(o))) ||
+    c.keys.some((k) => used.options.has(normalizeSource(k))) ||
+    c.keys.some((k) => picked.some((p) => optionsOf(p).some((o) => normalizeSource(o) === normalizeSource(k))));
   const take = (c: Candidate) => {
     picked.push(c);
     perFamily.set(c.question.family, (perFamily.get(c.question.family) ?? 0) + 1);
@@ -74,7 +79,13 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected }: C
   }
   for (const s of sources) used.sources.add(s);
   for (const k of keys) used.keys.add(k);
+  for (const c of picked) for (const o of optionsOf(c)) used.options.add(normalizeSource(o));
   return balanceKeyPositions(picked);
+}
+
+function optionsOf(c: Candidate): string[] {
+  const q = c.question;
+  return q.type === 'single_choice' || q.type === 'multiple_choice' ? q.options : [];
 }
 
 /**

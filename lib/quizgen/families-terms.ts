@@ -14,6 +14,8 @@ interface Term {
   text: string;
   sentence: string;
   section: number;
+  /** The word before the term, lower-cased: the slot it fills ("into", "with", "the"). */
+  before: string;
 }
 
 /** Multi-word noun phrases of the article's claims, computed once per article. */
@@ -24,7 +26,7 @@ function termsOf(ctx: FamilyContext): Term[] {
   if (hit) return hit;
   const out: Term[] = [];
   for (const s of ctx.analysis.all) {
-    if (!s.claim || s.features.words > 40) continue;
+    if (!s.claim || s.features.words > 40 || s.features.words < 6) continue;
     const doc = nlp(s.text);
     for (const m of doc.match('#Adjective? #Noun+').json() as { text: string; terms: { tags: string[] }[] }[]) {
       const text = m.text.replace(/[.,;:!?’'”"—–-]+$/u, '').trim();
@@ -39,7 +41,8 @@ function termsOf(ctx: FamilyContext): Term[] {
       const at = s.text.indexOf(text);
       // A term glued to a neighbouring word ("AI-driven …") would split it.
       if (/[\p{L}\p{N}-]$/u.test(s.text.slice(0, at)) || /^[\p{L}\p{N}-]/u.test(s.text.slice(at + text.length))) continue;
-      out.push({ text, sentence: s.text, section: s.section });
+      const before = /([\p{L}']+)\s*$/u.exec(s.text.slice(0, at))?.[1]?.toLowerCase() ?? '';
+      out.push({ text, sentence: s.text, section: s.section, before });
     }
   }
   cache.set(ctx.analysis, out);
@@ -66,13 +69,19 @@ export function keyTermCandidates(ctx: FamilyContext): Candidate[] {
     const sentenceWords = contentWords(sentence);
     const pool = unique(
       all
+        // Terms that fill the same slot elsewhere in the article ("into AI ventures", "into new markets"),
+        // so every option reads as a sentence someone could have written.
+        .filter((o) => o.before === term.before || sameSlotKind(o.before, term.before))
         .filter((o) => o.sentence !== sentence && Math.abs(o.text.split(/\s+/).length - words) <= 1 && grammaticalNumber(o.text) === number)
         .filter((o) => overlap(contentWords(o.text), termWords) === 0 && overlap(contentWords(o.text), sentenceWords) === 0)
         .filter((o) => fitsBlank(blanked, o.text))
         .map((o) => o.text),
     );
     const rng = streamFor('key_term', sentence);
-    const distractors = closest(rng.shuffle(pool), 3, (x) => -Math.abs(x.length - term.text.length));
+    const slotMates = new Set(all.filter((o) => o.before === term.before && term.before !== '').map((o) => o.text));
+    // Terms that filled the very same slot first; then terms after the same kind of word.
+    const distractors = closest(rng.shuffle(pool), 3, (x) => (slotMates.has(x) ? 100 : 0) - Math.abs(x.length - term.text.length));
+    const exact = distractors.filter((d) => slotMates.has(d)).length;
     if (distractors.length < 3) return [];
     const stem = f.forecast
       ? `Which words complete this outlook the article gives? ${blanked}`
@@ -91,12 +100,20 @@ export function keyTermCandidates(ctx: FamilyContext): Candidate[] {
           explanation: `The article says: “${sentence}” The other options are terms from other parts of the case; “${distractors[0]}” does not belong here.`,
           source: sentence,
         },
-        score: f.forecast ? 0.3 : 0.4,
+        score: exact === 3 ? 0.45 : 0.3,
         keys: [term.text],
         sources: [sentence],
       },
     ];
   });
+}
+
+const SLOT_KINDS = [
+  /^(?:a|an|the|its|their|his|her|this|that)$/,
+  /^(?:in|into|on|onto|at|for|with|from|to|by|of|over|across|through|about|like)$/,
+];
+function sameSlotKind(a: string, b: string): boolean {
+  return SLOT_KINDS.some((k) => k.test(a) && k.test(b));
 }
 
 function unique<T>(xs: T[]): T[] {

@@ -17,22 +17,6 @@ import { contentWords, isClaim, sentenceFeatures, stripLeadIn } from './sentence
  * lesson, what an event led to, what a move was for, which items belong to a group the article names.
  */
 
-/** "Which statement best sums up the lesson …?" Key: the lesson's gist; distractors: other lessons' gists. */
-export function mainIdeaCandidates(ctx: FamilyContext): Candidate[] {
-  if (ctx.section.review) return [];
-  const stem = `Which statement best sums up this lesson: “${ctx.section.title.replace(/[?.!:]+$/, '')}”`;
-  // The best-ranked gist that makes a sound question: the first may cue the key through the title's words.
-  for (const own of (ctx.analysis.sections[ctx.sectionIndex]?.gists ?? []).slice(0, 3)) {
-    const others = ctx.analysis.sections
-      .map((s, i) => ({ gist: s.gist, i }))
-      .filter((o): o is { gist: AnalysedSentence; i: number } => o.gist !== null && o.i !== ctx.sectionIndex && !ctx.caseStudy.sections[o.i]!.review)
-      .filter((o) => overlap(o.gist.words, own.words) <= 2);
-    const found = summaryCandidate(own, others.map((o) => ({ text: o.gist.text, title: ctx.caseStudy.sections[o.i]!.title })), stem, 'main_idea');
-    if (found.length) return found;
-  }
-  return [];
-}
-
 /** In the review lesson: the article's own summing-up sentence against the lessons' gists. */
 export function caseSummaryCandidates(ctx: FamilyContext): Candidate[] {
   if (!ctx.section.review) return [];
@@ -48,12 +32,12 @@ export function caseSummaryCandidates(ctx: FamilyContext): Candidate[] {
   return summaryCandidate(own, others.map((o) => ({ text: o.gist.text, title: o.title })), stem, 'case_summary');
 }
 
-function summaryCandidate(
-  own: AnalysedSentence,
-  others: { text: string; title: string }[],
-  stem: string,
-  family: 'main_idea' | 'case_summary',
-): Candidate[] {
+/**
+ * A lesson's own gist against other lessons' gists was tried ("which statement best sums up this
+ * lesson?") and blind review rejected it: one article's gists overlap, and every quiz drew on the
+ * same pool. The case as a whole, summed up by the article's own closing sentence, stays.
+ */
+function summaryCandidate(own: AnalysedSentence, others: { text: string; title: string }[], stem: string, family: 'case_summary'): Candidate[] {
   const rng = streamFor(family, own.text);
   const key = asStatement(stripLeadIn(own.text));
   const pool = rng.shuffle(others).map((o) => ({ ...o, option: asStatement(stripLeadIn(o.text)) }));
@@ -73,12 +57,11 @@ function summaryCandidate(
         options,
         answer: options.indexOf(key),
         explanation:
-          `“${key}” is the point the rest of the ${family === 'main_idea' ? 'lesson' : 'article'} builds on: “${own.text}” ` +
+          `“${key}” is how the article itself sums up the case: “${own.text}” ` +
           `The other statements are true of the case but belong elsewhere: “${tempting.option}” is the point of “${tempting.title}”.`,
         source: own.text,
       },
-      // Gists of one article overlap, and every lesson's quiz draws on the same pool: a filler, not a lead.
-      score: family === 'main_idea' ? 0.45 : 0.6,
+      score: 0.6,
       keys: [key],
       sources: [own.text],
     },
@@ -105,7 +88,8 @@ export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
     const ranked = closest(rng.shuffle(pool), 99, (o) => (o.section !== c.section ? 1 : 0));
     const distractors = unique(ranked.map((o) => asStatement(o.effect)).filter((d) => d !== key)).slice(0, 3);
     if (distractors.length < 3 || !lengthBalanced(key, distractors)) return [];
-    const stem = `According to the article, what effect did this have: “${asStatement(c.cause).slice(0, -1)}”?`;
+    const stem = causeStem(c.cause);
+    if (!stem) return [];
     if (repeatedStemWord(stem, [key], distractors)) return [];
     const options = rng.shuffle([key, ...distractors]);
     const tempting = ranked.find((o) => asStatement(o.effect) === distractors[0])!;
@@ -172,8 +156,60 @@ export function causeOfCandidates(ctx: FamilyContext): Candidate[] {
   });
 }
 
+/** "What did the bans on new investments lead to?" for a noun phrase; "What followed when …?" for a clause. */
+function causeStem(cause: string): string | null {
+  if (/^(?:because|as|since|when|while|if|although|after|before)\b/i.test(cause)) return null;
+  const text = lowerFirst(cause.replace(/[.,;:]+$/, ''));
+  return isNounPhrase(cause) ? `According to the article, what did ${text} lead to?` : `According to the article, what followed when ${text}?`;
+}
+
 function isNounPhrase(text: string): boolean {
+  if (/^(?:a|an|the)\s/i.test(text) && !nlp(text).has('(#PastTense|#Modal|#Copula)')) return true;
   return !nlp(text.replace(/^\p{Lu}\p{Ll}+ing\b/u, '')).has('(#PastTense|#PresentTense|#Modal|#Copula)') || /^\p{Lu}\p{Ll}+ing\b/u.test(text);
+}
+
+/**
+ * "What was the main reason that …?" Key: the reason the article gives; distractors: reasons it gives
+ * for other outcomes, and causes of other consequences, all worded as reasons.
+ */
+export function reasonCandidates(ctx: FamilyContext): Candidate[] {
+  const reasons = ctx.analysis.sections.flatMap((s) => s.reasons);
+  const causes = ctx.analysis.sections
+    .flatMap((s) => s.consequences)
+    .map((c) => ({ reason: `${isNounPhrase(c.cause) ? 'Because of' : 'Because'} ${lowerFirst(c.cause)}`, outcome: c.effect, sentence: c.sentence }));
+  const own = ctx.analysis.sections[ctx.sectionIndex]?.reasons ?? [];
+  return own.flatMap((r): Candidate[] => {
+    const rng = streamFor('cause_effect', `${r.sentence}\nreason`);
+    const words = contentWords(r.reason);
+    const outcomeWords = contentWords(r.outcome);
+    const pool = [...reasons, ...causes].filter(
+      (o) => o.sentence !== r.sentence && overlap(contentWords(o.reason), words) <= 1 && overlap(contentWords(o.reason), outcomeWords) === 0,
+    );
+    const distractors = unique(rng.shuffle(pool).map((o) => o.reason)).slice(0, 3);
+    const key = r.reason;
+    if (distractors.length < 3 || !lengthBalanced(key, distractors)) return [];
+    const stem = `According to the article, what was the main reason that ${lowerFirst(r.outcome)}?`;
+    if (repeatedStemWord(stem, [key], distractors)) return [];
+    const options = rng.shuffle([key, ...distractors]);
+    const tempting = pool.find((o) => o.reason === distractors[0])!;
+    return [
+      {
+        question: {
+          type: 'single_choice',
+          family: 'cause_effect',
+          level: 'understand',
+          prompt: stem,
+          options,
+          answer: options.indexOf(key),
+          explanation: `The article gives the reason: “${r.sentence}” “${distractors[0]}” is part of the case, but the article gives it for something else: “${tempting.sentence}”`,
+          source: r.sentence,
+        },
+        score: 0.82,
+        keys: [key, r.outcome],
+        sources: [r.sentence],
+      },
+    ];
+  });
 }
 
 /** "What was the purpose of …?" Key: the aim the article gives; distractors: the aims of other moves. */
@@ -283,6 +319,7 @@ function shapeOf(item: string): string {
 }
 
 function lowerFirst(s: string): string {
+  if (/^(?:A|An|The)\s/.test(s)) return s.charAt(0).toLowerCase() + s.slice(1);
   return /^\p{Lu}\p{Ll}/u.test(s) && !nlp(s.split(/\s+/)[0]!).has('#ProperNoun') ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 

@@ -44,8 +44,8 @@ describe('generateQuizzes on the seed', () => {
       const recall = lesson.questions.length - understanding;
       expect(recall, lesson.title).toBeLessThanOrEqual(Math.max(understanding, 4 - understanding));
     }
-    for (const lesson of quiz.lessons.slice(0, 4)) expect(lesson.questions.length, lesson.title).toBeGreaterThanOrEqual(3);
-    for (const lesson of quiz.lessons) expect(lesson.questions.length, lesson.title).toBeGreaterThanOrEqual(1);
+    expect(all.length).toBeGreaterThanOrEqual(10);
+    for (const lesson of quiz.lessons) expect(lesson.questions.length, lesson.title).toBeLessThanOrEqual(6);
   });
 
   it('names a family and a Bloom level for every question', () => {
@@ -58,9 +58,10 @@ describe('generateQuizzes on the seed', () => {
 
   it('gives every question an explanation that quotes a verbatim article sentence', () => {
     for (const q of all) {
-      for (const piece of q.source.split(/(?<=[.!?])\s+(?=\p{Lu})/u)) expect(text).toContain(piece);
+      for (const piece of q.source.split(/(?<=[.!?:])\s+(?=\p{Lu})/u)) expect(text).toContain(piece);
       const quoted = [...q.explanation.matchAll(/“([^”]{20,})”/g)].map((m) => m[1]!);
-      expect(quoted.some((x) => text.includes(x)), q.explanation).toBe(true);
+      const plain = text.replace(/\s+/g, ' ');
+      expect(quoted.some((x) => x.split(/(?<=[.!?:])\s+/).every((piece) => plain.includes(piece))), q.explanation).toBe(true);
     }
   });
 
@@ -106,23 +107,23 @@ describe('question families on a short hand-written case', () => {
     '',
     '## The Recovery',
     '',
-    'Freight volumes recovered to their old level by 2021, and the company won a new contract from the Harlow port authority. Kestrel Rail invested in electric locomotives to cut its fuel bill, which reassured investors about its costs. Lower fuel costs raised the operating margin from 4% to 9% over two years. Customers returned slowly, and the board set up a service review to win back the largest shippers.',
+    'Freight volumes recovered to their old level by 2021, and the company won a new contract from the Harlow port authority. Kestrel Rail invested in electric locomotives to cut its fuel bill, which reassured investors about its costs. Lower fuel costs raised the operating margin from 4% to 9% over two years. Customers returned slowly, and the board set up a service review to win back the largest shippers. The new contract, which doubled traffic through the Harlow terminal, needed two extra crews.',
     '',
     '## The Road Ahead',
     '',
-    'Kestrel Rail still depends on a handful of large shippers for most of its revenue. A second dispute over automation, which the union has warned about, remains the biggest risk to the recovery. The board has kept the weekly meetings between management and the union going since the settlement.',
+    'Kestrel Rail still depends on a handful of large shippers for most of its revenue. Rising diesel prices led to higher costs for the older trains on branch lines. A second dispute over automation, which the union has warned about, remains the biggest risk to the recovery. The board has kept the weekly meetings between management and the union going since the settlement.',
   ].join('\n');
   const quiz = generateQuizzes(parse(article));
   const all = questionsOf(quiz);
   const family = (f: string) => all.filter((q) => q.family === f);
 
   it('asks what an event led to, keyed to the consequence the article gives for that very cause', () => {
-    const questions = family('cause_effect') as Extract<Question, { type: 'single_choice' }>[];
+    const questions = (family('cause_effect') as Extract<Question, { type: 'single_choice' }>[]).filter((q) => / (?:lead to|followed when) /.test(q.prompt));
     expect(questions.length).toBeGreaterThan(0);
     const tail = (o: string) => o.replace(/[.]$/, '').split(/\s+/).slice(-4).join(' ');
     for (const q of questions) {
-      const cause = /“(.+)”/.exec(q.prompt)![1]!;
-      expect(q.source).toContain(cause.slice(4));
+      const cause = /what (?:did (.+) lead to|followed when (.+))\?$/.exec(q.prompt)!.slice(1).find(Boolean)!;
+      expect(q.source.toLowerCase()).toContain(cause.toLowerCase().replace(/^the /, ''));
       expect(q.source, q.prompt).toContain(tail(q.options[q.answer]!));
       // The wrong options are consequences the article gives for other causes, in the same form.
       for (const [i, o] of q.options.entries()) {
@@ -132,21 +133,14 @@ describe('question families on a short hand-written case', () => {
     }
   });
 
-  it('asks for the main idea of a lesson with the other lessons’ gists as distractors', () => {
-    const q = family('main_idea')[0] as Extract<Question, { type: 'single_choice' }>;
-    expect(q).toBeDefined();
-    const lesson = quiz.lessons.find((l) => l.questions.includes(q))!;
-    const sections = parse(article).sections;
-    const own = JSON.stringify(sections.find((s) => s.title === lesson.title)!.blocks);
-    expect(own).toContain(q.options[q.answer]!.slice(0, 40));
-    for (const [i, o] of q.options.entries()) if (i !== q.answer) expect(own).not.toContain(o.slice(0, 40));
-  });
-
-  it('sets people against people and companies against companies', () => {
-    const cs = parse(article);
-    const typeOf = new Map(cs.facts.filter((f) => f.entityType).map((f) => [f.text, f.entityType]));
-    for (const q of family('who_did_what') as Extract<Question, { type: 'single_choice' }>[]) {
-      expect(new Set(q.options.map((o) => typeOf.get(o))).size, q.options.join(', ')).toBe(1);
+  it('asks for a central name as a fill-in that accepts the name as people write it', () => {
+    const names = family('who_did_what').filter((q): q is Extract<Question, { type: 'fill_blank' }> => q.type === 'fill_blank');
+    expect(names.length).toBeGreaterThan(0);
+    for (const q of names) {
+      const key = q.answer[0]!;
+      // A name the article mentions once is trivia; a blank next to a capitalised word splits a name.
+      expect(article.split(key).length - 1, key).toBeGreaterThanOrEqual(2);
+      expect(q.prompt).not.toMatch(/\p{Lu}\p{Ll}+\s____|____\s\p{Lu}/u);
     }
   });
 

@@ -5,9 +5,9 @@ import type { Candidate, FamilyContext } from './candidate';
 import {
   causeEffectCandidates,
   causeOfCandidates,
+  reasonCandidates,
   caseSummaryCandidates,
   classificationCandidates,
-  mainIdeaCandidates,
   purposeCandidates,
 } from './families-understand';
 import {
@@ -18,6 +18,7 @@ import {
   whoDidWhatCandidates,
 } from './families-recall';
 import { rolesMatchingCandidates, takeawayEvidenceCandidates } from './families-review';
+import { actorActionCandidates } from './families-actors';
 import { keyTermCandidates } from './families-terms';
 import { findFlaw } from './flaws';
 import { chooseQuiz } from './choose';
@@ -38,10 +39,10 @@ export interface GeneratedQuiz {
 }
 
 const FAMILIES = [
-  mainIdeaCandidates,
   caseSummaryCandidates,
   causeEffectCandidates,
   causeOfCandidates,
+  reasonCandidates,
   purposeCandidates,
   classificationCandidates,
   timelineCandidates,
@@ -52,6 +53,7 @@ const FAMILIES = [
   takeawayEvidenceCandidates,
   rolesMatchingCandidates,
   keyTermCandidates,
+  actorActionCandidates,
 ];
 
 /**
@@ -66,7 +68,7 @@ export function generateQuizzes(caseStudy: CaseStudy): GeneratedQuiz {
   const index = indexArticle(caseStudy, subject);
   const analysis = analyseArticle(caseStudy);
   const order = caseStudy.sections.map((_, i) => i).sort((a, b) => Number(caseStudy.sections[a]!.review ?? false) - Number(caseStudy.sections[b]!.review ?? false));
-  const used = { sources: new Set<string>(), keys: new Set<string>() };
+  const used = { sources: new Set<string>(), keys: new Set<string>(), options: new Set<string>() };
   const chosen = new Map<number, Question[]>();
   for (const sectionIndex of order) {
     const section = caseStudy.sections[sectionIndex]!;
@@ -79,6 +81,7 @@ export function generateQuizzes(caseStudy: CaseStudy): GeneratedQuiz {
         else candidates.push(c);
       }
     }
+    if (process.env.QUIZGEN_DEBUG) for (const c of candidates) console.error(`  cand[${sectionIndex}] ${c.question.family} ${c.score} ${c.question.prompt.slice(0, 100)}`);
     const picked = chooseQuiz(candidates, { limit: MAX_QUESTIONS_PER_LESSON, used, rejected });
     chosen.set(sectionIndex, picked.map((c) => c.question));
   }

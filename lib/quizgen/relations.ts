@@ -68,9 +68,9 @@ export function consequencesIn(sentence: string): Consequence[] {
   if (m) {
     const past = CAUSAL_PARTICIPLES[m[2]!.toLowerCase()]!;
     out.push({ cause: m[1]!, effect: `It ${past} ${m[3]}`, sentence });
-  } else if ((m = WHICH_CLAUSE.exec(body)) && (!hasFiniteVerb(m[1]!) || actsOnSomething(m[2]!))) {
-    // ", which …" after a clause may point at its last noun, not at the clause ("… towards AI, which
-    // became …"): after a clause, only a verb that acts on something ("which ended the walkout") is safe.
+  } else if ((m = WHICH_CLAUSE.exec(body)) && !hasFiniteVerb(m[1]!) && actsOnSomething(m[2]!)) {
+    // ", which …" after a clause may point at its last noun, not at the clause ("… Uplift, a neobank,
+    // which offered …"): only after a noun phrase, and only a verb that acts on something, is it safe.
     out.push({ cause: m[1]!, effect: `It ${m[2]}`, sentence });
   } else if ((m = MAIN_VERB.exec(body))) {
     out.push({ cause: m[1]!, effect: `It ${m[2]!.toLowerCase()} ${m[3]}`, sentence });
@@ -80,13 +80,14 @@ export function consequencesIn(sentence: string): Consequence[] {
 
 export function purposesIn(sentence: string): Purpose[] {
   const body = stripLeadIn(sentence).replace(/[.!]+["'”’)]*$/, '');
-  const m = PURPOSE.exec(body) ?? CLAUSE_PURPOSE.exec(body);
+  const gerundForm = PURPOSE.exec(body);
+  const m = gerundForm ?? CLAUSE_PURPOSE.exec(body);
   if (!m) return [];
   const [action, aim] = [m[1]!.trim(), m[2]!.trim()];
   if (action.includes(',')) return [];
-  if (!nlp(aim.split(/\s+/)[0]!).has('#Infinitive')) return [];
+  if (!nlp(aim.split(/\s+/)[0]!).has('#Verb')) return [];
   const gerund = nlp(action.split(/\s+/)[0]!).has('#Gerund');
-  if (m === PURPOSE.exec(body) ? !gerund : !isStandalone(action) || TO_COMPLEMENT.test(action) || !nlp(action).has('#PastTense')) return [];
+  if (gerundForm ? !gerund : !isStandalone(action) || TO_COMPLEMENT.test(action) || !nlp(action).has('#PastTense')) return [];
   return [{ action, aim: `To ${aim}`, sentence }];
 }
 
@@ -121,4 +122,48 @@ function isStandalone(text: string): boolean {
 function usable(effect: string): boolean {
   const words = effect.split(/\s+/).length;
   return words >= 4 && words <= 30 && !/\b(?:you|your|we|our|I)\b/.test(effect);
+}
+
+/** A reason the article gives for an outcome: "X because Y", "Because Y, X", "Y, so X", "As a result, X". */
+export interface Reason {
+  /** The outcome as a clause: "the company cut its prices". */
+  outcome: string;
+  /** The reason as an answer: "Because its rivals had cut theirs". */
+  reason: string;
+  sentence: string;
+}
+
+const BECAUSE_AFTER = /^(.{12,160}?),?\s+(because(?: of)?|due to|thanks to)\s+(.{6,160}?)$/i;
+const BECAUSE_BEFORE = /^(because(?: of)?|due to|thanks to)\s+(.{6,120}?),\s+(.{12,160})$/i;
+const SO_CLAUSE = /^(.{12,160}?),\s+so\s+(?!that\b)(.{12,160})$/i;
+const AS_A_RESULT = /^(?:as a result|as a consequence|consequently|because of this|for that reason),?\s+(.{12,200})$/i;
+
+/** Reasons in one sentence; `previous` is the sentence before it, for "As a result, …". */
+export function reasonsIn(sentence: string, previous: string | null): Reason[] {
+  const body = sentence.trim().replace(/[.!]+["'”’)]*$/, '');
+  const stripped = stripLeadIn(body);
+  const make = (outcome: string, marker: string, why: string): Reason[] => {
+    const o = outcome.trim().replace(/[,;]$/, '');
+    const w = why.trim().replace(/[,;]$/, '');
+    if (!isStandalone(o) || w.split(/\s+/).length < 2 || /\b(?:you|your|we|our|I)\b/.test(o + w)) return [];
+    const lead = /of|to/i.test(marker) ? 'Because of' : 'Because';
+    return [{ outcome: o, reason: `${lead} ${lowerFirstWord(w)}`, sentence }];
+  };
+  let m = AS_A_RESULT.exec(body);
+  if (m && previous) {
+    const prev = stripLeadIn(previous.trim().replace(/[.!]+["'”’)]*$/, ''));
+    if (prev.split(/\s+/).length <= 25 && isStandalone(prev)) return make(m[1]!, 'because', prev);
+    return [];
+  }
+  if ((m = BECAUSE_BEFORE.exec(stripped))) return make(m[3]!, m[1]!, m[2]!);
+  if ((m = BECAUSE_AFTER.exec(stripped))) return make(m[1]!, m[2]!, m[3]!);
+  if ((m = SO_CLAUSE.exec(stripped))) return make(m[2]!, 'because', m[1]!);
+  return [];
+}
+
+/** Lower-cases a clause's first letter unless the first word is a name ("Erik Dahl found …"). */
+export function lowerFirstWord(text: string): string {
+  const first = text.split(/\s+/)[0] ?? '';
+  if (/^\p{Lu}{2,}/u.test(first) || nlp(first).has('(#ProperNoun|#Person|#Place|#Organization)')) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }
