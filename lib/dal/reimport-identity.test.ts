@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '@/db';
+import { lessons, questions } from '@/db/schema';
+import { createTestDatabase, testDatabaseKinds } from '@/test/database';
+import { storeCaseStudy } from './internal/store-article';
+
+/** The live questions of a stored case study: id and source, per question. */
+async function liveQuestions(handle: DatabaseHandle, caseStudyId: string) {
+  const lessonIds = (await handle.db.select({ id: lessons.id }).from(lessons).where(eq(lessons.caseStudyId, caseStudyId))).map((l) => l.id);
+  return handle.db
+    .select({ id: questions.id, source: questions.source, fingerprint: questions.fingerprint })
+    .from(questions)
+    .where(and(inArray(questions.lessonId, lessonIds), isNull(questions.retiredAt)));
+}
+
+describe.each(testDatabaseKinds)('re-importing an edited article on %s', (kind) => {
+  let handle: DatabaseHandle;
+  beforeAll(async () => {
+    handle = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await handle.close();
+  });
+
+  it('keeps the id of every question that does not come from the edited paragraph', async () => {
+    const text = await readFile('content/alibaba-ai-comeback.txt', 'utf8');
+    const slug = `identity-${randomUUID().slice(0, 8)}`;
+    const first = await storeCaseStudy(handle.db, { text, slug, status: 'published' });
+    if (!first.ok) throw new Error('not stored');
+    const before = await liveQuestions(handle, first.id);
+    expect(before.length).toBeGreaterThan(5);
+
+    const paragraph = text.split('\n\n').find((p) => p.startsWith('What’s really cool'))!;
+    const edited = text.replace(paragraph, 'Alibaba has also used AI in healthcare, analysing public data to warn hospitals of outbreaks early.');
+    const second = await storeCaseStudy(handle.db, { text: edited, slug, status: 'published' });
+    expect(second).toMatchObject({ ok: true, changed: true });
+
+    const after = new Map((await liveQuestions(handle, first.id)).map((q) => [q.id, q]));
+    for (const q of before) {
+      if (paragraph.includes(q.source.slice(0, 40))) continue;
+      expect(after.get(q.id)?.fingerprint, q.source).toBe(q.fingerprint);
+    }
+  });
+});
