@@ -1,3 +1,5 @@
+import { looksLikeMarkdown, markdownBlocks } from './markdown-blocks';
+
 /**
  * First pass of the parser: turns raw text (Markdown or text pasted from a web page) into a flat
  * sequence of headings, paragraphs and lists. Knows nothing about sections or takeaways.
@@ -33,7 +35,14 @@ export function normalizeText(input: string): string {
 }
 
 export function toBlocks(text: string): RawBlock[] {
-  const lines = normalizeText(text).split('\n');
+  const normalized = normalizeText(text);
+  if (looksLikeMarkdown(normalized)) return markdownBlocks(normalized);
+  return pastedTextBlocks(normalized);
+}
+
+/** Text pasted from a web page: "•" bullets, headings as short lines standing alone. */
+function pastedTextBlocks(normalized: string): RawBlock[] {
+  const lines = normalized.split('\n');
   const blocks: RawBlock[] = [];
   let paragraph: string[] = [];
   let list: { ordered: boolean; items: string[] } | null = null;

@@ -120,6 +120,34 @@ describe('parseCaseStudy on other shapes', () => {
     expect(JSON.stringify(cs)).toContain('<script>alert(\\"x\\")</script>');
   });
 
+  it('reads Markdown as a syntax tree: fenced code and raw HTML are never headings or sentences', () => {
+    const cs = parsed(
+      [
+        '# Fenced',
+        '',
+        '## Growth',
+        '',
+        filler(6),
+        '',
+        '```',
+        '## Not a heading',
+        'Secret sentence in code that must never be quoted.',
+        '```',
+        '',
+        '<div class="ad">Buy now from our sponsor today and save.</div>',
+        '',
+        '## Results',
+        '',
+        `The company grew *quickly* and [doubled](https://example.com) its sales. ${filler(6)}`,
+      ].join('\n'),
+    );
+    expect(cs.sections.map((s) => s.title)).toEqual(['Growth', 'Results']);
+    const all = JSON.stringify(cs);
+    expect(all).not.toContain('Secret sentence');
+    expect(all).not.toContain('sponsor');
+    expect(all).toContain('The company grew quickly and doubled its sales.');
+  });
+
   it('handles emoji and right-to-left text', () => {
     const result = parseCaseStudy(`🚀 Launch\n\n${'שלום עולם וזה טקסט בעברית. '.repeat(30)} 😀 ${filler(5)}`);
     expect(result.ok).toBe(true);

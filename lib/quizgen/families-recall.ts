@@ -2,7 +2,6 @@ import nlp from 'compromise';
 import type { ContentBlock, Fact } from '@/lib/case-study/types';
 import { sentencesOf } from '@/lib/case-study/parse';
 import { streamFor, type Candidate, type FamilyContext } from './candidate';
-import { fitsBlank } from './language';
 import { contentWords, isClaim, sentenceFeatures } from './sentence-features';
 import { overlap } from './analysis';
 
@@ -218,6 +217,9 @@ function acceptedVariants(name: string, person: boolean, facts: Fact[]): string[
   const out = new Set([name, name.replace(/^the\s+/i, '')]);
   const words = name.split(/\s+/);
   if (person && words.length > 1) out.add(words.at(-1)!);
+  // "MedArc Unity" → "Unity": a product is often called by its own name without its maker's.
+  const maker = words.slice(0, -1).join(' ');
+  if (!person && words.length > 1 && facts.some((f) => f.kind === 'entity' && f.text === maker)) out.add(words.at(-1)!);
   if (words.length > 1) {
     const acronym = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
     if (acronym.length > 1 && facts.some((f) => f.kind === 'entity' && f.text === acronym)) out.add(acronym);

@@ -37,6 +37,7 @@ function termsOf(ctx: FamilyContext): Term[] {
       // and one noun is usually a figure of speech or a generic phrase ("smooth sailing", "right mix").
       if (m.terms.filter((t) => t.tags.includes('Noun') && !t.tags.includes('Adjective')).length < 2 && words.length < 3) continue;
       if (!/^[\p{Ll}]/u.test(text) || /[^\p{L}\s-]/u.test(text)) continue;
+      if (/^(?:the|a|an|this|that|these|those|last|first|next|other|such|same|own|more|most|many|much|some|any|each|every)\b/.test(text)) continue;
       if (s.text.split(text).length !== 2) continue;
       const at = s.text.indexOf(text);
       // A term glued to a neighbouring word ("AI-driven …") would split it.

@@ -59,7 +59,7 @@ const MAIN_VERB = new RegExp(`^(.{6,120}?)\\s+(?:(?:has|have|had)\\s+)?(${CAUSAL
 const PURPOSE = /^(\p{Lu}\p{Ll}+ing\b[^,;:]{6,100}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:]{6,160}?)(?:,\s+which\b.*)?[.!]?$/u;
 const CLAUSE_PURPOSE = /^(.{10,160}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:]{6,160}?)(?:,\s+which\b.*)?[.!]?$/u;
 // Verbs and nouns that take "to" as their complement, not as a purpose ("decided to", "time to").
-const TO_COMPLEMENT = /\b(?:decided|decides|wanted|wants|tried|tries|planned|plans|agreed|agrees|needed|needs|hoped|hopes|began|begins|started|starts|continued|refused|failed|managed|chose|promised|used|went|came|seemed|appeared|expected|asked|told|allowed|forced|helped|led|able|unable|likely|time|way|decision|chance|need|plan|right|ability|effort|attempt|bid|pressure|order|due|according|from|next|close|up|back|return|returned|moved|shifted|switched|compared|similar)\s*$/i;
+const TO_COMPLEMENT = /\b(?:had|has|have|ought|going|about|decided|decides|wanted|wants|tried|tries|planned|plans|agreed|agrees|needed|needs|hoped|hopes|began|begins|started|starts|continued|refused|failed|managed|chose|promised|used|went|came|seemed|appeared|expected|asked|told|allowed|forced|helped|led|able|unable|likely|time|way|decision|chance|need|plan|right|ability|effort|attempt|bid|pressure|order|due|according|from|next|close|up|back|return|returned|moved|shifted|switched|compared|similar)\s*$/i;
 
 export function consequencesIn(sentence: string): Consequence[] {
   const body = stripLeadIn(sentence).replace(/[.!]+["'”’)]*$/, '');
@@ -84,7 +84,7 @@ export function purposesIn(sentence: string): Purpose[] {
   const m = gerundForm ?? CLAUSE_PURPOSE.exec(body);
   if (!m) return [];
   const [action, aim] = [m[1]!.trim(), m[2]!.trim()];
-  if (action.includes(',')) return [];
+  if (action.includes(',') || action.split(/\s+/).length < 3) return [];
   if (!nlp(aim.split(/\s+/)[0]!).has('#Verb')) return [];
   const gerund = nlp(action.split(/\s+/)[0]!).has('#Gerund');
   if (gerundForm ? !gerund : !isStandalone(action) || TO_COMPLEMENT.test(action) || !nlp(action).has('#PastTense')) return [];
