@@ -1,7 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { users } from '@/db/schema';
+import { caseStudies, users } from '@/db/schema';
 import type { Role } from '@/lib/auth.config';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { requireUser } from './session';
@@ -33,9 +33,16 @@ export async function setUserRoleByEmail({ email, role }: { email: string; role:
   return updated.length > 0;
 }
 
-/** Deletes the signed-in user's account; their attempts and classes go with it. */
+/**
+ * Deletes the signed-in user's account; their attempts and classes go with it. Their case studies
+ * stay (learners' attempts point at them) but are withdrawn to drafts first: with no owner left a
+ * published one would otherwise look like part of the shipped library, visible to everyone.
+ */
 export async function deleteOwnAccount(): Promise<void> {
   const user = await requireUser();
   const db = await getDb();
-  await db.delete(users).where(eq(users.id, user.id));
+  await db.transaction(async (tx) => {
+    await tx.update(caseStudies).set({ status: 'draft' }).where(eq(caseStudies.ownerId, user.id));
+    await tx.delete(users).where(eq(users.id, user.id));
+  });
 }

@@ -175,12 +175,15 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     expect(await row(added.id)).toMatchObject({ authored: true, retiredAt: null, source: 'Written by the instructor.' });
   });
 
-  it('publishes for everyone, a re-import does not unpublish it, and its analysis starts empty', async () => {
+  it('publishes for its classes, not for everyone; a re-import does not unpublish it, and its analysis starts empty', async () => {
     const { id, text, caseId, slug, lessonId } = await draft();
     expect(await publishCaseStudy({ id: caseId })).toEqual({ ok: true });
     await importCaseStudy({ text: `${text}\n\nYet another closing remark.\n`, source: null });
+    const [row] = await handle.db.select({ status: caseStudies.status }).from(caseStudies).where(eq(caseStudies.id, caseId));
+    expect(row!.status).toBe('published');
+    // Private to its author and the classes it is assigned to (lib/dal/visibility.test.ts).
     signInAs(id.outsider);
-    expect(await getCaseStudyBySlug({ slug })).not.toBeNull();
+    expect(await getCaseStudyBySlug({ slug })).toBeNull();
     // Before any class has it, its author sees an empty analysis, with nothing computed from nothing.
     signInAs(id.teacher);
     const empty = (await getItemAnalysis({ lessonId, scope: 'first' }))!;

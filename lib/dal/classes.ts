@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { assignments, attempts, caseStudies, classes, classMembers, lessons, users } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
@@ -65,13 +65,22 @@ export async function joinClassByCode({ code }: { code: string }): Promise<DalRe
   return { ok: true, className: cls.name };
 }
 
-/** Published case studies and their lessons: what an instructor can assign. */
-async function assignableLessons(db: Awaited<ReturnType<typeof getDb>>) {
+/**
+ * What an instructor can assign: the shipped library and their own published case studies. Never
+ * another instructor's import, which is private to its owner and the classes it is assigned to.
+ */
+async function assignableLessons(db: Awaited<ReturnType<typeof getDb>>, instructorId: string) {
   return db
     .select({ caseId: caseStudies.id, caseTitle: caseStudies.title, lessonId: lessons.id, lessonTitle: lessons.title })
     .from(lessons)
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
-    .where(and(eq(caseStudies.status, 'published'), isNull(lessons.retiredAt)))
+    .where(
+      and(
+        eq(caseStudies.status, 'published'),
+        isNull(lessons.retiredAt),
+        or(isNull(caseStudies.ownerId), eq(caseStudies.ownerId, instructorId)),
+      ),
+    )
     .orderBy(asc(caseStudies.title), asc(lessons.position));
 }
 
@@ -106,7 +115,7 @@ export async function getClassById({ id }: { id: string }) {
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
     .where(eq(assignments.classId, cls.id))
     .orderBy(asc(assignments.dueAt), asc(lessons.position));
-  return { ...cls, roster, assignments: assigned, assignable: await assignableLessons(db) };
+  return { ...cls, roster, assignments: assigned, assignable: await assignableLessons(db, cls.ownerId) };
 }
 
 export interface AssignInput {
@@ -124,7 +133,7 @@ export async function assignLessons(input: AssignInput): Promise<DalResult<{ cou
   if (!owned) return { ok: false, error: 'not_found' };
   const m = /^(case|lesson):(.{36})$/.exec(input.target);
   if (!m || !isUuid(m[2]!)) return { ok: false, error: 'bad_target' };
-  const available = await assignableLessons(owned.db);
+  const available = await assignableLessons(owned.db, owned.cls.ownerId);
   const chosen = available.filter((l) => (m[1] === 'case' ? l.caseId === m[2] : l.lessonId === m[2]));
   if (!chosen.length) return { ok: false, error: 'not_published' };
   const settings = {
