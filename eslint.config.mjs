@@ -33,7 +33,10 @@ const config = [
   ...nextTypescript,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
@@ -63,6 +66,12 @@ const config = [
     files: ['lib/dal/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [appFromBelow] }] },
+  },
+  {
+    // The generator and parser are being rewritten (issue 9): their findings are reported, not
+    // blocking, until that work lands. Turn these back to errors then.
+    files: ['lib/quizgen/**', 'lib/case-study/**', 'scripts/dev-*.ts'],
+    rules: { '@typescript-eslint/no-unused-vars': 'warn', '@typescript-eslint/no-explicit-any': 'warn' },
   },
   {
     // Playwright fixtures call `use`, which is not React's hook.

@@ -1,9 +1,11 @@
 import Link from 'next/link';
 import { getCurrentUser } from '@/lib/dal/session';
-import { Button, ButtonLink } from './ui/button';
+import type { FormAction } from '@/lib/action-state';
+import { SignOutForm } from './auth/sign-out-form';
+import { ButtonLink } from './ui/button';
 
 /** The header on every page; the layout hands it the sign-out action, as pages hand actions to forms. */
-export async function SiteHeader({ signOutAction }: { signOutAction: () => Promise<void> }) {
+export async function SiteHeader({ signOutAction }: { signOutAction: FormAction }) {
   const user = await getCurrentUser();
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -37,11 +39,7 @@ export async function SiteHeader({ signOutAction }: { signOutAction: () => Promi
               <span className="hidden px-2 text-slate-500 sm:inline" aria-label="Signed in as">
                 {user.name}
               </span>
-              <form action={signOutAction}>
-                <Button type="submit" variant="secondary" className="min-h-9 py-1">
-                  Sign out
-                </Button>
-              </form>
+              <SignOutForm action={signOutAction} />
             </>
           ) : (
             <>

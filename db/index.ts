@@ -6,7 +6,7 @@ import { runMigrations } from './migrate';
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
-export interface DatabaseOptions {
+interface DatabaseOptions {
   /** A PostgreSQL URL; unset for the embedded database. */
   url?: string;
   /** Where PGlite keeps its files when there is no URL. */

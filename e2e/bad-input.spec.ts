@@ -107,7 +107,13 @@ test.describe('bad input gets a clear message, never a server error', () => {
   test('students cannot reach the instructor pages', async ({ page, auth }) => {
     await auth.signUp({ name: 'Curious Student', email: uniqueEmail('curious'), password: 'curious-password' });
     await expect(page).toHaveURL(/\/dashboard$/);
-    for (const path of ['/teach/cases', '/teach/cases/new', '/teach/classes', `/teach/analysis/00000000-0000-4000-8000-000000000000`, '/teach/cases/not-a-uuid']) {
+    for (const path of [
+      '/teach/cases',
+      '/teach/cases/new',
+      '/teach/classes',
+      `/teach/analysis/00000000-0000-4000-8000-000000000000`,
+      '/teach/cases/not-a-uuid',
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(404);
     }

@@ -8,13 +8,18 @@ const EDITED_PROMPT = 'Edited by the instructor: which detail opens the Harbor C
 const ADDED_PROMPT = 'True or false: Harbor Coffee opened its first café in Portland.';
 const password = 'classroom password 1';
 
-test('an instructor imports and edits a case study, runs a class where two students take the quiz, and reads the gradebook, CSV and item analysis', async ({ browser }, testInfo) => {
+test('an instructor imports and edits a case study, runs a class where two students take the quiz, and reads the gradebook, CSV and item analysis', async ({
+  browser,
+}, testInfo) => {
   // The whole term in one story: five people, an import, two quizzes and the checks after them.
   test.setTimeout(240_000);
   const shoot = async (page: Page, name: string) => {
     if (testInfo.project.name !== 'pglite') return;
     await page.mouse.move(0, 0); // no tooltip left open by the last click
-    for (const [w, h, tag] of [[390, 844, 'phone'], [1280, 900, 'desktop']] as const) {
+    for (const [w, h, tag] of [
+      [390, 844, 'phone'],
+      [1280, 900, 'desktop'],
+    ] as const) {
       await page.setViewportSize({ width: w, height: h });
       // Charts re-measure themselves after a resize: give the layout a moment to settle.
       await expect.poll(() => sidewaysOverflow(page), { message: `${name} at ${w}px scrolls sideways` }).toEqual([]);
@@ -36,7 +41,9 @@ test('an instructor imports and edits a case study, runs a class where two stude
   await teacher.page.getByRole('link', { name: 'Case studies' }).click();
   await teacher.page.getByRole('link', { name: 'Import a case study' }).click();
   await expect(teacher.page).toHaveURL(/\/teach\/cases\/new$/);
-  await teacher.page.getByLabel('Article file').setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 \u0000\u0001') });
+  await teacher.page
+    .getByLabel('Article file')
+    .setInputFiles({ name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7 \u0000\u0001') });
   await teacher.page.getByRole('button', { name: 'Preview' }).click();
   await expect(teacher.page.getByRole('main').getByRole('alert')).toContainText('is not a text file');
   await teacher.page.getByLabel('Article file').setInputFiles([]);
@@ -123,7 +130,10 @@ test('an instructor imports and edits a case study, runs a class where two stude
 
   // Both see the assignment and take the quiz with different answers.
   const scores: string[] = [];
-  for (const [student, pick] of [[ann, 'first'], [ben, 'last']] as const) {
+  for (const [student, pick] of [
+    [ann, 'first'],
+    [ben, 'last'],
+  ] as const) {
     await expect(student.page).toHaveURL(/\/dashboard/);
     await expect(student.page.getByRole('heading', { name: 'Assigned to you' })).toBeVisible();
     await student.page.getByRole('link', { name: LESSON_TITLE }).first().click();
@@ -131,7 +141,10 @@ test('an instructor imports and edits a case study, runs a class where two stude
     await student.quiz.answerAll(pick);
     await student.quiz.submit();
     await expect(student.page).toHaveURL(/\/attempts\//);
-    const scoreText = await student.page.getByText(/You scored \d+ of \d+/).first().textContent();
+    const scoreText = await student.page
+      .getByText(/You scored \d+ of \d+/)
+      .first()
+      .textContent();
     const [, got, max] = /You scored (\d+) of (\d+)/.exec(scoreText ?? '')!;
     scores.push(`${Math.round((Number(got) / Number(max)) * 100)}%`);
     // Answers come after the due date, and one attempt is all the class allows.
@@ -163,7 +176,10 @@ test('an instructor imports and edits a case study, runs a class where two stude
   expect(Math.round(Number(benRow[2]))).toBe(Number(scores[1]!.replace('%', '')));
 
   // The teacher can open a student's attempt from the gradebook.
-  await book.getByRole('row', { name: /Ann Student/ }).getByRole('link', { name: scores[0]! }).click();
+  await book
+    .getByRole('row', { name: /Ann Student/ })
+    .getByRole('link', { name: scores[0]! })
+    .click();
   await expect(teacher.page).toHaveURL(/\/attempts\//);
   await expect(teacher.page.getByRole('heading', { level: 1, name: /Ann Student scored \d+ of \d+/ })).toBeVisible();
   // The instructor sees the explanations the student will only see after the due date.
@@ -185,7 +201,13 @@ test('an instructor imports and edits a case study, runs a class where two stude
   // on every page and file of the class and of the instructor's case study.
   const questionEdit = await (async () => {
     await teacher.page.goto(reviewUrl);
-    return new URL((await teacher.page.getByRole('link', { name: /^Edit question \d+$/ }).first().getAttribute('href'))!, reviewUrl).toString();
+    return new URL(
+      (await teacher.page
+        .getByRole('link', { name: /^Edit question \d+$/ })
+        .first()
+        .getAttribute('href'))!,
+      reviewUrl,
+    ).toString();
   })();
   const lessonId = new URL(analysisUrl).pathname.split('/').pop()!;
   const guarded = [

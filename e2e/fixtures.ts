@@ -98,7 +98,8 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
     // containing block lies outside it (an sr-only label in a wide table, say).
     const clipped = (el: Element) => {
       if (getComputedStyle(el).position === 'absolute') return false;
-      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement)
+        if (getComputedStyle(p).overflowX !== 'visible') return true;
       return false;
     };
     const culprits = [...document.querySelectorAll('body *')]
@@ -113,7 +114,10 @@ export async function sidewaysOverflow(page: Page): Promise<string[]> {
 export async function expectAccessible(page: Page, name: string) {
   const { violations } = await new AxeBuilder({ page }).analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes[0]?.target}`), `${name} accessibility`).toEqual([]);
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes[0]?.target}`),
+    `${name} accessibility`,
+  ).toEqual([]);
 }
 
 export { expect };

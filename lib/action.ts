@@ -60,15 +60,3 @@ export function createAction<S extends z.ZodType, A extends Access, T extends Ac
     return handler({ data: parsed.data, formData, user } as Context<S, A>);
   };
 }
-
-/**
- * @deprecated The earlier shape, kept only while app/(auth)/actions.ts is being reworked for
- * issue 10; use createAction({ schema, access: 'public' }, …). Remove with its last caller.
- */
-export function validatedAction<S extends z.ZodType>(
-  schema: S,
-  action: (data: z.infer<S>, formData: FormData) => Promise<ActionState>,
-  options: { echo?: string[] } = {},
-): (previous: ActionState, formData: FormData) => Promise<ActionState> {
-  return createAction({ schema, access: 'public', echo: options.echo }, ({ data, formData }) => action(data, formData));
-}

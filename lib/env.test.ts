@@ -34,7 +34,11 @@ describe('parseEnv', () => {
   });
 
   it('accepts a production environment with a PostgreSQL URL and a secret', () => {
-    const parsed = parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://casewise:casewise@localhost:5432/casewise', AUTH_SECRET: secret });
+    const parsed = parseEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://casewise:casewise@localhost:5432/casewise',
+      AUTH_SECRET: secret,
+    });
     expect(parsed).toMatchObject({ ok: true, env: { DATABASE_URL: 'postgres://casewise:casewise@localhost:5432/casewise' } });
   });
 });

@@ -2,7 +2,8 @@
 // to every member of a class, wherever the server or the learner is.
 
 /** "3 March 2026". */
-export const formatDate = (d: Date): string => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export const formatDate = (d: Date): string =>
+  d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** "3 Mar 2026", for tables and lists. */
 export const formatShortDate = (d: Date): string =>

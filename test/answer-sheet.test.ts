@@ -13,7 +13,11 @@ const quiz: { id: string; data: PublicQuestionData; answerKey: AnswerKey }[] = [
   { id: 'blank', data: { type: 'fill_blank' }, answerKey: { type: 'fill_blank', answer: ['Hangzhou'] } },
   { id: 'number', data: { type: 'numeric', unit: '%' }, answerKey: { type: 'numeric', value: 15, tolerance: 0.75 } },
   { id: 'order', data: { type: 'ordering', items: ['b', 'c', 'a'] }, answerKey: { type: 'ordering', order: [2, 0, 1] } },
-  { id: 'match', data: { type: 'matching', left: ['x', 'y', 'z'], right: ['1', '2', '3', '4'] }, answerKey: { type: 'matching', match: [3, 0, 2] } },
+  {
+    id: 'match',
+    data: { type: 'matching', left: ['x', 'y', 'z'], right: ['1', '2', '3', '4'] },
+    answerKey: { type: 'matching', match: [3, 0, 2] },
+  },
 ];
 
 const grade = (getAll: (name: string) => string[]) => gradeSheet(quiz, readAnswerSheet(quiz, getAll));

@@ -2,7 +2,7 @@ import { fieldName } from '@/lib/grading/answer-sheet';
 import type { AnswerKey } from '@/lib/quizgen/types';
 
 type Keyed = { id: string; answerKey: AnswerKey };
-export type SheetAnswer = 'right' | 'wrong' | 'blank';
+type SheetAnswer = 'right' | 'wrong' | 'blank';
 
 /** The form fields a learner would send for one question, answered right or wrong. */
 function fieldsFor({ id, answerKey: k }: Keyed, answer: SheetAnswer): [string, string][] {
@@ -14,7 +14,10 @@ function fieldsFor({ id, answerKey: k }: Keyed, answer: SheetAnswer): [string, s
       return one(String(right ? k.answer : k.answer === 0 ? 1 : 0));
     case 'multiple_choice':
       // Wrong: the key's first option alone when the key has several, else the option after it.
-      return (right ? k.answer : k.answer.length > 1 ? [k.answer[0]!] : [k.answer[0]! === 0 ? 1 : 0]).map((a) => [fieldName(id), String(a)]);
+      return (right ? k.answer : k.answer.length > 1 ? [k.answer[0]!] : [k.answer[0]! === 0 ? 1 : 0]).map((a) => [
+        fieldName(id),
+        String(a),
+      ]);
     case 'true_false':
       return one(String(right ? k.answer : !k.answer));
     case 'fill_blank':

@@ -4,7 +4,7 @@ import { installDatabase, openDatabase, type DatabaseHandle } from '@/db';
 import { runMigrations } from '@/db/migrate';
 import { serverEnv } from '@/lib/env';
 
-export type TestDatabaseKind = 'pglite' | 'postgres';
+type TestDatabaseKind = 'pglite' | 'postgres';
 
 const postgresUrl = serverEnv().DATABASE_URL;
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createUser } from '@/lib/dal/users';
 
-export type TestRole = 'student' | 'instructor';
+type TestRole = 'student' | 'instructor';
 
 /**
  * Creates one account per name and returns their ids by name. Emails carry a random tag, so every

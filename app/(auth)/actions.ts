@@ -4,7 +4,8 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth';
-import { validatedAction, type ActionState } from '@/lib/action';
+import { z } from 'zod';
+import { createAction, type ActionState } from '@/lib/action';
 import { allowSignUp } from '@/lib/dal/sign-in';
 import { getCurrentUser } from '@/lib/dal/session';
 import { createUser, revokeSessionsByUserId } from '@/lib/dal/users';
@@ -32,44 +33,39 @@ async function signInOrMessage(email: string, password: string, redirectTo: stri
   redirect(redirectTo);
 }
 
-export const signUpAction = validatedAction(
-  signUpSchema,
-  async (data) => {
-    if (!(await allowSignUp(clientAddress(await headers())))) {
-      return {
-        status: 'error',
-        message: 'Too many accounts were created from here recently. Try again in an hour.',
-        values: { name: data.name, email: data.email, role: data.role },
-      };
-    }
-    const created = await createUser(data);
-    if (!created.ok) {
-      return {
-        status: 'error',
-        message: 'An account with this email already exists. Sign in instead.',
-        fieldErrors: { email: ['An account with this email already exists.'] },
-        values: { name: data.name, email: data.email, role: data.role },
-      };
-    }
-    return signInOrMessage(data.email, data.password, '/dashboard');
-  },
-  { echo: ['name', 'email', 'role'] },
-);
+export const signUpAction = createAction({ schema: signUpSchema, access: 'public', echo: ['name', 'email', 'role'] }, async ({ data }) => {
+  if (!(await allowSignUp(clientAddress(await headers())))) {
+    return {
+      status: 'error',
+      message: 'Too many accounts were created from here recently. Try again in an hour.',
+      values: { name: data.name, email: data.email, role: data.role },
+    };
+  }
+  const created = await createUser(data);
+  if (!created.ok) {
+    return {
+      status: 'error',
+      message: 'An account with this email already exists. Sign in instead.',
+      fieldErrors: { email: ['An account with this email already exists.'] },
+      values: { name: data.name, email: data.email, role: data.role },
+    };
+  }
+  return signInOrMessage(data.email, data.password, '/dashboard');
+});
 
-export const signInAction = validatedAction(
-  signInSchema,
-  async (data, formData) => {
-    const next = String(formData.get('next') ?? '');
-    const redirectTo = /^\/(?!\/)[\w\-/]*$/.test(next) ? next : '/dashboard';
-    return signInOrMessage(data.email, data.password, redirectTo);
-  },
-  { echo: ['email'] },
-);
+export const signInAction = createAction({ schema: signInSchema, access: 'public', echo: ['email'] }, async ({ data, formData }) => {
+  const next = String(formData.get('next') ?? '');
+  const redirectTo = /^\/(?!\/)[\w\-/]*$/.test(next) ? next : '/dashboard';
+  return signInOrMessage(data.email, data.password, redirectTo);
+});
 
-/** Ends every session of the user on the server first, so a copied cookie is dead too. */
-export async function signOutAction(): Promise<void> {
+/**
+ * Ends every session of the user on the server first, so a copied cookie is dead too. Public: a
+ * visitor whose session already ended still gets a clean sign-out and the sign-in page.
+ */
+export const signOutAction = createAction({ schema: z.object({}), access: 'public' }, async () => {
   const user = await getCurrentUser();
   if (user) await revokeSessionsByUserId({ id: user.id });
   await signOut({ redirect: false });
   redirect('/login');
-}
+});

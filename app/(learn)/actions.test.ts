@@ -25,7 +25,10 @@ describe.each(testDatabaseKinds)('learner actions on %s', (kind) => {
     await seedContent(handle.db);
     const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
     lessonId = lesson!.id;
-    keys = await handle.db.select({ id: questions.id, answerKey: questions.answerKey }).from(questions).where(eq(questions.lessonId, lessonId));
+    keys = await handle.db
+      .select({ id: questions.id, answerKey: questions.answerKey })
+      .from(questions)
+      .where(eq(questions.lessonId, lessonId));
   });
 
   afterAll(async () => {
@@ -46,7 +49,10 @@ describe.each(testDatabaseKinds)('learner actions on %s', (kind) => {
     for (const [name, value] of answerSheet(keys, 'wrong').fields) form.append(name, value);
     // Success redirects to the result page, which Next.js does by throwing.
     await expect(submitQuizAction({ status: 'idle' }, form)).rejects.toThrow(/NEXT_REDIRECT/);
-    const stored = await handle.db.select({ score: attempts.score, maxScore: attempts.maxScore }).from(attempts).where(eq(attempts.userId, learner));
+    const stored = await handle.db
+      .select({ score: attempts.score, maxScore: attempts.maxScore })
+      .from(attempts)
+      .where(eq(attempts.userId, learner));
     expect(stored).toEqual([{ score: 0, maxScore: keys.length }]);
   });
 

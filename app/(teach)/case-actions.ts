@@ -13,8 +13,7 @@ import { questionFromForm } from '@/lib/quizgen/edit';
 const IMPORT_ERRORS = {
   not_instructor: 'Only instructors can import case studies.',
   unreadable: 'This article could not be read.',
-  nothing_to_ask:
-    'Casewise found nothing to ask about in this article: it needs sentences with facts (names, numbers, years) or lists.',
+  nothing_to_ask: 'Casewise found nothing to ask about in this article: it needs sentences with facts (names, numbers, years) or lists.',
   title_taken: 'Too many case studies share this title. Change the title (the first line) and try again.',
 } as const;
 
@@ -22,7 +21,10 @@ const IMPORT_ERRORS = {
 const importSchema = z.object({
   intent: z.enum(['preview', 'save']).catch('preview'),
   // Twice the article limit: multi-byte text may pass this and still be over 1 MB, which readArticleInput says.
-  text: z.string().max(2 * MAX_ARTICLE_BYTES, 'The pasted article is over 1 MB. Split it or paste the part you need.').default(''),
+  text: z
+    .string()
+    .max(2 * MAX_ARTICLE_BYTES, 'The pasted article is over 1 MB. Split it or paste the part you need.')
+    .default(''),
 });
 
 export const importCaseAction = createAction<typeof importSchema, 'instructor', ImportState>(
@@ -32,7 +34,11 @@ export const importCaseAction = createAction<typeof importSchema, 'instructor', 
     const file =
       upload instanceof File && upload.size > 0
         ? // Refuse an oversized file before reading a byte of it.
-          { name: upload.name, size: upload.size, bytes: upload.size > MAX_ARTICLE_BYTES ? new Uint8Array() : new Uint8Array(await upload.arrayBuffer()) }
+          {
+            name: upload.name,
+            size: upload.size,
+            bytes: upload.size > MAX_ARTICLE_BYTES ? new Uint8Array() : new Uint8Array(await upload.arrayBuffer()),
+          }
         : null;
     const input = readArticleInput({ text, file });
     if (!input.ok) return { status: 'error', message: input.error, fieldErrors: { [input.field]: [input.error] }, text };

@@ -13,7 +13,15 @@ export function SignInForm({ action, next }: { action: FormAction; next?: string
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state.status === 'error' && state.message && <Alert>{state.message}</Alert>}
       {next && <input type="hidden" name="next" value={next} />}
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={err('email')} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={err('email')}
+      />
       <Field label="Password" name="password" type="password" autoComplete="current-password" required error={err('password')} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Signing in…' : 'Sign in'}

@@ -14,7 +14,15 @@ export function SignUpForm({ action }: { action: FormAction }) {
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state.status === 'error' && state.message && <Alert>{state.message}</Alert>}
       <Field label="Name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={err('name')} />
-      <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} error={err('email')} />
+      <Field
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={err('email')}
+      />
       <Field
         label="Password"
         name="password"

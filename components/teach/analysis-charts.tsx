@@ -2,7 +2,7 @@
 
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
-export interface ItemPoint {
+interface ItemPoint {
   label: string;
   facility: number | null;
   discrimination: number | null;
@@ -16,7 +16,11 @@ export function ItemChart({ items }: { items: ItemPoint[] }) {
   return (
     <figure className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <figcaption className="mb-2 text-sm font-semibold">Facility and discrimination per question (%)</figcaption>
-      <div role="img" aria-label="Bar chart of each question's facility and discrimination index; the table below lists the same values." className="h-64 w-full">
+      <div
+        role="img"
+        aria-label="Bar chart of each question's facility and discrimination index; the table below lists the same values."
+        className="h-64 w-full"
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
@@ -42,7 +46,16 @@ export function ScoreChart({ distribution }: { distribution: number[] }) {
   return (
     <figure className="min-w-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
       <figcaption className="mb-2 text-sm font-semibold">Score distribution</figcaption>
-      <div role="img" aria-label={`Histogram of scores: ${data.filter((d) => d.Attempts).map((d) => `${d.Attempts} in ${d.band}`).join(', ') || 'no attempts'}.`} className="h-56 w-full">
+      <div
+        role="img"
+        aria-label={`Histogram of scores: ${
+          data
+            .filter((d) => d.Attempts)
+            .map((d) => `${d.Attempts} in ${d.band}`)
+            .join(', ') || 'no attempts'
+        }.`}
+        className="h-56 w-full"
+      >
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -24 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -32,7 +32,9 @@ export function ArticlePreviewView({ preview }: { preview: ArticlePreview }) {
             <ol className="mt-3 flex flex-col gap-2 text-sm">
               {lesson.questions.map((q, j) => (
                 <li key={j} className="rounded-lg bg-slate-50 p-3">
-                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{QUESTION_TYPE_LABELS[q.type as QuestionType] ?? q.type}</p>
+                  <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">
+                    {QUESTION_TYPE_LABELS[q.type as QuestionType] ?? q.type}
+                  </p>
                   <p className="font-medium">{q.prompt}</p>
                   <p className="mt-1">
                     <span className="text-slate-600">Answer: </span>

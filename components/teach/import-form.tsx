@@ -27,7 +27,9 @@ export function ImportForm({ action }: { action: FormAction<ImportState> }) {
   const onFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.currentTarget.files?.[0];
     if (file && file.size > MAX_ARTICLE_BYTES) {
-      setFileError(`“${file.name}” is ${Math.ceil(file.size / 1024).toLocaleString('en')} KB; the limit is 1 MB. Split the article or paste the part you need.`);
+      setFileError(
+        `“${file.name}” is ${Math.ceil(file.size / 1024).toLocaleString('en')} KB; the limit is 1 MB. Split the article or paste the part you need.`,
+      );
       event.currentTarget.value = '';
     } else setFileError(null);
   };
@@ -36,7 +38,12 @@ export function ImportForm({ action }: { action: FormAction<ImportState> }) {
 
   return (
     <div className="flex flex-col gap-6">
-      <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" noValidate>
+      <form
+        action={formAction}
+        onSubmit={onSubmit}
+        className="flex flex-col gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+        noValidate
+      >
         <TextAreaField
           // A preview puts the article (also an uploaded file's) in the box, so "Save draft" saves what was previewed.
           key={`${round}-${state.text?.length ?? 0}`}

@@ -44,7 +44,12 @@ export function QuestionEditor({
   const multi = type === 'multiple_choice';
 
   return (
-    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" noValidate>
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      className="flex flex-col gap-5 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      noValidate
+    >
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -59,7 +64,13 @@ export function QuestionEditor({
       ) : (
         <input type="hidden" name="type" value={type} />
       )}
-      <TextAreaField label="Question" name="prompt" defaultValue={initial.prompt} error={err('prompt')} hint={type === 'fill_blank' ? 'Mark the blank with _____.' : undefined} />
+      <TextAreaField
+        label="Question"
+        name="prompt"
+        defaultValue={initial.prompt}
+        error={err('prompt')}
+        hint={type === 'fill_blank' ? 'Mark the blank with _____.' : undefined}
+      />
 
       {(type === 'single_choice' || multi) && (
         <Group legend={multi ? 'Options (tick every right one)' : 'Options (pick the right one)'} error={err('options') ?? err('correct')}>
@@ -74,7 +85,12 @@ export function QuestionEditor({
                 className="size-5 shrink-0"
                 aria-label={`Option ${i + 1} is right`}
               />
-              <input name={`option.${i}`} defaultValue={initial.type === type ? (initial.options[i] ?? '') : ''} aria-label={`Option ${i + 1}`} className={`min-h-11 min-w-0 flex-1 ${box}`} />
+              <input
+                name={`option.${i}`}
+                defaultValue={initial.type === type ? (initial.options[i] ?? '') : ''}
+                aria-label={`Option ${i + 1}`}
+                className={`min-h-11 min-w-0 flex-1 ${box}`}
+              />
             </div>
           ))}
           <p className="text-sm text-slate-600">Leave a row empty to drop it.</p>
@@ -90,9 +106,35 @@ export function QuestionEditor({
           ))}
         </Group>
       )}
-      {type === 'fill_blank' && <TextAreaField label="Accepted answers" name="lines" defaultValue={initial.lines} hint="One per line; case and punctuation are ignored when grading." error={err('lines')} />}
-      {type === 'ordering' && <TextAreaField label="Items in the right order" name="lines" rows={5} defaultValue={initial.lines} hint="One per line, first to last. Learners see them shuffled." error={err('lines')} />}
-      {type === 'matching' && <TextAreaField label="Pairs" name="lines" rows={5} defaultValue={initial.lines} hint="One per line, as term | match. Learners see the matches shuffled." error={err('lines')} />}
+      {type === 'fill_blank' && (
+        <TextAreaField
+          label="Accepted answers"
+          name="lines"
+          defaultValue={initial.lines}
+          hint="One per line; case and punctuation are ignored when grading."
+          error={err('lines')}
+        />
+      )}
+      {type === 'ordering' && (
+        <TextAreaField
+          label="Items in the right order"
+          name="lines"
+          rows={5}
+          defaultValue={initial.lines}
+          hint="One per line, first to last. Learners see them shuffled."
+          error={err('lines')}
+        />
+      )}
+      {type === 'matching' && (
+        <TextAreaField
+          label="Pairs"
+          name="lines"
+          rows={5}
+          defaultValue={initial.lines}
+          hint="One per line, as term | match. Learners see the matches shuffled."
+          error={err('lines')}
+        />
+      )}
       {type === 'numeric' && (
         <div className="grid gap-3 sm:grid-cols-3">
           {(
@@ -102,13 +144,32 @@ export function QuestionEditor({
               ['unit', 'Unit', initial.unit],
             ] as const
           ).map(([name, label, value]) => (
-            <Field key={name} label={label} name={name} defaultValue={value} inputMode={name === 'unit' ? 'text' : 'decimal'} error={err(name)} />
+            <Field
+              key={name}
+              label={label}
+              name={name}
+              defaultValue={value}
+              inputMode={name === 'unit' ? 'text' : 'decimal'}
+              error={err(name)}
+            />
           ))}
         </div>
       )}
 
-      <TextAreaField label="Explanation" name="explanation" defaultValue={initial.explanation} hint="Shown to learners after they submit." error={err('explanation')} />
-      <TextAreaField label="Source sentence" name="source" defaultValue={initial.source} hint="The article sentence that supports the answer (optional for your own questions)." error={err('source')} />
+      <TextAreaField
+        label="Explanation"
+        name="explanation"
+        defaultValue={initial.explanation}
+        hint="Shown to learners after they submit."
+        error={err('explanation')}
+      />
+      <TextAreaField
+        label="Source sentence"
+        name="source"
+        defaultValue={initial.source}
+        hint="The article sentence that supports the answer (optional for your own questions)."
+        error={err('source')}
+      />
 
       {state.status === 'error' && state.message && <Alert>{state.message}</Alert>}
       {state.status === 'success' && state.message && <Alert tone="info">{state.message}</Alert>}

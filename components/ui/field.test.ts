@@ -12,7 +12,7 @@ describe('form primitives', () => {
     ['Field', 'input', () => createElement(Field, { label: 'Join code', name: 'code', className: 'font-mono' })],
     ['SelectField', 'select', () => createElement(SelectField, { label: 'Kind', name: 'kind', className: 'font-mono' })],
     ['TextAreaField', 'textarea', () => createElement(TextAreaField, { label: 'Text', name: 'text', className: 'font-mono' })],
-  ])("%s keeps its border and touch size when the caller adds a class", (_, tag, element) => {
+  ])('%s keeps its border and touch size when the caller adds a class', (_, tag, element) => {
     const classes = classOf(renderToStaticMarkup(element()), tag);
     expect(classes).toContain('font-mono');
     expect(classes).toContain('border');

@@ -8,7 +8,12 @@ export function SelectField({ label, name, id, className = '', ...select }: Comp
       <label htmlFor={selectId} className="text-sm font-medium text-slate-800">
         {label}
       </label>
-      <select id={selectId} name={name} className={`min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base ${className}`} {...select} />
+      <select
+        id={selectId}
+        name={name}
+        className={`min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base ${className}`}
+        {...select}
+      />
     </div>
   );
 }

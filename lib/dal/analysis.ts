@@ -16,7 +16,13 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
   if (!user || !isUuid(lessonId) || (classId !== undefined && !isUuid(classId))) return null;
   const db = await getDb();
   const [lesson] = await db
-    .select({ id: lessons.id, title: lessons.title, caseTitle: caseStudies.title, caseStudyId: caseStudies.id, caseOwnerId: caseStudies.ownerId })
+    .select({
+      id: lessons.id,
+      title: lessons.title,
+      caseTitle: caseStudies.title,
+      caseStudyId: caseStudies.id,
+      caseOwnerId: caseStudies.ownerId,
+    })
     .from(lessons)
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
     .where(eq(lessons.id, lessonId));
@@ -35,25 +41,51 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
     ? await db
         .selectDistinct({ userId: classMembers.userId })
         .from(classMembers)
-        .where(inArray(classMembers.classId, inScope.map((c) => c.id)))
+        .where(
+          inArray(
+            classMembers.classId,
+            inScope.map((c) => c.id),
+          ),
+        )
     : [];
   const attemptRows = members.length
     ? await db
         .select({ id: attempts.id, userId: attempts.userId, submittedAt: attempts.submittedAt })
         .from(attempts)
-        .where(and(eq(attempts.lessonId, lesson.id), inArray(attempts.userId, members.map((m) => m.userId))))
+        .where(
+          and(
+            eq(attempts.lessonId, lesson.id),
+            inArray(
+              attempts.userId,
+              members.map((m) => m.userId),
+            ),
+          ),
+        )
     : [];
   const answerRows = attemptRows.length
     ? await db
         .select({ attemptId: answers.attemptId, questionId: answers.questionId, response: answers.response, correct: answers.correct })
         .from(answers)
-        .where(inArray(answers.attemptId, attemptRows.map((a) => a.id)))
+        .where(
+          inArray(
+            answers.attemptId,
+            attemptRows.map((a) => a.id),
+          ),
+        )
     : [];
   const answered = new Set(answerRows.map((a) => a.questionId));
   // The quiz as it stands, plus any question that was answered before it was disabled or retired.
   const questionRows = (
     await db
-      .select({ id: questions.id, prompt: questions.prompt, type: questions.type, data: questions.data, answerKey: questions.answerKey, enabled: questions.enabled, retiredAt: questions.retiredAt })
+      .select({
+        id: questions.id,
+        prompt: questions.prompt,
+        type: questions.type,
+        data: questions.data,
+        answerKey: questions.answerKey,
+        enabled: questions.enabled,
+        retiredAt: questions.retiredAt,
+      })
       .from(questions)
       .where(eq(questions.lessonId, lesson.id))
       .orderBy(asc(questions.position))

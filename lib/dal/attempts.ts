@@ -65,7 +65,10 @@ export async function submitQuizAttempt(input: {
       .where(and(eq(attempts.userId, user.id), eq(attempts.submissionKey, input.submissionKey)));
     if (same) return { ok: true, attemptId: same.id };
     if (rules.attemptsAllowed !== null) {
-      const [used] = await tx.select({ n: count() }).from(attempts).where(and(eq(attempts.userId, user.id), eq(attempts.lessonId, lesson.id)));
+      const [used] = await tx
+        .select({ n: count() })
+        .from(attempts)
+        .where(and(eq(attempts.userId, user.id), eq(attempts.lessonId, lesson.id)));
       if ((used?.n ?? 0) >= rules.attemptsAllowed) return { ok: false, error: 'no_attempts_left' };
     }
     const [attempt] = await tx
@@ -81,7 +84,9 @@ export async function submitQuizAttempt(input: {
         .where(and(eq(attempts.userId, user.id), eq(attempts.submissionKey, input.submissionKey)));
       return { ok: true as const, attemptId: winner!.id };
     }
-    await tx.insert(answers).values(graded.map((g) => ({ attemptId: attempt.id, questionId: g.questionId, response: g.response, correct: g.correct })));
+    await tx
+      .insert(answers)
+      .values(graded.map((g) => ({ attemptId: attempt.id, questionId: g.questionId, response: g.response, correct: g.correct })));
     return { ok: true as const, attemptId: attempt.id };
   });
 }
@@ -123,11 +128,7 @@ export async function getAttemptById({ id }: { id: string }) {
               .innerJoin(classMembers, eq(classMembers.classId, classes.id))
               .innerJoin(assignments, eq(assignments.classId, classes.id))
               .where(
-                and(
-                  eq(classes.ownerId, user.id),
-                  eq(classMembers.userId, attempts.userId),
-                  eq(assignments.lessonId, attempts.lessonId),
-                ),
+                and(eq(classes.ownerId, user.id), eq(classMembers.userId, attempts.userId), eq(assignments.lessonId, attempts.lessonId)),
               ),
           ),
         ),

@@ -55,7 +55,10 @@ export async function previewArticle({ text }: { text: string }): Promise<DalRes
       return { type: q.type, prompt: q.prompt, answer: describeKey(stored.data, stored.answerKey), source: q.source };
     }),
   }));
-  return { ok: true, preview: { title: caseStudy.title, readingMinutes: caseStudy.readingMinutes, rejected: quiz.rejected.length, lessons: lessonsOut } };
+  return {
+    ok: true,
+    preview: { title: caseStudy.title, readingMinutes: caseStudy.readingMinutes, rejected: quiz.rejected.length, lessons: lessonsOut },
+  };
 }
 
 /**
@@ -77,7 +80,12 @@ export async function importCaseStudy({
   const base = slugify(prepared.article.caseStudy.title) || 'case-study';
   for (let n = 1; n <= 20; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    const stored = await storePreparedArticle(db, prepared.article, { slug, source: source ?? undefined, status: 'draft', ownerId: user.id });
+    const stored = await storePreparedArticle(db, prepared.article, {
+      slug,
+      source: source ?? undefined,
+      status: 'draft',
+      ownerId: user.id,
+    });
     // The only failure is an address someone else owns: try the next one.
     if (stored.ok) return { ok: true, id: stored.id };
   }
@@ -89,7 +97,13 @@ export async function listMyCaseStudies() {
   if (!user) return null;
   const db = await getDb();
   return db
-    .select({ id: caseStudies.id, slug: caseStudies.slug, title: caseStudies.title, status: caseStudies.status, updatedAt: caseStudies.updatedAt })
+    .select({
+      id: caseStudies.id,
+      slug: caseStudies.slug,
+      title: caseStudies.title,
+      status: caseStudies.status,
+      updatedAt: caseStudies.updatedAt,
+    })
     .from(caseStudies)
     .where(eq(caseStudies.ownerId, user.id))
     .orderBy(desc(caseStudies.updatedAt));
@@ -101,7 +115,13 @@ async function ownedCaseStudy(id: string) {
   if (!user || !isUuid(id)) return null;
   const db = await getDb();
   const [cs] = await db
-    .select({ id: caseStudies.id, slug: caseStudies.slug, title: caseStudies.title, status: caseStudies.status, source: caseStudies.source })
+    .select({
+      id: caseStudies.id,
+      slug: caseStudies.slug,
+      title: caseStudies.title,
+      status: caseStudies.status,
+      source: caseStudies.source,
+    })
     .from(caseStudies)
     .where(and(eq(caseStudies.id, id), eq(caseStudies.ownerId, user.id)));
   return cs ? { db, user, cs } : null;
@@ -132,7 +152,8 @@ export async function getCaseStudyForReview({ id }: { id: string }) {
         .map(({ answerKey, lessonId: _lessonId, ...q }) => ({
           ...q,
           options: q.data.type === 'single_choice' || q.data.type === 'multiple_choice' ? q.data.options : null,
-          keyIndices: answerKey.type === 'single_choice' ? [answerKey.answer] : answerKey.type === 'multiple_choice' ? answerKey.answer : [],
+          keyIndices:
+            answerKey.type === 'single_choice' ? [answerKey.answer] : answerKey.type === 'multiple_choice' ? answerKey.answer : [],
           answer: describeKey(q.data, answerKey),
         })),
     })),

@@ -10,7 +10,6 @@ import { quizRulesFor } from './internal/quiz-rules';
 import { visibleTo } from './internal/visibility';
 import { requireUser } from './session';
 
-
 const isSlug = (s: string) => /^[\p{L}\p{N}-]{1,80}$/u.test(s);
 
 async function attemptsFor(userId: string, lessonIds: string[]) {
@@ -81,7 +80,13 @@ const caseStudyBySlug = cache(async (slug: string) => {
     .from(lessons)
     .where(and(eq(lessons.caseStudyId, cs.id), isNull(lessons.retiredAt)))
     .orderBy(asc(lessons.position));
-  const progress = summarizeLessons(lessonRows.map((l) => l.id), await attemptsFor(user.id, lessonRows.map((l) => l.id)));
+  const progress = summarizeLessons(
+    lessonRows.map((l) => l.id),
+    await attemptsFor(
+      user.id,
+      lessonRows.map((l) => l.id),
+    ),
+  );
   const withProgress = lessonRows.map((l) => ({ ...l, progress: progress.get(l.id)! }));
   return { ...cs, lessons: withProgress, progress: completion(withProgress.map((l) => l.progress)) };
 });
@@ -129,5 +134,9 @@ const quizByLesson = cache(async (caseSlug: string, lessonSlug: string) => {
     .orderBy(asc(questions.position));
   const user = await requireUser();
   const rules = await quizRulesFor(db, user.id, found.lesson.id);
-  return { ...found, questions: rows, attempts: { used: rules.used, allowed: rules.attemptsAllowed, left: attemptsLeft(rules, rules.used) } };
+  return {
+    ...found,
+    questions: rows,
+    attempts: { used: rules.used, allowed: rules.attemptsAllowed, left: attemptsLeft(rules, rules.used) },
+  };
 });

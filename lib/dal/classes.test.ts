@@ -37,7 +37,10 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
     await seedContent(handle.db);
     const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
     lessonId = lesson!.id;
-    keys = await handle.db.select({ id: questions.id, answerKey: questions.answerKey }).from(questions).where(eq(questions.lessonId, lessonId));
+    keys = await handle.db
+      .select({ id: questions.id, answerKey: questions.answerKey })
+      .from(questions)
+      .where(eq(questions.lessonId, lessonId));
   });
 
   afterAll(async () => {
@@ -59,7 +62,10 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
     }
     signInAs(id.teacher);
     const due = new Date('2030-01-01T00:00:00Z');
-    expect(await assignLessons({ classId, target: `lesson:${lessonId}`, dueAt: due, ...settings, ...options })).toEqual({ ok: true, count: 1 });
+    expect(await assignLessons({ classId, target: `lesson:${lessonId}`, dueAt: due, ...settings, ...options })).toEqual({
+      ok: true,
+      count: 1,
+    });
     return { id, classId, code };
   }
 
@@ -144,7 +150,10 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
       expect(await getGradebookByClassId({ classId })).toBeNull();
       expect(await regenerateJoinCodeByClassId({ classId })).toEqual({ ok: false, error: 'not_found' });
       expect(await removeStudentFromClass({ classId, studentId: id.ben })).toEqual({ ok: false, error: 'not_found' });
-      expect(await assignLessons({ classId, target: `lesson:${lessonId}`, dueAt: new Date(), ...settings })).toEqual({ ok: false, error: 'not_found' });
+      expect(await assignLessons({ classId, target: `lesson:${lessonId}`, dueAt: new Date(), ...settings })).toEqual({
+        ok: false,
+        error: 'not_found',
+      });
     }
     signInAs(id.teacher);
     expect((await getClassById({ id: classId }))!.roster).toHaveLength(2);

@@ -13,7 +13,10 @@ async function ownedClass(classId: string) {
   const user = await requireInstructor();
   if (!user || !isUuid(classId)) return null;
   const db = await getDb();
-  const [row] = await db.select().from(classes).where(and(eq(classes.id, classId), eq(classes.ownerId, user.id)));
+  const [row] = await db
+    .select()
+    .from(classes)
+    .where(and(eq(classes.id, classId), eq(classes.ownerId, user.id)));
   return row ? { db, user, cls: row } : null;
 }
 
@@ -21,7 +24,11 @@ export async function listMyClasses() {
   const user = await requireInstructor();
   if (!user) return null;
   const db = await getDb();
-  return db.select({ id: classes.id, name: classes.name, joinCode: classes.joinCode }).from(classes).where(eq(classes.ownerId, user.id)).orderBy(asc(classes.createdAt));
+  return db
+    .select({ id: classes.id, name: classes.name, joinCode: classes.joinCode })
+    .from(classes)
+    .where(eq(classes.ownerId, user.id))
+    .orderBy(asc(classes.createdAt));
 }
 
 export async function createClass({ name }: { name: string }): Promise<DalResult<{ id: string }, 'not_instructor' | 'code_clash'>> {
@@ -29,7 +36,11 @@ export async function createClass({ name }: { name: string }): Promise<DalResult
   if (!user) return { ok: false, error: 'not_instructor' };
   const db = await getDb();
   for (let tries = 0; tries < 5; tries++) {
-    const [row] = await db.insert(classes).values({ ownerId: user.id, name, joinCode: newJoinCode() }).onConflictDoNothing().returning({ id: classes.id });
+    const [row] = await db
+      .insert(classes)
+      .values({ ownerId: user.id, name, joinCode: newJoinCode() })
+      .onConflictDoNothing()
+      .returning({ id: classes.id });
     if (row) return { ok: true, id: row.id };
   }
   // Five clashes in a row on 40 bits means something else is wrong; the instructor can retry.
@@ -43,7 +54,13 @@ export async function regenerateJoinCodeByClassId({ classId }: { classId: string
   return { ok: true };
 }
 
-export async function removeStudentFromClass({ classId, studentId }: { classId: string; studentId: string }): Promise<DalResult<object, 'not_found'>> {
+export async function removeStudentFromClass({
+  classId,
+  studentId,
+}: {
+  classId: string;
+  studentId: string;
+}): Promise<DalResult<object, 'not_found'>> {
   const owned = await ownedClass(classId);
   if (!owned || !isUuid(studentId)) return { ok: false, error: 'not_found' };
   const removed = await owned.db
@@ -53,12 +70,19 @@ export async function removeStudentFromClass({ classId, studentId }: { classId: 
   return removed.length > 0 ? { ok: true } : { ok: false, error: 'not_found' };
 }
 
-export async function joinClassByCode({ code }: { code: string }): Promise<DalResult<{ className: string }, 'malformed_code' | 'unknown_code' | 'own_class'>> {
+export async function joinClassByCode({
+  code,
+}: {
+  code: string;
+}): Promise<DalResult<{ className: string }, 'malformed_code' | 'unknown_code' | 'own_class'>> {
   const user = await requireUser();
   const normalized = normalizeJoinCode(code);
   if (!JOIN_CODE.test(normalized)) return { ok: false, error: 'malformed_code' };
   const db = await getDb();
-  const [cls] = await db.select({ id: classes.id, name: classes.name, ownerId: classes.ownerId }).from(classes).where(eq(classes.joinCode, normalized));
+  const [cls] = await db
+    .select({ id: classes.id, name: classes.name, ownerId: classes.ownerId })
+    .from(classes)
+    .where(eq(classes.joinCode, normalized));
   if (!cls) return { ok: false, error: 'unknown_code' };
   if (cls.ownerId === user.id) return { ok: false, error: 'own_class' };
   await db.insert(classMembers).values({ classId: cls.id, userId: user.id }).onConflictDoNothing();
@@ -118,7 +142,7 @@ export async function getClassById({ id }: { id: string }) {
   return { ...cls, roster, assignments: assigned, assignable: await assignableLessons(db, cls.ownerId) };
 }
 
-export interface AssignInput {
+interface AssignInput {
   classId: string;
   /** "case:<id>" for every lesson of a case study, "lesson:<id>" for one lesson. */
   target: string;
@@ -128,7 +152,9 @@ export interface AssignInput {
   scoreRule: ScoreRule;
 }
 
-export async function assignLessons(input: AssignInput): Promise<DalResult<{ count: number }, 'not_found' | 'bad_target' | 'not_published'>> {
+export async function assignLessons(
+  input: AssignInput,
+): Promise<DalResult<{ count: number }, 'not_found' | 'bad_target' | 'not_published'>> {
   const owned = await ownedClass(input.classId);
   if (!owned) return { ok: false, error: 'not_found' };
   const m = /^(case|lesson):(.{36})$/.exec(input.target);
@@ -159,7 +185,14 @@ export async function getGradebookByClassId({ classId }: { classId: string }) {
   const rows =
     studentIds.length && lessonIds.length
       ? await db
-          .select({ id: attempts.id, userId: attempts.userId, lessonId: attempts.lessonId, score: attempts.score, maxScore: attempts.maxScore, submittedAt: attempts.submittedAt })
+          .select({
+            id: attempts.id,
+            userId: attempts.userId,
+            lessonId: attempts.lessonId,
+            score: attempts.score,
+            maxScore: attempts.maxScore,
+            submittedAt: attempts.submittedAt,
+          })
           .from(attempts)
           .where(and(inArray(attempts.userId, studentIds), inArray(attempts.lessonId, lessonIds)))
           .orderBy(asc(attempts.submittedAt))
@@ -206,7 +239,15 @@ export async function getAssignedToMe() {
   const mine = await db
     .select({ lessonId: attempts.lessonId, score: attempts.score, maxScore: attempts.maxScore, submittedAt: attempts.submittedAt })
     .from(attempts)
-    .where(and(eq(attempts.userId, user.id), inArray(attempts.lessonId, rows.map((r) => r.lessonId))))
+    .where(
+      and(
+        eq(attempts.userId, user.id),
+        inArray(
+          attempts.lessonId,
+          rows.map((r) => r.lessonId),
+        ),
+      ),
+    )
     .orderBy(asc(attempts.submittedAt));
   return rows.map((r) => {
     const done = mine.filter((a) => a.lessonId === r.lessonId);

@@ -148,7 +148,10 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
     it('refuses an unknown or malformed lesson id', async () => {
       await signedInStudent();
       const getAll = answerSheet(keys, 'right');
-      expect(await submitQuizAttempt({ lessonId: randomUUID(), submissionKey: randomUUID(), getAll })).toEqual({ ok: false, error: 'not_found' });
+      expect(await submitQuizAttempt({ lessonId: randomUUID(), submissionKey: randomUUID(), getAll })).toEqual({
+        ok: false,
+        error: 'not_found',
+      });
       expect(await submitQuizAttempt({ lessonId: 'nope', submissionKey: randomUUID(), getAll })).toEqual({ ok: false, error: 'not_found' });
     });
 
@@ -160,7 +163,10 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
       expect(ids.size).toBe(1);
       const [row] = await handle.db.select({ n: count() }).from(attempts).where(eq(attempts.submissionKey, submissionKey));
       expect(row!.n).toBe(1);
-      const [answerRows] = await handle.db.select({ n: count() }).from(answers).where(eq(answers.attemptId, [...ids][0]!));
+      const [answerRows] = await handle.db
+        .select({ n: count() })
+        .from(answers)
+        .where(eq(answers.attemptId, [...ids][0]!));
       expect(answerRows!.n).toBe(keys.length);
     });
 
@@ -195,10 +201,20 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
       const text = await readFile('content/alibaba-ai-comeback.txt', 'utf8');
       const stored = await storeCaseStudy(handle.db, { text, slug, status: 'published' });
       if (!stored.ok) throw new Error('copy not stored');
-      const [lesson] = await handle.db.select().from(lessons).where(and(eq(lessons.caseStudyId, stored.id), eq(lessons.slug, LESSON)));
-      const copyKeys = await handle.db.select({ id: questions.id, answerKey: questions.answerKey }).from(questions).where(eq(questions.lessonId, lesson!.id));
+      const [lesson] = await handle.db
+        .select()
+        .from(lessons)
+        .where(and(eq(lessons.caseStudyId, stored.id), eq(lessons.slug, LESSON)));
+      const copyKeys = await handle.db
+        .select({ id: questions.id, answerKey: questions.answerKey })
+        .from(questions)
+        .where(eq(questions.lessonId, lesson!.id));
       const userId = await signedInStudent();
-      const submitted = await submitQuizAttempt({ lessonId: lesson!.id, submissionKey: randomUUID(), getAll: answerSheet(copyKeys, 'right') });
+      const submitted = await submitQuizAttempt({
+        lessonId: lesson!.id,
+        submissionKey: randomUUID(),
+        getAll: answerSheet(copyKeys, 'right'),
+      });
       expect(submitted.ok).toBe(true);
 
       expect((await seedContent(handle.db)).every((s) => s.result.ok && !s.result.changed)).toBe(true);
@@ -211,7 +227,10 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
     });
 
     it('refuses to store an article too short to teach from', async () => {
-      expect(await storeCaseStudy(handle.db, { text: 'Tiny\n\nToo short.', status: 'draft' })).toMatchObject({ ok: false, error: 'unreadable' });
+      expect(await storeCaseStudy(handle.db, { text: 'Tiny\n\nToo short.', status: 'draft' })).toMatchObject({
+        ok: false,
+        error: 'unreadable',
+      });
     });
   });
 });

@@ -80,7 +80,14 @@ export async function updateQuestion({ id, question }: { id: string; question: Q
       .where(eq(questions.id, old.id));
     const [next] = await tx
       .insert(questions)
-      .values({ lessonId: old.lessonId, position: old.position, enabled: old.enabled, authored: old.authored, fingerprint: old.fingerprint, ...columns })
+      .values({
+        lessonId: old.lessonId,
+        position: old.position,
+        enabled: old.enabled,
+        authored: old.authored,
+        fingerprint: old.fingerprint,
+        ...columns,
+      })
       .returning({ id: questions.id });
     return { ok: true, id: next!.id, caseStudyId };
   });
@@ -115,7 +122,10 @@ export async function addQuestion({ lessonId, question }: { lessonId: string; qu
   const owned = await ownedLesson(lessonId);
   if (!owned) return { ok: false, error: 'not_found' };
   const { db, row } = owned;
-  const [last] = await db.select({ position: max(questions.position) }).from(questions).where(eq(questions.lessonId, row.id));
+  const [last] = await db
+    .select({ position: max(questions.position) })
+    .from(questions)
+    .where(eq(questions.lessonId, row.id));
   const [created] = await db
     .insert(questions)
     .values({

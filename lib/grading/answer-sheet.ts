@@ -1,7 +1,7 @@
 import type { PublicQuestionData, Response } from '@/lib/quizgen/types';
 import { parseNumberAnswer } from './grade';
 
-export const MAX_TEXT_ANSWER = 500;
+const MAX_TEXT_ANSWER = 500;
 
 /** Form field name for a question, or for one row of an ordering/matching question. */
 export const fieldName = (questionId: string, row?: number) => (row === undefined ? `q.${questionId}` : `q.${questionId}.${row}`);
@@ -12,10 +12,7 @@ type Field = (name: string) => string[];
  * Reads a submitted quiz form into responses, trusting nothing: fields for questions that are not
  * in this quiz, out-of-range choices and any extra field (a forged "score", say) are ignored.
  */
-export function readAnswerSheet(
-  questions: { id: string; data: PublicQuestionData }[],
-  getAll: Field,
-): Map<string, Response> {
+export function readAnswerSheet(questions: { id: string; data: PublicQuestionData }[], getAll: Field): Map<string, Response> {
   const out = new Map<string, Response>();
   const int = (v: string | undefined, max: number) => {
     if (v === undefined || !/^\d{1,3}$/.test(v)) return null;

@@ -23,7 +23,8 @@ describe('isCorrect', () => {
 
   it('accepts fill-in answers whatever their case, spacing, curly quotes or final full stop', () => {
     const key = { type: 'fill_blank' as const, answer: ['Jack Ma', 'Ma Yun'] };
-    for (const text of ['jack ma', '  JACK   MA. ', 'Ma Yun', '“Jack Ma”']) expect(isCorrect(key, { type: 'fill_blank', text }), text).toBe(true);
+    for (const text of ['jack ma', '  JACK   MA. ', 'Ma Yun', '“Jack Ma”'])
+      expect(isCorrect(key, { type: 'fill_blank', text }), text).toBe(true);
     expect(isCorrect(key, { type: 'fill_blank', text: 'Jack' })).toBe(false);
     expect(isCorrect(key, { type: 'fill_blank', text: '' })).toBe(false);
   });

@@ -14,7 +14,11 @@ export function normalizeAnswerText(text: string): string {
 
 /** Reads a number as people type it: "2.8", "2,800", "$10", "20 %". Null when it is not one. */
 export function parseNumberAnswer(text: string): number | null {
-  const cleaned = text.trim().replace(/^[$€£¥]\s*/, '').replace(/\s*%$/, '').replace(/(?<=\d),(?=\d{3}\b)/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/^[$€£¥]\s*/, '')
+    .replace(/\s*%$/, '')
+    .replace(/(?<=\d),(?=\d{3}\b)/g, '');
   if (!/^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i.test(cleaned)) return null;
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : null;
@@ -56,7 +60,7 @@ export function isCorrect(key: AnswerKey, response: Response | null | undefined)
   }
 }
 
-export interface GradedQuestion {
+interface GradedQuestion {
   questionId: string;
   response: Response | null;
   correct: boolean;

@@ -15,7 +15,9 @@ describe('combineRules', () => {
       { attemptsAllowed: 3, answersShown: 'after_attempt' as const, dueAt: due('2030-01-20') },
     ];
     expect(combineRules(rules, now).attemptsAllowed).toBe(3);
-    expect(combineRules([...rules, { attemptsAllowed: null, answersShown: 'after_attempt', dueAt: due('2030-01-20') }], now).attemptsAllowed).toBeNull();
+    expect(
+      combineRules([...rules, { attemptsAllowed: null, answersShown: 'after_attempt', dueAt: due('2030-01-20') }], now).attemptsAllowed,
+    ).toBeNull();
   });
 
   it('hides answers until the latest future due date of a class that hides them', () => {

@@ -1,6 +1,6 @@
 /** What a learner's class assignments allow on one lesson's quiz. Pure. */
 
-export interface AssignmentRule {
+interface AssignmentRule {
   attemptsAllowed: number | null;
   answersShown: 'after_attempt' | 'after_due';
   dueAt: Date;

@@ -1,6 +1,6 @@
 import { percentOf, scoreFraction } from './score';
 
-export interface AttemptSummary {
+interface AttemptSummary {
   lessonId: string;
   score: number;
   maxScore: number;
@@ -17,9 +17,7 @@ export interface LessonProgress {
 
 /** Per-lesson progress from a learner's attempts. A lesson is done once its quiz is submitted. */
 export function summarizeLessons(lessonIds: string[], attempts: AttemptSummary[]): Map<string, LessonProgress> {
-  const out = new Map<string, LessonProgress>(
-    lessonIds.map((id) => [id, { attempts: 0, best: null, lastAttemptAt: null, done: false }]),
-  );
+  const out = new Map<string, LessonProgress>(lessonIds.map((id) => [id, { attempts: 0, best: null, lastAttemptAt: null, done: false }]));
   for (const a of attempts) {
     const p = out.get(a.lessonId);
     if (!p) continue;
@@ -27,7 +25,8 @@ export function summarizeLessons(lessonIds: string[], attempts: AttemptSummary[]
     p.done = true;
     if (!p.lastAttemptAt || a.submittedAt > p.lastAttemptAt) p.lastAttemptAt = a.submittedAt;
     const percent = percentOf(a.score, a.maxScore);
-    if (!p.best || scoreFraction(a.score, a.maxScore) > scoreFraction(p.best.score, p.best.maxScore)) p.best = { score: a.score, maxScore: a.maxScore, percent };
+    if (!p.best || scoreFraction(a.score, a.maxScore) > scoreFraction(p.best.score, p.best.maxScore))
+      p.best = { score: a.score, maxScore: a.maxScore, percent };
   }
   return out;
 }

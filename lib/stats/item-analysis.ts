@@ -8,7 +8,7 @@
  * maximum (0…1). Moodle reports the indices as percentages; here they are fractions (0.35 = 35%).
  */
 
-export type Marks = readonly (readonly number[])[];
+type Marks = readonly (readonly number[])[];
 
 export interface ItemStats {
   /** Mean mark as a fraction of the maximum: how easy the question is. */
@@ -34,7 +34,7 @@ export interface TestStats {
   standardError: number | null;
 }
 
-export function mean(xs: readonly number[]): number | null {
+function mean(xs: readonly number[]): number | null {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 }
 
@@ -46,7 +46,7 @@ export function median(xs: readonly number[]): number | null {
 }
 
 /** Sample covariance (n − 1), as Moodle uses. */
-export function covariance(xs: readonly number[], ys: readonly number[]): number | null {
+function covariance(xs: readonly number[], ys: readonly number[]): number | null {
   const n = xs.length;
   if (n < 2 || ys.length !== n) return null;
   const mx = mean(xs)!;
@@ -56,11 +56,11 @@ export function covariance(xs: readonly number[], ys: readonly number[]): number
   return sum / (n - 1);
 }
 
-export function variance(xs: readonly number[]): number | null {
+function variance(xs: readonly number[]): number | null {
   return covariance(xs, xs);
 }
 
-export function sd(xs: readonly number[]): number | null {
+function sd(xs: readonly number[]): number | null {
   const v = variance(xs);
   return v === null ? null : Math.sqrt(v);
 }
@@ -86,7 +86,10 @@ export function analyseItems(marks: Marks, questions = marks[0]?.length ?? 0): {
   const items = columns.map((col): ItemStats => {
     const rest = totals.map((t, i) => t - col[i]!);
     const cov = covariance(col, rest);
-    const maxCov = covariance([...col].sort((a, b) => a - b), [...rest].sort((a, b) => a - b));
+    const maxCov = covariance(
+      [...col].sort((a, b) => a - b),
+      [...rest].sort((a, b) => a - b),
+    );
     return {
       facility: mean(col),
       sd: sd(col),

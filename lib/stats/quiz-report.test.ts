@@ -17,7 +17,12 @@ const attempts = [
   { id: 'ben-1', userId: 'ben', submittedAt: at(20) },
   { id: 'cy-1', userId: 'cy', submittedAt: at(25) },
 ];
-const answer = (attemptId: string, questionId: string, response: Response | null, correct: boolean) => ({ attemptId, questionId, response, correct });
+const answer = (attemptId: string, questionId: string, response: Response | null, correct: boolean) => ({
+  attemptId,
+  questionId,
+  response,
+  correct,
+});
 const answers = [
   answer('ann-1', 'q1', { type: 'single_choice', choice: 2 }, false),
   answer('ann-1', 'q2', { type: 'true_false', value: true }, false),

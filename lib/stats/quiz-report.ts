@@ -25,13 +25,13 @@ export interface ReportAnswer {
   correct: boolean;
 }
 
-export interface OptionCount {
+interface OptionCount {
   label: string;
   count: number;
   isKey: boolean;
 }
 
-export interface ItemReport {
+interface ItemReport {
   questionId: string;
   stats: ItemStats;
   flags: ItemFlag[];
@@ -41,7 +41,7 @@ export interface ItemReport {
   blank: number;
 }
 
-export interface QuizReport {
+interface QuizReport {
   scope: AttemptScope;
   test: TestStats;
   /** Attempts per tenth of the score range: [0–10%), [10–20%) … [90–100%]. */

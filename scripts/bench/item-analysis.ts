@@ -25,7 +25,12 @@ function dataset(n: number) {
     for (const q of QUESTIONS) {
       const right = rng.next() < skill;
       const choice = right ? (q.answerKey as { answer: number }).answer : Math.floor(rng.next() * 4);
-      answers.push({ attemptId: id, questionId: q.id, response: { type: 'single_choice', choice }, correct: choice === (q.answerKey as { answer: number }).answer });
+      answers.push({
+        attemptId: id,
+        questionId: q.id,
+        response: { type: 'single_choice', choice },
+        correct: choice === (q.answerKey as { answer: number }).answer,
+      });
     }
   }
   return { attempts, answers };
@@ -49,5 +54,7 @@ console.log(`baseline: 30 attempts × ${QUESTIONS.length} questions in ${base.to
 console.log('attempts   time (× baseline)   time per attempt (× baseline)');
 for (const n of [300, 3_000, 30_000]) {
   const ms = timeIt(n, n >= 30_000 ? 3 : 9);
-  console.log(`${String(n).padStart(8)}   ${(ms / base).toFixed(1).padStart(10)}×          ${((ms / n) / (base / 30)).toFixed(2).padStart(8)}×`);
+  console.log(
+    `${String(n).padStart(8)}   ${(ms / base).toFixed(1).padStart(10)}×          ${(ms / n / (base / 30)).toFixed(2).padStart(8)}×`,
+  );
 }

@@ -29,7 +29,10 @@ export default async function DashboardPage() {
               return (
                 <li key={a.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
                   <div>
-                    <Link href={`/cases/${a.caseSlug}/lessons/${a.lessonSlug}/quiz`} className="font-medium text-indigo-800 hover:underline">
+                    <Link
+                      href={`/cases/${a.caseSlug}/lessons/${a.lessonSlug}/quiz`}
+                      className="font-medium text-indigo-800 hover:underline"
+                    >
                       {a.lessonTitle}
                     </Link>
                     <p className="text-sm text-slate-600">
@@ -43,7 +46,8 @@ export default async function DashboardPage() {
                     {a.attempts > 0 && (
                       <span className="ml-2 text-slate-700">
                         · {Math.round((a.score ?? 0) * 100)}% ({a.attempts}
-                        {a.attemptsAllowed ? ` of ${a.attemptsAllowed}` : ''} {a.attempts === 1 && !a.attemptsAllowed ? 'attempt' : 'attempts'})
+                        {a.attemptsAllowed ? ` of ${a.attemptsAllowed}` : ''}{' '}
+                        {a.attempts === 1 && !a.attemptsAllowed ? 'attempt' : 'attempts'})
                       </span>
                     )}
                     {a.late && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">late</span>}
@@ -90,7 +94,11 @@ export default async function DashboardPage() {
         </h2>
         {recent.length === 0 ? (
           <p className="mt-2 text-slate-700">
-            No quizzes yet. <Link href="/cases" className="font-semibold text-indigo-700 underline">Pick a case study</Link> to start.
+            No quizzes yet.{' '}
+            <Link href="/cases" className="font-semibold text-indigo-700 underline">
+              Pick a case study
+            </Link>{' '}
+            to start.
           </p>
         ) : (
           <ul className="mt-3 flex flex-col gap-2">

@@ -17,7 +17,17 @@ export default async function JoinPage({ searchParams }: { searchParams: Promise
         <p className="mt-1 text-slate-700">Enter the code your instructor gave you. Your assignments then appear on your dashboard.</p>
       </header>
       <ActionForm action={joinClassAction} submit="Join class" pendingLabel="Joining…">
-        <Field label="Join code" name="code" required defaultValue={initial} autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={40} className="font-mono" />
+        <Field
+          label="Join code"
+          name="code"
+          required
+          defaultValue={initial}
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={40}
+          className="font-mono"
+        />
       </ActionForm>
     </div>
   );

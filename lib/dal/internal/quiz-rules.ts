@@ -20,7 +20,10 @@ export async function assignmentRulesFor(db: Database, userId: string, lessonId:
 export async function quizRulesFor(db: Database, userId: string, lessonId: string): Promise<QuizRules & { used: number }> {
   const [rules, [used]] = await Promise.all([
     assignmentRulesFor(db, userId, lessonId),
-    db.select({ n: count() }).from(attempts).where(and(eq(attempts.userId, userId), eq(attempts.lessonId, lessonId))),
+    db
+      .select({ n: count() })
+      .from(attempts)
+      .where(and(eq(attempts.userId, userId), eq(attempts.lessonId, lessonId))),
   ]);
   return { ...rules, used: used?.n ?? 0 };
 }

@@ -9,7 +9,7 @@ import type { DalResult } from '../result';
 type Stored = { id: string; slug: string; changed: boolean; lessons: number; questions: number };
 export type StoreResult = DalResult<Stored, 'unreadable' | 'slug_taken'>;
 
-export interface StoreOptions {
+interface StoreOptions {
   slug?: string;
   source?: string;
   status: 'draft' | 'published';

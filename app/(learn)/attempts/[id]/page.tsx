@@ -9,7 +9,6 @@ import { percentOf } from '@/lib/progress/score';
 
 export const metadata: Metadata = { title: 'Quiz result' };
 
-
 export default async function AttemptPage({ params }: { params: Promise<{ id: string }> }) {
   const attempt = await getAttemptById({ id: (await params).id });
   if (!attempt) notFound();
@@ -33,7 +32,8 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
         </p>
         {attempt.reviewHiddenUntil && (
           <p className="mt-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note">
-            Your class shows the right answers after the due date, {formatDate(attempt.reviewHiddenUntil)}. Until then you see what you answered.
+            Your class shows the right answers after the due date, {formatDate(attempt.reviewHiddenUntil)}. Until then you see what you
+            answered.
           </p>
         )}
         <div className="mt-4 flex flex-wrap gap-2">
@@ -59,7 +59,9 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
             <li key={q.id} className={`rounded-xl border bg-white p-4 sm:p-5 ${tone}`}>
               <p className="text-sm font-semibold">
                 {q.review && (
-                  <span className={q.review.correct ? 'text-emerald-800' : 'text-red-800'}>{q.review.correct ? '✓ Correct' : '✗ Incorrect'}</span>
+                  <span className={q.review.correct ? 'text-emerald-800' : 'text-red-800'}>
+                    {q.review.correct ? '✓ Correct' : '✗ Incorrect'}
+                  </span>
                 )}
                 <span className="text-slate-500">
                   {q.review ? ' · ' : ''}Question {i + 1}
@@ -82,7 +84,9 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
                     <span className="font-semibold">Why: </span>
                     {q.review.explanation}
                   </p>
-                  <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 font-serif text-sm italic text-slate-700">{q.review.source}</blockquote>
+                  <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 font-serif text-sm italic text-slate-700">
+                    {q.review.source}
+                  </blockquote>
                 </>
               )}
             </li>

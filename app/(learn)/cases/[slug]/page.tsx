@@ -34,7 +34,11 @@ export default async function CaseStudyPage({ params }: Props) {
         </div>
         {nextLesson && (
           <ButtonLink href={`/cases/${cs.slug}/lessons/${nextLesson.slug}`} className="mt-4">
-            {cs.progress.done === 0 ? 'Start the first lesson' : cs.progress.done === cs.progress.total ? 'Review from the start' : 'Continue'}
+            {cs.progress.done === 0
+              ? 'Start the first lesson'
+              : cs.progress.done === cs.progress.total
+                ? 'Review from the start'
+                : 'Continue'}
           </ButtonLink>
         )}
       </header>

@@ -33,7 +33,9 @@ export default async function MyCaseStudiesPage() {
               <Link href={`/teach/cases/${c.id}`} className="font-medium text-indigo-800 hover:underline">
                 {c.title}
               </Link>
-              <span className={`rounded px-2 py-0.5 text-xs font-semibold ${c.status === 'published' ? 'bg-emerald-100 text-emerald-900' : 'bg-amber-100 text-amber-900'}`}>
+              <span
+                className={`rounded px-2 py-0.5 text-xs font-semibold ${c.status === 'published' ? 'bg-emerald-100 text-emerald-900' : 'bg-amber-100 text-amber-900'}`}
+              >
                 {c.status === 'published' ? 'Published' : 'Draft'}
               </span>
             </li>

@@ -46,8 +46,8 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
         </p>
         <h1 className="text-2xl font-bold sm:text-3xl">Item analysis</h1>
         <p className="mt-1 text-slate-700">
-          Quiz: {analysis.lesson.title} · {analysis.lesson.caseTitle}. {analysis.students} {analysis.students === 1 ? 'student' : 'students'}. Definitions as in
-          Moodle&apos;s quiz statistics report.
+          Quiz: {analysis.lesson.title} · {analysis.lesson.caseTitle}. {analysis.students}{' '}
+          {analysis.students === 1 ? 'student' : 'students'}. Definitions as in Moodle&apos;s quiz statistics report.
         </p>
       </header>
 
@@ -88,7 +88,9 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
         <p className="text-slate-700">No attempts yet. The numbers appear once students take the quiz.</p>
       ) : (
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-          <ItemChart items={questions.map((q) => ({ label: `Q${q.number}`, facility: q.stats.facility, discrimination: q.stats.discrimination }))} />
+          <ItemChart
+            items={questions.map((q) => ({ label: `Q${q.number}`, facility: q.stats.facility, discrimination: q.stats.discrimination }))}
+          />
           <ScoreChart distribution={report.distribution} />
         </div>
       )}
@@ -121,7 +123,12 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
         <h2 id="items-heading" className="mb-3 text-lg font-semibold">
           Questions
         </h2>
-        <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Question statistics">
+        <div
+          className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white"
+          tabIndex={0}
+          role="region"
+          aria-label="Question statistics"
+        >
           <table className="w-full border-collapse text-sm">
             <thead>
               <tr className="border-b border-slate-200 text-left">
@@ -190,7 +197,10 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
                           <span className="tabular-nums text-slate-700">{o.count}</span>
                         </div>
                         <div className="mt-0.5 h-2 rounded bg-slate-100" aria-hidden="true">
-                          <div className={`h-2 rounded ${o.isKey ? 'bg-emerald-600' : o.count ? 'bg-indigo-500' : ''}`} style={{ width: `${(o.count / answered) * 100}%` }} />
+                          <div
+                            className={`h-2 rounded ${o.isKey ? 'bg-emerald-600' : o.count ? 'bg-indigo-500' : ''}`}
+                            style={{ width: `${(o.count / answered) * 100}%` }}
+                          />
                         </div>
                       </li>
                     ))}

@@ -31,7 +31,11 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
         </p>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-bold sm:text-3xl">{cs.title}</h1>
-          <span className={`rounded px-2 py-0.5 text-sm font-semibold ${draft ? 'bg-amber-100 text-amber-900' : 'bg-emerald-100 text-emerald-900'}`}>{draft ? 'Draft' : 'Published'}</span>
+          <span
+            className={`rounded px-2 py-0.5 text-sm font-semibold ${draft ? 'bg-amber-100 text-amber-900' : 'bg-emerald-100 text-emerald-900'}`}
+          >
+            {draft ? 'Draft' : 'Published'}
+          </span>
         </div>
         <p className="text-slate-700">
           {cs.lessons.length} lessons · {enabled} of {total} questions in use{cs.source ? ` · imported from ${cs.source}` : ''}.{' '}
@@ -39,7 +43,9 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
         </p>
         {query.imported && draft && <Alert tone="info">Saved as a draft. Review the questions below, then publish.</Alert>}
         {query.saved && <Alert tone="info">Question saved.</Alert>}
-        {query.published && !draft && <Alert tone="info">Published: every learner can now read it, and you can assign it to your classes.</Alert>}
+        {query.published && !draft && (
+          <Alert tone="info">Published: every learner can now read it, and you can assign it to your classes.</Alert>
+        )}
         <div className="flex flex-wrap items-start gap-2">
           {draft && (
             <ActionForm action={publishCaseAction} submit="Publish" pendingLabel="Publishing…" className="flex flex-col gap-2">
@@ -59,7 +65,10 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
               Lesson {li + 1}: {lesson.title}
             </h2>
             <div className="flex flex-wrap gap-3 text-sm">
-              <Link href={`/teach/cases/${cs.id}/questions/new?lesson=${lesson.id}`} className="font-medium text-indigo-800 hover:underline">
+              <Link
+                href={`/teach/cases/${cs.id}/questions/new?lesson=${lesson.id}`}
+                className="font-medium text-indigo-800 hover:underline"
+              >
                 Add a question<span className="sr-only"> to {lesson.title}</span>
               </Link>
               {!draft && (
@@ -74,7 +83,11 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
             {lesson.questions.map((q, qIndex) => {
               const number = firstNumber[li]! + qIndex + 1;
               return (
-                <li key={q.id} id={`q-${q.id}`} className={`scroll-mt-4 rounded-xl border bg-white p-4 shadow-sm ${q.enabled ? 'border-slate-200' : 'border-dashed border-slate-300 opacity-80'}`}>
+                <li
+                  key={q.id}
+                  id={`q-${q.id}`}
+                  className={`scroll-mt-4 rounded-xl border bg-white p-4 shadow-sm ${q.enabled ? 'border-slate-200' : 'border-dashed border-slate-300 opacity-80'}`}
+                >
                   <div className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
                     <div>
                       <p className="flex flex-wrap items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -115,10 +128,19 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
                         <blockquote className="mt-1 break-words font-serif italic text-slate-800">{q.source}</blockquote>
                       </figure>
                       <div className="flex flex-wrap items-start gap-2">
-                        <ButtonLink href={`/teach/cases/${cs.id}/questions/${q.id}`} variant="secondary" aria-label={`Edit question ${number}`}>
+                        <ButtonLink
+                          href={`/teach/cases/${cs.id}/questions/${q.id}`}
+                          variant="secondary"
+                          aria-label={`Edit question ${number}`}
+                        >
                           Edit
                         </ButtonLink>
-                        <ActionForm action={toggleQuestionAction} submit={`${q.enabled ? 'Disable' : 'Enable'} question ${number}`} variant="secondary" className="flex flex-col gap-2">
+                        <ActionForm
+                          action={toggleQuestionAction}
+                          submit={`${q.enabled ? 'Disable' : 'Enable'} question ${number}`}
+                          variant="secondary"
+                          className="flex flex-col gap-2"
+                        >
                           <input type="hidden" name="questionId" value={q.id} />
                           <input type="hidden" name="enabled" value={q.enabled ? 'false' : 'true'} />
                         </ActionForm>

@@ -19,7 +19,8 @@ export default async function ImportCaseStudyPage() {
         </p>
         <h1 className="text-2xl font-bold sm:text-3xl">Import a case study</h1>
         <p className="mt-1 text-slate-700">
-          Casewise turns each section into a lesson and writes its quiz. Preview first; a saved draft stays hidden from learners until you publish it.
+          Casewise turns each section into a lesson and writes its quiz. Preview first; a saved draft stays hidden from learners until you
+          publish it.
         </p>
       </header>
       <ImportForm action={importCaseAction} />

@@ -29,11 +29,21 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
         <h1 className="text-2xl font-bold sm:text-3xl">{cls.name}</h1>
       </header>
 
-      <section aria-labelledby="code-heading" className="flex max-w-3xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+      <section
+        aria-labelledby="code-heading"
+        className="flex max-w-3xl flex-col gap-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      >
         <h2 id="code-heading" className="text-lg font-semibold">
           Invite students
         </h2>
-        <Field label="Join code" name="joinCode" readOnly value={cls.joinCode} className="font-mono text-lg tracking-widest" hint={`Students enter it at /join, or open /join?code=${cls.joinCode}`} />
+        <Field
+          label="Join code"
+          name="joinCode"
+          readOnly
+          value={cls.joinCode}
+          className="font-mono text-lg tracking-widest"
+          hint={`Students enter it at /join, or open /join?code=${cls.joinCode}`}
+        />
         <ActionForm action={regenerateCodeAction} submit="New join code" variant="secondary">
           <input type="hidden" name="classId" value={cls.id} />
         </ActionForm>
@@ -52,7 +62,12 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
                 <span>
                   {s.name} <span className="text-sm text-slate-600">{s.email}</span>
                 </span>
-                <ActionForm action={removeStudentAction} submit={`Remove ${s.name}`} variant="secondary" className="flex items-center gap-2">
+                <ActionForm
+                  action={removeStudentAction}
+                  submit={`Remove ${s.name}`}
+                  variant="secondary"
+                  className="flex items-center gap-2"
+                >
                   <input type="hidden" name="classId" value={cls.id} />
                   <input type="hidden" name="studentId" value={s.id} />
                 </ActionForm>
@@ -114,14 +129,23 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
           <h2 id="gradebook-heading" className="text-lg font-semibold">
             Gradebook
           </h2>
-          <a href={`/teach/classes/${cls.id}/gradebook.csv`} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50" download>
+          <a
+            href={`/teach/classes/${cls.id}/gradebook.csv`}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+            download
+          >
             Export CSV
           </a>
         </div>
         {book.assignments.length === 0 ? (
           <p className="text-slate-700">Nothing assigned yet.</p>
         ) : (
-          <div className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white" tabIndex={0} role="region" aria-label="Gradebook table">
+          <div
+            className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white"
+            tabIndex={0}
+            role="region"
+            aria-label="Gradebook table"
+          >
             <table className="w-full border-collapse text-sm">
               <thead>
                 <tr className="border-b border-slate-200 text-left">
@@ -161,7 +185,9 @@ export default async function ClassPage({ params }: { params: Promise<{ id: stri
                             <span className="text-slate-600">
                               · {c.attempts} {c.attempts === 1 ? 'attempt' : 'attempts'}
                             </span>
-                            {c.late && <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">late</span>}
+                            {c.late && (
+                              <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">late</span>
+                            )}
                           </span>
                         )}
                       </td>

@@ -54,7 +54,9 @@ export default async function LessonPage({ params }: Props) {
 
       <div className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 className="font-semibold">Check your understanding</h2>
-        <p className="mt-1 text-sm text-slate-700">A short quiz on this lesson. You see your score and an explanation for every question.</p>
+        <p className="mt-1 text-sm text-slate-700">
+          A short quiz on this lesson. You see your score and an explanation for every question.
+        </p>
         <ButtonLink href={`${base}/lessons/${lesson.slug}/quiz`} className="mt-4">
           Take the quiz
         </ButtonLink>

@@ -38,7 +38,8 @@ export default async function QuizPage({ params }: Props) {
       </header>
       {quiz.attempts.left === 0 ? (
         <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-slate-800">
-          You have used {quiz.attempts.allowed === 1 ? 'the one attempt' : `all ${quiz.attempts.allowed} attempts`} your class allows on this quiz. Your results are on your{' '}
+          You have used {quiz.attempts.allowed === 1 ? 'the one attempt' : `all ${quiz.attempts.allowed} attempts`} your class allows on
+          this quiz. Your results are on your{' '}
           <Link href="/dashboard" className="text-indigo-700 underline">
             dashboard
           </Link>

@@ -23,7 +23,9 @@ export default async function NewQuestionPage({ params, searchParams }: Props) {
           </Link>
         </p>
         <h1 className="text-2xl font-bold sm:text-3xl">Add a question</h1>
-        <p className="mt-1 text-slate-700">To the quiz of “{lesson.title}”. It comes after the generated questions and stays when the article is imported again.</p>
+        <p className="mt-1 text-slate-700">
+          To the quiz of “{lesson.title}”. It comes after the generated questions and stays when the article is imported again.
+        </p>
       </header>
       <QuestionEditor action={addQuestionAction} initial={emptyForm('single_choice')} hidden={{ lessonId: lesson.id }} chooseType />
     </div>
