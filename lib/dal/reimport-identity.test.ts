@@ -34,7 +34,10 @@ describe.each(testDatabaseKinds)('re-importing an edited article on %s', (kind) 
     expect(before.length).toBeGreaterThan(5);
 
     const paragraph = text.split('\n\n').find((p) => p.startsWith('What’s really cool'))!;
-    const edited = text.replace(paragraph, 'Alibaba has also used AI in healthcare, analysing public data to warn hospitals of outbreaks early.');
+    const edited = text.replace(
+      paragraph,
+      'Alibaba has also used AI in healthcare, analysing public data to warn hospitals of outbreaks early.',
+    );
     const second = await storeCaseStudy(handle.db, { text: edited, slug, status: 'published' });
     expect(second).toMatchObject({ ok: true, changed: true });
 
