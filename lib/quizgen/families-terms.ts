@@ -1,13 +1,11 @@
 import nlp from 'compromise';
-import { overlap } from './analysis';
-import { closest, repeatedStemWord, streamFor, type Candidate, type FamilyContext } from './candidate';
-import { fitsBlank, grammaticalNumber } from './language';
-import { contentWords, sentenceFeatures } from './sentence-features';
+import type { Candidate, FamilyContext } from './candidate';
+import { sentenceFeatures } from './sentence-features';
 
 /**
  * The case's own terms: a noun phrase of two to four words ("antitrust probes", "cloud computing
- * services") blanked in its sentence, against other terms of the article of the same shape. Never a
- * single generic word, a name (who_did_what asks those) or a phrase the sentence repeats.
+ * services") blanked in its sentence. Never a single generic word, a name (who_did_what asks those)
+ * or a phrase the sentence repeats.
  */
 
 interface Term {
@@ -50,73 +48,48 @@ function termsOf(ctx: FamilyContext): Term[] {
   return out;
 }
 
+/**
+ * A term the case keeps using ("claim denial rate", "core banking platform") blanked where the article
+ * says something about it, asked as a fill-in. Blind review of multiple-choice versions found the
+ * other terms of an article rarely fit the slot, so they cued the key; a term typed from memory does not.
+ */
 export function keyTermCandidates(ctx: FamilyContext): Candidate[] {
   const all = termsOf(ctx);
-  const frequency = new Map<string, number>();
-  for (const t of all) for (const w of contentWords(t.text)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const own = all.filter((t) => t.section === ctx.sectionIndex);
-  const bySentence = new Map<string, Term[]>();
-  for (const t of own) bySentence.set(t.sentence, [...(bySentence.get(t.sentence) ?? []), t]);
-  return [...bySentence.entries()].flatMap(([sentence, terms]): Candidate[] => {
-    const f = sentenceFeatures(sentence);
-    if (f.hedged || f.forecast) return [];
-    // The rarest term of the sentence is the one a reader must have read to know.
-    const rarity = (t: Term) => [...contentWords(t.text)].reduce((n, w) => n + 1 / (frequency.get(w) ?? 1), 0);
-    const term = [...terms].sort((a, b) => rarity(b) - rarity(a))[0]!;
-    const blanked = `“${sentence.replace(term.text, '____')}”`;
-    const words = term.text.split(/\s+/).length;
-    const number = grammaticalNumber(term.text);
-    const termWords = contentWords(term.text);
-    const sentenceWords = contentWords(sentence);
-    const pool = unique(
-      all
-        // Terms that fill the same slot elsewhere in the article ("into AI ventures", "into new markets"),
-        // so every option reads as a sentence someone could have written.
-        .filter((o) => o.before === term.before || sameSlotKind(o.before, term.before))
-        .filter((o) => o.sentence !== sentence && Math.abs(o.text.split(/\s+/).length - words) <= 1 && grammaticalNumber(o.text) === number)
-        .filter((o) => overlap(contentWords(o.text), termWords) === 0 && overlap(contentWords(o.text), sentenceWords) === 0)
-        .filter((o) => fitsBlank(blanked, o.text))
-        .map((o) => o.text),
-    );
-    const rng = streamFor('key_term', sentence);
-    const slotMates = new Set(all.filter((o) => o.before === term.before && term.before !== '').map((o) => o.text));
-    // Terms that filled the very same slot first; then terms after the same kind of word.
-    const distractors = closest(rng.shuffle(pool), 3, (x) => (slotMates.has(x) ? 100 : 0) - Math.abs(x.length - term.text.length));
-    const exact = distractors.filter((d) => slotMates.has(d)).length;
-    if (distractors.length < 3) return [];
-    const stem = f.forecast
-      ? `Which words complete this outlook the article gives? ${blanked}`
-      : `Which words complete this sentence from the article? ${blanked}`;
-    if (repeatedStemWord(stem, [term.text], distractors)) return [];
-    const options = rng.shuffle([term.text, ...distractors]);
+  const uses = new Map<string, number>();
+  const text = ctx.analysis.all.map((s) => s.text.toLowerCase()).join('\n');
+  for (const t of all) if (!uses.has(t.text)) uses.set(t.text, text.split(t.text.toLowerCase()).length - 1);
+  const own = all.filter((t) => t.section === ctx.sectionIndex && (uses.get(t.text) ?? 0) >= 2 && t.text.split(/\s+/).length >= 2);
+  const bySentence = new Map<string, Term>();
+  for (const t of own) if (!bySentence.has(t.sentence)) bySentence.set(t.sentence, t);
+  return [...bySentence.values()].flatMap((term): Candidate[] => {
+    const f = sentenceFeatures(term.sentence);
+    if (f.hedged || f.forecast || f.words < 8) return [];
+    const blanked = `“${term.sentence.replace(term.text, '____')}”`;
+    const stem = `Fill in the blank with the term the article uses: ${blanked}`;
     return [
       {
         question: {
-          type: 'single_choice',
+          type: 'fill_blank',
           family: 'key_term',
           level: 'remember',
           prompt: stem,
-          options,
-          answer: options.indexOf(term.text),
-          explanation: `The article says: “${sentence}” The other options are terms from other parts of the case; “${distractors[0]}” does not belong here.`,
-          source: sentence,
+          answer: termVariants(term.text),
+          explanation: `The article says: “${term.sentence}” “${term.text}” is a term the case comes back to.`,
+          source: term.sentence,
         },
-        score: exact === 3 ? 0.45 : 0.3,
+        score: 0.4,
         keys: [term.text],
-        sources: [sentence],
+        sources: [term.sentence],
       },
     ];
   });
 }
 
-const SLOT_KINDS = [
-  /^(?:a|an|the|its|their|his|her|this|that)$/,
-  /^(?:in|into|on|onto|at|for|with|from|to|by|of|over|across|through|about|like)$/,
-];
-function sameSlotKind(a: string, b: string): boolean {
-  return SLOT_KINDS.some((k) => k.test(a) && k.test(b));
+/** The term as written, in the singular or plural, with or without a hyphen. */
+function termVariants(term: string): string[] {
+  const out = new Set([term, term.replace(/-/g, ' ')]);
+  if (/s$/.test(term) && !/ss$/.test(term)) out.add(term.replace(/s$/, ''));
+  else out.add(`${term}s`);
+  return [...out];
 }
 
-function unique<T>(xs: T[]): T[] {
-  return [...new Set(xs)];
-}

@@ -84,8 +84,10 @@ export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
     );
     const rng = streamFor('cause_effect', c.sentence);
     const key = asStatement(c.effect);
-    // Consequences from other lessons first: they are true of the case, and wrong for this cause.
-    const ranked = closest(rng.shuffle(pool), 99, (o) => (o.section !== c.section ? 1 : 0));
+    // Consequences worded like the key first ("It led to …" beside "It led to …"), so the wording gives
+    // nothing away; then those from other lessons: true of the case, and wrong for this cause.
+    const verb = (e: string) => e.split(/\s+/).slice(0, 2).join(' ');
+    const ranked = closest(rng.shuffle(pool), 99, (o) => (verb(o.effect) === verb(c.effect) ? 2 : 0) + (o.section !== c.section ? 1 : 0));
     const distractors = unique(ranked.map((o) => asStatement(o.effect)).filter((d) => d !== key)).slice(0, 3);
     if (distractors.length < 3 || !lengthBalanced(key, distractors)) return [];
     const stem = causeStem(c.cause);
@@ -168,21 +170,16 @@ function isNounPhrase(text: string): boolean {
   return !nlp(text.replace(/^\p{Lu}\p{Ll}+ing\b/u, '')).has('(#PastTense|#PresentTense|#Modal|#Copula)') || /^\p{Lu}\p{Ll}+ing\b/u.test(text);
 }
 
-/**
- * "What was the main reason that …?" Key: the reason the article gives; distractors: reasons it gives
- * for other outcomes, and causes of other consequences, all worded as reasons.
- */
+/** "What was the main reason that …?" Key: the reason the article gives; distractors: reasons it gives for other outcomes. */
 export function reasonCandidates(ctx: FamilyContext): Candidate[] {
   const reasons = ctx.analysis.sections.flatMap((s) => s.reasons);
-  const causes = ctx.analysis.sections
-    .flatMap((s) => s.consequences)
-    .map((c) => ({ reason: `${isNounPhrase(c.cause) ? 'Because of' : 'Because'} ${lowerFirst(c.cause)}`, outcome: c.effect, sentence: c.sentence }));
   const own = ctx.analysis.sections[ctx.sectionIndex]?.reasons ?? [];
   return own.flatMap((r): Candidate[] => {
     const rng = streamFor('cause_effect', `${r.sentence}\nreason`);
     const words = contentWords(r.reason);
     const outcomeWords = contentWords(r.outcome);
-    const pool = [...reasons, ...causes].filter(
+    // Only the article's own reasons: causes of other consequences, reworded as reasons, read as fragments.
+    const pool = reasons.filter(
       (o) => o.sentence !== r.sentence && overlap(contentWords(o.reason), words) <= 1 && overlap(contentWords(o.reason), outcomeWords) === 0,
     );
     const distractors = unique(rng.shuffle(pool).map((o) => o.reason)).slice(0, 3);
@@ -248,74 +245,6 @@ export function purposeCandidates(ctx: FamilyContext): Candidate[] {
       },
     ];
   });
-}
-
-const LIST_OF = /\blist of (?:the |their |its |his |her )?(.{6,80}?)\s*:$/i;
-const INCLUDE = /^(?:the |their |its )?(.{4,60}?)\s+(?:include|includes|included|are|were)\s*:$/i;
-
-/** A list the article introduces as a named group → which of these belong to it (multiple select). */
-export function classificationCandidates(ctx: FamilyContext): Candidate[] {
-  const blocks = ctx.section.blocks;
-  const otherItems = ctx.caseStudy.sections.flatMap((s, i) =>
-    i === ctx.sectionIndex || s.review ? [] : s.blocks.flatMap((b) => (b.kind === 'list' ? b.items : [])),
-  );
-  return blocks.flatMap((b, i): Candidate[] => {
-    const before = blocks[i - 1];
-    if (b.kind !== 'list' || before?.kind !== 'paragraph' || b.items.length < 2) return [];
-    const intro = sentencesOf([before]).at(-1) ?? '';
-    const group = groupName(intro, ctx.subject);
-    if (!group) return [];
-    const rng = streamFor('classification', b.items.join(' '));
-    const keys = rng.shuffle(b.items).slice(0, Math.min(3, b.items.length));
-    const keyWords = new Set(keys.flatMap((k) => [...contentWords(k)]));
-    const shape = shapeOf(keys[0]!);
-    const pool = otherItems.filter((x) => !b.items.includes(x) && shapeOf(x) === shape && keys.every((k) => overlap(contentWords(k), contentWords(x)) <= 1));
-    const distractors = closest(rng.shuffle(pool), 5 - keys.length, (x) => Math.min(2, overlap(contentWords(x), keyWords)));
-    if (distractors.length < 2) return [];
-    const stem = `Which of these does the article give as ${ctx.section.review ? 'its ' : ''}${group}? Select all that apply.`;
-    if (repeatedStemWord(stem, keys, distractors)) return [];
-    const options = rng.shuffle([...keys, ...distractors]);
-    return [
-      {
-        question: {
-          type: 'multiple_choice',
-          family: 'classification',
-          level: 'understand',
-          prompt: stem,
-          options,
-          answer: keys.map((k) => options.indexOf(k)).sort((a, c) => a - c),
-          explanation:
-            `The article groups them under “${intro}”: ${b.items.map((x) => `“${x}”`).join(' ')} ` +
-            `${distractors.map((d) => `“${d}”`).join(' and ')} ${distractors.length > 1 ? 'come' : 'comes'} from other parts of the case.`,
-          source: [intro, ...keys].join(' '),
-        },
-        // Groups of one article often overlap in meaning, so this family ranks below the others.
-        score: 0.45,
-        keys,
-        sources: [intro, ...keys],
-      },
-    ];
-  });
-}
-
-/** The name of the group a list's intro announces: "a list of X:", "X include:", "… by:" (the ways it did so). */
-function groupName(intro: string, subject: string | null): string | null {
-  const m = LIST_OF.exec(intro) ?? INCLUDE.exec(stripLeadIn(intro));
-  if (m) return lowerFirst(m[1]!.replace(/\s+(?:during|in|from) this period$/i, '').replace(/^(?:their|its)\s+/i, subject ? `${subject}’s ` : 'the company’s '));
-  const by = /^(.{8,100}?)\s+by\s*:$/i.exec(stripLeadIn(intro));
-  if (!by) return null;
-  const clause = by[1]!.replace(/^(?:they|it)\b/i, subject ?? '').trim();
-  if (!clause || /^(?:he|she|we|you|i)\b/i.test(clause) || !subject) return null;
-  return `ways ${clause.replace(/\btheir\b/g, 'its')}`;
-}
-
-/** Items of one group read alike: advice, "Doing …", "Term: description" or a statement. Distractors must too. */
-function shapeOf(item: string): string {
-  if (/^[^:]{2,60}:\s/.test(item)) return 'term';
-  const f = sentenceFeatures(item);
-  if (f.imperative) return 'advice';
-  if (/^\p{Lu}\p{Ll}+ing\b/u.test(item) && nlp(item.split(/\s+/)[0]!).has('#Gerund')) return 'doing';
-  return 'statement';
 }
 
 function lowerFirst(s: string): string {

@@ -7,7 +7,6 @@ import {
   causeOfCandidates,
   reasonCandidates,
   caseSummaryCandidates,
-  classificationCandidates,
   purposeCandidates,
 } from './families-understand';
 import {
@@ -44,7 +43,6 @@ const FAMILIES = [
   causeOfCandidates,
   reasonCandidates,
   purposeCandidates,
-  classificationCandidates,
   timelineCandidates,
   sequenceCandidates,
   figureCandidates,
