@@ -23,7 +23,7 @@ function factualSentence(sentence: string): boolean {
 /** One ordering question over the lesson's dated events (the review lesson: the whole article's). */
 export function timelineCandidates(ctx: FamilyContext): Candidate[] {
   const events = (ctx.section.review ? ctx.caseStudy.events : ctx.caseStudy.events.filter((e) => e.section === ctx.sectionIndex)).filter(
-    (e) => factualSentence(e.sentence) && e.event.split(/\s+/).length <= 25,
+    (e) => factualSentence(e.sentence) && e.event.split(/\s+/).length <= 25 && e.event.split(/\s+/).length >= 6,
   );
   const byYear = new Map<number, (typeof events)[number]>();
   for (const e of events) if (!byYear.has(e.year)) byYear.set(e.year, e);

@@ -16,7 +16,7 @@ import {
   timelineCandidates,
   whoDidWhatCandidates,
 } from './families-recall';
-import { rolesMatchingCandidates, takeawayEvidenceCandidates } from './families-review';
+import { rolesMatchingCandidates } from './families-review';
 import { actorActionCandidates } from './families-actors';
 import { keyTermCandidates } from './families-terms';
 import { findFlaw } from './flaws';
@@ -48,7 +48,6 @@ const FAMILIES = [
   figureCandidates,
   whoDidWhatCandidates,
   matchingCandidates,
-  takeawayEvidenceCandidates,
   rolesMatchingCandidates,
   keyTermCandidates,
   actorActionCandidates,
