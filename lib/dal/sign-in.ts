@@ -38,10 +38,11 @@ function policyOf(keys: ReturnType<typeof signInKeys>, key: string) {
   return key === keys.accountAtAddress ? SIGN_IN_POLICIES.accountAtAddress : SIGN_IN_POLICIES.address;
 }
 
-/** Counts a sign-up from the address; false once the address has to wait. */
+/**
+ * Counts a sign-up from the address; false once the address has used up its sign-ups for now.
+ * Decided by the count the atomic increment returns, not by a read before it: fifty sign-ups sent
+ * at once must not all see "not blocked yet".
+ */
 export async function allowSignUp(address: string): Promise<boolean> {
-  const key = signUpKey(address);
-  if (await findBlockedKey([key])) return false;
-  await recordFailure(key, SIGN_UP_POLICY);
-  return true;
+  return (await recordFailure(signUpKey(address), SIGN_UP_POLICY)) <= SIGN_UP_POLICY.free;
 }
