@@ -5,13 +5,8 @@
  */
 export async function register(): Promise<void> {
   // The edge runtime has no database driver; only the Node.js server prepares the database.
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { startDatabase } = await import('@/lib/dal/internal/start-database');
-  try {
-    await startDatabase({ seed: true, log: (line) => console.error(`casewise: ${line}`) });
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
-    console.error('casewise: the server cannot start until this is fixed.');
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startServer } = await import('@/lib/dal/internal/start-database');
+    await startServer();
   }
 }

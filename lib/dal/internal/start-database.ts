@@ -20,3 +20,15 @@ export async function startDatabase({ seed, log }: { seed: boolean; log: (line: 
   }
   return handle;
 }
+
+/** The server's start-up (instrumentation.ts): prepare the database, or stop the process with the reason. */
+export async function startServer(): Promise<void> {
+  try {
+    await startDatabase({ seed: true, log: (line) => console.error(`casewise: ${line}`) });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    console.error('casewise: the server cannot start until this is fixed.');
+    // A server that cannot reach or migrate its database, or has a bad setting, must not serve.
+    process.exit(1);
+  }
+}
