@@ -10,6 +10,8 @@
  * the rendered page), so nothing here depends on Next.js internals beyond the HTML it serves.
  * A measurement, not a test: the figures go in the issue note.
  */
+export {}; // a module, so top-level await is allowed
+
 const base = process.argv[2] ?? 'http://localhost:3250';
 const parallel = Number(process.argv[process.argv.indexOf('--parallel') + 1]) || 32;
 const address = () => `10.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}`;
