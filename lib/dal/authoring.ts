@@ -7,6 +7,7 @@ import { slugify } from '@/lib/case-study/sentences';
 import { describeKey } from '@/lib/grading/describe';
 import { isUuid } from '@/lib/ids';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
+import { questionForInstructor } from './internal/columns';
 import { storePreparedArticle } from './internal/store-article';
 import type { DalFailure, DalResult } from './result';
 import { requireInstructor } from './session';
@@ -19,18 +20,6 @@ export type ArticlePreview = {
 };
 
 type ImportError = 'not_instructor' | 'unreadable' | 'nothing_to_ask';
-
-/** A question as its author reviews and edits it: the key, explanation and source included. */
-export const questionForInstructor = {
-  id: questions.id,
-  type: questions.type,
-  prompt: questions.prompt,
-  data: questions.data,
-  answerKey: questions.answerKey,
-  explanation: questions.explanation,
-  source: questions.source,
-  enabled: questions.enabled,
-};
 
 const NOT_INSTRUCTOR: DalFailure<'not_instructor'> = { ok: false, error: 'not_instructor' };
 

@@ -7,7 +7,7 @@ import { questionToForm, type QuestionFormValues } from '@/lib/quizgen/edit';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
 import type { Question } from '@/lib/quizgen/types';
 import { isUuid } from '@/lib/ids';
-import { questionForInstructor } from './authoring';
+import { questionForInstructor } from './internal/columns';
 import type { DalResult } from './result';
 import { requireInstructor } from './session';
 
