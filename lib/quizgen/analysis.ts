@@ -47,6 +47,7 @@ function analyseSection(blocks: ContentBlock[], index: number, title: string): S
   const sentences = analyseSentences(blocks, index);
   const claims = sentences.filter((s) => s.claim && !s.features.forecast);
   const gists = rankGists(claims, contentWords(title));
+  const position = new Map(sentences.map((s, i) => [s, i]));
   return {
     sentences,
     gist: gists[0] ?? null,
@@ -54,7 +55,7 @@ function analyseSection(blocks: ContentBlock[], index: number, title: string): S
     consequences: claims.flatMap((s) => consequencesIn(s.text).map((c) => ({ ...c, section: index }))),
     purposes: claims.flatMap((s) => purposesIn(s.text).map((p) => ({ ...p, section: index }))),
     reasons: claims.flatMap((s) => {
-      const previous = sentences[sentences.indexOf(s) - 1];
+      const previous = sentences[position.get(s)! - 1];
       return reasonsIn(s.text, previous?.claim ? previous.text : null).map((r) => ({ ...r, section: index }));
     }),
   };

@@ -67,3 +67,10 @@ export function closest<T>(pool: T[], n: number, similarity: (x: T) => number): 
     .slice(0, n)
     .map((e) => e.x);
 }
+
+/** Sections this close to a lesson supply its distractors: bounded work per question, whatever the article's length. */
+const NEIGHBOURHOOD = 8;
+export function nearby<T extends { section: number }>(ctx: FamilyContext, items: T[]): T[] {
+  if (ctx.section.review) return items.length > 400 ? items.slice(-400) : items;
+  return items.filter((x) => Math.abs(x.section - ctx.sectionIndex) <= NEIGHBOURHOOD);
+}

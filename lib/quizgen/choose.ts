@@ -40,11 +40,12 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected }: C
   const sources = new Set<string>();
   const keys = new Set<string>();
   // A timeline asks for the order of events, not their details: earlier lessons' sentences may feed it.
-  const seen = (c: Candidate) => (c.question.family === 'timeline' ? [...sources] : [...sources, ...used.sources]);
+  // Containment (a takeaway quoting a sentence) is checked within the quiz; across lessons, equality.
   const clashes = (c: Candidate) =>
     c.sources.some((s) => {
       const n = normalizeSource(s);
-      return seen(c).some((o) => o === n || (o.length > 30 && n.includes(o)) || (n.length > 30 && o.includes(n)));
+      if (c.question.family !== 'timeline' && used.sources.has(n)) return true;
+      return [...sources].some((o) => o === n || (o.length > 30 && n.includes(o)) || (n.length > 30 && o.includes(n)));
     }) ||
     c.keys.some((k) => keys.has(normalizeSource(k)) || used.keys.has(normalizeSource(k))) ||
     c.keys.some((k) => k.length >= 4 && picked.some((p) => p.question.prompt.includes(k))) ||

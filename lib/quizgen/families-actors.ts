@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import { overlap } from './analysis';
-import { lengthBalanced, repeatedStemWord, streamFor, type Candidate, type FamilyContext } from './candidate';
+import { lengthBalanced, nearby, repeatedStemWord, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { contentWords, stripLeadIn } from './sentence-features';
 
 /**
@@ -22,7 +22,12 @@ const cache = new WeakMap<object, Action[]>();
 export function actionsOf(ctx: FamilyContext): Action[] {
   const hit = cache.get(ctx.analysis);
   if (hit) return hit;
-  const names = [...ctx.index.names, ...(ctx.subject ? [ctx.subject] : [])].sort((a, b) => b.length - a.length);
+  // Names by their first word, longest first, so finding a sentence's subject costs one lookup.
+  const byFirstWord = new Map<string, string[]>();
+  for (const n of [...ctx.index.names, ...(ctx.subject ? [ctx.subject] : [])].sort((a, b) => b.length - a.length)) {
+    const first = n.split(' ')[0]!.replace(/,$/, '');
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), n]);
+  }
   const out: Action[] = [];
   for (const s of ctx.analysis.all) {
     if (!s.claim || s.features.forecast || s.features.hedged || s.features.words > 35) continue;
@@ -32,7 +37,8 @@ export function actionsOf(ctx: FamilyContext): Action[] {
       .replace(/^the\s+(?=\p{Lu})/u, '');
     // "The board approved …": in a case study, the company's own board or management acts for it.
     const own = ctx.subject && /^(?:the (?:company|firm|bank|group|board|business)|management)\s/i.exec(body);
-    const actor = own ? ctx.subject! : names.find((n) => body.startsWith(`${n} `) || body.startsWith(`${n},`));
+    const candidates = byFirstWord.get(body.split(/[\s,]/)[0]!) ?? [];
+    const actor = own ? ctx.subject! : candidates.find((n) => body.startsWith(`${n} `) || body.startsWith(`${n},`));
     if (!actor) continue;
     let rest = own ? body.slice(own[0].length).trim() : body.slice(actor.length).trim();
     // "Uplift, a neobank founded in 2017, offered …": skip the apposition to reach the verb.
@@ -53,7 +59,7 @@ export function actionsOf(ctx: FamilyContext): Action[] {
 }
 
 export function actorActionCandidates(ctx: FamilyContext): Candidate[] {
-  const all = actionsOf(ctx);
+  const all = nearby(ctx, actionsOf(ctx));
   // One question per player: two "which of these did X do?" in a quiz answer each other.
   const own = all.filter((a, i) => a.section === ctx.sectionIndex && all.findIndex((b) => b.actor === a.actor) === i);
   return own.flatMap((a): Candidate[] => {

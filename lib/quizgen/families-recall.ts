@@ -130,8 +130,8 @@ export function whoDidWhatCandidates(ctx: FamilyContext): Candidate[] {
       !splitsName(f.sentence, f.text) &&
       !(ctx.subject && f.text.includes(ctx.subject)) &&
       // A part of a longer name ("Marsh" of "Fiona Marsh") gives away its format; minor names are trivia.
-      ctx.index.names.includes(f.text) &&
-      mentions(ctx, f.text) >= 2 &&
+      namesOf(ctx).has(f.text) &&
+      (mentionsOf(ctx).get(f.text) ?? 0) >= 2 &&
       factualSentence(f.sentence),
   );
   // Blind review: name distractors were of the wrong kind more often than not (a product among
@@ -208,8 +208,24 @@ function distinctiveName(name: string): boolean {
   return !doc.has('#Place') && name.length >= 4;
 }
 
-function mentions(ctx: FamilyContext, name: string): number {
-  return ctx.analysis.all.filter((s) => s.text.includes(name)).length;
+const mentionCache = new WeakMap<object, Map<string, number>>();
+const nameCache = new WeakMap<object, Set<string>>();
+
+/** How many sentences name each entity, counted once per article. */
+function mentionsOf(ctx: FamilyContext): Map<string, number> {
+  let counts = mentionCache.get(ctx.caseStudy);
+  if (!counts) {
+    counts = new Map();
+    for (const f of ctx.caseStudy.facts) if (f.kind === 'entity') counts.set(f.text, (counts.get(f.text) ?? 0) + 1);
+    mentionCache.set(ctx.caseStudy, counts);
+  }
+  return counts;
+}
+
+function namesOf(ctx: FamilyContext): Set<string> {
+  let names = nameCache.get(ctx.index);
+  if (!names) nameCache.set(ctx.index, (names = new Set(ctx.index.names)));
+  return names;
 }
 
 /** Case, a leading article, a person's surname, and an acronym the article itself uses. */

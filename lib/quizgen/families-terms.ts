@@ -1,51 +1,76 @@
 import nlp from 'compromise';
 import type { Candidate, FamilyContext } from './candidate';
-import { sentenceFeatures } from './sentence-features';
+import { isFunctionWord, sentenceFeatures } from './sentence-features';
 
 /**
- * The case's own terms: a noun phrase of two to four words ("antitrust probes", "cloud computing
- * services") blanked in its sentence. Never a single generic word, a name (who_did_what asks those)
- * or a phrase the sentence repeats.
+ * The case's own terms: two to four lower-case words the article uses more than once
+ * ("claim denial rate", "core banking platform"), never opening or closing on a function word, a
+ * participle or an adverb. Counted over the whole article in one pass, so the cost stays linear.
  */
 
 interface Term {
   text: string;
   sentence: string;
   section: number;
-  /** The word before the term, lower-cased: the slot it fills ("into", "with", "the"). */
-  before: string;
 }
 
-/** Multi-word noun phrases of the article's claims, computed once per article. */
 const cache = new WeakMap<object, Term[]>();
+const WORD = /[\p{Ll}][\p{Ll}-]*[\p{Ll}]|[\p{Ll}]/gu;
 
 function termsOf(ctx: FamilyContext): Term[] {
   const hit = cache.get(ctx.analysis);
   if (hit) return hit;
-  const out: Term[] = [];
-  for (const s of ctx.analysis.all) {
-    if (!s.claim || s.features.words > 40 || s.features.words < 6) continue;
-    const doc = nlp(s.text);
-    for (const m of doc.match('#Adjective? #Noun+').json() as { text: string; terms: { tags: string[] }[] }[]) {
-      const text = m.text.replace(/[.,;:!?’'”"—–-]+$/u, '').trim();
-      const words = text.split(/\s+/);
-      if (words.length < 2 || words.length > 4) continue;
-      if (m.terms.some((t) => t.tags.some((tag) => ['Pronoun', 'ProperNoun', 'Value', 'Date', 'Possessive', 'Determiner', 'Verb', 'Particle', 'Adverb'].includes(tag)))) continue;
-      // A term of the case is a compound ("antitrust probes", "data privacy lawsuits"); an adjective
-      // and one noun is usually a figure of speech or a generic phrase ("smooth sailing", "right mix").
-      if (m.terms.filter((t) => t.tags.includes('Noun') && !t.tags.includes('Adjective')).length < 2 && words.length < 3) continue;
-      if (!/^[\p{Ll}]/u.test(text) || /[^\p{L}\s-]/u.test(text)) continue;
-      if (/^(?:the|a|an|this|that|these|those|last|first|next|other|such|same|own|more|most|many|much|some|any|each|every)\b/.test(text)) continue;
-      if (s.text.split(text).length !== 2) continue;
-      const at = s.text.indexOf(text);
-      // A term glued to a neighbouring word ("AI-driven …") would split it.
-      if (/[\p{L}\p{N}-]$/u.test(s.text.slice(0, at)) || /^[\p{L}\p{N}-]/u.test(s.text.slice(at + text.length))) continue;
-      const before = /([\p{L}']+)\s*$/u.exec(s.text.slice(0, at))?.[1]?.toLowerCase() ?? '';
-      out.push({ text, sentence: s.text, section: s.section, before });
+  // Which sentences each n-gram of lower-case words occurs in, counted once per sentence.
+  const counts = new Map<string, number>();
+  const grams = (text: string) => {
+    const out = new Set<string>();
+    for (const run of text.split(/[^\p{Ll}\s-]+|\s-\s/u)) {
+      const words = run.match(WORD) ?? [];
+      for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= words.length; i++) out.add(words.slice(i, i + n).join(' '));
     }
+    return out;
+  };
+  const bySentence = ctx.analysis.all.map((s) => ({ s, grams: grams(s.text) }));
+  for (const { grams: g } of bySentence) for (const x of g) counts.set(x, (counts.get(x) ?? 0) + 1);
+  const out: Term[] = [];
+  for (const { s, grams: g } of bySentence) {
+    if (!s.claim || s.features.words > 40 || s.features.words < 8) continue;
+    const terms = [...g].filter((x) => (counts.get(x) ?? 0) >= 2 && isTerm(x) && occursAsWords(s.text, x));
+    // The longest recurring term of the sentence; none when two overlap differently.
+    const best = terms.sort((a, b) => b.length - a.length)[0];
+    if (best) out.push({ text: best, sentence: s.text, section: s.section });
   }
   cache.set(ctx.analysis, out);
   return out;
+}
+
+function isTerm(gram: string): boolean {
+  const words = gram.split(' ');
+  if (words.some((w) => isFunctionWord(w) || w.length < 3) || /(?:ly|ed|ing)$/.test(words.at(-1)!)) return false;
+  // Nouns and adjectives only, ending on a noun: "core banking platform", not "bank alongside".
+  // A compound of nouns names a thing of the case ("credit union", "claim denial rate"); an adjective in
+  // front ("major banks", "existing members") makes a description any reader could complete.
+  return words.every((w) => tagsOf(w).includes('Noun') && !tagsOf(w).includes('Adjective'));
+}
+
+// A word's tags out of context, looked up once per distinct word (the lexicon, not a parse).
+const tagCache = new Map<string, string[]>();
+function tagsOf(word: string): string[] {
+  let tags = tagCache.get(word);
+  if (!tags) {
+    if (tagCache.size > 50_000) tagCache.clear();
+    tags = ((nlp(word).terms().json()[0] as { terms: { tags: string[] }[] } | undefined)?.terms[0]?.tags ?? []).filter((t) => t !== 'Verb' || !nlp(word).has('#Noun'));
+    const verbOnly = tags.includes('Verb') && !tags.includes('Noun');
+    tagCache.set(word, verbOnly ? ['Verb'] : tags);
+  }
+  return tags;
+}
+
+/** Once in the sentence, as whole words: blanking it must not split a word or leave a twin. */
+function occursAsWords(sentence: string, term: string): boolean {
+  const at = sentence.indexOf(term);
+  if (at < 0 || sentence.indexOf(term, at + 1) >= 0) return false;
+  return !/[\p{L}\p{N}-]$/u.test(sentence.slice(0, at)) && !/^[\p{L}\p{N}-]/u.test(sentence.slice(at + term.length));
 }
 
 /**
@@ -55,13 +80,9 @@ function termsOf(ctx: FamilyContext): Term[] {
  */
 export function keyTermCandidates(ctx: FamilyContext): Candidate[] {
   const all = termsOf(ctx);
-  const uses = new Map<string, number>();
-  const text = ctx.analysis.all.map((s) => s.text.toLowerCase()).join('\n');
-  for (const t of all) if (!uses.has(t.text)) uses.set(t.text, text.split(t.text.toLowerCase()).length - 1);
-  const own = all.filter((t) => t.section === ctx.sectionIndex && (uses.get(t.text) ?? 0) >= 2 && t.text.split(/\s+/).length >= 2);
-  const bySentence = new Map<string, Term>();
-  for (const t of own) if (!bySentence.has(t.sentence)) bySentence.set(t.sentence, t);
-  return [...bySentence.values()].flatMap((term): Candidate[] => {
+  const uses = usesOf(ctx, all);
+  const own = (byLesson(ctx, all).get(ctx.sectionIndex) ?? []).filter((t) => (uses.get(t.text) ?? 0) >= 1);
+  return own.flatMap((term): Candidate[] => {
     const f = sentenceFeatures(term.sentence);
     if (f.hedged || f.forecast || f.words < 8) return [];
     const blanked = `“${term.sentence.replace(term.text, '____')}”`;
@@ -85,10 +106,38 @@ export function keyTermCandidates(ctx: FamilyContext): Candidate[] {
   });
 }
 
+const lessonCache = new WeakMap<object, Map<number, Term[]>>();
+function byLesson(ctx: FamilyContext, all: Term[]): Map<number, Term[]> {
+  let map = lessonCache.get(ctx.analysis);
+  if (!map) {
+    map = new Map();
+    for (const t of all) map.set(t.section, [...(map.get(t.section) ?? []), t]);
+    lessonCache.set(ctx.analysis, map);
+  }
+  return map;
+}
+
+const usesCache = new WeakMap<object, Map<string, number>>();
+
+/** How often the article uses each term, counted once per article over the terms found. */
+function usesOf(ctx: FamilyContext, all: Term[]): Map<string, number> {
+  let uses = usesCache.get(ctx.analysis);
+  if (!uses) {
+    uses = new Map();
+    for (const t of all) uses.set(t.text, (uses.get(t.text) ?? 0) + 1);
+    usesCache.set(ctx.analysis, uses);
+  }
+  return uses;
+}
+
 /** The term as written, in the singular or plural, with or without a hyphen. */
 function termVariants(term: string): string[] {
   const out = new Set([term, term.replace(/-/g, ' ')]);
-  if (/s$/.test(term) && !/ss$/.test(term)) out.add(term.replace(/s$/, ''));
+  if (/[^aeiou]ies$/.test(term)) out.add(term.replace(/ies$/, 'y'));
+  else if (/(?:s|x|ch|sh)es$/.test(term)) out.add(term.replace(/es$/, ''));
+  else if (/[^s]s$/.test(term)) out.add(term.replace(/s$/, ''));
+  else if (/[^aeiou]y$/.test(term)) out.add(term.replace(/y$/, 'ies'));
+  else if (/(?:s|x|ch|sh)$/.test(term)) out.add(`${term}es`);
   else out.add(`${term}s`);
   return [...out];
 }

@@ -7,6 +7,7 @@ import {
   lengthBalanced,
   repeatedStemWord,
   streamFor,
+  nearby,
   type Candidate,
   type FamilyContext,
 } from './candidate';
@@ -70,7 +71,7 @@ function summaryCandidate(own: AnalysedSentence, others: { text: string; title: 
 
 /** "What effect did … have?" Key: the consequence the article gives; distractors: consequences of other things. */
 export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
-  const all = ctx.analysis.sections.flatMap((s) => s.consequences);
+  const all = nearby(ctx, ctx.analysis.sections.flatMap((s) => s.consequences));
   const own = ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? [];
   return own.flatMap((c): Candidate[] => {
     const causeWords = contentWords(c.cause);
@@ -122,7 +123,7 @@ export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
  * Only when the causes read as noun phrases, so every option has the same shape.
  */
 export function causeOfCandidates(ctx: FamilyContext): Candidate[] {
-  const all = ctx.analysis.sections.flatMap((s) => s.consequences).filter((c) => isNounPhrase(c.cause));
+  const all = nearby(ctx, ctx.analysis.sections.flatMap((s) => s.consequences)).filter((c) => isNounPhrase(c.cause));
   const own = (ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? []).filter((c) => isNounPhrase(c.cause) && /^It (?:led to|resulted in) /.test(c.effect));
   return own.flatMap((c): Candidate[] => {
     const rng = streamFor('cause_effect', `${c.sentence}\ncause`);
@@ -165,14 +166,24 @@ function causeStem(cause: string): string | null {
   return isNounPhrase(cause) ? `According to the article, what did ${text} lead to?` : `According to the article, what followed when ${text}?`;
 }
 
+const nounPhraseCache = new Map<string, boolean>();
 function isNounPhrase(text: string): boolean {
+  const hit = nounPhraseCache.get(text);
+  if (hit !== undefined) return hit;
+  if (nounPhraseCache.size > 20_000) nounPhraseCache.clear();
+  const result = computeIsNounPhrase(text);
+  nounPhraseCache.set(text, result);
+  return result;
+}
+
+function computeIsNounPhrase(text: string): boolean {
   if (/^(?:a|an|the)\s/i.test(text) && !nlp(text).has('(#PastTense|#Modal|#Copula)')) return true;
   return !nlp(text.replace(/^\p{Lu}\p{Ll}+ing\b/u, '')).has('(#PastTense|#PresentTense|#Modal|#Copula)') || /^\p{Lu}\p{Ll}+ing\b/u.test(text);
 }
 
 /** "What was the main reason that …?" Key: the reason the article gives; distractors: reasons it gives for other outcomes. */
 export function reasonCandidates(ctx: FamilyContext): Candidate[] {
-  const reasons = ctx.analysis.sections.flatMap((s) => s.reasons);
+  const reasons = nearby(ctx, ctx.analysis.sections.flatMap((s) => s.reasons));
   const own = ctx.analysis.sections[ctx.sectionIndex]?.reasons ?? [];
   return own.flatMap((r): Candidate[] => {
     const rng = streamFor('cause_effect', `${r.sentence}\nreason`);
@@ -211,7 +222,7 @@ export function reasonCandidates(ctx: FamilyContext): Candidate[] {
 
 /** "What was the purpose of …?" Key: the aim the article gives; distractors: the aims of other moves. */
 export function purposeCandidates(ctx: FamilyContext): Candidate[] {
-  const all = ctx.analysis.sections.flatMap((s) => s.purposes);
+  const all = nearby(ctx, ctx.analysis.sections.flatMap((s) => s.purposes));
   const own = ctx.analysis.sections[ctx.sectionIndex]?.purposes ?? [];
   return own.flatMap((p): Candidate[] => {
     const rng = streamFor('purpose', p.sentence);

@@ -78,7 +78,6 @@ export function generateQuizzes(caseStudy: CaseStudy): GeneratedQuiz {
         else candidates.push(c);
       }
     }
-    if (process.env.QUIZGEN_DEBUG) for (const c of candidates) console.error(`  cand[${sectionIndex}] ${c.question.family} ${c.score} ${c.question.prompt.slice(0, 100)}`);
     const picked = chooseQuiz(candidates, { limit: MAX_QUESTIONS_PER_LESSON, used, rejected });
     chosen.set(sectionIndex, picked.map((c) => c.question));
   }

@@ -34,7 +34,21 @@ const FORECAST =
 const BACK_REFERENCE = /^(?:this|that|these|those|it|its|they|them|their|he|his|she|her|such|here|there|then|which|who|both|another|also|again|still|plus)\b/i;
 const LEADING_CONNECTIVE = /^(?:but|and|so|yet|or|now|well|okay|ok|of course|sure|still|plus|also)\b[,\s]*/i;
 
+// Several families look at one sentence: remember what each sentence is (bounded, so memory stays flat).
+const featureCache = new Map<string, SentenceFeatures>();
+const leadInCache = new Map<string, string>();
+const CACHE_LIMIT = 20_000;
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
 export function sentenceFeatures(sentence: string): SentenceFeatures {
+  return featureCache.get(sentence) ?? remember(featureCache, sentence, computeFeatures(sentence));
+}
+
+function computeFeatures(sentence: string): SentenceFeatures {
   const text = sentence.trim();
   const unquoted = text.replace(QUOTED, ' ');
   const body = stripLeadIn(text);
@@ -61,6 +75,10 @@ export function isClaim(f: SentenceFeatures): boolean {
  * What is left is still a verbatim substring of the sentence.
  */
 export function stripLeadIn(sentence: string): string {
+  return leadInCache.get(sentence) ?? remember(leadInCache, sentence, computeStripLeadIn(sentence));
+}
+
+function computeStripLeadIn(sentence: string): string {
   let s = sentence.trim();
   for (let i = 0; i < 3; i++) {
     const before = s;
@@ -98,8 +116,14 @@ function isImperative(body: string): boolean {
   return tags.includes('Infinitive') && !tags.includes('Noun') && !tags.includes('Gerund') && !tags.includes('PastTense');
 }
 
+const wordsCache = new Map<string, Set<string>>();
+
 /** Content words (lower-case, 4+ letters, not function words), for overlap between texts. */
 export function contentWords(text: string): Set<string> {
+  return wordsCache.get(text) ?? remember(wordsCache, text, computeContentWords(text));
+}
+
+function computeContentWords(text: string): Set<string> {
   const out = new Set<string>();
   for (const m of text.toLowerCase().matchAll(/\p{L}[\p{L}'’-]{3,}/gu)) {
     const w = m[0].replace(/['’]s$/, '');
@@ -112,6 +136,12 @@ export function contentWords(text: string): Set<string> {
 export function stem(word: string): string {
   return word.replace(/(?:ations?|ators?|ings?|ments?|ness|ies|ied|ed|es|s|ly|al|ive|ory)$/, '').slice(0, 7);
 }
+
+export function isFunctionWord(word: string): boolean {
+  return FUNCTION_WORDS.has(word) || SHORT_FUNCTION_WORDS.has(word);
+}
+
+const SHORT_FUNCTION_WORDS = new Set('a an and are as at be but by for had has he her his if in is it its of on or our she so the to was we who why how you not no can did do per via its'.split(' '));
 
 // English function words; a general list, not one article's.
 const FUNCTION_WORDS = new Set(
