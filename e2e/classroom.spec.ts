@@ -4,8 +4,8 @@ import { expect, expectAccessible, sidewaysOverflow, test, uniqueEmail } from '.
 const ARTICLE = 'test/fixtures/harbor-coffee.md';
 const LESSON_TITLE = 'The Early Years';
 const LESSON_QUIZ = /\/cases\/harbor-coffee[a-z0-9-]*\/lessons\/the-early-years\/quiz$/;
-const EDITED_PROMPT = 'Edited by the instructor: which detail opens the Harbor Coffee story?';
-const ADDED_PROMPT = 'True or false: Harbor Coffee opened its first café in Portland.';
+const EDITED_NOTE = ' (reworded by the instructor)';
+const ADDED_PROMPT = 'In which city did Harbor Coffee open its first café?';
 const password = 'classroom password 1';
 
 test('an instructor imports and edits a case study, runs a class where two students take the quiz, and reads the gradebook, CSV and item analysis', async ({
@@ -61,30 +61,36 @@ test('an instructor imports and edits a case study, runs a class where two stude
   await expect(teacher.page.getByText('Draft', { exact: true })).toBeVisible();
   const reviewUrl = teacher.page.url().replace(/\?.*$/, '');
 
-  // The instructor edits the lesson's first single-choice question: new wording, first option right.
+  // The instructor rewords the lesson's first question, whatever kind the generator made it.
   const lessonSection = teacher.page.getByRole('region', { name: `Lesson 1: ${LESSON_TITLE}` });
-  const card = lessonSection.getByRole('listitem').filter({ hasText: 'Single choice' }).first();
+  const card = lessonSection
+    .getByRole('listitem')
+    .filter({ has: teacher.page.getByRole('link', { name: /^Edit question \d+$/ }) })
+    .first();
   await expect(card.getByText('Source sentence')).toBeVisible();
   await card.getByRole('link', { name: /^Edit question \d+$/ }).click();
   await expect(teacher.page.getByRole('heading', { level: 1, name: 'Edit a question' })).toBeVisible();
   await shoot(teacher.page, 'edit-question');
   const prompt = teacher.page.getByLabel('Question', { exact: true });
-  await prompt.fill(EDITED_PROMPT);
-  await teacher.page.getByLabel('Option 1 is right').check();
+  const editedPrompt = `${await prompt.inputValue()}${EDITED_NOTE}`;
+  await prompt.fill(editedPrompt);
   await teacher.page.getByRole('button', { name: 'Save question' }).click();
   // Saved: back on the review page, or still on the editor when a generator check has a remark.
   await expect(teacher.page.getByRole('main').getByRole('status').first()).toContainText(/Question saved|Saved\. Worth a second look/);
   await teacher.page.goto(reviewUrl);
-  await expect(teacher.page.getByRole('heading', { level: 3, name: EDITED_PROMPT })).toBeVisible();
+  await expect(teacher.page.getByRole('heading', { level: 3, name: editedPrompt })).toBeVisible();
   await shoot(teacher.page, 'review');
 
-  // The instructor adds a question of their own to the lesson.
+  // The instructor adds a single-choice question of their own, first option right: the item
+  // analysis below is read from it, so it does not depend on the kinds the generator wrote.
   await lessonSection.getByRole('link', { name: `Add a question to ${LESSON_TITLE}` }).click();
-  await teacher.page.getByLabel('Question type').selectOption({ label: 'True or false' });
+  await teacher.page.getByLabel('Question type').selectOption({ label: 'Single choice' });
   await teacher.page.getByRole('button', { name: 'Save question' }).click();
   await expect(teacher.page.getByRole('main').getByRole('alert')).toContainText('The question cannot be empty');
   await teacher.page.getByLabel('Question', { exact: true }).fill(ADDED_PROMPT);
-  await teacher.page.getByRole('radio', { name: 'True' }).check();
+  for (const [i, city] of ['Portland', 'Seattle', 'Boston'].entries())
+    await teacher.page.getByLabel(`Option ${i + 1}`, { exact: true }).fill(city);
+  await teacher.page.getByLabel('Option 1 is right').check();
   await teacher.page.getByLabel('Explanation').fill('The article opens with the first café in Portland.');
   await shoot(teacher.page, 'add-question');
   await teacher.page.getByRole('button', { name: 'Save question' }).click();
@@ -185,12 +191,12 @@ test('an instructor imports and edits a case study, runs a class where two stude
   // The instructor sees the explanations the student will only see after the due date.
   await expect(teacher.page.getByText('Why:').first()).toBeVisible();
 
-  // Item analysis of the assignment: the edited question was answered right by Ann only.
+  // Item analysis of the assignment: the instructor's own question was answered right by Ann only.
   await teacher.page.goto(classUrl);
   await book.getByRole('link', { name: `Item analysis of ${LESSON_TITLE}` }).click();
   await expect(teacher.page.getByRole('heading', { level: 1, name: 'Item analysis' })).toBeVisible();
   const stats = teacher.page.getByRole('region', { name: 'Question statistics' });
-  const editedRow = stats.getByRole('row').filter({ hasText: EDITED_PROMPT });
+  const editedRow = stats.getByRole('row').filter({ hasText: ADDED_PROMPT });
   // Columns: #, question, facility, …
   await expect(editedRow.getByRole('cell').nth(1)).toHaveText('50%');
   await expect(teacher.page.getByRole('figure').filter({ hasText: 'Facility and discrimination' }).locator('svg').first()).toBeVisible();
