@@ -25,6 +25,8 @@ test.describe('sign-in throttle', () => {
         attacker.waitForResponse((r) => r.request().method() === 'POST'),
         attacker.getByRole('button', { name: 'Sign in' }).click(),
       ]);
+      // React clears the form after the action answers; typing before that lands in a field about to be emptied.
+      await expect(attacker.getByLabel('Password')).toHaveValue('');
     }
     await expect(attacker.getByRole('main').getByRole('alert')).toHaveText(/Too many failed sign-ins/);
     await expect(attacker).toHaveURL(/\/login/);
