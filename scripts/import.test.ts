@@ -16,12 +16,24 @@ describe('npm run import', () => {
     expect(doc.title).toBe('Alibaba’s Wild Ride: From Beijing’s Crackdown to Ruling the AI World');
     expect(doc.lessons).toHaveLength(7);
     expect(doc.lessons[0].keyPoints).toHaveLength(3);
-    expect(doc.lessons[0].questions[0]).toEqual(expect.objectContaining({ type: expect.any(String), prompt: expect.any(String), explanation: expect.any(String), source: expect.any(String) }));
+    expect(doc.lessons[0].questions[0]).toEqual(
+      expect.objectContaining({
+        type: expect.any(String),
+        prompt: expect.any(String),
+        explanation: expect.any(String),
+        source: expect.any(String),
+      }),
+    );
     expect(Array.isArray(doc.rejected)).toBe(true);
     expect(result.stderr).toContain('7 lessons');
     // Every question names its family and its Bloom level.
     for (const q of doc.lessons.flatMap((l: { questions: unknown[] }) => l.questions)) {
-      expect(q).toEqual(expect.objectContaining({ family: expect.stringMatching(/^[a-z_]+$/), level: expect.stringMatching(/^(?:remember|understand|apply|analyze)$/) }));
+      expect(q).toEqual(
+        expect.objectContaining({
+          family: expect.stringMatching(/^[a-z_]+$/),
+          level: expect.stringMatching(/^(?:remember|understand|apply|analyze)$/),
+        }),
+      );
     }
   });
 

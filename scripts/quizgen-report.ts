@@ -24,11 +24,27 @@ for (const file of files) {
   const perLesson = quiz.lessons.map((l) => l.questions.length).join(', ');
   console.log(`${file}: "${parsed.caseStudy.title}"`);
   console.log(`  lessons found:        ${r.lessons} (questions per lesson: ${perLesson})`);
-  console.log(`  kept by kind:         ${total} — ${Object.entries(r.kept).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  console.log(`  rejected by reason:   ${quiz.rejected.length}${Object.entries(r.rejected).map(([k, n]) => `\n    ${k}: ${n}`).join('')}`);
+  console.log(
+    `  kept by kind:         ${total} — ${Object.entries(r.kept)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  rejected by reason:   ${quiz.rejected.length}${Object.entries(r.rejected)
+      .map(([k, n]) => `\n    ${k}: ${n}`)
+      .join('')}`,
+  );
   console.log(`  key position (single choice, A..E): ${r.keyPositions.join(' / ') || 'none'}`);
-  console.log(`  by family:            ${Object.entries(r.byFamily).map(([k, n]) => `${k} ${n}`).join(', ')}`);
-  console.log(`  by level:             ${Object.entries(r.byLevel).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  console.log(
+    `  by family:            ${Object.entries(r.byFamily)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `  by level:             ${Object.entries(r.byLevel)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  );
   console.log(`  understand or above:  ${Math.round(r.understandingShare * 100)}%`);
   console.log(`  key is the longest option: ${Math.round(r.keyLongestShare * 100)}% of single-choice questions`);
 }

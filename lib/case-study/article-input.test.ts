@@ -27,7 +27,11 @@ describe('readArticleInput', () => {
   });
 
   it('refuses files that are not text: wrong extension, NUL bytes, invalid UTF-8', () => {
-    for (const f of [file('slides.pdf', '%PDF-1.7'), file('case.txt', new Uint8Array([72, 0, 105])), file('case.md', new Uint8Array([0xc3, 0x28]))]) {
+    for (const f of [
+      file('slides.pdf', '%PDF-1.7'),
+      file('case.txt', new Uint8Array([72, 0, 105])),
+      file('case.md', new Uint8Array([0xc3, 0x28])),
+    ]) {
       const got = readArticleInput({ text: '', file: f });
       expect(got, f.name).toMatchObject({ ok: false, field: 'file' });
       expect(!got.ok && got.error).toMatch(/not a text file|not plain text/);
@@ -35,7 +39,10 @@ describe('readArticleInput', () => {
   });
 
   it('asks for an article when both are empty', () => {
-    expect(readArticleInput({ text: '  \n ', file: null })).toMatchObject({ ok: false, error: 'Paste an article or choose a .md or .txt file.' });
+    expect(readArticleInput({ text: '  \n ', file: null })).toMatchObject({
+      ok: false,
+      error: 'Paste an article or choose a .md or .txt file.',
+    });
   });
 
   it('accepts right-to-left text and emoji', () => {

@@ -9,11 +9,15 @@ const ORGANIZATION_WORDS = new Set(
   Robotics Logistics Retail Stores Brands Industries Shipping Telecom Insurance Securities Exchange Agency
   Ministry Council Commission Bureau Office Committee`.split(/\s+/),
 );
-const PERSON_CONTEXT_BEFORE = /(?:\b(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|chairwoman|chair|president|chief executive|director|manager|owner|head|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|analyst|economist|professor)\s+)$/i;
-const PERSON_CONTEXT_AFTER = /^(?:[’']s)?\s*(?:,\s*(?:the|its|their|a|an|who)\b|\s*(?:said|says|told|recalled|argued|explained|admitted|wrote|who)\b)/i;
+const PERSON_CONTEXT_BEFORE =
+  /(?:\b(?:CEO|CFO|COO|CTO|founder|co-founder|chairman|chairwoman|chair|president|chief executive|director|manager|owner|head|Mr\.?|Ms\.?|Mrs\.?|Dr\.?|Prof\.?|analyst|economist|professor)\s+)$/i;
+const PERSON_CONTEXT_AFTER =
+  /^(?:[’']s)?\s*(?:,\s*(?:the|its|their|a|an|who)\b|\s*(?:said|says|told|recalled|argued|explained|admitted|wrote|who)\b)/i;
 // "in X" alone also precedes products, firms and years ("invested in Corebridge"): only unambiguous place phrases count.
-const PLACE_CONTEXT_BEFORE = /\b(?:near|outside|based in|headquartered in|moved to|relocated to|expanded to|expanded into|offices? in|stores? in|plants? in|factory in|city of|town of)\s+$/;
-const NOT_A_THING = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const PLACE_CONTEXT_BEFORE =
+  /\b(?:near|outside|based in|headquartered in|moved to|relocated to|expanded to|expanded into|offices? in|stores? in|plants? in|factory in|city of|town of)\s+$/;
+const NOT_A_THING =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /**
  * Sorts the article's names into people, places and organizations (companies, products and other
@@ -31,7 +35,10 @@ export function classifyEntities(names: Iterable<string>, sentences: string[]): 
     for (const name of namesIn(s, wanted)) {
       let at = s.indexOf(name);
       while (at >= 0) {
-        if (PERSON_CONTEXT_BEFORE.test(s.slice(Math.max(0, at - 40), at)) || PERSON_CONTEXT_AFTER.test(s.slice(at + name.length, at + name.length + 20))) {
+        if (
+          PERSON_CONTEXT_BEFORE.test(s.slice(Math.max(0, at - 40), at)) ||
+          PERSON_CONTEXT_AFTER.test(s.slice(at + name.length, at + name.length + 20))
+        ) {
           personContext.add(name);
         }
         if (PLACE_CONTEXT_BEFORE.test(s.slice(Math.max(0, at - 20), at))) placeContext.add(name);

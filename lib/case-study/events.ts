@@ -1,7 +1,8 @@
 import type { DatedEvent } from './types';
 
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
-const PART = '(?:(?:early|late|mid|the (?:end|start|beginning|middle|spring|summer|autumn|fall|winter) of|spring|summer|autumn|fall|winter)[\\s-]+)';
+const PART =
+  '(?:(?:early|late|mid|the (?:end|start|beginning|middle|spring|summer|autumn|fall|winter) of|spring|summer|autumn|fall|winter)[\\s-]+)';
 const YEAR = '((?:19|20)\\d{2})';
 const LEADING = new RegExp(`^(?:(?:Back )?(?:In|By|During|As of|Since)\\s+)?${PART}?(?:${MONTH}\\s+(?:\\d{1,2},\\s+)?)?${YEAR},?\\s+`, 'i');
 const TRAILING = new RegExp(`\\s+(?:in|by|during)\\s+${PART}?(?:${MONTH}\\s+(?:\\d{1,2},\\s+)?)?${YEAR}(?=[.!]$)`, 'i');

@@ -7,13 +7,84 @@ export const COUNT = /(?<![$€£¥\d.,])\b\d[\d,]*(?:\.\d+)?(?:\s(?:thousand|mi
 
 const NOT_ENTITIES = new Set([
   // Function words and general business abbreviations: capitalised, but never names.
-  'I', 'AI', 'ML', 'IPO', 'IPOs', 'CEO', 'CFO', 'COO', 'CTO', 'R&D', 'OK', 'TV', 'PR', 'Okay', 'Whether',
-  'Of', 'From', 'For', 'In', 'If', 'It', 'This', 'That', 'They', 'Their', 'The', 'A', 'An', 'But',
-  'And', 'So', 'Here', 'What', 'How', 'Why', 'When', 'Who', 'We', 'You', 'Your', 'Our', 'My',
-  'One', 'Another', 'First', 'Instead', 'Well', 'Yes', 'No', 'Of course', 'According', 'By',
-  'With', 'As', 'To', 'At', 'On', 'After', 'Before', 'Even', 'Just', 'Let', 'Now', 'Then',
+  'I',
+  'AI',
+  'ML',
+  'IPO',
+  'IPOs',
+  'CEO',
+  'CFO',
+  'COO',
+  'CTO',
+  'R&D',
+  'OK',
+  'TV',
+  'PR',
+  'Okay',
+  'Whether',
+  'Of',
+  'From',
+  'For',
+  'In',
+  'If',
+  'It',
+  'This',
+  'That',
+  'They',
+  'Their',
+  'The',
+  'A',
+  'An',
+  'But',
+  'And',
+  'So',
+  'Here',
+  'What',
+  'How',
+  'Why',
+  'When',
+  'Who',
+  'We',
+  'You',
+  'Your',
+  'Our',
+  'My',
+  'One',
+  'Another',
+  'First',
+  'Instead',
+  'Well',
+  'Yes',
+  'No',
+  'Of course',
+  'According',
+  'By',
+  'With',
+  'As',
+  'To',
+  'At',
+  'On',
+  'After',
+  'Before',
+  'Even',
+  'Just',
+  'Let',
+  'Now',
+  'Then',
   // Currency codes are units, not names.
-  'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RMB', 'NOK', 'SEK', 'DKK', 'CHF', 'CAD', 'AUD', 'INR',
+  'USD',
+  'EUR',
+  'GBP',
+  'JPY',
+  'CNY',
+  'RMB',
+  'NOK',
+  'SEK',
+  'DKK',
+  'CHF',
+  'CAD',
+  'AUD',
+  'INR',
 ]);
 const CONNECTORS = new Set(['of', 'de']);
 
@@ -29,7 +100,10 @@ export function findEntities(sentence: string, knownMidSentence?: Set<string>): 
     // A capital at the start of a sentence proves nothing unless the word is capitalised elsewhere too.
     if (atStart && run.words.length > 1 && !knownMidSentence?.has(run.words[0]!)) run.words.shift();
     while (run.words.length && (CONNECTORS.has(run.words.at(-1)!) || run.words.at(-1) === 'AI')) run.words.pop();
-    const name = run.words.join(' ').replace(/[’']s$/u, '').replace(/\.$/, '');
+    const name = run.words
+      .join(' ')
+      .replace(/[’']s$/u, '')
+      .replace(/\.$/, '');
     const firstWord = run.words[0] ?? '';
     const trusted = !atStart || run.words.length > 1 || knownMidSentence?.has(name);
     if (name && trusted && !NOT_ENTITIES.has(name) && !NOT_ENTITIES.has(firstWord) && /\p{L}/u.test(name)) {

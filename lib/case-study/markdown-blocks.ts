@@ -44,7 +44,11 @@ function toBlocks(node: RootContent): RawBlock[] {
       const items: string[] = [];
       const nested: RawBlock[] = [];
       for (const item of node.children) {
-        const own = item.children.filter((c) => c.type !== 'list').map(inline).filter(Boolean).join(' ');
+        const own = item.children
+          .filter((c) => c.type !== 'list')
+          .map(inline)
+          .filter(Boolean)
+          .join(' ');
         if (own) items.push(own);
         for (const child of item.children) if (child.type === 'list') nested.push(...toBlocks(child));
       }

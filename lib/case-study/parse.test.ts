@@ -15,7 +15,8 @@ function parsed(text: string): CaseStudy {
   return result.caseStudy;
 }
 
-const filler = (n: number) => Array.from({ length: n }, (_, i) => `Sentence number ${i + 1} tells the reader something about the company.`).join(' ');
+const filler = (n: number) =>
+  Array.from({ length: n }, (_, i) => `Sentence number ${i + 1} tells the reader something about the company.`).join(' ');
 
 describe('parseCaseStudy on the shipped seed (text pasted from a web page)', () => {
   const cs = parsed(SEED);
@@ -88,7 +89,12 @@ describe('parseCaseStudy on other shapes', () => {
   it('reads Markdown with ATX headings, bullets and emphasis, and a "Key Takeaways" section', () => {
     const cs = parsed(read('test/fixtures/harbor-coffee.md'));
     expect(cs.title).toBe('Harbor Coffee: Growing a Local Roaster Without Losing the Neighborhood');
-    expect(cs.sections.filter((s) => !s.review).map((s) => s.title)).toEqual(['The Early Years', 'The Wholesale Decision', 'Scaling the Roastery', 'Results and Open Questions']);
+    expect(cs.sections.filter((s) => !s.review).map((s) => s.title)).toEqual([
+      'The Early Years',
+      'The Wholesale Decision',
+      'Scaling the Roastery',
+      'Results and Open Questions',
+    ]);
     expect(cs.takeaways[0]).toBe('Test a big contract with a pilot before committing the whole company.');
     expect(cs.sections[0]!.keyPoints).toHaveLength(3);
   });
@@ -198,7 +204,12 @@ describe('parseCaseStudy on Markdown with setext and ### headings, a table and a
 
   it('takes the setext === title and the --- headings as lessons; ### become subheadings inside them', () => {
     expect(cs.title).toBe('Nordlys Ferries: Electrifying a Fjord Route');
-    expect(cs.sections.map((s) => s.title)).toEqual(['The Starting Point', 'Building the Case', 'Running the Electric Route', 'Review: key takeaways']);
+    expect(cs.sections.map((s) => s.title)).toEqual([
+      'The Starting Point',
+      'Building the Case',
+      'Running the Electric Route',
+      'Review: key takeaways',
+    ]);
     expect(cs.sections[0]!.blocks.filter((b) => b.kind === 'subheading')).toEqual([
       { kind: 'subheading', text: 'The fleet in 2015' },
       { kind: 'subheading', text: 'The business problem' },
@@ -222,7 +233,10 @@ describe('parseCaseStudy on Markdown with setext and ### headings, a table and a
   it('keeps a blockquote as a quote, apart from the paragraph after it', () => {
     const blocks = cs.sections[0]!.blocks;
     const i = blocks.findIndex((b) => b.kind === 'quote');
-    expect(blocks[i]).toEqual({ kind: 'quote', text: 'We could not win the next tender with the ships we had, and we could not afford to lose it.' });
+    expect(blocks[i]).toEqual({
+      kind: 'quote',
+      text: 'We could not win the next tender with the ships we had, and we could not afford to lose it.',
+    });
     expect(blocks[i + 1]).toMatchObject({ kind: 'paragraph', text: expect.stringMatching(/^Solberg said this/) });
   });
 

@@ -23,7 +23,8 @@ const TAKEAWAY_SECTION =
 const TAKEAWAY_INTRO = /\b(?:key\s+)?(?:takeaways?|lessons (?:learned|for)\b)/i;
 const JUNK_LINE = /^(?:share|tweet|like|comments?|follow|subscribe|print|email)\b.{0,30}$/i;
 // Web-page chrome left at the end of a pasted article: sharing, newsletters, related links, copyright.
-const PAGE_CHROME = /\b(?:share (?:this|on)|subscribe|newsletter|sign up|enter your email|follow us|related (?:posts|articles|reading)|read (?:more|next)|©|copyright|all rights reserved|privacy policy|terms of (?:use|service))\b/i;
+const PAGE_CHROME =
+  /\b(?:share (?:this|on)|subscribe|newsletter|sign up|enter your email|follow us|related (?:posts|articles|reading)|read (?:more|next)|©|copyright|all rights reserved|privacy policy|terms of (?:use|service))\b/i;
 
 /** Parses an article into a case study. Never throws: bad input comes back as `{ ok: false }`. */
 export function parseCaseStudy(input: string): ParseResult {
@@ -64,7 +65,9 @@ function parse(input: string): ParseResult {
   while (blocks.length && isTrailingJunk(blocks[blocks.length - 1]!)) blocks.pop();
   // "Related posts" and the like: everything after the first page-chrome block near the end is chrome too.
   const tail = blocks.length - 12;
-  const chrome = blocks.findIndex((b, i) => i > 0 && i >= tail && b.kind !== 'table' && isTrailingJunk(b) && blocks.slice(i).every((x) => wordCount(blockText(x)) <= 40));
+  const chrome = blocks.findIndex(
+    (b, i) => i > 0 && i >= tail && b.kind !== 'table' && isTrailingJunk(b) && blocks.slice(i).every((x) => wordCount(blockText(x)) <= 40),
+  );
   if (chrome > 0) blocks.splice(chrome);
 
   const totalWords = blocks.reduce((n, b) => n + wordCount(blockText(b)), 0);
@@ -179,13 +182,7 @@ function isTrailingJunk(b: RawBlock): boolean {
 function looksLikeHeading(b: RawBlock, next: RawBlock | undefined): boolean {
   if (b.kind !== 'paragraph' || b.lines.length !== 1 || !next) return false;
   const t = b.text;
-  return (
-    t.length <= 100 &&
-    wordCount(t) <= 14 &&
-    /^[\p{Lu}\p{N}“"‘']/u.test(t) &&
-    !/[.,;:!…]$/.test(t) &&
-    !/[.!?]\s+\p{Lu}/u.test(t)
-  );
+  return t.length <= 100 && wordCount(t) <= 14 && /^[\p{Lu}\p{N}“"‘']/u.test(t) && !/[.,;:!…]$/.test(t) && !/[.!?]\s+\p{Lu}/u.test(t);
 }
 
 type Headed = { kind: 'section'; title: string } | ContentBlock;

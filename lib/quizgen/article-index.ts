@@ -38,7 +38,9 @@ export function indexArticle(cs: CaseStudy, subject: string | null): ArticleInde
   for (const s of sentencesOf([...cs.introduction, ...cs.sections.flatMap((sec) => sec.blocks)])) {
     for (const m of s.toLowerCase().matchAll(/\p{L}[\p{L}-]*/gu)) wordCounts.set(m[0], (wordCounts.get(m[0]) ?? 0) + 1);
   }
-  const listItems = cs.sections.flatMap((s, section) => s.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((item) => ({ section, item })) : [])));
+  const listItems = cs.sections.flatMap((s, section) =>
+    s.blocks.flatMap((b) => (b.kind === 'list' ? b.items.map((item) => ({ section, item })) : [])),
+  );
   return {
     factsBySection,
     textsByKind: new Map([...textsByKind].map(([k, v]) => [k, [...v]])),

@@ -6,12 +6,27 @@ import type { Question } from './types';
 const base = { explanation: 'The article says so.', source: 'Alibaba was founded in Hangzhou in 1999.' };
 const samples: Question[] = [
   { type: 'single_choice', prompt: 'Where was Alibaba founded?', options: ['Shenzhen', 'Hangzhou', 'Beijing'], answer: 1, ...base },
-  { type: 'multiple_choice', prompt: 'Which are Alibaba units?', options: ['Taobao', 'WeChat', 'Tmall', 'Douyin'], answer: [0, 2], ...base },
+  {
+    type: 'multiple_choice',
+    prompt: 'Which are Alibaba units?',
+    options: ['Taobao', 'WeChat', 'Tmall', 'Douyin'],
+    answer: [0, 2],
+    ...base,
+  },
   { type: 'true_false', prompt: 'Alibaba was founded in 1999.', answer: true, ...base },
   { type: 'fill_blank', prompt: 'Alibaba was founded in _____.', answer: ['Hangzhou', 'Hangzhou, China'], ...base },
   { type: 'numeric', prompt: 'In which year was Alibaba founded?', answer: { value: 1999, tolerance: 0 }, ...base },
   { type: 'ordering', prompt: 'Put these in order.', items: ['Founded', 'IPO', 'Qwen'], ...base },
-  { type: 'matching', prompt: 'Match each unit to its business.', pairs: [['Taobao', 'Marketplace'], ['Alipay', 'Payments'], ['Qwen', 'AI models']], ...base },
+  {
+    type: 'matching',
+    prompt: 'Match each unit to its business.',
+    pairs: [
+      ['Taobao', 'Marketplace'],
+      ['Alipay', 'Payments'],
+      ['Qwen', 'AI models'],
+    ],
+    ...base,
+  },
 ];
 
 /** What the browser would post for these form values. */
@@ -40,7 +55,13 @@ describe('question editor', () => {
   });
 
   it('drops empty option rows and re-numbers the key', () => {
-    const form = { ...emptyForm('single_choice'), prompt: 'Where?', explanation: 'Because.', options: ['', 'Hangzhou', '', 'Beijing'], correct: [3] };
+    const form = {
+      ...emptyForm('single_choice'),
+      prompt: 'Where?',
+      explanation: 'Because.',
+      options: ['', 'Hangzhou', '', 'Beijing'],
+      correct: [3],
+    };
     const got = questionFromForm('single_choice', post(form));
     expect(got.ok && got.question).toMatchObject({ options: ['Hangzhou', 'Beijing'], answer: 1 });
   });
@@ -72,7 +93,13 @@ describe('question editor', () => {
   });
 
   it('warns about a generator flaw without refusing the edit', () => {
-    const form = { ...emptyForm('single_choice'), prompt: 'Who?', explanation: 'Because.', options: ['Ma', 'Tsai', 'Jack Ma, founder of Alibaba and its long-time chairman'], correct: [2] };
+    const form = {
+      ...emptyForm('single_choice'),
+      prompt: 'Who?',
+      explanation: 'Because.',
+      options: ['Ma', 'Tsai', 'Jack Ma, founder of Alibaba and its long-time chairman'],
+      correct: [2],
+    };
     const got = questionFromForm('single_choice', post(form));
     expect(got.ok).toBe(true);
     expect(got.ok && got.warning).toBeTruthy();

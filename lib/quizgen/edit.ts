@@ -29,14 +29,35 @@ export interface QuestionFormValues {
 }
 
 export function emptyForm(type: QuestionType): QuestionFormValues {
-  return { type, prompt: '', explanation: '', source: '', options: [], correct: [], truth: true, lines: '', value: '', tolerance: '0', unit: '' };
+  return {
+    type,
+    prompt: '',
+    explanation: '',
+    source: '',
+    options: [],
+    correct: [],
+    truth: true,
+    lines: '',
+    value: '',
+    tolerance: '0',
+    unit: '',
+  };
 }
 
 /** A stored question (public data and its key) as the values of the edit form. */
-export function questionToForm(q: { prompt: string; explanation: string; source: string; data: PublicQuestionData; answerKey: AnswerKey }): QuestionFormValues {
+export function questionToForm(q: {
+  prompt: string;
+  explanation: string;
+  source: string;
+  data: PublicQuestionData;
+  answerKey: AnswerKey;
+}): QuestionFormValues {
   const base = { ...emptyForm(q.data.type), prompt: q.prompt, explanation: q.explanation, source: q.source };
   const { data, answerKey: key } = q;
-  if ((data.type === 'single_choice' || data.type === 'multiple_choice') && (key.type === 'single_choice' || key.type === 'multiple_choice'))
+  if (
+    (data.type === 'single_choice' || data.type === 'multiple_choice') &&
+    (key.type === 'single_choice' || key.type === 'multiple_choice')
+  )
     return { ...base, options: data.options, correct: key.type === 'single_choice' ? [key.answer] : key.answer };
   if (key.type === 'true_false') return { ...base, truth: key.answer };
   if (key.type === 'fill_blank') return { ...base, lines: key.answer.join('\n') };
@@ -60,9 +81,7 @@ const lines = (raw: string) =>
     .filter(Boolean);
 const dedupe = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase())).size === xs.length;
 
-export type QuestionFromForm =
-  | { ok: true; question: Question; warning: string | null }
-  | { ok: false; message: string; field: string };
+export type QuestionFromForm = { ok: true; question: Question; warning: string | null } | { ok: false; message: string; field: string };
 
 /**
  * Reads the editor's fields (getAll as FormData.getAll) into a question. Returns the first problem
@@ -73,7 +92,11 @@ export function questionFromForm(typeInput: string, getAll: (name: string) => st
   const one = (name: string) => (getAll(name)[0] ?? '').slice(0, 5000);
   const type = QUESTION_TYPES.find((t) => t === typeInput);
   if (!type) return { ok: false, message: 'Choose a question type.', field: 'type' };
-  const common = z.object({ prompt: text('The question', 1000), explanation: text('The explanation', 2000), source: z.string().max(2000, 'The source must be under 2000 characters.') });
+  const common = z.object({
+    prompt: text('The question', 1000),
+    explanation: text('The explanation', 2000),
+    source: z.string().max(2000, 'The source must be under 2000 characters.'),
+  });
   const parsed = common.safeParse({ prompt: one('prompt'), explanation: one('explanation'), source: one('source').trim() });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -111,7 +134,8 @@ export function questionFromForm(typeInput: string, getAll: (name: string) => st
     case 'fill_blank': {
       const accepted = lines(one('lines'));
       if (!accepted.length) return fail('Give at least one accepted answer.', 'lines');
-      if (accepted.length > MAX_LINES || accepted.some((a) => a.length > 200)) return fail(`Give at most ${MAX_LINES} answers of under 200 characters.`, 'lines');
+      if (accepted.length > MAX_LINES || accepted.some((a) => a.length > 200))
+        return fail(`Give at most ${MAX_LINES} answers of under 200 characters.`, 'lines');
       question = { type, ...base, answer: accepted };
       break;
     }
@@ -126,16 +150,19 @@ export function questionFromForm(typeInput: string, getAll: (name: string) => st
     }
     case 'ordering': {
       const items = lines(one('lines'));
-      if (items.length < 2 || items.length > MAX_LINES) return fail(`List 2 to ${MAX_LINES} items, one per line, in the right order.`, 'lines');
+      if (items.length < 2 || items.length > MAX_LINES)
+        return fail(`List 2 to ${MAX_LINES} items, one per line, in the right order.`, 'lines');
       if (!dedupe(items)) return fail('Two items say the same thing.', 'lines');
       question = { type, ...base, items };
       break;
     }
     case 'matching': {
       const rows = lines(one('lines')).map((l) => l.split('|').map((p) => p.trim()));
-      if (rows.length < 2 || rows.length > MAX_LINES) return fail(`List 2 to ${MAX_LINES} pairs, one per line, as "term | match".`, 'lines');
+      if (rows.length < 2 || rows.length > MAX_LINES)
+        return fail(`List 2 to ${MAX_LINES} pairs, one per line, as "term | match".`, 'lines');
       if (rows.some((r) => r.length !== 2 || !r[0] || !r[1])) return fail('Write each pair as "term | match".', 'lines');
-      if (!dedupe(rows.map((r) => r[0]!)) || !dedupe(rows.map((r) => r[1]!))) return fail('Each term and each match must appear once.', 'lines');
+      if (!dedupe(rows.map((r) => r[0]!)) || !dedupe(rows.map((r) => r[1]!)))
+        return fail('Each term and each match must appear once.', 'lines');
       question = { type, ...base, pairs: rows.map((r) => [r[0]!, r[1]!] as [string, string]) };
       break;
     }

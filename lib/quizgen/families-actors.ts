@@ -51,7 +51,12 @@ export function actionsOf(ctx: FamilyContext): Action[] {
     if (!nlp(verb).has('#PastTense') || /^(?:was|were|had|did|said|says|became|seemed)$/i.test(verb)) continue;
     rest = rest.replace(/,\s+(?:which|who|while|and|but)\b.*$/i, '');
     const words = rest.split(/\s+/).length;
-    if (words < 3 || words > 18 || /\b(?:it|its|they|their|them|he|she|his|her|this|that)\b/i.test(rest.split(/\s+/).slice(1).join(' ')) === true && words < 5) continue;
+    if (
+      words < 3 ||
+      words > 18 ||
+      (/\b(?:it|its|they|their|them|he|she|his|her|this|that)\b/i.test(rest.split(/\s+/).slice(1).join(' ')) === true && words < 5)
+    )
+      continue;
     out.push({ actor, action: rest.charAt(0).toUpperCase() + rest.slice(1), sentence: s.text, section: s.section });
   }
   cache.set(ctx.analysis, out);

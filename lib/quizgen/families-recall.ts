@@ -30,7 +30,10 @@ export function timelineCandidates(ctx: FamilyContext): Candidate[] {
   if (byYear.size < 3) return [];
   const all = [...byYear.values()];
   const rng = streamFor('timeline', all.map((e) => e.sentence).join(' '));
-  const picked = rng.shuffle(all).slice(0, 5).sort((a, b) => a.year - b.year);
+  const picked = rng
+    .shuffle(all)
+    .slice(0, 5)
+    .sort((a, b) => a.year - b.year);
   return [
     {
       question: {
@@ -81,7 +84,11 @@ const SALIENT_FIGURE =
 /** An amount or a share the case turns on → the number itself. Hedged and forecast figures are left out. */
 export function figureCandidates(ctx: FamilyContext): Candidate[] {
   const facts = (ctx.index.factsBySection.get(ctx.sectionIndex) ?? []).filter(
-    (f) => (f.kind === 'money' || f.kind === 'percent') && occurrences(f.sentence, f.text) === 1 && factualSentence(f.sentence) && SALIENT_FIGURE.test(f.sentence),
+    (f) =>
+      (f.kind === 'money' || f.kind === 'percent') &&
+      occurrences(f.sentence, f.text) === 1 &&
+      factualSentence(f.sentence) &&
+      SALIENT_FIGURE.test(f.sentence),
   );
   return facts.flatMap((fact): Candidate[] => {
     const digits = /\d[\d,]*(?:\.\d+)?/.exec(fact.text);
@@ -93,7 +100,11 @@ export function figureCandidates(ctx: FamilyContext): Candidate[] {
     // "about 9 million", "over 40%": the article rounds, so answers within 5% of it count.
     const rounded = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|more than|close to)\s+$/i.test(before);
     const tolerance = rounded ? Math.round(value * 0.05 * 100) / 100 : 0;
-    const unit = stemmed.replace(BLANK, '').replace(/[$€£¥]/, '').trim() || undefined;
+    const unit =
+      stemmed
+        .replace(BLANK, '')
+        .replace(/[$€£¥]/, '')
+        .trim() || undefined;
     return [
       {
         question: {
@@ -237,7 +248,10 @@ function acceptedVariants(name: string, person: boolean, facts: Fact[]): string[
   const maker = words.slice(0, -1).join(' ');
   if (!person && words.length > 1 && facts.some((f) => f.kind === 'entity' && f.text === maker)) out.add(words.at(-1)!);
   if (words.length > 1) {
-    const acronym = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+    const acronym = words
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
     if (acronym.length > 1 && facts.some((f) => f.kind === 'entity' && f.text === acronym)) out.add(acronym);
   }
   return [...out];

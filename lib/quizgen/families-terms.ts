@@ -59,7 +59,9 @@ function tagsOf(word: string): string[] {
   let tags = tagCache.get(word);
   if (!tags) {
     if (tagCache.size > 50_000) tagCache.clear();
-    tags = ((nlp(word).terms().json()[0] as { terms: { tags: string[] }[] } | undefined)?.terms[0]?.tags ?? []).filter((t) => t !== 'Verb' || !nlp(word).has('#Noun'));
+    tags = ((nlp(word).terms().json()[0] as { terms: { tags: string[] }[] } | undefined)?.terms[0]?.tags ?? []).filter(
+      (t) => t !== 'Verb' || !nlp(word).has('#Noun'),
+    );
     const verbOnly = tags.includes('Verb') && !tags.includes('Noun');
     tagCache.set(word, verbOnly ? ['Verb'] : tags);
   }
@@ -141,4 +143,3 @@ function termVariants(term: string): string[] {
   else out.add(`${term}s`);
   return [...out];
 }
-

@@ -1,16 +1,7 @@
 import nlp from 'compromise';
 import { sentencesOf } from '@/lib/case-study/parse';
 import { overlap, type AnalysedSentence } from './analysis';
-import {
-  asStatement,
-  closest,
-  lengthBalanced,
-  repeatedStemWord,
-  streamFor,
-  nearby,
-  type Candidate,
-  type FamilyContext,
-} from './candidate';
+import { asStatement, closest, lengthBalanced, repeatedStemWord, streamFor, nearby, type Candidate, type FamilyContext } from './candidate';
 import { contentWords, isClaim, sentenceFeatures, stripLeadIn } from './sentence-features';
 
 /**
@@ -28,9 +19,17 @@ export function caseSummaryCandidates(ctx: FamilyContext): Candidate[] {
   const own: AnalysedSentence = { text: closing.text, section: -2, features: closing.f, claim: true, words: contentWords(closing.text) };
   const others = ctx.analysis.sections
     .map((s, i) => ({ gist: s.gist, title: ctx.caseStudy.sections[i]!.title, review: ctx.caseStudy.sections[i]!.review }))
-    .filter((o): o is { gist: AnalysedSentence; title: string; review: undefined } => o.gist !== null && !o.review && o.gist.text !== closing.text);
+    .filter(
+      (o): o is { gist: AnalysedSentence; title: string; review: undefined } =>
+        o.gist !== null && !o.review && o.gist.text !== closing.text,
+    );
   const stem = 'Which statement best sums up the case as a whole, as the article itself concludes?';
-  return summaryCandidate(own, others.map((o) => ({ text: o.gist.text, title: o.title })), stem, 'case_summary');
+  return summaryCandidate(
+    own,
+    others.map((o) => ({ text: o.gist.text, title: o.title })),
+    stem,
+    'case_summary',
+  );
 }
 
 /**
@@ -38,12 +37,24 @@ export function caseSummaryCandidates(ctx: FamilyContext): Candidate[] {
  * lesson?") and blind review rejected it: one article's gists overlap, and every quiz drew on the
  * same pool. The case as a whole, summed up by the article's own closing sentence, stays.
  */
-function summaryCandidate(own: AnalysedSentence, others: { text: string; title: string }[], stem: string, family: 'case_summary'): Candidate[] {
+function summaryCandidate(
+  own: AnalysedSentence,
+  others: { text: string; title: string }[],
+  stem: string,
+  family: 'case_summary',
+): Candidate[] {
   const rng = streamFor(family, own.text);
   const key = asStatement(stripLeadIn(own.text));
   const pool = rng.shuffle(others).map((o) => ({ ...o, option: asStatement(stripLeadIn(o.text)) }));
   const picked = pool.slice(0, 3);
-  if (picked.length < 3 || !lengthBalanced(key, picked.map((p) => p.option))) return [];
+  if (
+    picked.length < 3 ||
+    !lengthBalanced(
+      key,
+      picked.map((p) => p.option),
+    )
+  )
+    return [];
   const distractors = picked.map((p) => p.option);
   if (repeatedStemWord(stem, [key], distractors)) return [];
   const options = rng.shuffle([key, ...distractors]);
@@ -71,7 +82,10 @@ function summaryCandidate(own: AnalysedSentence, others: { text: string; title: 
 
 /** "What effect did … have?" Key: the consequence the article gives; distractors: consequences of other things. */
 export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
-  const all = nearby(ctx, ctx.analysis.sections.flatMap((s) => s.consequences));
+  const all = nearby(
+    ctx,
+    ctx.analysis.sections.flatMap((s) => s.consequences),
+  );
   const own = ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? [];
   return own.flatMap((c): Candidate[] => {
     const causeWords = contentWords(c.cause);
@@ -123,18 +137,29 @@ export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
  * Only when the causes read as noun phrases, so every option has the same shape.
  */
 export function causeOfCandidates(ctx: FamilyContext): Candidate[] {
-  const all = nearby(ctx, ctx.analysis.sections.flatMap((s) => s.consequences)).filter((c) => isNounPhrase(c.cause));
-  const own = (ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? []).filter((c) => isNounPhrase(c.cause) && /^It (?:led to|resulted in) /.test(c.effect));
+  const all = nearby(
+    ctx,
+    ctx.analysis.sections.flatMap((s) => s.consequences),
+  ).filter((c) => isNounPhrase(c.cause));
+  const own = (ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? []).filter(
+    (c) => isNounPhrase(c.cause) && /^It (?:led to|resulted in) /.test(c.effect),
+  );
   return own.flatMap((c): Candidate[] => {
     const rng = streamFor('cause_effect', `${c.sentence}\ncause`);
     const outcome = c.effect.replace(/^It (?:led to|resulted in) /, '');
     const key = asStatement(c.cause).slice(0, -1);
     const distractors = unique(
       rng
-        .shuffle(all.filter((o) => o.sentence !== c.sentence && overlap(contentWords(o.cause), contentWords(c.cause)) === 0 && overlap(contentWords(o.cause), contentWords(outcome)) === 0))
+        .shuffle(
+          all.filter(
+            (o) =>
+              o.sentence !== c.sentence &&
+              overlap(contentWords(o.cause), contentWords(c.cause)) === 0 &&
+              overlap(contentWords(o.cause), contentWords(outcome)) === 0,
+          ),
+        )
         .map((o) => asStatement(o.cause).slice(0, -1)),
-    )
-      .slice(0, 3);
+    ).slice(0, 3);
     if (distractors.length < 3 || !lengthBalanced(key, distractors)) return [];
     const stem = `According to the article, what led to ${outcome}?`;
     if (repeatedStemWord(stem, [key], distractors)) return [];
@@ -163,7 +188,9 @@ export function causeOfCandidates(ctx: FamilyContext): Candidate[] {
 function causeStem(cause: string): string | null {
   if (/^(?:because|as|since|when|while|if|although|after|before)\b/i.test(cause)) return null;
   const text = lowerFirst(cause.replace(/[.,;:]+$/, ''));
-  return isNounPhrase(cause) ? `According to the article, what did ${text} lead to?` : `According to the article, what followed when ${text}?`;
+  return isNounPhrase(cause)
+    ? `According to the article, what did ${text} lead to?`
+    : `According to the article, what followed when ${text}?`;
 }
 
 const nounPhraseCache = new Map<string, boolean>();
@@ -178,12 +205,17 @@ function isNounPhrase(text: string): boolean {
 
 function computeIsNounPhrase(text: string): boolean {
   if (/^(?:a|an|the)\s/i.test(text) && !nlp(text).has('(#PastTense|#Modal|#Copula)')) return true;
-  return !nlp(text.replace(/^\p{Lu}\p{Ll}+ing\b/u, '')).has('(#PastTense|#PresentTense|#Modal|#Copula)') || /^\p{Lu}\p{Ll}+ing\b/u.test(text);
+  return (
+    !nlp(text.replace(/^\p{Lu}\p{Ll}+ing\b/u, '')).has('(#PastTense|#PresentTense|#Modal|#Copula)') || /^\p{Lu}\p{Ll}+ing\b/u.test(text)
+  );
 }
 
 /** "What was the main reason that …?" Key: the reason the article gives; distractors: reasons it gives for other outcomes. */
 export function reasonCandidates(ctx: FamilyContext): Candidate[] {
-  const reasons = nearby(ctx, ctx.analysis.sections.flatMap((s) => s.reasons));
+  const reasons = nearby(
+    ctx,
+    ctx.analysis.sections.flatMap((s) => s.reasons),
+  );
   const own = ctx.analysis.sections[ctx.sectionIndex]?.reasons ?? [];
   return own.flatMap((r): Candidate[] => {
     const rng = streamFor('cause_effect', `${r.sentence}\nreason`);
@@ -191,7 +223,8 @@ export function reasonCandidates(ctx: FamilyContext): Candidate[] {
     const outcomeWords = contentWords(r.outcome);
     // Only the article's own reasons: causes of other consequences, reworded as reasons, read as fragments.
     const pool = reasons.filter(
-      (o) => o.sentence !== r.sentence && overlap(contentWords(o.reason), words) <= 1 && overlap(contentWords(o.reason), outcomeWords) === 0,
+      (o) =>
+        o.sentence !== r.sentence && overlap(contentWords(o.reason), words) <= 1 && overlap(contentWords(o.reason), outcomeWords) === 0,
     );
     const distractors = unique(rng.shuffle(pool).map((o) => o.reason)).slice(0, 3);
     const key = r.reason;
@@ -222,7 +255,10 @@ export function reasonCandidates(ctx: FamilyContext): Candidate[] {
 
 /** "What was the purpose of …?" Key: the aim the article gives; distractors: the aims of other moves. */
 export function purposeCandidates(ctx: FamilyContext): Candidate[] {
-  const all = nearby(ctx, ctx.analysis.sections.flatMap((s) => s.purposes));
+  const all = nearby(
+    ctx,
+    ctx.analysis.sections.flatMap((s) => s.purposes),
+  );
   const own = ctx.analysis.sections[ctx.sectionIndex]?.purposes ?? [];
   return own.flatMap((p): Candidate[] => {
     const rng = streamFor('purpose', p.sentence);
@@ -230,10 +266,16 @@ export function purposeCandidates(ctx: FamilyContext): Candidate[] {
     const actionWords = contentWords(p.action);
     const distractors = unique(
       rng
-        .shuffle(all.filter((o) => o.sentence !== p.sentence && overlap(contentWords(o.aim), contentWords(p.aim)) <= 1 && overlap(contentWords(o.aim), actionWords) === 0))
+        .shuffle(
+          all.filter(
+            (o) =>
+              o.sentence !== p.sentence &&
+              overlap(contentWords(o.aim), contentWords(p.aim)) <= 1 &&
+              overlap(contentWords(o.aim), actionWords) === 0,
+          ),
+        )
         .map((o) => asStatement(o.aim).slice(0, -1)),
-    )
-      .slice(0, 3);
+    ).slice(0, 3);
     if (distractors.length < 3 || !lengthBalanced(key, distractors)) return [];
     const stem = `According to the article, what was the aim of this move: “${asStatement(p.action).slice(0, -1)}”?`;
     if (repeatedStemWord(stem, [key], distractors)) return [];

@@ -18,7 +18,10 @@ describe('question identity', () => {
 
   it('keeps the id of every question that does not come from an edited paragraph, in its lesson and elsewhere', () => {
     const paragraph = text.split('\n\n').find((p) => p.startsWith('What’s really cool'))!;
-    const edited = text.replace(paragraph, 'Alibaba has also used AI in healthcare, analysing public data to warn hospitals of outbreaks early.');
+    const edited = text.replace(
+      paragraph,
+      'Alibaba has also used AI in healthcare, analysing public data to warn hospitals of outbreaks early.',
+    );
     expect(edited).not.toBe(text);
     const after = generate(edited);
     const kept = new Set(prints(after).flat());
@@ -34,7 +37,12 @@ describe('question identity', () => {
     const q = before.lessons.flatMap((l) => l.questions).find((x) => x.type === 'single_choice')!;
     if (q.type !== 'single_choice') throw new Error('no single choice');
     const key = q.options[q.answer]!;
-    const reshuffled = { ...q, options: [...q.options].reverse(), answer: q.options.length - 1 - q.answer, explanation: 'Another explanation.' };
+    const reshuffled = {
+      ...q,
+      options: [...q.options].reverse(),
+      answer: q.options.length - 1 - q.answer,
+      explanation: 'Another explanation.',
+    };
     expect(toStoredQuestion(reshuffled).fingerprint).toBe(toStoredQuestion(q).fingerprint);
     const otherKey = { ...q, options: q.options.map((o) => (o === key ? `${o} (changed)` : o)) };
     expect(toStoredQuestion(otherKey).fingerprint).not.toBe(toStoredQuestion(q).fingerprint);

@@ -24,8 +24,7 @@ export function findFlaw(q: Question): string | null {
       if (new Set(options).size !== options.length) return 'duplicate options';
       if (options.some((o) => !o)) return 'empty option';
       if (options.some((o) => ALL_NONE.test(o))) return '"all/none of the above" option';
-      if (options.some((a, i) => options.some((b, j) => i !== j && a.length > 3 && b.includes(a))))
-        return 'overlapping options';
+      if (options.some((a, i) => options.some((b, j) => i !== j && a.length > 3 && b.includes(a)))) return 'overlapping options';
       const keys = q.type === 'single_choice' ? [q.answer] : q.answer;
       if (q.type === 'single_choice' && (!Number.isInteger(q.answer) || !q.options[q.answer])) return 'no key';
       if (q.type === 'multiple_choice') {
@@ -33,8 +32,7 @@ export function findFlaw(q: Question): string | null {
         if (keys.length < 1 || keys.length === options.length) return 'multiple select needs keys and distractors';
       }
       if (isLongestByFar(q.options, keys)) return 'key is the longest option by a wide margin';
-      if (q.options.every((o) => /^-?\d+(?:\.\d+)?$/.test(o)) && !isSorted(q.options.map(Number)))
-        return 'numeric options not sorted';
+      if (q.options.every((o) => /^-?\d+(?:\.\d+)?$/.test(o)) && !isSorted(q.options.map(Number))) return 'numeric options not sorted';
       if (keys.every((k) => fitsBlank(q.prompt, q.options[k]!)) && q.options.some((o) => !fitsBlank(q.prompt, o)))
         return 'a/an or singular/plural in the stem fits only some options';
       const stem = norm(q.prompt);

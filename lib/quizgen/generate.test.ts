@@ -11,7 +11,12 @@ import { generateQuizzes } from './generate';
 import { toStoredQuestion } from './stored';
 import type { Question } from './types';
 
-const ARTICLES = ['content/alibaba-ai-comeback.txt', 'test/fixtures/harbor-coffee.md', 'test/fixtures/nordlys-ferries.md', 'test/fixtures/plain-pasted.txt'];
+const ARTICLES = [
+  'content/alibaba-ai-comeback.txt',
+  'test/fixtures/harbor-coffee.md',
+  'test/fixtures/nordlys-ferries.md',
+  'test/fixtures/plain-pasted.txt',
+];
 const read = (p: string) => readFileSync(path.join(process.cwd(), p), 'utf8');
 const parse = (text: string): CaseStudy => {
   const r = parseCaseStudy(text);
@@ -61,7 +66,10 @@ describe('generateQuizzes on the seed', () => {
       for (const piece of q.source.split(/(?<=[.!?:])\s+(?=\p{Lu})/u)) expect(text).toContain(piece);
       const quoted = [...q.explanation.matchAll(/“([^”]{20,})”/g)].map((m) => m[1]!);
       const plain = text.replace(/\s+/g, ' ');
-      expect(quoted.some((x) => x.split(/(?<=[.!?:])\s+/).every((piece) => plain.includes(piece))), q.explanation).toBe(true);
+      expect(
+        quoted.some((x) => x.split(/(?<=[.!?:])\s+/).every((piece) => plain.includes(piece))),
+        q.explanation,
+      ).toBe(true);
     }
   });
 
@@ -118,7 +126,9 @@ describe('question families on a short hand-written case', () => {
   const family = (f: string) => all.filter((q) => q.family === f);
 
   it('asks what an event led to, keyed to the consequence the article gives for that very cause', () => {
-    const questions = (family('cause_effect') as Extract<Question, { type: 'single_choice' }>[]).filter((q) => / (?:lead to|followed when) /.test(q.prompt));
+    const questions = (family('cause_effect') as Extract<Question, { type: 'single_choice' }>[]).filter((q) =>
+      / (?:lead to|followed when) /.test(q.prompt),
+    );
     expect(questions.length).toBeGreaterThan(0);
     const tail = (o: string) => o.replace(/[.]$/, '').split(/\s+/).slice(-4).join(' ');
     for (const q of questions) {
@@ -164,7 +174,9 @@ describe('numeric questions', () => {
       '',
       'Vell Foods reopened its largest plant in 2021 after the inspections ended. Sales in its home market rose again within two quarters of the reopening. The company trained every plant manager on the new safety rules before the plants restarted. Suppliers returned once the claims were settled in full.',
     ].join('\n');
-    const numeric = questionsOf(generateQuizzes(parse(article))).filter((q): q is Extract<Question, { type: 'numeric' }> => q.type === 'numeric');
+    const numeric = questionsOf(generateQuizzes(parse(article))).filter(
+      (q): q is Extract<Question, { type: 'numeric' }> => q.type === 'numeric',
+    );
     expect(numeric.length).toBeGreaterThan(0);
     for (const q of numeric) {
       const rounded = /\b(?:about|around|roughly|nearly|over)\s+\$?____/.test(q.prompt);
@@ -178,7 +190,9 @@ describe('generateQuizzes on Markdown with a table, steps and dated events (Nord
   const all = questionsOf(quiz);
 
   it('orders the steps of a numbered list introduced as steps', () => {
-    const steps = all.find((q): q is Extract<Question, { type: 'ordering' }> => q.type === 'ordering' && q.prompt.includes('The plan followed these steps:'));
+    const steps = all.find(
+      (q): q is Extract<Question, { type: 'ordering' }> => q.type === 'ordering' && q.prompt.includes('The plan followed these steps:'),
+    );
     expect(steps?.items).toEqual([
       'Win the 2018 tender with a bid based on battery ships',
       'Order two ships from the Westcon yard',
@@ -198,7 +212,11 @@ describe('generateQuizzes on Markdown with a table, steps and dated events (Nord
 describe('generateQuizzes on any article', () => {
   it.each(ARTICLES)('%s: every source is verbatim article text (inline Markdown and line breaks aside)', (file) => {
     const text = read(file);
-    const plain = text.split('\n').map((line) => cleanInline(line.replace(/^\s*(?:[-*+•]|\d+[.)]|>|\|)\s*/, ''))).join(' ').replace(/\s+/g, ' ');
+    const plain = text
+      .split('\n')
+      .map((line) => cleanInline(line.replace(/^\s*(?:[-*+•]|\d+[.)]|>|\|)\s*/, '')))
+      .join(' ')
+      .replace(/\s+/g, ' ');
     for (const q of questionsOf(generateQuizzes(parse(text)))) {
       const pieces = q.type === 'ordering' || q.type === 'matching' || q.type === 'multiple_choice' ? [q.source.slice(0, 30)] : [q.source];
       for (const piece of pieces) expect(plain, q.prompt).toContain(piece);
@@ -211,16 +229,40 @@ describe('generateQuizzes on any article', () => {
   });
 
   it('writes questions from the article it is given, not from a fixed list', () => {
-    const prompts = questionsOf(generateQuizzes(parse(read('test/fixtures/plain-pasted.txt')))).map((q) => `${q.prompt} ${JSON.stringify(q)}`).join('\n');
+    const prompts = questionsOf(generateQuizzes(parse(read('test/fixtures/plain-pasted.txt'))))
+      .map((q) => `${q.prompt} ${JSON.stringify(q)}`)
+      .join('\n');
     expect(prompts).toMatch(/Velden|Harlan|Dayton/);
     expect(prompts).not.toMatch(/Alibaba/);
   });
 
   it('single choice always has exactly one key among 3 to 5 distinct options, for random articles (and most samples parse)', () => {
-    const word = fc.constantFrom('Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'sales', 'grew', 'the', 'market', 'in', '2019', '2021', '$4 million', '12%', 'Lisbon', 'leading to', 'forcing');
+    const word = fc.constantFrom(
+      'Acme',
+      'Globex',
+      'Initech',
+      'Umbrella',
+      'Stark',
+      'Wayne',
+      'sales',
+      'grew',
+      'the',
+      'market',
+      'in',
+      '2019',
+      '2021',
+      '$4 million',
+      '12%',
+      'Lisbon',
+      'leading to',
+      'forcing',
+    );
     const sentence = fc.array(word, { minLength: 6, maxLength: 14 }).map((w) => `${w.join(' ')}.`.replace(/^./, (c) => c.toUpperCase()));
     const article = fc
-      .array(fc.tuple(fc.constantFrom('Growth', 'Decline', 'The Pivot', 'Results'), fc.array(sentence, { minLength: 6, maxLength: 12 })), { minLength: 1, maxLength: 4 })
+      .array(fc.tuple(fc.constantFrom('Growth', 'Decline', 'The Pivot', 'Results'), fc.array(sentence, { minLength: 6, maxLength: 12 })), {
+        minLength: 1,
+        maxLength: 4,
+      })
       .map((sections) => `Random Case\n\n${sections.map(([h, s]) => `${h}\n\n${s.join(' ')}`).join('\n\n')}`);
     let checked = 0;
     const runs = 60;
@@ -248,7 +290,11 @@ describe('generateQuizzes on any article', () => {
 });
 
 describe('findFlaw', () => {
-  const base = { prompt: 'Which company did Alibaba partner with for AI hardware?', explanation: 'Because the article says so.', source: 'Huawei.' };
+  const base = {
+    prompt: 'Which company did Alibaba partner with for AI hardware?',
+    explanation: 'Because the article says so.',
+    source: 'Huawei.',
+  };
   const single = (options: string[], answer = 0): Question => ({ ...base, type: 'single_choice', options, answer });
 
   it('accepts a sound single-choice question', () => {
@@ -270,7 +316,9 @@ describe('findFlaw', () => {
   });
 
   it('rejects a fill-in whose answer is already in the prompt, or with no blank', () => {
-    expect(findFlaw({ ...base, type: 'fill_blank', prompt: 'Fill in: “Huawei made ____ chips with Huawei.”', answer: ['Huawei'] })).toBe('answer repeated in the stem');
+    expect(findFlaw({ ...base, type: 'fill_blank', prompt: 'Fill in: “Huawei made ____ chips with Huawei.”', answer: ['Huawei'] })).toBe(
+      'answer repeated in the stem',
+    );
     expect(findFlaw({ ...base, type: 'fill_blank', prompt: 'Who made chips?', answer: ['Huawei'] })).toBe('no blank in the prompt');
   });
 
@@ -302,26 +350,45 @@ describe('findFlaw', () => {
     const source = 'Alibaba paid the fine in 2021.';
     expect(isTrivialNegation('Alibaba did not pay the fine in 2021.', source)).toBe(false); // "paid" vs "pay" differs
     expect(isTrivialNegation('Alibaba never paid the fine in 2021.', source)).toBe(true);
-    const q: Question = { ...base, type: 'true_false', prompt: 'True or false? According to the article: “Alibaba never paid the fine in 2021.”', answer: false, source };
+    const q: Question = {
+      ...base,
+      type: 'true_false',
+      prompt: 'True or false? According to the article: “Alibaba never paid the fine in 2021.”',
+      answer: false,
+      source,
+    };
     expect(findFlaw(q)).toBe('true/false statement is a negated sentence');
     expect(findFlaw({ ...q, prompt: 'True or false? According to the article: “Alibaba paid the fine in 2020.”' })).toBeNull();
   });
 
   it('flags a quiz whose single-choice keys all sit in one position', () => {
-    const q = (answer: number): Question => ({ ...base, type: 'single_choice', options: ['Huawei', 'SenseTime', 'NVIDIA', 'DingTalk'], answer });
+    const q = (answer: number): Question => ({
+      ...base,
+      type: 'single_choice',
+      options: ['Huawei', 'SenseTime', 'NVIDIA', 'DingTalk'],
+      answer,
+    });
     expect(findQuizFlaw([q(1), q(1), q(1)])).toBe('key in the same position in every question');
     expect(findQuizFlaw([q(1), q(2), q(1)])).toBeNull();
     expect(findQuizFlaw([q(1), q(1)])).toBeNull();
   });
 
   it('rejects a multiple select where every option is a key', () => {
-    expect(findFlaw({ ...base, type: 'multiple_choice', options: ['A one', 'B two', 'C three'], answer: [0, 1, 2] })).toBe('multiple select needs keys and distractors');
+    expect(findFlaw({ ...base, type: 'multiple_choice', options: ['A one', 'B two', 'C three'], answer: [0, 1, 2] })).toBe(
+      'multiple select needs keys and distractors',
+    );
   });
 });
 
 describe('toStoredQuestion', () => {
   it('keeps the key out of the public data and never shows ordering items in the right order', () => {
-    const q: Question = { type: 'ordering', prompt: 'Order these', items: ['first', 'second', 'third', 'fourth'], explanation: 'x', source: 'y' };
+    const q: Question = {
+      type: 'ordering',
+      prompt: 'Order these',
+      items: ['first', 'second', 'third', 'fourth'],
+      explanation: 'x',
+      source: 'y',
+    };
     const stored = toStoredQuestion(q);
     expect(stored.data).toMatchObject({ type: 'ordering' });
     const shown = (stored.data as { items: string[] }).items;
@@ -332,7 +399,14 @@ describe('toStoredQuestion', () => {
   });
 
   it('puts a single-choice key only in the answer key', () => {
-    const stored = toStoredQuestion({ type: 'single_choice', prompt: 'p', options: ['a', 'b', 'c'], answer: 2, explanation: 'e', source: 's' });
+    const stored = toStoredQuestion({
+      type: 'single_choice',
+      prompt: 'p',
+      options: ['a', 'b', 'c'],
+      answer: 2,
+      explanation: 'e',
+      source: 's',
+    });
     expect(stored.data).toEqual({ type: 'single_choice', options: ['a', 'b', 'c'] });
     expect(stored.answerKey).toEqual({ type: 'single_choice', answer: 2 });
   });

@@ -9,13 +9,7 @@ import {
   caseSummaryCandidates,
   purposeCandidates,
 } from './families-understand';
-import {
-  figureCandidates,
-  matchingCandidates,
-  sequenceCandidates,
-  timelineCandidates,
-  whoDidWhatCandidates,
-} from './families-recall';
+import { figureCandidates, matchingCandidates, sequenceCandidates, timelineCandidates, whoDidWhatCandidates } from './families-recall';
 import { rolesMatchingCandidates } from './families-review';
 import { actorActionCandidates } from './families-actors';
 import { keyTermCandidates } from './families-terms';
@@ -64,7 +58,9 @@ export function generateQuizzes(caseStudy: CaseStudy): GeneratedQuiz {
   const subject = mainSubject(caseStudy);
   const index = indexArticle(caseStudy, subject);
   const analysis = analyseArticle(caseStudy);
-  const order = caseStudy.sections.map((_, i) => i).sort((a, b) => Number(caseStudy.sections[a]!.review ?? false) - Number(caseStudy.sections[b]!.review ?? false));
+  const order = caseStudy.sections
+    .map((_, i) => i)
+    .sort((a, b) => Number(caseStudy.sections[a]!.review ?? false) - Number(caseStudy.sections[b]!.review ?? false));
   const used = { sources: new Set<string>(), keys: new Set<string>(), options: new Set<string>() };
   const chosen = new Map<number, Question[]>();
   for (const sectionIndex of order) {
@@ -79,7 +75,10 @@ export function generateQuizzes(caseStudy: CaseStudy): GeneratedQuiz {
       }
     }
     const picked = chooseQuiz(candidates, { limit: MAX_QUESTIONS_PER_LESSON, used, rejected });
-    chosen.set(sectionIndex, picked.map((c) => c.question));
+    chosen.set(
+      sectionIndex,
+      picked.map((c) => c.question),
+    );
   }
   const lessons = caseStudy.sections.map((s, i) => ({ title: s.title, slug: s.slug, questions: chosen.get(i) ?? [] }));
   return { lessons, rejected };

@@ -5,12 +5,42 @@
 
 const BLANK = '____';
 const SINGULAR_DETERMINERS = new Set(['a', 'an', 'this', 'that', 'one', 'each', 'every', 'another', 'its']);
-const PLURAL_DETERMINERS = new Set(['these', 'those', 'several', 'many', 'few', 'both', 'two', 'three', 'four', 'five', 'various', 'multiple']);
+const PLURAL_DETERMINERS = new Set([
+  'these',
+  'those',
+  'several',
+  'many',
+  'few',
+  'both',
+  'two',
+  'three',
+  'four',
+  'five',
+  'various',
+  'multiple',
+]);
 // Words starting with a vowel letter but a consonant sound, and the reverse.
 const CONSONANT_SOUND = /^(?:uni(?!nt|mp|nf|nh|nd|ns|nt)|use|usu|uti|ure|eu|ewe|one\b|once\b|u[bcdfgklmnprstvz][aeiou])/i;
 const VOWEL_SOUND = /^(?:hour|honest|honou?r|heir|herb)/i;
 // Letters whose names start with a vowel sound when an acronym is spelled out: an FBI, an MBA, an SUV.
-const SAID_AS_WORDS = new Set(['NASA', 'NATO', 'OPEC', 'FIFA', 'IKEA', 'LEGO', 'SARS', 'GIF', 'JPEG', 'RAM', 'ROM', 'SIM', 'PIN', 'AWOL', 'UEFA', 'ASAP']);
+const SAID_AS_WORDS = new Set([
+  'NASA',
+  'NATO',
+  'OPEC',
+  'FIFA',
+  'IKEA',
+  'LEGO',
+  'SARS',
+  'GIF',
+  'JPEG',
+  'RAM',
+  'ROM',
+  'SIM',
+  'PIN',
+  'AWOL',
+  'UEFA',
+  'ASAP',
+]);
 const VOWEL_LETTER_NAMES = new Set('AEFHILMNORSX'.split(''));
 
 /** "a" or "an" for a word, by its sound as well as a simple rule can tell. */
@@ -59,7 +89,13 @@ const NEGATION = /\b(?:not|never|no)\b|n[’']t\b/gi;
  * …"): such statements test reading for "not", not understanding.
  */
 export function isTrivialNegation(statement: string, source: string): boolean {
-  const strip = (s: string) => s.replace(NEGATION, ' ').replace(/\b(?:do|does|did)\b/gi, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
+  const strip = (s: string) =>
+    s
+      .replace(NEGATION, ' ')
+      .replace(/\b(?:do|does|did)\b/gi, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
   const negations = (s: string) => (s.match(NEGATION) ?? []).length;
   return statement !== source && negations(statement) !== negations(source) && strip(statement) === strip(source);
 }

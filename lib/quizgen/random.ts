@@ -29,7 +29,7 @@ export function createRng(seed: number): Rng {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (max: number) => Math.floor(next() * max);
-  const shuffle = <T,>(items: readonly T[]) => {
+  const shuffle = <T>(items: readonly T[]) => {
     const out = items.slice();
     for (let i = out.length - 1; i > 0; i--) {
       const j = int(i + 1);

@@ -5,7 +5,11 @@ import { sentenceFeatures, stripLeadIn } from './sentence-features';
 describe('consequencesIn', () => {
   it('reads a participle of cause: the clause before it is the cause, the rest the effect', () => {
     expect(consequencesIn('The long strike emptied the depots, forcing Kestrel Rail to hire trucks.')).toEqual([
-      { cause: 'The long strike emptied the depots', effect: 'It forced Kestrel Rail to hire trucks', sentence: 'The long strike emptied the depots, forcing Kestrel Rail to hire trucks.' },
+      {
+        cause: 'The long strike emptied the depots',
+        effect: 'It forced Kestrel Rail to hire trucks',
+        sentence: 'The long strike emptied the depots, forcing Kestrel Rail to hire trucks.',
+      },
     ]);
   });
 
@@ -16,7 +20,9 @@ describe('consequencesIn', () => {
 
   it('takes ", which …" as a consequence only after a noun phrase, never after a clause whose last noun it may describe', () => {
     expect(consequencesIn('Bans on new mergers and investments, which rattled investors across the region.')).toHaveLength(1);
-    expect(consequencesIn('Among the boldest entrants was Uplift, a neobank founded by a banker, which offered fee-free accounts.')).toHaveLength(0);
+    expect(
+      consequencesIn('Among the boldest entrants was Uplift, a neobank founded by a banker, which offered fee-free accounts.'),
+    ).toHaveLength(0);
   });
 
   it('refuses a pronoun as a cause: out of its paragraph it means nothing', () => {
@@ -26,8 +32,12 @@ describe('consequencesIn', () => {
 
 describe('purposesIn and reasonsIn', () => {
   it('reads the aim of a gerund phrase and of an action in the past tense', () => {
-    expect(purposesIn('Developing custom chips to reduce reliance on foreign suppliers.')).toMatchObject([{ action: 'Developing custom chips', aim: 'To reduce reliance on foreign suppliers' }]);
-    expect(purposesIn('Kestrel Rail invested in electric locomotives to cut its fuel bill.')).toMatchObject([{ action: 'Kestrel Rail invested in electric locomotives', aim: 'To cut its fuel bill' }]);
+    expect(purposesIn('Developing custom chips to reduce reliance on foreign suppliers.')).toMatchObject([
+      { action: 'Developing custom chips', aim: 'To reduce reliance on foreign suppliers' },
+    ]);
+    expect(purposesIn('Kestrel Rail invested in electric locomotives to cut its fuel bill.')).toMatchObject([
+      { action: 'Kestrel Rail invested in electric locomotives', aim: 'To cut its fuel bill' },
+    ]);
   });
 
   it('does not take a verb that wants an infinitive for a purpose ("decided it was time to …")', () => {
@@ -35,9 +45,15 @@ describe('purposesIn and reasonsIn', () => {
   });
 
   it('reads "because", "so" and "As a result" (with the sentence before), keeping names capitalised', () => {
-    expect(reasonsIn('Maintenance costs fell because Erik Dahl found a cheaper supplier.', null)).toMatchObject([{ outcome: 'Maintenance costs fell', reason: 'Because Erik Dahl found a cheaper supplier' }]);
-    expect(reasonsIn('Demand collapsed, so the plant closed its second line.', null)).toMatchObject([{ outcome: 'the plant closed its second line', reason: 'Because demand collapsed' }]);
-    expect(reasonsIn('As a result, the board cut the dividend.', 'Profits fell by half in 2020.')).toMatchObject([{ outcome: 'the board cut the dividend', reason: 'Because profits fell by half in 2020' }]);
+    expect(reasonsIn('Maintenance costs fell because Erik Dahl found a cheaper supplier.', null)).toMatchObject([
+      { outcome: 'Maintenance costs fell', reason: 'Because Erik Dahl found a cheaper supplier' },
+    ]);
+    expect(reasonsIn('Demand collapsed, so the plant closed its second line.', null)).toMatchObject([
+      { outcome: 'the plant closed its second line', reason: 'Because demand collapsed' },
+    ]);
+    expect(reasonsIn('As a result, the board cut the dividend.', 'Profits fell by half in 2020.')).toMatchObject([
+      { outcome: 'the board cut the dividend', reason: 'Because profits fell by half in 2020' },
+    ]);
   });
 });
 

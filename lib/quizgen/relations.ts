@@ -54,12 +54,14 @@ const CAUSAL_PARTICIPLES: Record<string, string> = {
 const CAUSAL_PAST = 'led to|resulted in|caused|forced|prompted|pushed|drove|allowed|enabled|triggered|sparked|fueled|fuelled|compelled';
 
 const PARTICIPLE_CLAUSE = new RegExp(`^(.{8,200}?),\\s+(${Object.keys(CAUSAL_PARTICIPLES).join('|')})\\s+(.{8,200}?)[.!]?$`, 'i');
-const WHICH_CLAUSE = /^(.{8,200}?),\s+which\s+((?:has |have |had )?(?:\w+ed|led|drove|gave|left|cost|cut|made|sent|meant|brought|took|won|lost|became|grew|fell|rose|hit|paid|put|set)\b.{6,200}?)[.!]?$/i;
+const WHICH_CLAUSE =
+  /^(.{8,200}?),\s+which\s+((?:has |have |had )?(?:\w+ed|led|drove|gave|left|cost|cut|made|sent|meant|brought|took|won|lost|became|grew|fell|rose|hit|paid|put|set)\b.{6,200}?)[.!]?$/i;
 const MAIN_VERB = new RegExp(`^(.{6,120}?)\\s+(?:(?:has|have|had)\\s+)?(${CAUSAL_PAST})\\s+(.{8,200}?)[.!]?$`, 'i');
 const PURPOSE = /^(\p{Lu}\p{Ll}+ing\b[^,;:]{6,100}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:]{6,160}?)(?:,\s+which\b.*)?[.!]?$/u;
 const CLAUSE_PURPOSE = /^(.{10,160}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:]{6,160}?)(?:,\s+which\b.*)?[.!]?$/u;
 // Verbs and nouns that take "to" as their complement, not as a purpose ("decided to", "time to").
-const TO_COMPLEMENT = /\b(?:had|has|have|ought|going|about|decided|decides|wanted|wants|tried|tries|planned|plans|agreed|agrees|needed|needs|hoped|hopes|began|begins|started|starts|continued|refused|failed|managed|chose|promised|used|went|came|seemed|appeared|expected|asked|told|allowed|forced|helped|led|able|unable|likely|time|way|decision|chance|need|plan|right|ability|effort|attempt|bid|pressure|order|due|according|from|next|close|up|back|return|returned|moved|shifted|switched|compared|similar)\s*$/i;
+const TO_COMPLEMENT =
+  /\b(?:had|has|have|ought|going|about|decided|decides|wanted|wants|tried|tries|planned|plans|agreed|agrees|needed|needs|hoped|hopes|began|begins|started|starts|continued|refused|failed|managed|chose|promised|used|went|came|seemed|appeared|expected|asked|told|allowed|forced|helped|led|able|unable|likely|time|way|decision|chance|need|plan|right|ability|effort|attempt|bid|pressure|order|due|according|from|next|close|up|back|return|returned|moved|shifted|switched|compared|similar)\s*$/i;
 
 export function consequencesIn(sentence: string): Consequence[] {
   const body = stripLeadIn(sentence).replace(/[.!]+["'”’)]*$/, '');
@@ -75,7 +77,9 @@ export function consequencesIn(sentence: string): Consequence[] {
   } else if ((m = MAIN_VERB.exec(body))) {
     out.push({ cause: m[1]!, effect: `It ${m[2]!.toLowerCase()} ${m[3]}`, sentence });
   }
-  return out.map((c) => ({ ...c, cause: tidyCause(c.cause), effect: tidyEffect(c.effect) })).filter((c) => isStandalone(c.cause) && usable(c.effect));
+  return out
+    .map((c) => ({ ...c, cause: tidyCause(c.cause), effect: tidyEffect(c.effect) }))
+    .filter((c) => isStandalone(c.cause) && usable(c.effect));
 }
 
 export function purposesIn(sentence: string): Purpose[] {
@@ -91,7 +95,8 @@ export function purposesIn(sentence: string): Purpose[] {
   return [{ action, aim: `To ${aim}`, sentence }];
 }
 
-const STATE_VERBS = /^(?:was|were|is|are|became|become|becomes|remained|remains|seemed|had|has|have|meant|means|included|includes|contained|made up)\b/i;
+const STATE_VERBS =
+  /^(?:was|were|is|are|became|become|becomes|remained|remains|seemed|had|has|have|meant|means|included|includes|contained|made up)\b/i;
 
 function actsOnSomething(predicate: string): boolean {
   const verb = predicate.split(/\s+/)[0]!;

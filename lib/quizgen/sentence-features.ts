@@ -31,7 +31,8 @@ const HEDGE =
   /\b(?:up to|as much as|as many as|according to (?:reports|some|sources|rumou?rs|estimates)|reportedly|allegedly|rumou?red|estimated|estimates? (?:suggest|say)|in some cases|some say|it is said|supposedly)\b/i;
 const FORECAST =
   /\b(?:will|won['’]t|['’]ll|would|could|might|may|predicts?|predicted|forecasts? (?:that|to)|forecasted|projected to|expects?|expected|is set to|are set to|plans? to|aims? to|hopes? to|likely to|poised to|looking ahead)\b/i;
-const BACK_REFERENCE = /^(?:this|that|these|those|it|its|they|them|their|he|his|she|her|such|here|there|then|which|who|both|another|also|again|still|plus)\b/i;
+const BACK_REFERENCE =
+  /^(?:this|that|these|those|it|its|they|them|their|he|his|she|her|such|here|there|then|which|who|both|another|also|again|still|plus)\b/i;
 const LEADING_CONNECTIVE = /^(?:but|and|so|yet|or|now|well|okay|ok|of course|sure|still|plus|also)\b[,\s]*/i;
 
 // Several families look at one sentence: remember what each sentence is (bounded, so memory stays flat).
@@ -141,7 +142,11 @@ export function isFunctionWord(word: string): boolean {
   return FUNCTION_WORDS.has(word) || SHORT_FUNCTION_WORDS.has(word);
 }
 
-const SHORT_FUNCTION_WORDS = new Set('a an and are as at be but by for had has he her his if in is it its of on or our she so the to was we who why how you not no can did do per via its'.split(' '));
+const SHORT_FUNCTION_WORDS = new Set(
+  'a an and are as at be but by for had has he her his if in is it its of on or our she so the to was we who why how you not no can did do per via its'.split(
+    ' ',
+  ),
+);
 
 // English function words; a general list, not one article's.
 const FUNCTION_WORDS = new Set(

@@ -35,7 +35,10 @@ export function toStoredQuestion(q: Question): StoredQuestion {
         answerKey: { type: q.type, value: q.answer.value, tolerance: q.answer.tolerance },
       };
     case 'ordering': {
-      const shown = derange(q.items.map((_, i) => i), rng.shuffle);
+      const shown = derange(
+        q.items.map((_, i) => i),
+        rng.shuffle,
+      );
       return {
         ...base,
         data: { type: q.type, items: shown.map((i) => q.items[i]!) },
@@ -43,7 +46,10 @@ export function toStoredQuestion(q: Question): StoredQuestion {
       };
     }
     case 'matching': {
-      const shown = derange(q.pairs.map((_, i) => i), rng.shuffle);
+      const shown = derange(
+        q.pairs.map((_, i) => i),
+        rng.shuffle,
+      );
       return {
         ...base,
         data: { type: q.type, left: q.pairs.map((p) => p[0]), right: shown.map((i) => q.pairs[i]![1]) },
@@ -68,7 +74,10 @@ function keyText(q: Question): string {
     case 'single_choice':
       return q.options[q.answer] ?? '';
     case 'multiple_choice':
-      return q.answer.map((i) => q.options[i] ?? '').sort().join('\n');
+      return q.answer
+        .map((i) => q.options[i] ?? '')
+        .sort()
+        .join('\n');
     case 'true_false':
       return String(q.answer);
     case 'fill_blank':

@@ -1,12 +1,4 @@
-export const QUESTION_TYPES = [
-  'single_choice',
-  'multiple_choice',
-  'true_false',
-  'fill_blank',
-  'numeric',
-  'ordering',
-  'matching',
-] as const;
+export const QUESTION_TYPES = ['single_choice', 'multiple_choice', 'true_false', 'fill_blank', 'numeric', 'ordering', 'matching'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
 /** Bloom's level of what a question asks a learner to do. */

@@ -74,5 +74,4 @@ describe('the generator on articles it was never tuned on', () => {
       }
     }
   });
-
 });

@@ -40,5 +40,7 @@ for (const kb of [32, 128, 512, 1024]) {
   const text = articleOf(kb * 1024);
   const ms = timeIt(text, kb >= 512 ? 1 : 3);
   const perKb = ms / (text.length / 1024);
-  console.log(`${String(kb).padStart(5)} KB  ${(ms / baseMs).toFixed(1).padStart(10)}×             ${(perKb / basePerKb).toFixed(2).padStart(6)}×`);
+  console.log(
+    `${String(kb).padStart(5)} KB  ${(ms / baseMs).toFixed(1).padStart(10)}×             ${(perKb / basePerKb).toFixed(2).padStart(6)}×`,
+  );
 }
