@@ -23,7 +23,7 @@ export interface DatabaseHandle {
  * Fail fast while the server is down or stuck: a request gets a clear error in seconds instead of
  * hanging for the driver's defaults, and postgres.js reconnects by itself once the server is back.
  */
-export const POSTGRES_OPTIONS = {
+const POSTGRES_OPTIONS = {
   max: 10,
   onnotice: () => {},
   connect_timeout: 2,

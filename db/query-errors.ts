@@ -24,7 +24,7 @@ export function redactQueryErrors(): void {
   prototype.__casewiseRedacted = true;
 }
 
-export class RedactedQueryError extends Error {
+class RedactedQueryError extends Error {
   readonly code: string | undefined;
   constructor(query: string, cause: unknown) {
     const reason = cause instanceof Error ? cause.message : 'unknown error';

@@ -9,7 +9,7 @@ import { clientAddress } from './security/client-address';
 import { signInSchema } from './validation/auth';
 
 /** Thrown from authorize() so the form can say "wait" rather than "wrong password". */
-export class ThrottledSignIn extends CredentialsSignin {
+class ThrottledSignIn extends CredentialsSignin {
   code = 'throttled';
 }
 

@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import { createSemaphore } from './security/semaphore';
 
 // argon2id (the library's default algorithm) at OWASP's minimum: 19 MiB, 2 passes, 1 lane.
-export const ARGON2_OPTIONS = { memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
+const ARGON2_OPTIONS = { memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
 
 // Hashing is deliberately expensive: unbounded, 32 parallel sign-ins starve every other request.
 // Half the cores hash; the rest keep serving pages while sign-ins queue.

@@ -3,13 +3,13 @@
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
 const TEXT_FILE = /\.(?:md|markdown|txt)$/i;
 
-export interface UploadedFile {
+interface UploadedFile {
   name: string;
   size: number;
   bytes: Uint8Array;
 }
 
-export type ArticleInput = { ok: true; text: string; source: string | null } | { ok: false; error: string; field: 'text' | 'file' };
+type ArticleInput = { ok: true; text: string; source: string | null } | { ok: false; error: string; field: 'text' | 'file' };
 
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024).toLocaleString('en')} KB`;
 

@@ -28,7 +28,7 @@ function tableCells(line: string): string[] {
   return trimmed.split(/(?<!\\)\|/).map((c) => cleanInline(c.replace(/\\\|/g, '|')));
 }
 
-export function normalizeText(input: string): string {
+function normalizeText(input: string): string {
   return input
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')

@@ -1,9 +1,9 @@
 import type { Fact, FactKind } from './types';
 
-export const MONEY = /[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|[kKmMbB]n?)\b)?/g;
-export const PERCENT = /\b\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/g;
-export const YEAR = /(?<![$€£¥\d.,])\b(?:19|20)\d{2}\b(?![\d%]|\s?percent)/g;
-export const COUNT = /(?<![$€£¥\d.,])\b\d[\d,]*(?:\.\d+)?(?:\s(?:thousand|million|billion|trillion))?\b(?!\s?(?:%|percent))/g;
+const MONEY = /[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:thousand|million|billion|trillion|[kKmMbB]n?)\b)?/g;
+const PERCENT = /\b\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)/g;
+const YEAR = /(?<![$€£¥\d.,])\b(?:19|20)\d{2}\b(?![\d%]|\s?percent)/g;
+const COUNT = /(?<![$€£¥\d.,])\b\d[\d,]*(?:\.\d+)?(?:\s(?:thousand|million|billion|trillion))?\b(?!\s?(?:%|percent))/g;
 
 const NOT_ENTITIES = new Set([
   // Function words and general business abbreviations: capitalised, but never names.
@@ -89,7 +89,7 @@ const NOT_ENTITIES = new Set([
 const CONNECTORS = new Set(['of', 'de']);
 
 /** Capitalised names (companies, people, products, places) in a sentence, possessives removed. */
-export function findEntities(sentence: string, knownMidSentence?: Set<string>): string[] {
+function findEntities(sentence: string, knownMidSentence?: Set<string>): string[] {
   const tokens = [...sentence.matchAll(/[\p{L}\p{N}][\p{L}\p{N}&'’.-]*/gu)];
   const out: string[] = [];
   let run: { words: string[]; start: number } | null = null;

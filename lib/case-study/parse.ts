@@ -6,12 +6,12 @@ import { factsInSentence, midSentenceNames } from './facts';
 import { slugify, splitSentences, wordCount } from './sentences';
 import type { CaseStudy, ContentBlock, DatedEvent, Fact, ParseResult, Section } from './types';
 
-export const MIN_WORDS = 80;
+const MIN_WORDS = 80;
 const WORDS_PER_MINUTE = 220;
 const WORDS_PER_GENERATED_LESSON = 350;
 /** The review lesson that closes a case study with three or more takeaways. */
-export const REVIEW_TITLE = 'Review: key takeaways';
-export const REVIEW_SLUG = 'review-key-takeaways';
+const REVIEW_TITLE = 'Review: key takeaways';
+const REVIEW_SLUG = 'review-key-takeaways';
 
 const READING_TIME = /^\d+\s*(?:min|mins|minutes?)\.?\s*(?:read|reading)?$/i;
 // "By Dana Wu · 8 mins read", "Written by …", "Posted on …": who wrote the page, not the case.

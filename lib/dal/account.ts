@@ -6,7 +6,7 @@ import type { Role } from '@/lib/auth.config';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { requireUser } from './session';
 
-export type ChangePasswordResult = { ok: true } | { ok: false; error: 'wrong_password' };
+type ChangePasswordResult = { ok: true } | { ok: false; error: 'wrong_password' };
 
 /** Changes the signed-in user's password and ends every session they have, this one included. */
 export async function changePassword(input: { currentPassword: string; newPassword: string }): Promise<ChangePasswordResult> {

@@ -5,7 +5,7 @@ import type { SignInInput } from '@/lib/validation/auth';
 import { clearKey, findBlockedKey, recordFailure } from './throttle';
 import { verifyCredentialsInSlot, type VerifiedUser } from './users';
 
-export type SignInCheck = { status: 'ok'; user: VerifiedUser } | { status: 'invalid' } | { status: 'throttled' };
+type SignInCheck = { status: 'ok'; user: VerifiedUser } | { status: 'invalid' } | { status: 'throttled' };
 
 /**
  * Every password check goes through here (the sign-in form and Auth.js's own callback endpoint

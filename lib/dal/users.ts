@@ -6,7 +6,7 @@ import type { Role } from '@/lib/auth.config';
 import { dummyPasswordHash, hashPassword, verifyPasswordInSlot, withHashSlot } from '@/lib/password';
 import type { SignInInput, SignUpInput } from '@/lib/validation/auth';
 
-export type CreateUserResult = { ok: true; id: string } | { ok: false; error: 'email_taken' };
+type CreateUserResult = { ok: true; id: string } | { ok: false; error: 'email_taken' };
 
 export async function createUser(input: SignUpInput): Promise<CreateUserResult> {
   const db = await getDb();

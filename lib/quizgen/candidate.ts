@@ -36,7 +36,7 @@ export function normalizeSource(source: string): string {
   return source.normalize('NFKC').replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
-export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const asStatement = (s: string) => capitalize(s.trim().replace(/[.!;:,]+$/, '')) + '.';
 
 /**

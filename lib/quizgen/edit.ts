@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { findFlaw } from './flaws';
-export { QUESTION_TYPE_LABELS } from './labels';
 import { QUESTION_TYPES, type AnswerKey, type PublicQuestionData, type Question, type QuestionType } from './types';
 
 /**
@@ -8,7 +7,7 @@ import { QUESTION_TYPES, type AnswerKey, type PublicQuestionData, type Question,
  * and submitted form values become a checked Question (the generator's shape, key included).
  */
 
-export const MAX_OPTIONS = 6;
+const MAX_OPTIONS = 6;
 const MAX_LINES = 10;
 
 export interface QuestionFormValues {
@@ -81,7 +80,7 @@ const lines = (raw: string) =>
     .filter(Boolean);
 const dedupe = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase())).size === xs.length;
 
-export type QuestionFromForm = { ok: true; question: Question; warning: string | null } | { ok: false; message: string; field: string };
+type QuestionFromForm = { ok: true; question: Question; warning: string | null } | { ok: false; message: string; field: string };
 
 /**
  * Reads the editor's fields (getAll as FormData.getAll) into a question. Returns the first problem

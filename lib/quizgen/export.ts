@@ -11,7 +11,7 @@ export function toImportJson(cs: CaseStudy, quiz: GeneratedQuiz) {
   };
 }
 
-export interface QuizReport {
+interface QuizReport {
   lessons: number;
   kept: Record<string, number>;
   rejected: Record<string, number>;

@@ -8,7 +8,7 @@ import { contentWords, stripLeadIn } from './sentence-features';
  * article says that player did; the distractors are things the article says *other* players did — true
  * of the case, wrong for this player.
  */
-export interface Action {
+interface Action {
   actor: string;
   /** The predicate as an option: "Launched Kiro, a mobile-only banking brand". */
   action: string;
@@ -19,7 +19,7 @@ export interface Action {
 const cache = new WeakMap<object, Action[]>();
 
 /** "Tasman Mutual launched Kiro …" → actor "Tasman Mutual", action "Launched Kiro …". */
-export function actionsOf(ctx: FamilyContext): Action[] {
+function actionsOf(ctx: FamilyContext): Action[] {
   const hit = cache.get(ctx.analysis);
   if (hit) return hit;
   // Names by their first word, longest first, so finding a sentence's subject costs one lookup.

@@ -257,7 +257,7 @@ function acceptedVariants(name: string, person: boolean, facts: Fact[]): string[
   return [...out];
 }
 
-export function listsWithIntro(blocks: ContentBlock[]) {
+function listsWithIntro(blocks: ContentBlock[]) {
   return blocks.flatMap((b, i) => {
     if (b.kind !== 'list') return [];
     const before = blocks[i - 1];
@@ -265,5 +265,3 @@ export function listsWithIntro(blocks: ContentBlock[]) {
     return [{ items: b.items, intro, ordered: b.ordered }];
   });
 }
-
-export type { Fact };

@@ -54,7 +54,7 @@ export function indefiniteArticle(phrase: string): 'a' | 'an' {
 }
 
 /** Rough plural test for a common noun phrase (its last word); names and numbers are neither. */
-export function grammaticalNumber(phrase: string): 'singular' | 'plural' | null {
+function grammaticalNumber(phrase: string): 'singular' | 'plural' | null {
   const last = phrase.trim().split(/\s+/).at(-1) ?? '';
   if (!/^\p{Ll}+$/u.test(last)) return null;
   if (/(?:ss|us|is|ics|news|series|species)$/.test(last)) return 'singular';
@@ -64,7 +64,7 @@ export function grammaticalNumber(phrase: string): 'singular' | 'plural' | null 
 }
 
 /** The word right before the blank in a prompt, lower-cased ("an" in "… an ____ …"). */
-export function wordBeforeBlank(prompt: string): string | null {
+function wordBeforeBlank(prompt: string): string | null {
   const at = prompt.indexOf(BLANK);
   if (at < 0) return null;
   const m = /([\p{L}]+)\s*$/u.exec(prompt.slice(0, at));

@@ -167,7 +167,7 @@ export function reasonsIn(sentence: string, previous: string | null): Reason[] {
 }
 
 /** Lower-cases a clause's first letter unless the first word is a name ("Erik Dahl found …"). */
-export function lowerFirstWord(text: string): string {
+function lowerFirstWord(text: string): string {
   const first = text.split(/\s+/)[0] ?? '';
   if (/^\p{Lu}{2,}/u.test(first) || nlp(first).has('(#ProperNoun|#Person|#Place|#Organization)')) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);

@@ -134,7 +134,7 @@ function computeContentWords(text: string): Set<string> {
 }
 
 /** A crude suffix stripper: enough to see "regulators" and "regulation" as one word. */
-export function stem(word: string): string {
+function stem(word: string): string {
   return word.replace(/(?:ations?|ators?|ings?|ments?|ness|ies|ied|ed|es|s|ly|al|ive|ory)$/, '').slice(0, 7);
 }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from './text';
 
 // Long enough for any passphrase, short enough that hashing it cannot be used to exhaust the server.
-export const MAX_PASSWORD = 1024;
+const MAX_PASSWORD = 1024;
 
 const email = z
   .string({ error: 'Enter your email address.' })
