@@ -74,3 +74,47 @@ export function nearby<T extends { section: number }>(ctx: FamilyContext, items:
   if (ctx.section.review) return items.length > 400 ? items.slice(-400) : items;
   return items.filter((x) => Math.abs(x.section - ctx.sectionIndex) <= NEIGHBOURHOOD);
 }
+
+interface SingleChoiceSpec {
+  family: QuestionFamily;
+  level: BloomLevel;
+  rng: Rng;
+  stem: string;
+  key: string;
+  /** Wrong options, most tempting first. */
+  distractors: string[];
+  /** The explanation, given the most tempting wrong option. */
+  explain: (tempting: string) => string;
+  source: string;
+  score: number;
+  /** What the key teaches beyond its own text (the cause of an effect, the action of an aim). */
+  alsoReveals?: string[];
+}
+
+/**
+ * One single-choice candidate from a key and its distractors, or none when the options break a rule
+ * every family shares: three distractors, no key much longer or shorter than the rest, no stem word
+ * that only the key repeats. Options are shuffled by the question's own random stream.
+ */
+export function singleChoice(spec: SingleChoiceSpec): Candidate[] {
+  const { key, distractors, stem } = spec;
+  if (distractors.length < 3 || !lengthBalanced(key, distractors) || repeatedStemWord(stem, [key], distractors)) return [];
+  const options = spec.rng.shuffle([key, ...distractors]);
+  return [
+    {
+      question: {
+        type: 'single_choice',
+        family: spec.family,
+        level: spec.level,
+        prompt: stem,
+        options,
+        answer: options.indexOf(key),
+        explanation: spec.explain(distractors[0]!),
+        source: spec.source,
+      },
+      score: spec.score,
+      keys: [key, ...(spec.alsoReveals ?? [])],
+      sources: [spec.source],
+    },
+  ];
+}

@@ -1,6 +1,6 @@
 import nlp from 'compromise';
 import { overlap } from './analysis';
-import { lengthBalanced, nearby, repeatedStemWord, streamFor, type Candidate, type FamilyContext } from './candidate';
+import { nearby, singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { contentWords, stripLeadIn } from './sentence-features';
 
 /**
@@ -82,27 +82,19 @@ export function actorActionCandidates(ctx: FamilyContext): Candidate[] {
     );
     const rng = streamFor('who_did_what', `${a.sentence}\nactor`);
     const distractors = [...new Set(rng.shuffle(pool).map((x) => x.action))].slice(0, 3);
-    if (distractors.length < 3 || !lengthBalanced(a.action, distractors)) return [];
-    const stem = `According to the article, which of these did ${a.actor} do?`;
-    if (repeatedStemWord(stem, [a.action], distractors)) return [];
-    const options = rng.shuffle([a.action, ...distractors]);
-    const other = pool.find((x) => x.action === distractors[0])!;
-    return [
-      {
-        question: {
-          type: 'single_choice',
-          family: 'who_did_what',
-          level: 'remember',
-          prompt: stem,
-          options,
-          answer: options.indexOf(a.action),
-          explanation: `The article says: “${a.sentence}” “${distractors[0]}” is what ${other.actor} did, not ${a.actor}: “${other.sentence}”`,
-          source: a.sentence,
-        },
-        score: 0.65,
-        keys: [a.action],
-        sources: [a.sentence],
+    return singleChoice({
+      family: 'who_did_what',
+      level: 'remember',
+      rng,
+      stem: `According to the article, which of these did ${a.actor} do?`,
+      key: a.action,
+      distractors,
+      explain: (tempting) => {
+        const other = pool.find((x) => x.action === tempting)!;
+        return `The article says: “${a.sentence}” “${tempting}” is what ${other.actor} did, not ${a.actor}: “${other.sentence}”`;
       },
-    ];
+      source: a.sentence,
+      score: 0.65,
+    });
   });
 }

@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import { sentencesOf } from '@/lib/case-study/parse';
 import { overlap, type AnalysedSentence } from './analysis';
-import { asStatement, closest, lengthBalanced, repeatedStemWord, streamFor, nearby, type Candidate, type FamilyContext } from './candidate';
+import { asStatement, closest, nearby, singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { contentWords, isClaim, sentenceFeatures, stripLeadIn } from './sentence-features';
 
 /**
@@ -47,37 +47,20 @@ function summaryCandidate(
   const key = asStatement(stripLeadIn(own.text));
   const pool = rng.shuffle(others).map((o) => ({ ...o, option: asStatement(stripLeadIn(o.text)) }));
   const picked = pool.slice(0, 3);
-  if (
-    picked.length < 3 ||
-    !lengthBalanced(
-      key,
-      picked.map((p) => p.option),
-    )
-  )
-    return [];
-  const distractors = picked.map((p) => p.option);
-  if (repeatedStemWord(stem, [key], distractors)) return [];
-  const options = rng.shuffle([key, ...distractors]);
-  const tempting = picked[0]!;
-  return [
-    {
-      question: {
-        type: 'single_choice',
-        family,
-        level: 'understand',
-        prompt: stem,
-        options,
-        answer: options.indexOf(key),
-        explanation:
-          `“${key}” is how the article itself sums up the case: “${own.text}” ` +
-          `The other statements are true of the case but belong elsewhere: “${tempting.option}” is the point of “${tempting.title}”.`,
-        source: own.text,
-      },
-      score: 0.6,
-      keys: [key],
-      sources: [own.text],
-    },
-  ];
+  if (picked.length < 3) return [];
+  return singleChoice({
+    family,
+    level: 'understand',
+    rng,
+    stem,
+    key,
+    distractors: picked.map((p) => p.option),
+    explain: () =>
+      `“${key}” is how the article itself sums up the case: “${own.text}” ` +
+      `The other statements are true of the case but belong elsewhere: “${picked[0]!.option}” is the point of “${picked[0]!.title}”.`,
+    source: own.text,
+    score: 0.6,
+  });
 }
 
 /** "What effect did … have?" Key: the consequence the article gives; distractors: consequences of other things. */
@@ -104,31 +87,22 @@ export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
     const verb = (e: string) => e.split(/\s+/).slice(0, 2).join(' ');
     const ranked = closest(rng.shuffle(pool), 99, (o) => (verb(o.effect) === verb(c.effect) ? 2 : 0) + (o.section !== c.section ? 1 : 0));
     const distractors = unique(ranked.map((o) => asStatement(o.effect)).filter((d) => d !== key)).slice(0, 3);
-    if (distractors.length < 3 || !lengthBalanced(key, distractors)) return [];
     const stem = causeStem(c.cause);
     if (!stem) return [];
-    if (repeatedStemWord(stem, [key], distractors)) return [];
-    const options = rng.shuffle([key, ...distractors]);
-    const tempting = ranked.find((o) => asStatement(o.effect) === distractors[0])!;
-    return [
-      {
-        question: {
-          type: 'single_choice',
-          family: 'cause_effect',
-          level: 'understand',
-          prompt: stem,
-          options,
-          answer: options.indexOf(key),
-          explanation:
-            `The article links the two: “${c.sentence}” ` +
-            `“${distractors[0]}” did happen in the case, but the article gives it as the effect of something else: “${tempting.sentence}”`,
-          source: c.sentence,
-        },
-        score: 0.85,
-        keys: [key, c.cause],
-        sources: [c.sentence],
-      },
-    ];
+    return singleChoice({
+      family: 'cause_effect',
+      level: 'understand',
+      rng,
+      stem,
+      key,
+      distractors,
+      explain: (tempting) =>
+        `The article links the two: “${c.sentence}” ` +
+        `“${tempting}” did happen in the case, but the article gives it as the effect of something else: “${ranked.find((o) => asStatement(o.effect) === tempting)!.sentence}”`,
+      source: c.sentence,
+      score: 0.85,
+      alsoReveals: [c.cause],
+    });
   });
 }
 
@@ -160,27 +134,19 @@ export function causeOfCandidates(ctx: FamilyContext): Candidate[] {
         )
         .map((o) => asStatement(o.cause).slice(0, -1)),
     ).slice(0, 3);
-    if (distractors.length < 3 || !lengthBalanced(key, distractors)) return [];
-    const stem = `According to the article, what led to ${outcome}?`;
-    if (repeatedStemWord(stem, [key], distractors)) return [];
-    const options = rng.shuffle([key, ...distractors]);
-    return [
-      {
-        question: {
-          type: 'single_choice',
-          family: 'cause_effect',
-          level: 'understand',
-          prompt: stem,
-          options,
-          answer: options.indexOf(key),
-          explanation: `The article gives the cause: “${c.sentence}” “${distractors[0]}” is part of the case too, but the article does not tie it to this outcome.`,
-          source: c.sentence,
-        },
-        score: 0.8,
-        keys: [key, outcome],
-        sources: [c.sentence],
-      },
-    ];
+    return singleChoice({
+      family: 'cause_effect',
+      level: 'understand',
+      rng,
+      stem: `According to the article, what led to ${outcome}?`,
+      key,
+      distractors,
+      explain: (tempting) =>
+        `The article gives the cause: “${c.sentence}” “${tempting}” is part of the case too, but the article does not tie it to this outcome.`,
+      source: c.sentence,
+      score: 0.8,
+      alsoReveals: [outcome],
+    });
   });
 }
 
@@ -227,29 +193,19 @@ export function reasonCandidates(ctx: FamilyContext): Candidate[] {
         o.sentence !== r.sentence && overlap(contentWords(o.reason), words) <= 1 && overlap(contentWords(o.reason), outcomeWords) === 0,
     );
     const distractors = unique(rng.shuffle(pool).map((o) => o.reason)).slice(0, 3);
-    const key = r.reason;
-    if (distractors.length < 3 || !lengthBalanced(key, distractors)) return [];
-    const stem = `According to the article, what was the main reason that ${lowerFirst(r.outcome)}?`;
-    if (repeatedStemWord(stem, [key], distractors)) return [];
-    const options = rng.shuffle([key, ...distractors]);
-    const tempting = pool.find((o) => o.reason === distractors[0])!;
-    return [
-      {
-        question: {
-          type: 'single_choice',
-          family: 'cause_effect',
-          level: 'understand',
-          prompt: stem,
-          options,
-          answer: options.indexOf(key),
-          explanation: `The article gives the reason: “${r.sentence}” “${distractors[0]}” is part of the case, but the article gives it for something else: “${tempting.sentence}”`,
-          source: r.sentence,
-        },
-        score: 0.82,
-        keys: [key, r.outcome],
-        sources: [r.sentence],
-      },
-    ];
+    return singleChoice({
+      family: 'cause_effect',
+      level: 'understand',
+      rng,
+      stem: `According to the article, what was the main reason that ${lowerFirst(r.outcome)}?`,
+      key: r.reason,
+      distractors,
+      explain: (tempting) =>
+        `The article gives the reason: “${r.sentence}” “${tempting}” is part of the case, but the article gives it for something else: “${pool.find((o) => o.reason === tempting)!.sentence}”`,
+      source: r.sentence,
+      score: 0.82,
+      alsoReveals: [r.outcome],
+    });
   });
 }
 
@@ -276,27 +232,19 @@ export function purposeCandidates(ctx: FamilyContext): Candidate[] {
         )
         .map((o) => asStatement(o.aim).slice(0, -1)),
     ).slice(0, 3);
-    if (distractors.length < 3 || !lengthBalanced(key, distractors)) return [];
-    const stem = `According to the article, what was the aim of this move: “${asStatement(p.action).slice(0, -1)}”?`;
-    if (repeatedStemWord(stem, [key], distractors)) return [];
-    const options = rng.shuffle([key, ...distractors]);
-    return [
-      {
-        question: {
-          type: 'single_choice',
-          family: 'purpose',
-          level: 'understand',
-          prompt: stem,
-          options,
-          answer: options.indexOf(key),
-          explanation: `The article gives the aim with the move itself: “${p.sentence}” “${distractors[0]}” was the aim of a different move in the case.`,
-          source: p.sentence,
-        },
-        score: 0.8,
-        keys: [key, p.action],
-        sources: [p.sentence],
-      },
-    ];
+    return singleChoice({
+      family: 'purpose',
+      level: 'understand',
+      rng,
+      stem: `According to the article, what was the aim of this move: “${asStatement(p.action).slice(0, -1)}”?`,
+      key,
+      distractors,
+      explain: (tempting) =>
+        `The article gives the aim with the move itself: “${p.sentence}” “${tempting}” was the aim of a different move in the case.`,
+      source: p.sentence,
+      score: 0.8,
+      alsoReveals: [p.action],
+    });
   });
 }
 
