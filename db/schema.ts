@@ -1,8 +1,8 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { ContentBlock } from '@/lib/case-study/types';
 import type { AnswerKey, PublicQuestionData, QuestionType, Response } from '@/lib/quizgen/types';
 
-export const roleEnum = pgEnum('role', ['student', 'instructor']);
+export const roleEnum = pgEnum('role', ['student', 'instructor', 'admin']);
 export const caseStatusEnum = pgEnum('case_status', ['draft', 'published']);
 export const questionTypeEnum = pgEnum('question_type', [
   'single_choice',
@@ -41,6 +41,8 @@ export const caseStudies = pgTable('case_studies', {
   contentHash: text('content_hash').notNull(),
   status: caseStatusEnum('status').notNull().default('draft'),
   ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+  // An administrator promoted this import into the shared library (shipped case studies have no owner).
+  shared: boolean('shared').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -111,6 +113,9 @@ export const attempts = pgTable(
     lessonId: uuid('lesson_id')
       .notNull()
       .references(() => lessons.id, { onDelete: 'cascade' }),
+    // The assignment this attempt was made for; null for practice. Only an assignment's own
+    // attempts count toward it, under its rules. Set null if the assignment is removed.
+    assignmentId: uuid('assignment_id').references((): AnyPgColumn => assignments.id, { onDelete: 'set null' }),
     // One per rendered quiz form: a double submit or a stale tab cannot grade twice.
     submissionKey: uuid('submission_key').notNull(),
     score: integer('score').notNull(),
@@ -120,6 +125,7 @@ export const attempts = pgTable(
   (t) => [
     uniqueIndex('attempts_user_submission_idx').on(t.userId, t.submissionKey),
     index('attempts_user_lesson_idx').on(t.userId, t.lessonId),
+    index('attempts_assignment_user_idx').on(t.assignmentId, t.userId),
   ],
 );
 export type AttemptRow = typeof attempts.$inferSelect;
