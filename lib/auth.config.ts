@@ -1,6 +1,8 @@
 import type { NextAuthConfig } from 'next-auth';
 
-export type Role = 'student' | 'instructor';
+/** Administrators are made only from the command line (`npm run user:role`), never through sign-up. */
+export type Role = 'student' | 'instructor' | 'admin';
+const ROLES: readonly Role[] = ['student', 'instructor', 'admin'];
 
 declare module 'next-auth' {
   interface User {
@@ -40,7 +42,7 @@ export const authConfig = {
     session({ session, token }) {
       if (typeof token.id === 'string') {
         session.user.id = token.id;
-        session.user.role = token.role === 'instructor' ? 'instructor' : 'student';
+        session.user.role = ROLES.includes(token.role as Role) ? (token.role as Role) : 'student';
       }
       return session;
     },
