@@ -2,7 +2,8 @@ import type { NextAuthConfig } from 'next-auth';
 
 /** Administrators are made only from the command line (`npm run user:role`), never through sign-up. */
 export type Role = 'student' | 'instructor' | 'admin';
-const ROLES: readonly Role[] = ['student', 'instructor', 'admin'];
+export const ROLES = ['student', 'instructor', 'admin'] as const satisfies readonly Role[];
+export const isRole = (value: unknown): value is Role => (ROLES as readonly unknown[]).includes(value);
 
 declare module 'next-auth' {
   interface User {
@@ -42,7 +43,7 @@ export const authConfig = {
     session({ session, token }) {
       if (typeof token.id === 'string') {
         session.user.id = token.id;
-        session.user.role = ROLES.includes(token.role as Role) ? (token.role as Role) : 'student';
+        session.user.role = isRole(token.role) ? token.role : 'student';
       }
       return session;
     },

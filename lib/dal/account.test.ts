@@ -5,7 +5,8 @@ import { users } from '@/db/schema';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
 import { createTestUsers } from '@/test/users';
-import { changePassword, deleteOwnAccount, setUserRoleByEmail } from './account';
+import { changePassword, deleteOwnAccount } from './account';
+import { setUserRoleByEmail } from './internal/user-role';
 import { isSessionCurrent, revokeSessionsByUserId, verifyCredentials } from './users';
 
 vi.mock('@/lib/auth', () => import('@/test/session'));
@@ -69,9 +70,18 @@ describe.each(testDatabaseKinds)('ending sessions on the server on %s', (kind) =
 
   it('refuses older tokens after a role change', async () => {
     const before = await tokenFor(ids.promoted);
-    expect(await setUserRoleByEmail({ email: (await emailOf(ids.promoted)).toUpperCase(), role: 'instructor' })).toBe(true);
+    expect(await setUserRoleByEmail(handle.db, { email: (await emailOf(ids.promoted)).toUpperCase(), role: 'admin' })).toEqual({
+      ok: true,
+      id: ids.promoted,
+      previous: 'student',
+    });
     expect(await isSessionCurrent(before)).toBe(false);
-    expect(await setUserRoleByEmail({ email: 'nobody@example.test', role: 'instructor' })).toBe(false);
+    const [row] = await handle.db.select({ role: users.role }).from(users).where(eq(users.id, ids.promoted));
+    expect(row!.role).toBe('admin');
+    expect(await setUserRoleByEmail(handle.db, { email: 'nobody@example.test', role: 'instructor' })).toEqual({
+      ok: false,
+      error: 'unknown_email',
+    });
   });
 
   it('refuses the tokens of a deleted account', async () => {

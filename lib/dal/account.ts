@@ -2,7 +2,6 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { caseStudies, users } from '@/db/schema';
-import type { Role } from '@/lib/auth.config';
 import { hashPassword, verifyPassword } from '@/lib/password';
 import { requireUser } from './session';
 
@@ -20,17 +19,6 @@ export async function changePassword(input: { currentPassword: string; newPasswo
     .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, user.id));
   return { ok: true };
-}
-
-/** Operator tooling (command line, no session): a new role takes effect by ending old sessions. */
-export async function setUserRoleByEmail({ email, role }: { email: string; role: Role }): Promise<boolean> {
-  const db = await getDb();
-  const updated = await db
-    .update(users)
-    .set({ role, sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.email, email.trim().toLowerCase()))
-    .returning({ id: users.id });
-  return updated.length > 0;
 }
 
 /**
