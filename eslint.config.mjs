@@ -63,6 +63,12 @@ const config = [
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [dbClient, dalInternal, appFromBelow] }] },
   },
   {
+    // The sign-in boundary: Auth.js's authorize() and the sign-up limit run before any session
+    // exists, so they call the trusted sign-in check directly (lib/dal/internal/sign-in.ts).
+    files: ['lib/auth.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [dbClient, appFromBelow] }] },
+  },
+  {
     files: ['lib/dal/**/*.ts'],
     ignores: ['**/*.test.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [appFromBelow] }] },

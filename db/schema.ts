@@ -1,4 +1,17 @@
-import { type AnyPgColumn, boolean, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { ContentBlock } from '@/lib/case-study/types';
 import type { AnswerKey, PublicQuestionData, QuestionType, Response } from '@/lib/quizgen/types';
 
@@ -209,11 +222,16 @@ export type AssignmentRow = typeof assignments.$inferSelect;
  * restart and hold across app instances. A key names what is counted: an account at an address,
  * an address, or an account everywhere.
  */
-export const authThrottle = pgTable('auth_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
-  // Growing delay: no attempt on this key is checked before this time.
-  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
-});
+export const authThrottle = pgTable(
+  'auth_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    windowStartedAt: timestamp('window_started_at', { withTimezone: true }).notNull(),
+    // Growing delay: no attempt on this key is checked before this time.
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  },
+  // Expired rows are found by their window's start and deleted a batch at a time on each write.
+  (t) => [index('auth_throttle_window_idx').on(t.windowStartedAt)],
+);
 export type AuthThrottleRow = typeof authThrottle.$inferSelect;

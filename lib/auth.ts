@@ -4,7 +4,7 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './auth.config';
 import { isSessionCurrent } from './dal/users';
-import { checkSignIn } from './dal/sign-in';
+import { checkSignIn } from './dal/internal/sign-in';
 import { clientAddress } from './security/client-address';
 import { signInSchema } from './validation/auth';
 
@@ -22,7 +22,7 @@ const nextAuth = NextAuth({
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await checkSignIn(parsed.data, clientAddress(request.headers));
+        const result = await checkSignIn({ ...parsed.data, address: clientAddress(request.headers) });
         if (result.status === 'throttled') throw new ThrottledSignIn();
         if (result.status === 'invalid') return null;
         const { id, name, email, role, sessionVersion } = result.user;
@@ -44,5 +44,7 @@ const nextAuth = NextAuth({
 });
 
 export const { handlers, signIn, signOut } = nextAuth;
+/** The sign-up limit per address, for the sign-up action: like the password check, it runs before any session. */
+export { allowSignUp } from './dal/internal/sign-in';
 /** One session read per request, however many components ask. */
 export const auth = cache(nextAuth.auth);

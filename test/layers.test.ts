@@ -49,6 +49,12 @@ describe('import direction (eslint.config.mjs)', () => {
       /lib\/dal\/internal/,
     ],
     [
+      'lib/ code other than the sign-in boundary calling DAL internals',
+      'lib/action.ts',
+      "import { checkSignIn } from './dal/internal/sign-in';\nexport const c = checkSignIn;\n",
+      /lib\/dal\/internal/,
+    ],
+    [
       'a component importing a server action',
       'components/example.tsx',
       "import { submitQuizAction } from '@/app/(learn)/actions';\nexport const a = submitQuizAction;\n",
@@ -63,6 +69,11 @@ describe('import direction (eslint.config.mjs)', () => {
       'db/ importing a type of the pure core',
       'db/example.ts',
       "import type { AnswerKey } from '@/lib/quizgen/types';\nexport type K = AnswerKey;\n",
+    ],
+    [
+      'the sign-in boundary calling the trusted password check',
+      'lib/auth.ts',
+      "import { checkSignIn } from './dal/internal/sign-in';\nexport const c = checkSignIn;\n",
     ],
     ['the DAL importing the db client', 'lib/dal/example.ts', "import { getDb } from '@/db';\nexport const g = getDb;\n"],
     [

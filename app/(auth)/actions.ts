@@ -3,10 +3,9 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { signIn, signOut } from '@/lib/auth';
+import { allowSignUp, signIn, signOut } from '@/lib/auth';
 import { z } from 'zod';
 import { createAction, type ActionState } from '@/lib/action';
-import { allowSignUp } from '@/lib/dal/sign-in';
 import { getCurrentUser } from '@/lib/dal/session';
 import { createUser, revokeSessionsByUserId } from '@/lib/dal/users';
 import { clientAddress } from '@/lib/security/client-address';
@@ -34,7 +33,7 @@ async function signInOrMessage(email: string, password: string, redirectTo: stri
 }
 
 export const signUpAction = createAction({ schema: signUpSchema, access: 'public', echo: ['name', 'email', 'role'] }, async ({ data }) => {
-  if (!(await allowSignUp(clientAddress(await headers())))) {
+  if (!(await allowSignUp({ address: clientAddress(await headers()) }))) {
     return {
       status: 'error',
       message: 'Too many accounts were created from here recently. Try again in an hour.',

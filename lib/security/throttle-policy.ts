@@ -30,6 +30,15 @@ export const SIGN_IN_POLICIES = {
 /** Accounts created from one address: a class signing up together fits, a script does not. */
 export const SIGN_UP_POLICY: ThrottlePolicy = { free: 20, baseSeconds: 5, maxSeconds: 60 * 60, windowSeconds: HOUR };
 
+/**
+ * The longest window of any policy: a row whose window started longer ago than this, and whose
+ * wait has run out, counts for nothing and may be deleted (lib/dal/internal/throttle.ts).
+ */
+export const THROTTLE_WINDOW_SECONDS_MAX = Math.max(
+  ...Object.values(SIGN_IN_POLICIES).map((p) => p.windowSeconds),
+  SIGN_UP_POLICY.windowSeconds,
+);
+
 /** Seconds to wait after the given number of failures (0 while within the free ones). */
 export function delaySeconds(failures: number, policy: ThrottlePolicy): number {
   const beyond = failures - policy.free;

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { installDatabase, openDatabase } from '@/db';
 import { runMigrations } from '@/db/migrate';
 import { checkSignIn } from './sign-in';
-import { createUser } from './users';
+import { createUser } from '../users';
 
 vi.mock('@/lib/auth', () => import('@/test/session'));
 
@@ -25,12 +25,14 @@ describe('sign-in throttle across a restart', () => {
   it('keeps counting after the app restarts', async () => {
     const first = await start();
     await createUser({ name: 'Owner', email: 'restart@example.test', password: PASSWORD, role: 'student' });
-    for (let i = 0; i < 40; i++) await checkSignIn({ email: 'restart@example.test', password: `guess-${i}` }, '203.0.113.20');
+    for (let i = 0; i < 40; i++) await checkSignIn({ email: 'restart@example.test', password: `guess-${i}`, address: '203.0.113.20' });
     await first.close();
 
     const second = await start();
     try {
-      expect(await checkSignIn({ email: 'restart@example.test', password: PASSWORD }, '203.0.113.20')).toEqual({ status: 'throttled' });
+      expect(await checkSignIn({ email: 'restart@example.test', password: PASSWORD, address: '203.0.113.20' })).toEqual({
+        status: 'throttled',
+      });
     } finally {
       await second.close();
     }
