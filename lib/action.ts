@@ -6,8 +6,8 @@ import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters, withoutControlCharacte
 
 export type { ActionState };
 
-/** Who may call an action: anyone (signing in), any signed-in user, or instructors only. */
-type Access = 'public' | 'user' | 'instructor';
+/** Who may call an action: anyone (signing in), any signed-in user, instructors or administrators only. */
+type Access = 'public' | 'user' | 'instructor' | 'admin';
 
 type Context<S extends z.ZodType, A extends Access> = {
   data: z.infer<S>;
@@ -56,6 +56,9 @@ export function createAction<S extends z.ZodType, A extends Access, T extends Ac
     const user = await requireUser();
     if (options.access === 'instructor' && user.role !== 'instructor') {
       return { status: 'error', message: 'Only instructors can do this.' } as T;
+    }
+    if (options.access === 'admin' && user.role !== 'admin') {
+      return { status: 'error', message: 'Only administrators can do this.' } as T;
     }
     return handler({ data: parsed.data, formData, user } as Context<S, A>);
   };

@@ -23,14 +23,14 @@ export async function changePassword(input: { currentPassword: string; newPasswo
 
 /**
  * Deletes the signed-in user's account; their attempts and classes go with it. Their case studies
- * stay (learners' attempts point at them) but are withdrawn to drafts first: with no owner left a
- * published one would otherwise look like part of the shipped library, visible to everyone.
+ * stay (learners' attempts point at them) but are withdrawn to drafts, and out of the shared library,
+ * first: with no owner left a published one would otherwise look like part of the shipped library.
  */
 export async function deleteOwnAccount(): Promise<void> {
   const user = await requireUser();
   const db = await getDb();
   await db.transaction(async (tx) => {
-    await tx.update(caseStudies).set({ status: 'draft' }).where(eq(caseStudies.ownerId, user.id));
+    await tx.update(caseStudies).set({ status: 'draft', shared: false }).where(eq(caseStudies.ownerId, user.id));
     await tx.delete(users).where(eq(users.id, user.id));
   });
 }

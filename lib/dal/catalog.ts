@@ -7,7 +7,7 @@ import { attemptsLeft } from '@/lib/progress/assignment-rules';
 import { completion, summarizeLessons } from '@/lib/progress/summarize';
 import type { QuizQuestion } from './catalog-types';
 import { quizRulesFor } from './internal/quiz-rules';
-import { visibleTo } from './internal/visibility';
+import { inLibraryOf, visibleTo } from './internal/visibility';
 import { requireUser } from './session';
 
 const isSlug = (s: string) => /^[\p{L}\p{N}-]{1,80}$/u.test(s);
@@ -21,7 +21,7 @@ async function attemptsFor(userId: string, lessonIds: string[]) {
     .where(and(eq(attempts.userId, userId), inArray(attempts.lessonId, lessonIds)));
 }
 
-/** The library: every case study the user may see, its lessons, and their progress through each. */
+/** The library: the shared library, the user's own and their classes' case studies, with their progress. */
 export async function listCaseStudies() {
   const user = await requireUser();
   const db = await getDb();
@@ -35,7 +35,7 @@ export async function listCaseStudies() {
     })
     .from(caseStudies)
     .innerJoin(lessons, and(eq(lessons.caseStudyId, caseStudies.id), isNull(lessons.retiredAt)))
-    .where(visibleTo(user))
+    .where(inLibraryOf(user))
     .orderBy(asc(caseStudies.title), asc(lessons.position));
   const lessonIds = rows.map((r) => r.lesson.id);
   const progress = summarizeLessons(lessonIds, await attemptsFor(user.id, lessonIds));
@@ -52,7 +52,10 @@ export async function listCaseStudies() {
   });
 }
 
-/** A case study's overview with the user's progress per lesson, or null if it is not theirs to see. */
+/**
+ * A case study's overview with the user's progress per lesson, or null if it is not theirs to see
+ * (an administrator may open any published import, to read it before promoting it).
+ */
 export function getCaseStudyBySlug({ slug }: { slug: string }) {
   return caseStudyBySlug(slug);
 }

@@ -90,8 +90,9 @@ export async function joinClassByCode({
 }
 
 /**
- * What an instructor can assign: the shipped library and their own published case studies. Never
- * another instructor's import, which is private to its owner and the classes it is assigned to.
+ * What an instructor can assign: the shared library (shipped, or promoted by an administrator) and
+ * their own published case studies. Never another instructor's private import, which belongs to
+ * its owner and the classes it is assigned to.
  */
 async function assignableLessons(db: Awaited<ReturnType<typeof getDb>>, instructorId: string) {
   return db
@@ -102,7 +103,7 @@ async function assignableLessons(db: Awaited<ReturnType<typeof getDb>>, instruct
       and(
         eq(caseStudies.status, 'published'),
         isNull(lessons.retiredAt),
-        or(isNull(caseStudies.ownerId), eq(caseStudies.ownerId, instructorId)),
+        or(isNull(caseStudies.ownerId), eq(caseStudies.shared, true), eq(caseStudies.ownerId, instructorId)),
       ),
     )
     .orderBy(asc(caseStudies.title), asc(lessons.position));

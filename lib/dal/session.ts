@@ -43,3 +43,9 @@ export async function requireInstructor(): Promise<CurrentUser | null> {
   const user = await requireUser();
   return user.role === 'instructor' ? user : null;
 }
+
+/** For the administrator's reads and writes (the shared library): anyone else gets null, a 404. */
+export async function requireAdmin(): Promise<CurrentUser | null> {
+  const user = await requireUser();
+  return user.role === 'admin' ? user : null;
+}

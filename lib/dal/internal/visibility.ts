@@ -1,17 +1,25 @@
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { caseStudies } from '@/db/schema';
+import type { Role } from '@/lib/auth.config';
 
 /**
- * The case studies a user may see, as a where-clause (not a query): their own, the shipped library
- * (published, no owner), and a published import assigned to a class they are in. An instructor's
- * import is private to its owner and those classes: publishing it does not put it in every
- * learner's library (issue 10).
+ * A user's library, as a where-clause (not a query): their own case studies, the shared library
+ * (published and either shipped, with no owner, or promoted by an administrator), and a published
+ * import assigned to a class they are in. An instructor's import is otherwise private to its owner
+ * and those classes: publishing it does not put it in every learner's library (issue 10).
  */
-export const visibleTo = (user: { id: string }) =>
+export const inLibraryOf = (user: { id: string }) =>
   or(
     eq(caseStudies.ownerId, user.id),
-    and(eq(caseStudies.status, 'published'), or(isNull(caseStudies.ownerId), assignedToAClassOf(user.id))),
+    and(eq(caseStudies.status, 'published'), or(isNull(caseStudies.ownerId), eq(caseStudies.shared, true), assignedToAClassOf(user.id))),
   );
+
+/**
+ * What a user may open, read and take: their library and, for an administrator, every published
+ * import too, so that they can read one before promoting it. Drafts stay with their owner.
+ */
+export const visibleTo = (user: { id: string; role: Role }) =>
+  user.role === 'admin' ? or(inLibraryOf(user), eq(caseStudies.status, 'published')) : inLibraryOf(user);
 
 const assignedToAClassOf = (userId: string) => sql`exists (
   select 1 from assignments a
