@@ -36,6 +36,11 @@ export async function SiteHeader({ signOutAction }: { signOutAction: FormAction 
                   Join a class
                 </Link>
               )}
+              {user.role === 'admin' && (
+                <Link href="/admin" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                  Admin
+                </Link>
+              )}
               <span className="hidden px-2 text-slate-500 sm:inline" aria-label="Signed in as">
                 {user.name}
               </span>
