@@ -8,6 +8,8 @@ import { joinClassByCode } from '@/lib/dal/classes';
 
 const submitSchema = z.object({
   lessonId: z.string().max(64),
+  /** Empty or absent: practice. */
+  assignmentId: z.string().max(64).optional(),
   submissionKey: z.string().max(64),
 });
 
@@ -16,12 +18,15 @@ const SUBMIT_ERRORS = {
   bad_numbers: 'Some answers need a number, such as 2.8 or 15.',
   no_attempts_left: 'You have used every attempt your class allows on this quiz. Your answers were not saved.',
   not_found: 'This quiz is no longer available. Go back to the case study and try again.',
+  not_assigned:
+    'This quiz is not assigned to you in that class (or you are no longer in the class). Your answers were not saved. Open the quiz again from your dashboard.',
 } as const;
 
 /** Answers in, grade out: the client sends choices only; the score is worked out in the DAL. */
 export const submitQuizAction = createAction({ schema: submitSchema, access: 'user' }, async ({ data, formData }) => {
   const result = await submitQuizAttempt({
     lessonId: data.lessonId,
+    assignmentId: data.assignmentId ?? null,
     submissionKey: data.submissionKey,
     getAll: (name) => formData.getAll(name).filter((v): v is string => typeof v === 'string'),
   });

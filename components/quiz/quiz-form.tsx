@@ -10,11 +10,14 @@ import { QuestionField } from './question-field';
 export function QuizForm({
   action,
   lessonId,
+  assignmentId,
   submissionKey,
   questions,
 }: {
   action: FormAction;
   lessonId: string;
+  /** The assignment the attempt is for; null: practice. */
+  assignmentId: string | null;
   submissionKey: string;
   questions: QuizQuestion[];
 }) {
@@ -23,6 +26,7 @@ export function QuizForm({
   return (
     <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-6">
       <input type="hidden" name="lessonId" value={lessonId} />
+      <input type="hidden" name="assignmentId" value={assignmentId ?? ''} />
       <input type="hidden" name="submissionKey" value={submissionKey} />
       <ol className="flex flex-col gap-6">
         {questions.map((q, i) => (

@@ -7,9 +7,10 @@ import { isUuid } from '@/lib/ids';
 import { requireInstructor } from './session';
 
 /**
- * Item analysis of one lesson's quiz, over the attempts an instructor may read: those of students
- * in their own classes that have the lesson assigned (one class, or all of them). Null when the
- * class is not theirs, or the lesson is neither assigned to one of their classes nor their own.
+ * Item analysis of one lesson's quiz, over the attempts an instructor may read: those made for
+ * the lesson's assignment in their own classes (one class, or all of them) by the class's current
+ * students. Practice and attempts made for another instructor's class never enter it. Null when
+ * the class is not theirs, or the lesson is neither assigned to one of their classes nor their own.
  */
 export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: string; classId?: string; scope: AttemptScope }) {
   const user = await requireInstructor();
@@ -28,7 +29,7 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
     .where(eq(lessons.id, lessonId));
   if (!lesson) return null;
   const myClasses = await db
-    .select({ id: classes.id, name: classes.name })
+    .select({ id: classes.id, name: classes.name, assignmentId: assignments.id })
     .from(classes)
     .innerJoin(assignments, and(eq(assignments.classId, classes.id), eq(assignments.lessonId, lesson.id)))
     .where(eq(classes.ownerId, user.id))
@@ -54,7 +55,10 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
         .from(attempts)
         .where(
           and(
-            eq(attempts.lessonId, lesson.id),
+            inArray(
+              attempts.assignmentId,
+              inScope.map((c) => c.assignmentId),
+            ),
             inArray(
               attempts.userId,
               members.map((m) => m.userId),
@@ -95,7 +99,7 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
   const canEdit = lesson.caseOwnerId === user.id;
   return {
     lesson: { id: lesson.id, title: lesson.title, caseTitle: lesson.caseTitle },
-    classes: myClasses,
+    classes: myClasses.map(({ id, name }) => ({ id, name })),
     classId: classId ?? null,
     students: members.length,
     report,

@@ -1,18 +1,18 @@
 import 'server-only';
-import { and, asc, count, eq, exists, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { answers, assignments, attempts, caseStudies, classes, classMembers, lessons, questions, users } from '@/db/schema';
+import { answers, assignments, attempts, caseStudies, classes, lessons, questions, users } from '@/db/schema';
 import { readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { gradeSheet } from '@/lib/grading/grade';
 import { attemptsLeft } from '@/lib/progress/assignment-rules';
-import { assignmentRulesFor, quizRulesFor } from './internal/quiz-rules';
+import { assignmentForLearner, assignmentsOfLearner, attemptsUsed, reviewHiddenUntil } from './internal/quiz-rules';
 import { visibleTo } from './internal/visibility';
 import { isUuid } from '@/lib/ids';
 import type { DalResult } from './result';
 import { requireUser } from './session';
 
-type SubmitResult = DalResult<{ attemptId: string }, 'not_found' | 'empty' | 'bad_numbers' | 'no_attempts_left'> & {
+type SubmitResult = DalResult<{ attemptId: string }, 'not_found' | 'not_assigned' | 'empty' | 'bad_numbers' | 'no_attempts_left'> & {
   /** With bad_numbers: the questions whose answer is not a number. */
   questionIds?: string[];
 };
@@ -21,14 +21,22 @@ type SubmitResult = DalResult<{ attemptId: string }, 'not_found' | 'empty' | 'ba
  * Grades a submitted answer sheet on the server and stores the attempt with its answers in one
  * transaction. The submission key makes it idempotent: resubmitting the same form (double click,
  * stale tab, retry after a dropped connection) returns the first attempt instead of grading again.
+ *
+ * With an assignment id the attempt belongs to that assignment and counts only toward it, under
+ * its limit; the learner must be a member of its class now and it must be for this lesson, or
+ * nothing is stored ('not_assigned'). Without one it is practice and never counts for a class.
  */
 export async function submitQuizAttempt(input: {
   lessonId: string;
+  /** null or '': practice. */
+  assignmentId?: string | null;
   submissionKey: string;
   getAll: (name: string) => string[];
 }): Promise<SubmitResult> {
   const user = await requireUser();
   if (!isUuid(input.lessonId) || !isUuid(input.submissionKey)) return { ok: false, error: 'not_found' };
+  const assignmentId = input.assignmentId || null;
+  if (assignmentId !== null && !isUuid(assignmentId)) return { ok: false, error: 'not_assigned' };
   const db = await getDb();
   const [lesson] = await db
     .select({ id: lessons.id })
@@ -42,6 +50,9 @@ export async function submitQuizAttempt(input: {
     .from(attempts)
     .where(and(eq(attempts.userId, user.id), eq(attempts.submissionKey, input.submissionKey)));
   if (previous) return { ok: true, attemptId: previous.id };
+  // Checked before grading for a quick answer, and again under the lock below: that one decides.
+  if (assignmentId && !(await assignmentForLearner(db, { userId: user.id, lessonId: lesson.id, assignmentId })))
+    return { ok: false, error: 'not_assigned' };
 
   const keys = await db
     .select({ id: questions.id, data: questions.data, answerKey: questions.answerKey })
@@ -53,8 +64,6 @@ export async function submitQuizAttempt(input: {
   const responses = readAnswerSheet(keys, input.getAll);
   if (responses.size === 0) return { ok: false, error: 'empty' };
   const { score, maxScore, graded } = gradeSheet(keys, responses);
-  // Counted again inside the transaction, under the lock: that count is the one that decides.
-  const rules = await assignmentRulesFor(db, user.id, lesson.id);
 
   return db.transaction(async (tx): Promise<SubmitResult> => {
     // One learner's submits are serialised, so two tabs cannot both spend the last attempt.
@@ -64,16 +73,18 @@ export async function submitQuizAttempt(input: {
       .from(attempts)
       .where(and(eq(attempts.userId, user.id), eq(attempts.submissionKey, input.submissionKey)));
     if (same) return { ok: true, attemptId: same.id };
-    if (rules.attemptsAllowed !== null) {
-      const [used] = await tx
-        .select({ n: count() })
-        .from(attempts)
-        .where(and(eq(attempts.userId, user.id), eq(attempts.lessonId, lesson.id)));
-      if ((used?.n ?? 0) >= rules.attemptsAllowed) return { ok: false, error: 'no_attempts_left' };
+    if (assignmentId) {
+      // Membership and the limit are read under the lock: removed meanwhile means not stored.
+      const assignment = await assignmentForLearner(tx, { userId: user.id, lessonId: lesson.id, assignmentId });
+      if (!assignment) return { ok: false, error: 'not_assigned' };
+      if (assignment.attemptsAllowed !== null) {
+        const used = await attemptsUsed(tx, { userId: user.id, assignmentId });
+        if (used >= assignment.attemptsAllowed) return { ok: false, error: 'no_attempts_left' };
+      }
     }
     const [attempt] = await tx
       .insert(attempts)
-      .values({ userId: user.id, lessonId: lesson.id, submissionKey: input.submissionKey, score, maxScore })
+      .values({ userId: user.id, lessonId: lesson.id, assignmentId, submissionKey: input.submissionKey, score, maxScore })
       .onConflictDoNothing({ target: [attempts.userId, attempts.submissionKey] })
       .returning({ id: attempts.id });
     if (!attempt) {
@@ -91,7 +102,46 @@ export async function submitQuizAttempt(input: {
   });
 }
 
-/** A graded attempt with every answer explained, for its owner only (anyone else gets null). */
+/**
+ * What the quiz page needs to know before the learner starts: the assignment they take it for
+ * (with its limit and the attempts they made for it), or practice when assignmentId is empty; the
+ * other assignments of this lesson in their classes, to offer; and whether results hide answers.
+ * Null when the lesson is not theirs to see, or the assignment is not theirs to take it for (a
+ * forged id, another class's assignment, another lesson's): the page says so and offers nothing
+ * to submit.
+ */
+export async function getQuizTerms({ lessonId, assignmentId }: { lessonId: string; assignmentId: string | null }) {
+  const user = await requireUser();
+  if (!isUuid(lessonId)) return null;
+  const db = await getDb();
+  const [lesson] = await db
+    .select({ id: lessons.id })
+    .from(lessons)
+    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+    .where(and(eq(lessons.id, lessonId), isNull(lessons.retiredAt), visibleTo(user)));
+  if (!lesson) return null;
+  const offered = await assignmentsOfLearner(db, { userId: user.id, lessonId: lesson.id });
+  const withUse = await Promise.all(
+    offered.map(async (a) => {
+      const used = await attemptsUsed(db, { userId: user.id, assignmentId: a.id });
+      return { ...a, used, left: attemptsLeft(a.attemptsAllowed, used) };
+    }),
+  );
+  const chosen = assignmentId ? withUse.find((a) => a.id === assignmentId) : null;
+  if (assignmentId && !chosen) return null;
+  return {
+    /** null: practice. */
+    assignment: chosen ?? null,
+    others: withUse.filter((a) => a.id !== chosen?.id),
+    reviewHiddenUntil: await reviewHiddenUntil(db, { userId: user.id, lessonId: lesson.id }),
+  };
+}
+
+/**
+ * A graded attempt with every answer explained, for its owner, or for the instructor of the class
+ * whose assignment it was made for; anyone else gets null. A practice attempt is its owner's alone,
+ * and an instructor never reads an attempt made for another class, even of their own student.
+ */
 export async function getAttemptById({ id }: { id: string }) {
   const user = await requireUser();
   if (!isUuid(id)) return null;
@@ -102,6 +152,7 @@ export async function getAttemptById({ id }: { id: string }) {
       score: attempts.score,
       maxScore: attempts.maxScore,
       submittedAt: attempts.submittedAt,
+      assignmentId: attempts.assignmentId,
       lessonId: lessons.id,
       lessonSlug: lessons.slug,
       lessonTitle: lessons.title,
@@ -119,17 +170,12 @@ export async function getAttemptById({ id }: { id: string }) {
         eq(attempts.id, id),
         or(
           eq(attempts.userId, user.id),
-          // An instructor may read an attempt of a student in one of their classes, on a lesson
-          // assigned to that class.
           exists(
             db
               .select({ one: sql`1` })
-              .from(classes)
-              .innerJoin(classMembers, eq(classMembers.classId, classes.id))
-              .innerJoin(assignments, eq(assignments.classId, classes.id))
-              .where(
-                and(eq(classes.ownerId, user.id), eq(classMembers.userId, attempts.userId), eq(assignments.lessonId, attempts.lessonId)),
-              ),
+              .from(assignments)
+              .innerJoin(classes, eq(classes.id, assignments.classId))
+              .where(and(eq(assignments.id, attempts.assignmentId), eq(classes.ownerId, user.id))),
           ),
         ),
       ),
@@ -151,21 +197,41 @@ export async function getAttemptById({ id }: { id: string }) {
     .where(eq(answers.attemptId, attempt.id))
     .orderBy(asc(questions.position));
   const isOwn = attempt.learnerId === user.id;
-  // Class rules bind the learner; an instructor reading the attempt sees everything.
-  const rules = isOwn ? await quizRulesFor(db, user.id, attempt.lessonId) : null;
-  // The class said "answers after the due date": until then the learner sees only what they answered.
-  const reviewHiddenUntil = rules?.reviewHiddenUntil ?? null;
+  // The assignment's class, as the reader may know it: the learner while still in the class (to
+  // retake it for the class), the instructor always.
+  const [assignment] = attempt.assignmentId
+    ? await db
+        .select({ id: assignments.id, className: classes.name, attemptsAllowed: assignments.attemptsAllowed })
+        .from(assignments)
+        .innerJoin(classes, eq(classes.id, assignments.classId))
+        .where(eq(assignments.id, attempt.assignmentId))
+    : [];
+  const current =
+    isOwn && assignment
+      ? await assignmentForLearner(db, { userId: user.id, lessonId: attempt.lessonId, assignmentId: assignment.id })
+      : null;
+  // Class rules bind the learner, on every attempt of theirs on the lesson; an instructor reading
+  // the attempt sees everything.
+  const hiddenUntil = isOwn ? await reviewHiddenUntil(db, { userId: user.id, lessonId: attempt.lessonId }) : null;
+  const left = current
+    ? attemptsLeft(current.attemptsAllowed, await attemptsUsed(db, { userId: user.id, assignmentId: current.id }))
+    : null;
   return {
     ...attempt,
     /** False when an instructor reads a student's attempt. */
     isOwn,
-    reviewHiddenUntil,
-    attemptsLeft: rules ? attemptsLeft(rules, rules.used) : null,
+    /** The class the attempt was made for; null for practice. */
+    className: assignment?.className ?? null,
+    /** The assignment a retake counts toward, while the learner is still in its class; null: practice. */
+    retakeAssignmentId: current?.id ?? null,
+    reviewHiddenUntil: hiddenUntil,
+    /** Attempts left on the assignment of a retake; null: unlimited or practice. */
+    attemptsLeft: left,
     questions: rows.map((r) => ({
       id: r.id,
       prompt: r.prompt,
       yourAnswer: describeResponse(r.data, r.response),
-      ...(reviewHiddenUntil
+      ...(hiddenUntil
         ? { review: null }
         : { review: { correct: r.correct, rightAnswer: describeKey(r.data, r.answerKey), explanation: r.explanation, source: r.source } }),
     })),

@@ -12,9 +12,9 @@ import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
 import { createTestUsers } from '@/test/users';
 import { getItemAnalysis } from './analysis';
-import { getAttemptById, submitQuizAttempt } from './attempts';
+import { getAttemptById, getQuizTerms, submitQuizAttempt } from './attempts';
 import { getCaseStudyForReview, importCaseStudy, listMyCaseStudies, previewArticle, publishCaseStudy } from './authoring';
-import { getCaseStudyBySlug, getQuizByLesson, listCaseStudies } from './catalog';
+import { getCaseStudyBySlug, listCaseStudies } from './catalog';
 import { assignLessons, createClass, getClassById, joinClassByCode } from './classes';
 import { seedContent } from './internal/seed-content';
 import { addQuestion, getLessonForAuthoring, getQuestionForEdit, setQuestionEnabled, updateQuestion } from './questions';
@@ -100,6 +100,7 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     expect(
       await assignLessons({ classId, target, dueAt: future, attemptsAllowed: 1, answersShown: 'after_due', scoreRule: 'first' }),
     ).toMatchObject({ ok: true });
+    const assignmentId = (await getClassById({ id: classId }))!.assignments[0]!.id;
     const live = await handle.db
       .select({ id: questions.id, answerKey: questions.answerKey })
       .from(questions)
@@ -109,12 +110,12 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
       signInAs(d.id[who]);
       expect(await joinClassByCode({ code: joinCode })).toMatchObject({ ok: true });
       const getAll = answerSheet(live, (q) => (q.id === edited.id && who === 'ann' ? 'right' : 'wrong'));
-      const result = await submitQuizAttempt({ lessonId: d.lessonId, submissionKey: randomUUID(), getAll });
+      const result = await submitQuizAttempt({ lessonId: d.lessonId, assignmentId, submissionKey: randomUUID(), getAll });
       if (!result.ok) throw new Error(result.error);
       attemptOf[who] = result.attemptId;
     }
     signInAs(d.id.teacher);
-    return { ...d, edited, classId, joinCode, attemptOf, live };
+    return { ...d, edited, classId, assignmentId, joinCode, attemptOf, live };
   }
 
   it('previews without storing anything, and refuses students and articles it cannot use', async () => {
@@ -235,14 +236,15 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
   });
 
   it('limits attempts and hides answers until the due date when the class says so', async () => {
-    const { id, slug, lessonId, live, attemptOf } = await takenByClass();
-    const lessonSlug = (await getCaseStudyBySlug({ slug }))!.lessons.find((l) => l.id === lessonId)!.slug;
+    const { id, lessonId, assignmentId, live, attemptOf } = await takenByClass();
     for (const who of ['ann', 'ben'] as const) {
       signInAs(id[who]);
-      expect((await getQuizByLesson({ caseSlug: slug, lessonSlug }))!.attempts).toEqual({ used: 1, allowed: 1, left: 0 });
+      expect((await getQuizTerms({ lessonId, assignmentId }))!.assignment).toMatchObject({ used: 1, attemptsAllowed: 1, left: 0 });
       // Five more tabs submit at once: every one is refused.
       const results = await Promise.all(
-        Array.from({ length: 5 }, () => submitQuizAttempt({ lessonId, submissionKey: randomUUID(), getAll: answerSheet(live, 'right') })),
+        Array.from({ length: 5 }, () =>
+          submitQuizAttempt({ lessonId, assignmentId, submissionKey: randomUUID(), getAll: answerSheet(live, 'right') }),
+        ),
       );
       expect(results).toEqual(Array(5).fill({ ok: false, error: 'no_attempts_left' }));
       const [mine] = await handle.db.select({ n: count() }).from(attempts).where(eq(attempts.userId, id[who]));
@@ -259,12 +261,14 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
   });
 
   it('lets only one of several tabs spend the last attempt', async () => {
-    const { lessonId, live, joinCode } = await takenByClass();
+    const { lessonId, assignmentId, live, joinCode } = await takenByClass();
     const { cara } = await createTestUsers({ cara: 'student' });
     signInAs(cara);
     expect(await joinClassByCode({ code: joinCode })).toMatchObject({ ok: true });
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => submitQuizAttempt({ lessonId, submissionKey: randomUUID(), getAll: answerSheet(live, 'right') })),
+      Array.from({ length: 5 }, () =>
+        submitQuizAttempt({ lessonId, assignmentId, submissionKey: randomUUID(), getAll: answerSheet(live, 'right') }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error === 'no_attempts_left')).toHaveLength(4);

@@ -3,10 +3,8 @@ import { cache } from 'react';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { attempts, caseStudies, lessons, questions } from '@/db/schema';
-import { attemptsLeft } from '@/lib/progress/assignment-rules';
 import { completion, summarizeLessons } from '@/lib/progress/summarize';
 import type { QuizQuestion } from './catalog-types';
-import { quizRulesFor } from './internal/quiz-rules';
 import { inLibraryOf, visibleTo } from './internal/visibility';
 import { requireUser } from './session';
 
@@ -135,11 +133,6 @@ const quizByLesson = cache(async (caseSlug: string, lessonSlug: string) => {
     .from(questions)
     .where(and(eq(questions.lessonId, found.lesson.id), eq(questions.enabled, true), isNull(questions.retiredAt)))
     .orderBy(asc(questions.position));
-  const user = await requireUser();
-  const rules = await quizRulesFor(db, user.id, found.lesson.id);
-  return {
-    ...found,
-    questions: rows,
-    attempts: { used: rules.used, allowed: rules.attemptsAllowed, left: attemptsLeft(rules, rules.used) },
-  };
+  // Which assignment the quiz is taken for, and its limit: getQuizTerms in ./attempts.
+  return { ...found, questions: rows };
 });

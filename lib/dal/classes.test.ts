@@ -66,12 +66,13 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
       ok: true,
       count: 1,
     });
-    return { id, classId, code };
+    const assignmentId = (await getClassById({ id: classId }))!.assignments[0]!.id;
+    return { id, classId, code, assignmentId };
   }
 
-  const submitAs = async (userId: string, answer: 'right' | 'wrong') => {
+  const submitAs = async (userId: string, assignmentId: string, answer: 'right' | 'wrong') => {
     signInAs(userId);
-    const result = await submitQuizAttempt({ lessonId, submissionKey: randomUUID(), getAll: answerSheet(keys, answer) });
+    const result = await submitQuizAttempt({ lessonId, assignmentId, submissionKey: randomUUID(), getAll: answerSheet(keys, answer) });
     if (!result.ok) throw new Error(result.error);
     return result.attemptId;
   };
@@ -121,9 +122,9 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
   });
 
   it('fills the gradebook with the counted score (average here), attempts used and lateness', async () => {
-    const { id, classId } = await classroom({ scoreRule: 'average' });
-    await submitAs(id.ann, 'right');
-    await submitAs(id.ann, 'wrong');
+    const { id, classId, assignmentId } = await classroom({ scoreRule: 'average' });
+    await submitAs(id.ann, assignmentId, 'right');
+    await submitAs(id.ann, assignmentId, 'wrong');
     signInAs(id.teacher);
     const book = (await getGradebookByClassId({ classId }))!;
     const cell = (userId: string) => book.students.find((s) => s.id === userId)!.cells[0]!;
@@ -132,8 +133,8 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
   });
 
   it('lets the teacher open a student’s attempt, but not another instructor or another student', async () => {
-    const { id } = await classroom();
-    const attemptId = await submitAs(id.ann, 'right');
+    const { id, assignmentId } = await classroom();
+    const attemptId = await submitAs(id.ann, assignmentId, 'right');
     signInAs(id.teacher);
     expect(await getAttemptById({ id: attemptId })).not.toBeNull();
     signInAs(id.rival);
@@ -161,8 +162,8 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
   });
 
   it('regenerates the code (the old one stops working) and removes a student without losing attempts', async () => {
-    const { id, classId, code } = await classroom();
-    const attemptId = await submitAs(id.ann, 'right');
+    const { id, classId, code, assignmentId } = await classroom();
+    const attemptId = await submitAs(id.ann, assignmentId, 'right');
     signInAs(id.teacher);
     expect(await regenerateJoinCodeByClassId({ classId })).toEqual({ ok: true });
     signInAs(id.outsider);

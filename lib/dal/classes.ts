@@ -176,31 +176,35 @@ export async function assignLessons(
   return { ok: true, count: chosen.length };
 }
 
-/** The gradebook: one row per student, one cell per assignment (counted score, attempts, late). */
+/**
+ * The gradebook: one row per student, one cell per assignment (counted score, attempts, late).
+ * A cell holds only the attempts made for that assignment: practice, and attempts made for another
+ * class with the same lesson, never count here.
+ */
 export async function getGradebookByClassId({ classId }: { classId: string }) {
   const data = await getClassById({ id: classId });
   if (!data) return null;
   const db = await getDb();
   const studentIds = data.roster.map((s) => s.id);
-  const lessonIds = data.assignments.map((a) => a.lessonId);
+  const assignmentIds = data.assignments.map((a) => a.id);
   const rows =
-    studentIds.length && lessonIds.length
+    studentIds.length && assignmentIds.length
       ? await db
           .select({
             id: attempts.id,
             userId: attempts.userId,
-            lessonId: attempts.lessonId,
+            assignmentId: attempts.assignmentId,
             score: attempts.score,
             maxScore: attempts.maxScore,
             submittedAt: attempts.submittedAt,
           })
           .from(attempts)
-          .where(and(inArray(attempts.userId, studentIds), inArray(attempts.lessonId, lessonIds)))
+          .where(and(inArray(attempts.userId, studentIds), inArray(attempts.assignmentId, assignmentIds)))
           .orderBy(asc(attempts.submittedAt))
       : [];
   const byCell = new Map<string, typeof rows>();
   for (const r of rows) {
-    const key = `${r.userId}:${r.lessonId}`;
+    const key = `${r.userId}:${r.assignmentId}`;
     byCell.set(key, [...(byCell.get(key) ?? []), r]);
   }
   return {
@@ -209,7 +213,7 @@ export async function getGradebookByClassId({ classId }: { classId: string }) {
     students: data.roster.map((student) => ({
       ...student,
       cells: data.assignments.map((a) => {
-        const mine = byCell.get(`${student.id}:${a.lessonId}`) ?? [];
+        const mine = byCell.get(`${student.id}:${a.id}`) ?? [];
         const fractions = mine.map((r) => scoreFraction(r.score, r.maxScore));
         return {
           assignmentId: a.id,
@@ -223,7 +227,10 @@ export async function getGradebookByClassId({ classId }: { classId: string }) {
   };
 }
 
-/** What a student must do: assignments of every class they belong to, with their own progress. */
+/**
+ * What a student must do: assignments of every class they belong to, with their progress on each
+ * (only the attempts made for that assignment).
+ */
 export async function getAssignedToMe() {
   const user = await requireUser();
   const db = await getDb();
@@ -238,20 +245,20 @@ export async function getAssignedToMe() {
     .orderBy(asc(assignments.dueAt));
   if (!rows.length) return [];
   const mine = await db
-    .select({ lessonId: attempts.lessonId, score: attempts.score, maxScore: attempts.maxScore, submittedAt: attempts.submittedAt })
+    .select({ assignmentId: attempts.assignmentId, score: attempts.score, maxScore: attempts.maxScore, submittedAt: attempts.submittedAt })
     .from(attempts)
     .where(
       and(
         eq(attempts.userId, user.id),
         inArray(
-          attempts.lessonId,
-          rows.map((r) => r.lessonId),
+          attempts.assignmentId,
+          rows.map((r) => r.id),
         ),
       ),
     )
     .orderBy(asc(attempts.submittedAt));
   return rows.map((r) => {
-    const done = mine.filter((a) => a.lessonId === r.lessonId);
+    const done = mine.filter((a) => a.assignmentId === r.id);
     return {
       ...r,
       attempts: done.length,

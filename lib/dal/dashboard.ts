@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { attempts, caseStudies, lessons } from '@/db/schema';
+import { assignments, attempts, caseStudies, classes, lessons } from '@/db/schema';
 import { listCaseStudies } from './catalog';
 import { requireUser } from './session';
 
@@ -19,10 +19,14 @@ export async function getDashboard() {
       submittedAt: attempts.submittedAt,
       lessonTitle: lessons.title,
       caseTitle: caseStudies.title,
+      /** The class the attempt was made for; null: practice. */
+      className: classes.name,
     })
     .from(attempts)
     .innerJoin(lessons, eq(lessons.id, attempts.lessonId))
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+    .leftJoin(assignments, eq(assignments.id, attempts.assignmentId))
+    .leftJoin(classes, eq(classes.id, assignments.classId))
     .where(eq(attempts.userId, user.id))
     .orderBy(desc(attempts.submittedAt))
     .limit(10);

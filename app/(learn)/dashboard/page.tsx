@@ -30,7 +30,7 @@ export default async function DashboardPage() {
                 <li key={a.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:justify-between">
                   <div>
                     <Link
-                      href={`/cases/${a.caseSlug}/lessons/${a.lessonSlug}/quiz`}
+                      href={`/cases/${a.caseSlug}/lessons/${a.lessonSlug}/quiz?assignment=${a.id}`}
                       className="font-medium text-indigo-800 hover:underline"
                     >
                       {a.lessonTitle}
@@ -108,7 +108,9 @@ export default async function DashboardPage() {
                   <Link href={`/attempts/${a.id}`} className="text-indigo-800 hover:underline">
                     {a.lessonTitle}
                   </Link>
-                  <span className="block text-sm text-slate-600">{a.caseTitle}</span>
+                  <span className="block text-sm text-slate-600">
+                    {a.caseTitle} · {a.className ?? 'practice'}
+                  </span>
                 </span>
                 <span className="text-sm text-slate-700 sm:self-center">
                   {a.score} of {a.maxScore}

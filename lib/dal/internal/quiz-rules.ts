@@ -1,29 +1,106 @@
 import 'server-only';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, exists, gt, max, or } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { assignments, attempts, classMembers } from '@/db/schema';
-import { combineRules, type QuizRules } from '@/lib/progress/assignment-rules';
+import { assignments, attempts, classes, classMembers } from '@/db/schema';
+import { isUuid } from '@/lib/ids';
 
 // Internal: takes a user id it trusts, so only DAL functions that checked the session call it.
+// The database handle may be a transaction (submitting reads these under the learner's row lock).
+type Reader = Pick<Database, 'select'>;
 
-/** The rules a learner's classes set on a lesson's quiz (none: unlimited attempts, answers shown). */
-export async function assignmentRulesFor(db: Database, userId: string, lessonId: string, now = new Date()): Promise<QuizRules> {
-  const rules = await db
-    .select({ attemptsAllowed: assignments.attemptsAllowed, answersShown: assignments.answersShown, dueAt: assignments.dueAt })
-    .from(assignments)
-    .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId)))
-    .where(eq(assignments.lessonId, lessonId));
-  return combineRules(rules, now);
+/** An assignment a learner takes a quiz for, with the rules that bind the attempts made for it. */
+export interface AssignmentRules {
+  id: string;
+  classId: string;
+  className: string;
+  dueAt: Date;
+  /** null: unlimited. */
+  attemptsAllowed: number | null;
+  answersShown: 'after_attempt' | 'after_due';
 }
 
-/** The rules, and how many attempts the learner has used on the lesson. */
-export async function quizRulesFor(db: Database, userId: string, lessonId: string): Promise<QuizRules & { used: number }> {
-  const [rules, [used]] = await Promise.all([
-    assignmentRulesFor(db, userId, lessonId),
-    db
-      .select({ n: count() })
-      .from(attempts)
-      .where(and(eq(attempts.userId, userId), eq(attempts.lessonId, lessonId))),
-  ]);
-  return { ...rules, used: used?.n ?? 0 };
+const ruleColumns = {
+  id: assignments.id,
+  classId: assignments.classId,
+  className: classes.name,
+  dueAt: assignments.dueAt,
+  attemptsAllowed: assignments.attemptsAllowed,
+  answersShown: assignments.answersShown,
+};
+
+/**
+ * The assignment, if the learner may take this lesson's quiz for it: it is for this lesson and the
+ * learner is a member of its class now. A forged id, another class's assignment or another
+ * lesson's gets null, the same for each.
+ */
+export async function assignmentForLearner(
+  db: Reader,
+  { userId, lessonId, assignmentId }: { userId: string; lessonId: string; assignmentId: string },
+): Promise<AssignmentRules | null> {
+  if (!isUuid(assignmentId) || !isUuid(lessonId)) return null;
+  const [row] = await db
+    .select(ruleColumns)
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId)))
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.lessonId, lessonId)));
+  return row ?? null;
+}
+
+/** Every assignment of this lesson in the learner's current classes (what the quiz page offers). */
+export async function assignmentsOfLearner(db: Reader, { userId, lessonId }: { userId: string; lessonId: string }) {
+  return db
+    .select(ruleColumns)
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId)))
+    .where(eq(assignments.lessonId, lessonId))
+    .orderBy(assignments.dueAt);
+}
+
+/** How many attempts the learner made for one assignment (practice and other classes never count). */
+export async function attemptsUsed(db: Reader, { userId, assignmentId }: { userId: string; assignmentId: string }): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(attempts)
+    .where(and(eq(attempts.userId, userId), eq(attempts.assignmentId, assignmentId)));
+  return row?.n ?? 0;
+}
+
+/**
+ * Until when none of a learner's attempts on a lesson may show answers, explanations or sources:
+ * the latest future due date among the lesson's "answers after the due date" assignments that
+ * bind the learner. An assignment binds them while they are in its class, and for good once they
+ * have made an attempt for it (removing them from the class reveals nothing). It covers every
+ * attempt on the lesson, practice or for any class: the questions and their keys are the same.
+ */
+export async function reviewHiddenUntil(
+  db: Reader,
+  { userId, lessonId, now = new Date() }: { userId: string; lessonId: string; now?: Date },
+): Promise<Date | null> {
+  const [row] = await db
+    .select({ until: max(assignments.dueAt) })
+    .from(assignments)
+    .where(
+      and(
+        eq(assignments.lessonId, lessonId),
+        eq(assignments.answersShown, 'after_due'),
+        gt(assignments.dueAt, now),
+        or(
+          exists(
+            db
+              .select({ userId: classMembers.userId })
+              .from(classMembers)
+              .where(and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId))),
+          ),
+          exists(
+            db
+              .select({ id: attempts.id })
+              .from(attempts)
+              .where(and(eq(attempts.assignmentId, assignments.id), eq(attempts.userId, userId))),
+          ),
+        ),
+      ),
+    );
+  return row?.until ? new Date(row.until) : null;
 }

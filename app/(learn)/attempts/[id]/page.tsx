@@ -28,7 +28,8 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
         </h1>
         <ProgressBar value={percent} label="Score" className="mt-4" />
         <p className="mt-2 text-sm text-slate-700">
-          {percent}% · submitted {formatDateTime(attempt.submittedAt)}
+          {percent}% · submitted {formatDateTime(attempt.submittedAt)} ·{' '}
+          {attempt.className ? `for ${attempt.className}` : 'practice (counts for no class)'}
         </p>
         {attempt.reviewHiddenUntil && (
           <p className="mt-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note">
@@ -38,9 +39,11 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
         )}
         <div className="mt-4 flex flex-wrap gap-2">
           {attempt.attemptsLeft === 0 ? (
-            <p className="self-center text-sm text-slate-700">You have used every attempt your class allows.</p>
+            <p className="self-center text-sm text-slate-700">You have used every attempt {attempt.className} allows.</p>
           ) : (
-            <ButtonLink href={`${lessonHref}/quiz`}>
+            <ButtonLink
+              href={attempt.retakeAssignmentId ? `${lessonHref}/quiz?assignment=${attempt.retakeAssignmentId}` : `${lessonHref}/quiz`}
+            >
               Retake the quiz{attempt.attemptsLeft !== null ? ` (${attempt.attemptsLeft} left)` : ''}
             </ButtonLink>
           )}

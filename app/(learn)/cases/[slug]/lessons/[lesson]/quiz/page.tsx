@@ -4,9 +4,15 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { QuizForm } from '@/components/quiz/quiz-form';
 import { submitQuizAction } from '@/app/(learn)/actions';
+import { getQuizTerms } from '@/lib/dal/attempts';
 import { getQuizByLesson } from '@/lib/dal/catalog';
+import { formatDate, formatShortDate } from '@/lib/format';
 
-type Props = { params: Promise<{ slug: string; lesson: string }> };
+type Props = {
+  params: Promise<{ slug: string; lesson: string }>;
+  /** ?assignment=<id>: the class assignment the attempt is for; none: practice. */
+  searchParams: Promise<{ assignment?: string | string[] }>;
+};
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, lesson } = await params;
@@ -14,13 +20,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: quiz ? `Quiz: ${quiz.lesson.title}` : 'Quiz' };
 }
 
-export default async function QuizPage({ params }: Props) {
-  const { slug, lesson } = await params;
+const attemptWord = (n: number) => (n === 1 ? 'attempt' : 'attempts');
+
+export default async function QuizPage({ params, searchParams }: Props) {
+  const [{ slug, lesson }, query] = await Promise.all([params, searchParams]);
   const quiz = await getQuizByLesson({ caseSlug: slug, lessonSlug: lesson });
   if (!quiz) notFound();
   const lessonHref = `/cases/${quiz.caseStudy.slug}/lessons/${quiz.lesson.slug}`;
-  return (
-    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+  const quizHref = `${lessonHref}/quiz`;
+  // A repeated parameter is not an assignment of theirs; an empty one is practice.
+  const asked = query.assignment === undefined ? null : typeof query.assignment === 'string' ? query.assignment : '-';
+  const terms = await getQuizTerms({ lessonId: quiz.lesson.id, assignmentId: asked });
+  const header = (
+    <>
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href={lessonHref} className="text-indigo-700 hover:underline">
           ← Back to the lesson
@@ -29,16 +41,75 @@ export default async function QuizPage({ params }: Props) {
       <header>
         <p className="text-sm text-slate-600">{quiz.caseStudy.title}</p>
         <h1 className="mt-1 text-2xl font-bold leading-tight sm:text-3xl">Quiz: {quiz.lesson.title}</h1>
-        <p className="mt-2 text-slate-700">
-          {quiz.questions.length} questions. Unanswered questions count as wrong.{' '}
-          {quiz.attempts.allowed === null
-            ? 'You can retake the quiz as often as you like.'
-            : `Your class allows ${quiz.attempts.allowed} ${quiz.attempts.allowed === 1 ? 'attempt' : 'attempts'}; this is attempt ${Math.min(quiz.attempts.used + 1, quiz.attempts.allowed)}.`}
-        </p>
       </header>
-      {quiz.attempts.left === 0 ? (
+    </>
+  );
+  if (!terms)
+    return (
+      <div className="mx-auto flex max-w-3xl flex-col gap-6">
+        {header}
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-red-900">
+          This quiz is not assigned to you under that link: the assignment does not exist, is for another lesson, or belongs to a class you
+          are not in. Open your class&rsquo;s quizzes from your{' '}
+          <Link href="/dashboard" className="underline">
+            dashboard
+          </Link>
+          , or{' '}
+          <Link href={quizHref} className="underline">
+            practise this quiz
+          </Link>{' '}
+          (practice does not count for any class).
+        </p>
+      </div>
+    );
+  const chosen = terms.assignment;
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+      {header}
+      <section aria-label="What this attempt counts for" className="flex flex-col gap-2 text-slate-700">
+        <p>
+          {quiz.questions.length} questions. Unanswered questions count as wrong.{' '}
+          {chosen
+            ? `This attempt counts for ${chosen.className}, due ${formatShortDate(chosen.dueAt)}. ` +
+              (chosen.attemptsAllowed === null
+                ? 'Your class lets you retake it as often as you like.'
+                : `Your class allows ${chosen.attemptsAllowed} ${attemptWord(chosen.attemptsAllowed)}; this is attempt ${Math.min(chosen.used + 1, chosen.attemptsAllowed)}.`)
+            : 'This is practice: it does not count for any class, and you can retake it as often as you like.'}
+        </p>
+        {terms.reviewHiddenUntil && (
+          <p role="note" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            Your class shows the right answers of this quiz after the due date, {formatDate(terms.reviewHiddenUntil)}. Until then your
+            results show what you answered.
+          </p>
+        )}
+        {terms.others.length > 0 && (
+          <div className="text-sm">
+            <p>{chosen ? 'Also assigned to you:' : 'Assigned to you — take it for your class:'}</p>
+            <ul className="ml-5 list-disc">
+              {terms.others.map((a) => (
+                <li key={a.id}>
+                  <Link href={`${quizHref}?assignment=${a.id}`} className="text-indigo-700 underline">
+                    Take it for {a.className}
+                  </Link>{' '}
+                  (due {formatShortDate(a.dueAt)}
+                  {a.attemptsAllowed !== null ? `, ${a.used} of ${a.attemptsAllowed} ${attemptWord(a.attemptsAllowed)} used` : ''})
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {chosen && (
+          <p className="text-sm">
+            <Link href={quizHref} className="text-indigo-700 underline">
+              Practise instead
+            </Link>{' '}
+            (does not count for {chosen.className}).
+          </p>
+        )}
+      </section>
+      {chosen && chosen.left === 0 ? (
         <p role="status" className="rounded-lg border border-slate-200 bg-white p-4 text-slate-800">
-          You have used {quiz.attempts.allowed === 1 ? 'the one attempt' : `all ${quiz.attempts.allowed} attempts`} your class allows on
+          You have used {chosen.attemptsAllowed === 1 ? 'the one attempt' : `all ${chosen.attemptsAllowed} attempts`} your class allows on
           this quiz. Your results are on your{' '}
           <Link href="/dashboard" className="text-indigo-700 underline">
             dashboard
@@ -47,7 +118,13 @@ export default async function QuizPage({ params }: Props) {
         </p>
       ) : quiz.questions.length ? (
         // A fresh key per rendered form: submitting it twice grades it once.
-        <QuizForm action={submitQuizAction} lessonId={quiz.lesson.id} submissionKey={randomUUID()} questions={quiz.questions} />
+        <QuizForm
+          action={submitQuizAction}
+          lessonId={quiz.lesson.id}
+          assignmentId={chosen?.id ?? null}
+          submissionKey={randomUUID()}
+          questions={quiz.questions}
+        />
       ) : (
         <p>This lesson has no questions yet.</p>
       )}
