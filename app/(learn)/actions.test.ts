@@ -56,6 +56,23 @@ describe.each(testDatabaseKinds)('learner actions on %s', (kind) => {
     expect(stored).toEqual([{ score: 0, maxScore: keys.length }]);
   });
 
+  it('answers a forged assignment id with a message and stores nothing', async () => {
+    const { learner } = await createTestUsers({ learner: 'student' });
+    signInAs(learner);
+    for (const assignmentId of [randomUUID(), 'not-an-id']) {
+      const form = new FormData();
+      form.set('lessonId', lessonId);
+      form.set('assignmentId', assignmentId);
+      form.set('submissionKey', randomUUID());
+      for (const [name, value] of answerSheet(keys, 'right').fields) form.append(name, value);
+      expect(await submitQuizAction({ status: 'idle' }, form)).toMatchObject({
+        status: 'error',
+        message: expect.stringMatching(/not assigned to you.*not saved/),
+      });
+    }
+    expect(await handle.db.select({ id: attempts.id }).from(attempts).where(eq(attempts.userId, learner))).toEqual([]);
+  });
+
   it('sends a signed-out visitor to the sign-in page before reading the form', async () => {
     signInAs(null);
     const form = new FormData();
