@@ -15,7 +15,7 @@ export const testDatabaseKinds: TestDatabaseKind[] = postgresUrl ? ['pglite', 'p
  * A fresh, migrated database for one test file, installed as the app's database. PGlite runs in
  * memory; on PostgreSQL a new database is created beside DATABASE_URL's and dropped afterwards.
  */
-export async function createTestDatabase(kind: TestDatabaseKind): Promise<DatabaseHandle> {
+export async function createTestDatabase(kind: TestDatabaseKind, { migrate = true }: { migrate?: boolean } = {}): Promise<DatabaseHandle> {
   let handle: DatabaseHandle;
   if (kind === 'pglite') {
     handle = await openDatabase({ dir: 'memory://' });
@@ -38,7 +38,8 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<Databa
       },
     };
   }
-  await runMigrations(handle.db, handle.kind);
+  // migrate: false leaves the database empty, for a test that applies the migrations itself.
+  if (migrate) await runMigrations(handle.db, handle.kind);
   installDatabase(handle);
   return handle;
 }
