@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { ActionState } from './action-state';
+import { isDatabaseUnavailable } from './dal/health';
 import { requireUser, type CurrentUser } from './dal/session';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters, withoutControlCharacters } from './validation/text';
 
@@ -13,6 +14,9 @@ type Context<S extends z.ZodType, A extends Access> = {
   data: z.infer<S>;
   formData: FormData;
 } & (A extends 'public' ? object : { user: CurrentUser });
+
+/** What a user reads when the database did not answer; whether the write happened is unknown. */
+export const DATABASE_UNAVAILABLE = 'The database did not answer, so this may not have been saved. Try again in a moment.';
 
 const textFields = (formData: FormData, keep: string[]) =>
   Object.fromEntries(keep.map((k) => [k, withoutControlCharacters(String(formData.get(k) ?? '')).slice(0, 300)]));
@@ -30,6 +34,18 @@ export function createAction<S extends z.ZodType, A extends Access, T extends Ac
   handler: (context: Context<S, A>) => Promise<NoInfer<T>>,
 ): (previous: T, formData: FormData) => Promise<T> {
   return async (_previous, formData) => {
+    try {
+      return await run(formData);
+    } catch (error) {
+      // The database stopped, restarted or its connection was cut: words and the form kept, not a
+      // 500. Anything else (a bug, Next.js's own redirect) goes on as it was thrown.
+      if (!isDatabaseUnavailable(error)) throw error;
+      console.error(`action: database unavailable (${(error as { code?: string }).code ?? 'no code'})`);
+      return { status: 'error', message: DATABASE_UNAVAILABLE, values: textFields(formData, options.echo ?? []) } as T;
+    }
+  };
+
+  async function run(formData: FormData): Promise<T> {
     const fields = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === 'string'));
     // Checked for every field of every action, so no schema can forget it (issue 10: a NUL in a
     // name was a 500 and a logged query).
@@ -61,5 +77,5 @@ export function createAction<S extends z.ZodType, A extends Access, T extends Ac
       return { status: 'error', message: 'Only administrators can do this.' } as T;
     }
     return handler({ data: parsed.data, formData, user } as Context<S, A>);
-  };
+  }
 }

@@ -1,6 +1,7 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { cache } from 'react';
-import NextAuth, { CredentialsSignin } from 'next-auth';
+import NextAuth, { CredentialsSignin, type Session } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './auth.config';
 import { isSessionCurrent } from './dal/users';
@@ -12,6 +13,12 @@ import { signInSchema } from './validation/auth';
 class ThrottledSignIn extends CredentialsSignin {
   code = 'throttled';
 }
+
+/**
+ * Per session read: the error that kept the jwt callback from checking the session, if any. Not
+ * React's cache(): that is not active while a server action runs.
+ */
+const sessionCheck = new AsyncLocalStorage<{ failure?: unknown }>();
 
 const nextAuth = NextAuth({
   ...authConfig,
@@ -37,7 +44,17 @@ const nextAuth = NextAuth({
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
       if (params.user) return token;
-      const current = typeof token.id === 'string' && (await isSessionCurrent({ id: token.id, sessionVersion: token.sv }));
+      let current: boolean;
+      try {
+        current = typeof token.id === 'string' && (await isSessionCurrent({ id: token.id, sessionVersion: token.sv }));
+      } catch (error) {
+        // The database did not answer. That is not "signed out": Auth.js would turn any error here
+        // into no session, and the learner mid-quiz would be sent to /login with their answers lost.
+        // auth() below throws it instead, so the action or page says the database is down.
+        const check = sessionCheck.getStore();
+        if (check) check.failure = error;
+        throw error;
+      }
       return current ? token : null;
     },
   },
@@ -46,5 +63,13 @@ const nextAuth = NextAuth({
 export const { handlers, signIn, signOut } = nextAuth;
 /** The sign-up limit per address, for the sign-up action: like the password check, it runs before any session. */
 export { allowSignUp } from './dal/internal/sign-in';
-/** One session read per request, however many components ask. */
-export const auth = cache(nextAuth.auth);
+/**
+ * The session, read once per request however many components ask. Throws when the database could
+ * not be asked whether the session is still valid (see the jwt callback).
+ */
+export const auth = cache(async (): Promise<Session | null> => {
+  const check: { failure?: unknown } = {};
+  const session = await sessionCheck.run(check, () => nextAuth.auth());
+  if (check.failure) throw check.failure;
+  return session;
+});

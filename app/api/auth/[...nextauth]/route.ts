@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { handlers } from '@/lib/auth';
+import { checkDatabaseHealth } from '@/lib/dal/health';
 
 /**
  * Only the session read is served. Signing in and out happens in our server actions; Auth.js's own
@@ -8,6 +9,9 @@ import { handlers } from '@/lib/auth';
  */
 export async function GET(request: NextRequest) {
   if (request.nextUrl.pathname !== '/api/auth/session') return notFound();
+  // Auth.js answers "no session" and clears the cookie when it cannot check the session: while the
+  // database is down that would sign everyone out who asks. Say so instead.
+  if (!(await checkDatabaseHealth()).ok) return Response.json({ error: 'database unavailable' }, { status: 503 });
   return handlers.GET(request);
 }
 
