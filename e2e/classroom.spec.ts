@@ -3,7 +3,8 @@ import { expect, expectAccessible, sidewaysOverflow, test, uniqueEmail } from '.
 
 const ARTICLE = 'test/fixtures/harbor-coffee.md';
 const LESSON_TITLE = 'The Early Years';
-const LESSON_QUIZ = /\/cases\/harbor-coffee[a-z0-9-]*\/lessons\/the-early-years\/quiz$/;
+// Opened from the dashboard, the quiz is taken for the class's assignment (issue 10).
+const LESSON_QUIZ = /\/cases\/harbor-coffee[a-z0-9-]*\/lessons\/the-early-years\/quiz\?assignment=[0-9a-f-]{36}$/;
 const EDITED_NOTE = ' (reworded by the instructor)';
 const ADDED_PROMPT = 'In which city did Harbor Coffee open its first café?';
 const password = 'classroom password 1';
@@ -144,6 +145,7 @@ test('an instructor imports and edits a case study, runs a class where two stude
     await expect(student.page.getByRole('heading', { name: 'Assigned to you' })).toBeVisible();
     await student.page.getByRole('link', { name: LESSON_TITLE }).first().click();
     await expect(student.page).toHaveURL(LESSON_QUIZ);
+    await expect(student.page.getByText('This attempt counts for Strategy 101')).toBeVisible();
     await student.quiz.answerAll(pick);
     await student.quiz.submit();
     await expect(student.page).toHaveURL(/\/attempts\//);

@@ -28,6 +28,8 @@ test.describe('the learner loop on the shipped case study', () => {
     await page.getByRole('link', { name: 'Take the quiz' }).click();
     await expect(page).toHaveURL(new RegExp(`/cases/${SEED_CASE}/lessons/what-was-the-big-crackdown-all-about/quiz$`));
     // The page (HTML and the RSC payload inside it) carries no key, explanation or source.
+    // No class: the attempt is practice.
+    await expect(page.getByText('This is practice: it does not count for any class')).toBeVisible();
     const html = await (await page.request.get(page.url())).text();
     expect(html).toContain('Submit answers');
     expect(html).not.toMatch(/answerKey|explanation|The article says|"answer"/);
