@@ -9,7 +9,7 @@ import { isUuid } from '@/lib/ids';
 type Reader = Pick<Database, 'select'>;
 
 /** An assignment a learner takes a quiz for, with the rules that bind the attempts made for it. */
-export interface AssignmentRules {
+interface AssignmentRules {
   id: string;
   classId: string;
   className: string;
