@@ -63,6 +63,16 @@ describe('parseNumberAnswer and normalizeAnswerText', () => {
   it('folds case and spacing', () => {
     expect(normalizeAnswerText('  Plan   B. ')).toBe('plan b');
   });
+
+  it('treats hyphenation, spacing, a leading article and apostrophes as the same answer', () => {
+    const key = { type: 'fill_blank' as const, answer: ['front-line staff', "Midwest Nurses' Association"] };
+    for (const text of ['frontline staff', 'Front line staff', 'the Midwest Nurses Association', 'Midwest Nurses’ Association']) {
+      expect(isCorrect(key, { type: 'fill_blank', text }), text).toBe(true);
+    }
+    for (const text of ['front staff', 'staff', 'Midwest Association', '']) {
+      expect(isCorrect(key, { type: 'fill_blank', text }), text).toBe(false);
+    }
+  });
 });
 
 describe('readAnswerSheet', () => {

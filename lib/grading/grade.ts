@@ -12,6 +12,17 @@ export function normalizeAnswerText(text: string): string {
     .replace(/^["'(\s]+|["'.,;:!?)\s]+$/g, '');
 }
 
+/**
+ * What two typed answers must share to be the same answer: "front-line staff", "frontline staff"
+ * and "front line staff" are one; so are "the Midwest Nurses' Association" and "Midwest Nurses Association".
+ */
+export function answerMatchKey(text: string): string {
+  return normalizeAnswerText(text)
+    .replace(/^(?:the|a|an) /, '')
+    .replace(/'s\b|s'(?=\s|$)/g, 's')
+    .replace(/[\s\-\u2010-\u2015'.]+/g, '');
+}
+
 /** Reads a number as people type it: "2.8", "2,800", "$10", "20 %". Null when it is not one. */
 export function parseNumberAnswer(text: string): number | null {
   const cleaned = text
@@ -40,8 +51,8 @@ export function isCorrect(key: AnswerKey, response: Response | null | undefined)
       return response.type === 'true_false' && response.value === key.answer;
     case 'fill_blank': {
       if (response.type !== 'fill_blank') return false;
-      const given = normalizeAnswerText(response.text);
-      return given.length > 0 && key.answer.some((a) => normalizeAnswerText(a) === given);
+      const given = answerMatchKey(response.text);
+      return given.length > 0 && key.answer.some((a) => answerMatchKey(a) === given);
     }
     case 'numeric':
       return response.type === 'numeric' && Math.abs(response.value - key.value) <= key.tolerance + 1e-9;

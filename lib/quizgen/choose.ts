@@ -1,5 +1,6 @@
 import { normalizeSource, type Candidate } from './candidate';
 import { hasMovableKey } from './flaws';
+import { questionFingerprint } from './stored';
 import { createRng, hash32 } from './random';
 import type { QuestionFamily } from './types';
 
@@ -14,6 +15,7 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   timeline: 1,
   sequence: 1,
   figure: 1,
+  change: 1,
   who_did_what: 3,
   key_term: 2,
   matching: 1,
@@ -23,8 +25,10 @@ const MIN_QUESTIONS = 4;
 interface ChooseOptions {
   limit: number;
   /** Sources, keys and options already shown in earlier lessons; updated with this lesson's picks. */
-  used: { sources: Set<string>; keys: Set<string>; options: Set<string> };
+  used: { sources: Set<string>; keys: Set<string>; options: Set<string>; shown: string[]; answers: string[] };
   rejected: { prompt: string; reason: string }[];
+  /** Fingerprints of questions already stored for this article: taken first when still yielded. */
+  keep?: ReadonlySet<string>;
 }
 
 /**
@@ -33,18 +37,19 @@ interface ChooseOptions {
  * at "understand" or above when the lesson offers enough: recall questions are added only while
  * they do not outnumber the understanding ones, or to reach the minimum of a quiz.
  */
-export function chooseQuiz(candidates: Candidate[], { limit, used, rejected }: ChooseOptions): Candidate[] {
+export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, keep }: ChooseOptions): Candidate[] {
   const ranked = [...candidates].sort((a, b) => b.score - a.score || hash32(a.question.prompt) - hash32(b.question.prompt));
   const picked: Candidate[] = [];
   const perFamily = new Map<QuestionFamily, number>();
   const sources = new Set<string>();
   const keys = new Set<string>();
-  // A timeline asks for the order of events, not their details: earlier lessons' sentences may feed it.
+  // A timeline asks for the order of events and a change for the size of a change, not their details:
+  // earlier lessons' sentences may feed them.
   // Containment (a takeaway quoting a sentence) is checked within the quiz; across lessons, equality.
   const clashes = (c: Candidate) =>
     c.sources.some((s) => {
       const n = normalizeSource(s);
-      if (c.question.family !== 'timeline' && used.sources.has(n)) return true;
+      if (c.question.family !== 'timeline' && c.question.family !== 'change' && used.sources.has(n)) return true;
       return [...sources].some((o) => o === n || (o.length > 30 && n.includes(o)) || (n.length > 30 && o.includes(n)));
     }) ||
     c.keys.some((k) => keys.has(normalizeSource(k)) || used.keys.has(normalizeSource(k))) ||
@@ -52,7 +57,11 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected }: C
     // One question's key among another's wrong options lets each give the other away.
     optionsOf(c).some((o) => keys.has(normalizeSource(o)) || used.keys.has(normalizeSource(o))) ||
     c.keys.some((k) => used.options.has(normalizeSource(k))) ||
-    c.keys.some((k) => picked.some((p) => optionsOf(p).some((o) => normalizeSource(o) === normalizeSource(k))));
+    c.keys.some((k) => picked.some((p) => optionsOf(p).some((o) => normalizeSource(o) === normalizeSource(k)))) ||
+    // A key printed anywhere in another question of the quiz (a figure inside a timeline item, a
+    // name in an option) answers that question for free, in either direction.
+    leaksInto(answersOf(c), [...used.shown, ...picked.map(shownText)]) ||
+    leaksInto([...used.answers, ...picked.flatMap(answersOf)], [shownText(c)]);
   const take = (c: Candidate) => {
     picked.push(c);
     perFamily.set(c.question.family, (perFamily.get(c.question.family) ?? 0) + 1);
@@ -60,9 +69,14 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected }: C
     for (const k of c.keys) keys.add(normalizeSource(k));
   };
   const understanding = (c: Candidate) => c.question.level !== 'remember';
-  for (const pass of ['understand', 'remember'] as const) {
+  const kept = (c: Candidate) => keep !== undefined && keep.has(questionFingerprint(c.question));
+  for (const pass of ['kept', 'understand', 'remember'] as const) {
     for (const c of ranked) {
       if (picked.includes(c) || picked.length >= limit) continue;
+      if (pass === 'kept') {
+        if (kept(c) && (perFamily.get(c.question.family) ?? 0) < FAMILY_CAP[c.question.family] && !clashes(c)) take(c);
+        continue;
+      }
       if ((pass === 'understand') !== (understanding(c) && c.score >= 0.6)) continue;
       if ((perFamily.get(c.question.family) ?? 0) >= FAMILY_CAP[c.question.family]) continue;
       if (pass === 'remember') {
@@ -81,7 +95,48 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected }: C
   for (const s of sources) used.sources.add(s);
   for (const k of keys) used.keys.add(k);
   for (const c of picked) for (const o of optionsOf(c)) used.options.add(normalizeSource(o));
+  for (const c of picked) {
+    used.shown.push(shownText(c));
+    used.answers.push(...answersOf(c));
+  }
   return balanceKeyPositions(picked);
+}
+
+/** Everything a learner reads in a question before answering it. */
+function shownText(c: Candidate): string {
+  const q = c.question;
+  const parts = [q.prompt];
+  if (q.type === 'single_choice' || q.type === 'multiple_choice') parts.push(...q.options);
+  if (q.type === 'ordering') parts.push(...q.items);
+  if (q.type === 'matching') parts.push(...q.pairs.flat());
+  return normalizeSource(parts.join('\n'));
+}
+
+/** What a learner must supply to answer: a figure or a name typed in; for choices, the key text. */
+function answersOf(c: Candidate): string[] {
+  const q = c.question;
+  if (q.type === 'numeric') return [String(q.answer.value)];
+  if (q.type === 'fill_blank') return q.answer;
+  if (q.type === 'single_choice') return [q.options[q.answer]!];
+  return [];
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether any answer appears, as a whole number or whole words, in any of the texts. */
+export function leaksInto(answers: string[], texts: string[]): boolean {
+  return answers.some((answer) => {
+    const a = normalizeSource(answer);
+    if (!a) return false;
+    const numeric = /^\d+(?:\.\d+)?$/.test(a);
+    if (!numeric && a.length < 4) return false;
+    // 2.8 matches "$2.8 billion" but not "12.8" or "2.85"; 1900 also matches "1,900".
+    const body = numeric ? escapeRegExp(a).replace(/^(\d+)(\d{3})(?=\\.|$)/, '$1,?$2') : escapeRegExp(a);
+    const pattern = numeric
+      ? new RegExp(`(?<![\\d.,])${body}(?![\\d]|[.,]\\d)`)
+      : new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, 'u');
+    return texts.some((t) => pattern.test(normalizeSource(t)));
+  });
 }
 
 function optionsOf(c: Candidate): string[] {

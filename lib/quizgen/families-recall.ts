@@ -4,6 +4,7 @@ import { sentencesOf } from '@/lib/case-study/parse';
 import { streamFor, type Candidate, type FamilyContext } from './candidate';
 import { contentWords, isClaim, sentenceFeatures } from './sentence-features';
 import { overlap } from './analysis';
+import { figuresReadAsChange } from './families-change';
 
 /**
  * Families that ask for facts worth remembering: the order of the case's events, the figures that
@@ -15,9 +16,15 @@ const BLANK = '____';
 const quoteWithBlank = (sentence: string, text: string) => `“${sentence.replace(text, BLANK)}”`;
 const occurrences = (hay: string, needle: string) => hay.split(needle).length - 1;
 
+// A quoted sentence that opens on a link to the one before it reads as a fragment on its own.
+const LINKED_OPENING =
+  /^(?:as a result|as a consequence|consequently|therefore|thus|however|in turn|because of this|for that reason|by contrast|in contrast|instead)\b/i;
+
 function factualSentence(sentence: string): boolean {
   const f = sentenceFeatures(sentence);
-  return isClaim(f) && !f.hedged && !f.forecast && f.words >= 6 && f.words <= 45;
+  return (
+    isClaim(f) && !f.hedged && !f.forecast && !f.needsContext && !LINKED_OPENING.test(sentence.trim()) && f.words >= 6 && f.words <= 45
+  );
 }
 
 /** One ordering question over the lesson's dated events (the review lesson: the whole article's). */
@@ -83,8 +90,10 @@ const SALIENT_FIGURE =
 
 /** An amount or a share the case turns on → the number itself. Hedged and forecast figures are left out. */
 export function figureCandidates(ctx: FamilyContext): Candidate[] {
+  const asChange = figuresReadAsChange(ctx);
   const facts = (ctx.index.factsBySection.get(ctx.sectionIndex) ?? []).filter(
     (f) =>
+      !asChange.has(f.sentence) &&
       (f.kind === 'money' || f.kind === 'percent') &&
       occurrences(f.sentence, f.text) === 1 &&
       factualSentence(f.sentence) &&
@@ -96,10 +105,9 @@ export function figureCandidates(ctx: FamilyContext): Candidate[] {
     const value = Number(digits[0].replace(/,/g, ''));
     if (!Number.isFinite(value)) return [];
     const stemmed = fact.text.replace(digits[0], BLANK);
-    const before = fact.sentence.slice(0, fact.sentence.indexOf(fact.text));
-    // "about 9 million", "over 40%": the article rounds, so answers within 5% of it count.
-    const rounded = /\b(?:about|around|roughly|approximately|nearly|almost|some|over|more than|close to)\s+$/i.test(before);
-    const tolerance = rounded ? Math.round(value * 0.05 * 100) / 100 : 0;
+    // A figure is worth knowing for its size, not its last digit: answers within 5% count, and the
+    // prompt says so.
+    const tolerance = Math.round(value * 0.05 * 100) / 100;
     const unit =
       stemmed
         .replace(BLANK, '')
@@ -111,10 +119,10 @@ export function figureCandidates(ctx: FamilyContext): Candidate[] {
           type: 'numeric',
           family: 'figure',
           level: 'remember',
-          prompt: `What number goes in the blank? “${fact.sentence.replace(fact.text, stemmed)}”`,
+          prompt: `What number goes in the blank? Answers within 5% count. “${fact.sentence.replace(fact.text, stemmed)}”`,
           answer: { value, tolerance },
           ...(unit ? { unit } : {}),
-          explanation: `The article gives the figure: “${fact.sentence}” The number is ${digits[0]}${tolerance ? `, and answers within 5% count because the article rounds it` : ''}.`,
+          explanation: `The article gives the figure: “${fact.sentence}” The number is ${digits[0]}; answers within 5% of it count.`,
           source: fact.sentence,
         },
         score: fact.kind === 'money' ? 0.62 : 0.55,
@@ -157,7 +165,7 @@ export function whoDidWhatCandidates(ctx: FamilyContext): Candidate[] {
           family: 'who_did_what',
           level: 'remember',
           prompt: `Fill in the blank with the name the article gives: ${quoteWithBlank(fact.sentence, fact.text)}`,
-          answer: acceptedVariants(fact.text, fact.entityType === 'person', ctx.caseStudy.facts),
+          answer: acceptedVariants(fact.text, fact.entityType === 'person', ctx.caseStudy.facts, lowerCaseWordsOf(ctx)),
           explanation: `The article says: “${fact.sentence}” The name is ${fact.text}.`,
           source: fact.sentence,
         },
@@ -233,6 +241,21 @@ function mentionsOf(ctx: FamilyContext): Map<string, number> {
   return counts;
 }
 
+// Words that start many organisations' names without naming any one of them. General English.
+const GENERIC_NAME_WORD =
+  /^(?:north|south|east|west|northern|southern|eastern|western|central|mid|midwest|national|international|global|general|united|american|european|asian|african|first|new|royal|federal|state|regional|city|county|great|pacific|atlantic)$/i;
+
+const lowerWordsCache = new WeakMap<object, Set<string>>();
+/** Words the article writes in lower case somewhere: common words, not names. */
+function lowerCaseWordsOf(ctx: FamilyContext): Set<string> {
+  let words = lowerWordsCache.get(ctx.analysis);
+  if (!words) {
+    words = new Set(ctx.analysis.all.flatMap((s) => s.text.match(/(?<![\p{L}-])\p{Ll}[\p{L}-]*/gu) ?? []));
+    lowerWordsCache.set(ctx.analysis, words);
+  }
+  return words;
+}
+
 function namesOf(ctx: FamilyContext): Set<string> {
   let names = nameCache.get(ctx.index);
   if (!names) nameCache.set(ctx.index, (names = new Set(ctx.index.names)));
@@ -240,13 +263,29 @@ function namesOf(ctx: FamilyContext): Set<string> {
 }
 
 /** Case, a leading article, a person's surname, and an acronym the article itself uses. */
-function acceptedVariants(name: string, person: boolean, facts: Fact[]): string[] {
+function acceptedVariants(name: string, person: boolean, facts: Fact[], commonWords: Set<string>): string[] {
   const out = new Set([name, name.replace(/^the\s+/i, '')]);
   const words = name.split(/\s+/);
   if (person && words.length > 1) out.add(words.at(-1)!);
   // "MedArc Unity" → "Unity": a product is often called by its own name without its maker's.
   const maker = words.slice(0, -1).join(' ');
   if (!person && words.length > 1 && facts.some((f) => f.kind === 'entity' && f.text === maker)) out.add(words.at(-1)!);
+  // "Northstar Can Co" → "Northstar", "Kivimaa Energy" → "Kivimaa": an organisation's own first word
+  // names it, when no other name in the article starts with that word and the article never writes
+  // it as a common word.
+  const first = words[0]!;
+  if (
+    !person &&
+    words.length > 1 &&
+    first.length >= 4 &&
+    /^\p{Lu}/u.test(first) &&
+    !commonWords.has(first.toLowerCase()) &&
+    !GENERIC_NAME_WORD.test(first) &&
+    !nlp(first).has('(#Place|#Adjective|#Demonym)') &&
+    !facts.some((f) => f.kind === 'entity' && f.text !== name && f.text.split(/\s+/)[0] === first && f.text.includes(' '))
+  ) {
+    out.add(first);
+  }
   if (words.length > 1) {
     const acronym = words
       .filter((w) => /^\p{Lu}/u.test(w))

@@ -2,7 +2,7 @@ import nlp from 'compromise';
 import { sentencesOf } from '@/lib/case-study/parse';
 import { overlap, type AnalysedSentence } from './analysis';
 import { asStatement, closest, nearby, singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
-import { contentWords, isClaim, sentenceFeatures, stripLeadIn } from './sentence-features';
+import { contentWords, isClaim, isFunctionWord, sentenceFeatures, stripLeadIn } from './sentence-features';
 
 /**
  * Families that ask what the case means rather than what it says word for word: the main idea of a
@@ -81,13 +81,18 @@ export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
         overlap(contentWords(o.effect), causeWords) === 0,
     );
     const rng = streamFor('cause_effect', c.sentence);
-    const key = asStatement(c.effect);
+    // "What did the crackdown lead to?" — a cause the whole article is about has many effects, and
+    // every other consequence in the case is then a defensible answer.
+    if (isBroadTopic(ctx, c.cause)) return [];
+    if (sentenceFeatures(c.effect.replace(/^It\s+/, '')).needsContext || DANGLING.test(c.effect)) return [];
+    const agree = (e: string) => (isPlural(c.cause) ? e.replace(/^It (\w+)/, (_, v: string) => `They ${pluralVerb(v)}`) : e);
+    const key = asStatement(agree(c.effect));
     // Consequences worded like the key first ("It led to …" beside "It led to …"), so the wording gives
     // nothing away; then those from other lessons: true of the case, and wrong for this cause.
     const verb = (e: string) => e.split(/\s+/).slice(0, 2).join(' ');
     const ranked = closest(rng.shuffle(pool), 99, (o) => (verb(o.effect) === verb(c.effect) ? 2 : 0) + (o.section !== c.section ? 1 : 0));
-    const distractors = unique(ranked.map((o) => asStatement(o.effect)).filter((d) => d !== key)).slice(0, 3);
-    const stem = causeStem(c.cause);
+    const distractors = unique(ranked.map((o) => asStatement(agree(o.effect))).filter((d) => d !== key)).slice(0, 3);
+    const stem = causeStem(c.cause, ctx);
     if (!stem) return [];
     return singleChoice({
       family: 'cause_effect',
@@ -98,7 +103,7 @@ export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
       distractors,
       explain: (tempting) =>
         `The article links the two: “${c.sentence}” ` +
-        `“${tempting}” did happen in the case, but the article gives it as the effect of something else: “${ranked.find((o) => asStatement(o.effect) === tempting)!.sentence}”`,
+        `“${tempting}” did happen in the case, but the article gives it as the effect of something else: “${ranked.find((o) => asStatement(agree(o.effect)) === tempting)!.sentence}”`,
       source: c.sentence,
       score: 0.85,
       alsoReveals: [c.cause],
@@ -151,9 +156,9 @@ export function causeOfCandidates(ctx: FamilyContext): Candidate[] {
 }
 
 /** "What did the bans on new investments lead to?" for a noun phrase; "What followed when …?" for a clause. */
-function causeStem(cause: string): string | null {
+function causeStem(cause: string, ctx: FamilyContext): string | null {
   if (/^(?:because|as|since|when|while|if|although|after|before)\b/i.test(cause)) return null;
-  const text = lowerFirst(cause.replace(/[.,;:]+$/, ''));
+  const text = lowerFirst(cause.replace(/[.,;:]+$/, ''), ctx);
   return isNounPhrase(cause)
     ? `According to the article, what did ${text} lead to?`
     : `According to the article, what followed when ${text}?`;
@@ -184,24 +189,33 @@ export function reasonCandidates(ctx: FamilyContext): Candidate[] {
   );
   const own = ctx.analysis.sections[ctx.sectionIndex]?.reasons ?? [];
   return own.flatMap((r): Candidate[] => {
+    if (DANGLING.test(r.reason) || isBroadTopic(ctx, r.outcome)) return [];
     const rng = streamFor('cause_effect', `${r.sentence}\nreason`);
     const words = contentWords(r.reason);
     const outcomeWords = contentWords(r.outcome);
     // Only the article's own reasons: causes of other consequences, reworded as reasons, read as fragments.
+    // Distractors in the key's tense and free of dangling references, so none is out at a glance.
     const pool = reasons.filter(
       (o) =>
-        o.sentence !== r.sentence && overlap(contentWords(o.reason), words) <= 1 && overlap(contentWords(o.reason), outcomeWords) === 0,
+        o.sentence !== r.sentence &&
+        overlap(contentWords(o.reason), words) <= 1 &&
+        overlap(contentWords(o.reason), outcomeWords) === 0 &&
+        !DANGLING.test(o.reason) &&
+        tenseOf(o.reason) === tenseOf(r.reason),
     );
-    const distractors = unique(rng.shuffle(pool).map((o) => o.reason)).slice(0, 3);
+    // "Because Granfors won …" keeps the name's capital; "Because Sales fell" becomes "because sales fell".
+    const asReason = (text: string) =>
+      text.replace(/^(Because(?: of)?) (.*)$/, (_, lead: string, rest: string) => `${lead} ${lowerFirst(rest, ctx)}`);
+    const distractors = unique(rng.shuffle(pool).map((o) => asReason(o.reason))).slice(0, 3);
     return singleChoice({
       family: 'cause_effect',
       level: 'understand',
       rng,
-      stem: `According to the article, what was the main reason that ${lowerFirst(r.outcome)}?`,
-      key: r.reason,
+      stem: `According to the article, what was the main reason that ${lowerFirst(r.outcome, ctx)}?`,
+      key: asReason(r.reason),
       distractors,
       explain: (tempting) =>
-        `The article gives the reason: “${r.sentence}” “${tempting}” is part of the case, but the article gives it for something else: “${pool.find((o) => o.reason === tempting)!.sentence}”`,
+        `The article gives the reason: “${r.sentence}” “${tempting}” is part of the case, but the article gives it for something else: “${pool.find((o) => asReason(o.reason) === tempting)!.sentence}”`,
       source: r.sentence,
       score: 0.82,
       alsoReveals: [r.outcome],
@@ -248,9 +262,79 @@ export function purposeCandidates(ctx: FamilyContext): Candidate[] {
   });
 }
 
-function lowerFirst(s: string): string {
+/**
+ * Lower-cases a leading article or common word, never a name: compromise does not know every
+ * company ("Granfors"), so an unknown capitalised word is kept as written.
+ */
+function lowerFirst(s: string, ctx?: FamilyContext): string {
   if (/^(?:A|An|The)\s/.test(s)) return s.charAt(0).toLowerCase() + s.slice(1);
-  return /^\p{Lu}\p{Ll}/u.test(s) && !nlp(s.split(/\s+/)[0]!).has('#ProperNoun') ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+  const first = /^[\p{L}-]+/u.exec(s)?.[0] ?? '';
+  if (!/^\p{Lu}\p{Ll}/u.test(first)) return s;
+  const lower = first.toLowerCase();
+  // The article's own usage decides: a word it also writes in lower case is a common word.
+  // Otherwise a word compromise knows as other than a noun ("Rising", "Lower"); an unknown word is
+  // taken for a name ("Granfors").
+  const written = ctx ? lowerCaseWords(ctx).has(lower) : false;
+  const known = nlp(lower).has('(#Determiner|#Pronoun|#Preposition|#Conjunction|#Adverb|#Adjective|#Gerund|#Verb)');
+  return written || known || isFunctionWord(lower) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}
+
+const lowerCache = new WeakMap<object, Set<string>>();
+function lowerCaseWords(ctx: FamilyContext): Set<string> {
+  let words = lowerCache.get(ctx.analysis);
+  if (!words) {
+    words = new Set(ctx.analysis.all.flatMap((s) => s.text.match(/(?<![\p{L}-])\p{Ll}[\p{L}-]*/gu) ?? []));
+    lowerCache.set(ctx.analysis, words);
+  }
+  return words;
+}
+
+/** A demonstrative that points at a sentence the learner does not see: "that output", "these plants". */
+const DANGLING =
+  /\b(?:that|this|these|those|such)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|will\b|would\b|could\b|can\b|may\b|might\b)\p{Ll}+/u;
+
+function tenseOf(text: string): 'past' | 'present' | 'other' {
+  const doc = nlp(text);
+  if (doc.has('#PastTense')) return 'past';
+  if (doc.has('#PresentTense')) return 'present';
+  return 'other';
+}
+
+function isPlural(phrase: string): boolean {
+  const chunk = nlp(phrase).match('#Noun+').first();
+  return chunk.found && chunk.terms().last().has('#Plural') && !/\b(?:news|series|means)\b/i.test(phrase);
+}
+
+/** "It forces" → "They force"; past tense is the same for both. */
+function pluralVerb(verb: string): string {
+  if (verb === 'has') return 'have';
+  if (verb === 'is') return 'are';
+  if (verb === 'was') return 'were';
+  if (/(?:ss|sh|ch|x|o)es$/.test(verb)) return verb.slice(0, -2);
+  if (/[^aeiou]ies$/.test(verb)) return verb.slice(0, -3) + 'y';
+  if (/[^s]s$/.test(verb) && !/ed$/.test(verb)) return verb.slice(0, -1);
+  return verb;
+}
+
+const topicCache = new WeakMap<object, Map<string, number>>();
+/**
+ * A short cause made of words the article uses in most of its lessons is the case's topic, not one
+ * event: "the crackdown", "the merger". Counted over sections, once per article.
+ */
+function isBroadTopic(ctx: FamilyContext, phrase: string): boolean {
+  const words = [...contentWords(phrase)];
+  if (!words.length || words.length > 2) return false;
+  let spread = topicCache.get(ctx.analysis);
+  if (!spread) {
+    spread = new Map();
+    for (const section of ctx.analysis.sections) {
+      const seen = new Set(section.sentences.flatMap((s) => [...s.words]));
+      for (const w of seen) spread.set(w, (spread.get(w) ?? 0) + 1);
+    }
+    topicCache.set(ctx.analysis, spread);
+  }
+  const lessons = ctx.analysis.sections.length;
+  return words.every((w) => (spread.get(w) ?? 0) >= Math.max(3, Math.ceil(lessons / 3)));
 }
 
 function unique<T>(xs: T[]): T[] {

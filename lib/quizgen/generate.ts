@@ -13,6 +13,7 @@ import { figureCandidates, matchingCandidates, sequenceCandidates, timelineCandi
 import { rolesMatchingCandidates } from './families-review';
 import { actorActionCandidates } from './families-actors';
 import { keyTermCandidates } from './families-terms';
+import { changeCandidates } from './families-change';
 import { findFlaw } from './flaws';
 import { chooseQuiz } from './choose';
 import type { Question } from './types';
@@ -24,6 +25,15 @@ const MAX_QUESTIONS_PER_LESSON = 6;
 export interface Rejected {
   prompt: string;
   reason: string;
+}
+
+export interface GenerateOptions {
+  /**
+   * Fingerprints of the questions a stored quiz already holds. A re-import takes them first
+   * whenever the new text still yields them, so editing one paragraph never swaps out questions
+   * elsewhere (with their instructor edits and statistics) for newly possible ones.
+   */
+  keep?: ReadonlySet<string>;
 }
 
 export interface GeneratedQuiz {
@@ -40,6 +50,7 @@ const FAMILIES = [
   timelineCandidates,
   sequenceCandidates,
   figureCandidates,
+  changeCandidates,
   whoDidWhatCandidates,
   matchingCandidates,
   rolesMatchingCandidates,
@@ -53,7 +64,7 @@ const FAMILIES = [
  * come first and the review lesson last, so the review never repeats a lesson's question.
  * Deterministic: every random choice is seeded from the question's own family and source.
  */
-export function generateQuizzes(caseStudy: CaseStudy): GeneratedQuiz {
+export function generateQuizzes(caseStudy: CaseStudy, options: GenerateOptions = {}): GeneratedQuiz {
   const rejected: Rejected[] = [];
   const subject = mainSubject(caseStudy);
   const index = indexArticle(caseStudy, subject);
@@ -61,7 +72,13 @@ export function generateQuizzes(caseStudy: CaseStudy): GeneratedQuiz {
   const order = caseStudy.sections
     .map((_, i) => i)
     .sort((a, b) => Number(caseStudy.sections[a]!.review ?? false) - Number(caseStudy.sections[b]!.review ?? false));
-  const used = { sources: new Set<string>(), keys: new Set<string>(), options: new Set<string>() };
+  const used = {
+    sources: new Set<string>(),
+    keys: new Set<string>(),
+    options: new Set<string>(),
+    shown: [] as string[],
+    answers: [] as string[],
+  };
   const chosen = new Map<number, Question[]>();
   for (const sectionIndex of order) {
     const section = caseStudy.sections[sectionIndex]!;
@@ -74,7 +91,7 @@ export function generateQuizzes(caseStudy: CaseStudy): GeneratedQuiz {
         else candidates.push(c);
       }
     }
-    const picked = chooseQuiz(candidates, { limit: MAX_QUESTIONS_PER_LESSON, used, rejected });
+    const picked = chooseQuiz(candidates, { limit: MAX_QUESTIONS_PER_LESSON, used, rejected, keep: options.keep });
     chosen.set(
       sectionIndex,
       picked.map((c) => c.question),

@@ -70,7 +70,7 @@ export function consequencesIn(sentence: string): Consequence[] {
   if (m) {
     const past = CAUSAL_PARTICIPLES[m[2]!.toLowerCase()]!;
     out.push({ cause: m[1]!, effect: `It ${past} ${m[3]}`, sentence });
-  } else if ((m = WHICH_CLAUSE.exec(body)) && !hasFiniteVerb(m[1]!) && actsOnSomething(m[2]!)) {
+  } else if ((m = WHICH_CLAUSE.exec(body)) && !hasFiniteVerb(m[1]!) && actsOnSomething(m[2]!) && !closesBeforeMainVerb(m[2]!)) {
     // ", which …" after a clause may point at its last noun, not at the clause ("… Uplift, a neobank,
     // which offered …"): only after a noun phrase, and only a verb that acts on something, is it safe.
     out.push({ cause: m[1]!, effect: `It ${m[2]}`, sentence });
@@ -80,6 +80,16 @@ export function consequencesIn(sentence: string): Consequence[] {
   return out
     .map((c) => ({ ...c, cause: tidyCause(c.cause), effect: tidyEffect(c.effect) }))
     .filter((c) => isStandalone(c.cause) && usable(c.effect));
+}
+
+/**
+ * "The new contract, which doubled traffic, needed two extra crews": the ", which" clause closes
+ * and the sentence's own verb follows; what the contract did is not a consequence of anything.
+ */
+function closesBeforeMainVerb(whichClause: string): boolean {
+  const after = whichClause.split(/,\s+/).slice(1).join(', ');
+  // Read with a subject in front, so "needed" is taken as a verb rather than an adjective.
+  return after.length > 0 && nlp(`It ${after}`).terms().eq(1).has('(#Verb|#Adverb)') && !/^(?:and|but|so|while)\b/i.test(after);
 }
 
 export function purposesIn(sentence: string): Purpose[] {
@@ -150,9 +160,11 @@ export function reasonsIn(sentence: string, previous: string | null): Reason[] {
   const make = (outcome: string, marker: string, why: string): Reason[] => {
     const o = outcome.trim().replace(/[,;]$/, '');
     const w = why.trim().replace(/[,;]$/, '');
+    // "because which went live …": the clause was cut inside a relative clause; not a reason.
+    if (/^(?:which|who|whom|whose|that|where|when|while)\b/i.test(w)) return [];
     if (!isStandalone(o) || w.split(/\s+/).length < 2 || /\b(?:you|your|we|our|I)\b/.test(o + w)) return [];
     const lead = /of|to/i.test(marker) ? 'Because of' : 'Because';
-    return [{ outcome: o, reason: `${lead} ${lowerFirstWord(w)}`, sentence }];
+    return [{ outcome: o, reason: `${lead} ${w}`, sentence }];
   };
   let m = AS_A_RESULT.exec(body);
   if (m && previous) {
@@ -164,11 +176,4 @@ export function reasonsIn(sentence: string, previous: string | null): Reason[] {
   if ((m = BECAUSE_AFTER.exec(stripped))) return make(m[1]!, m[2]!, m[3]!);
   if ((m = SO_CLAUSE.exec(stripped))) return make(m[2]!, 'because', m[1]!);
   return [];
-}
-
-/** Lower-cases a clause's first letter unless the first word is a name ("Erik Dahl found …"). */
-function lowerFirstWord(text: string): string {
-  const first = text.split(/\s+/)[0] ?? '';
-  if (/^\p{Lu}{2,}/u.test(first) || nlp(first).has('(#ProperNoun|#Person|#Place|#Organization)')) return text;
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

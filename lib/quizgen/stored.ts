@@ -64,7 +64,7 @@ export function toStoredQuestion(q: Question): StoredQuestion {
  * elsewhere in the article (a new distractor, another paragraph) keeps its id, edits and statistics.
  * Questions without a family (written or edited by hand) are identified by their whole content.
  */
-function questionFingerprint(q: Question): string {
+export function questionFingerprint(q: Question): string {
   if (!q.family) return fingerprint(JSON.stringify(q));
   return fingerprint(`${q.family}\n${normalizeSource(q.source)}\n${normalizeSource(keyText(q))}`);
 }

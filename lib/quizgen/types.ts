@@ -16,6 +16,7 @@ export type QuestionFamily =
   | 'timeline'
   | 'sequence'
   | 'figure'
+  | 'change'
   | 'who_did_what'
   | 'key_term'
   | 'matching';

@@ -3,6 +3,7 @@ import type { Database } from '@/db';
 import { caseStudies, lessons, questions } from '@/db/schema';
 import { prepareArticle, type PreparedArticle } from '@/lib/article-import/prepare-article';
 import { slugify } from '@/lib/case-study/sentences';
+import { generateQuizzes } from '@/lib/quizgen/generate';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
 import type { DalResult } from '../result';
 
@@ -15,6 +16,15 @@ interface StoreOptions {
   status: 'draft' | 'published';
   /** Set for an instructor's import: it may only update a case study that instructor owns. */
   ownerId?: string | null;
+}
+
+async function liveFingerprints(tx: Pick<Database, 'select'>, caseStudyId: string): Promise<Set<string>> {
+  const rows = await tx
+    .select({ fingerprint: questions.fingerprint })
+    .from(questions)
+    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+    .where(and(eq(lessons.caseStudyId, caseStudyId), isNull(questions.retiredAt), eq(questions.authored, false)));
+  return new Set(rows.map((r) => r.fingerprint));
 }
 
 /** Parses, generates and stores an article in one call: what the seed and the CLI do. */
@@ -33,7 +43,7 @@ export async function storePreparedArticle(
   article: PreparedArticle,
   input: StoreOptions,
 ): Promise<DalResult<Stored, 'slug_taken'>> {
-  const { caseStudy: cs, quiz, contentHash, questionCount } = article;
+  const { caseStudy: cs, contentHash } = article;
   const slug = input.slug ?? slugify(cs.title);
 
   return db.transaction(async (tx): Promise<DalResult<Stored, 'slug_taken'>> => {
@@ -43,8 +53,13 @@ export async function storePreparedArticle(
       return { ok: false, error: 'slug_taken', message: `The address /cases/${slug} is taken.` };
     }
     if (existing && existing.contentHash === contentHash) {
-      return { ok: true, id: existing.id, slug, changed: false, lessons: cs.sections.length, questions: questionCount };
+      return { ok: true, id: existing.id, slug, changed: false, lessons: cs.sections.length, questions: article.questionCount };
     }
+    // A changed text keeps the questions it still yields: the quiz is chosen again with the stored
+    // ones first, so an edit in one paragraph does not swap out questions elsewhere.
+    const keep = existing ? await liveFingerprints(tx, existing.id) : new Set<string>();
+    const quiz = keep.size ? generateQuizzes(cs, { keep }) : article.quiz;
+    const questionCount = quiz.lessons.reduce((n, l) => n + l.questions.length, 0);
     const values = {
       slug,
       title: cs.title,

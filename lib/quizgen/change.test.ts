@@ -1,0 +1,154 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCaseStudy } from '@/lib/case-study/parse';
+import { leaksInto } from './choose';
+import { changeIn } from './families-change';
+import { generateQuizzes } from './generate';
+import { consequencesIn, reasonsIn } from './relations';
+import type { Question } from './types';
+
+const generate = (text: string) => {
+  const parsed = parseCaseStudy(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return generateQuizzes(parsed.caseStudy);
+};
+type Choice = Extract<Question, { type: 'single_choice' }>;
+
+describe('changeIn: a measure given at two points in one sentence', () => {
+  it('reads "X rose from A to B" and "… cut X from A to B", with years and what a share is of', () => {
+    expect(
+      changeIn('Alternative fuels rose from 18% of kiln energy in 2019 to 52% in 2024, so the firm used less coal.', 'Tervala'),
+    ).toEqual({
+      subject: 'alternative fuels',
+      from: 18,
+      to: 52,
+      percent: true,
+      fromYear: '2019',
+      toYear: '2024',
+      base: 'of kiln energy',
+    });
+    expect(
+      changeIn('Through substitution, the company cut the clinker share of its product from 84% to 71% by 2024.', 'Tervala'),
+    ).toMatchObject({
+      subject: 'the clinker share of Tervala’s product',
+      from: 84,
+      to: 71,
+      toYear: '2024',
+    });
+    expect(changeIn('Revenue rose from $180 million in 2018 to $1.2 billion in 2021.', null)).toMatchObject({
+      subject: 'revenue',
+      from: 180e6,
+      to: 1.2e9,
+      percent: false,
+    });
+  });
+
+  it('reads "its" as the nearest name before the verb, not the case’s main subject', () => {
+    expect(
+      changeIn('Online retailer Northgate Direct grew its share of homeware sales from 4% in 2014 to about 15% in 2019.', 'Hallam'),
+    ).toMatchObject({
+      subject: 'Northgate Direct’s share of homeware sales',
+    });
+  });
+
+  it('refuses what it cannot read right: a verb that disagrees with the numbers, mixed units, a pronoun subject', () => {
+    expect(changeIn('Sales fell from $10 million to $12 million in 2020.', null)).toBeNull();
+    expect(changeIn('Margins rose from 4% to $9 million in 2020.', null)).toBeNull();
+    expect(changeIn('It rose from 4% to 9% in 2020.', null)).toBeNull();
+    expect(changeIn('Revenue rose from €10 million to $12 million.', null)).toBeNull();
+  });
+});
+
+describe('change questions', () => {
+  const article = [
+    '# Harrow Mills',
+    '',
+    '## Background',
+    '',
+    'Harrow Mills is a family textile maker in northern England with three weaving sheds and a dye works. In 2016 the company reported revenue of £84 million from hotel and hospital linen. Energy use per metre at the dye works fell from 12 kilowatt hours to 9 kilowatt hours between 2012 and 2016. Its finance director, Priya Shah, warned the board that cheap imports were eroding prices every year.',
+    '',
+    '## The New Strategy',
+    '',
+    'The board closed the oldest shed in 2018 and moved its looms to the main site to save on transport. The company signed a long supply deal with Carrow Cotton for organic yarn. On-time delivery rose from 61% in 2018 to 96% in 2021, and large hotel chains returned.',
+    '',
+    '## Results',
+    '',
+    'Revenue reached £93 million in 2022, helped by price rises on premium lines. Priya Shah said the closure had paid for itself within two years. The company now sells organic linen to forty hotel groups across Europe.',
+  ].join('\n');
+  const quiz = generate(article);
+  const changes = quiz.lessons.flatMap((l) => l.questions).filter((q): q is Choice => q.family === 'change' && q.type === 'single_choice');
+
+  it('asks how a share changed, keyed in percentage points computed from the article’s own numbers', () => {
+    const delivery = changes.find((q) => /on-time delivery/.test(q.prompt))!;
+    expect(delivery.prompt).toBe('According to the article, how did on-time delivery change between 2018 and 2021?');
+    expect(delivery.options[delivery.answer]).toBe('Rose by more than 20 percentage points.');
+    expect(delivery.level).toBe('apply');
+    // Distractors are other bands, including one in the opposite direction; none is the key's.
+    const wrong = delivery.options.filter((_, i) => i !== delivery.answer);
+    expect(wrong).toHaveLength(3);
+    expect(wrong.some((o) => o.startsWith('Fell'))).toBe(true);
+  });
+
+  it('connects the same measure in two lessons: revenue in 2016 and in 2022, asked in the later lesson', () => {
+    const results = quiz.lessons.find((l) => l.title === 'Results')!;
+    const revenue = results.questions.find((q): q is Choice => q.family === 'change' && /revenue/.test(q.prompt))!;
+    expect(revenue.prompt).toMatch(/^According to the article, how did (?:Harrow Mills’s )?revenue change between 2016 and 2022\?$/);
+    // 84 → 93 is 11% more.
+    expect(revenue.options[revenue.answer]).toBe('Rose by less than a fifth.');
+    expect(revenue.explanation).toContain('11% more');
+    // The two figures are not asked again on their own as recall.
+    const all = quiz.lessons.flatMap((l) => l.questions);
+    expect(all.filter((q) => q.type === 'numeric' && [84, 93].includes(q.answer.value))).toEqual([]);
+  });
+
+  it('asks the energy change, but not when it sits at the edge of a band (80 → 64 is a fall of exactly a fifth)', () => {
+    expect(changes.some((q) => /energy use/i.test(q.prompt))).toBe(true);
+    expect(
+      generate(article.replace('from 12 kilowatt hours to 9 kilowatt hours', 'from 80 kilowatt hours to 64 kilowatt hours'))
+        .lessons.flatMap((l) => l.questions)
+        .some((q) => /energy use/i.test(q.prompt)),
+    ).toBe(false);
+  });
+});
+
+describe('no question gives away another', () => {
+  it('finds a figure or a name inside other text only as a whole number or whole words', () => {
+    expect(leaksInto(['2.8'], ['a fine of $2.8 billion'])).toBe(true);
+    expect(leaksInto(['1900'], ['employed about 1,900 people'])).toBe(true);
+    expect(leaksInto(['2.8'], ['12.8% of sales', 'version 2.85'])).toBe(false);
+    expect(leaksInto(['Kivimaa'], ['a contract with Kivimaa Energy'])).toBe(true);
+    expect(leaksInto(['Kivi'], ['a contract with Kivimaa Energy'])).toBe(false);
+  });
+
+  const articles = [
+    'content/alibaba-ai-comeback.txt',
+    ...readdirSync('docs/quality/review-articles').map((f) => path.join('docs/quality/review-articles', f)),
+    ...readdirSync('test/unseen-articles').map((f) => path.join('test/unseen-articles', f)),
+  ];
+  it.each(articles)('%s: no typed answer (a figure, a name, a term) is printed in any other question of the case', (file) => {
+    const questions = generate(readFileSync(file, 'utf8')).lessons.flatMap((l) => l.questions);
+    const shown = (q: Question) =>
+      [
+        q.prompt,
+        ...(q.type === 'single_choice' || q.type === 'multiple_choice' ? q.options : []),
+        ...(q.type === 'ordering' ? q.items : []),
+        ...(q.type === 'matching' ? q.pairs.flat() : []),
+      ].join('\n');
+    for (const q of questions) {
+      const answers = q.type === 'numeric' ? [String(q.answer.value)] : q.type === 'fill_blank' ? q.answer : [];
+      const others = questions.filter((o) => o !== q).map(shown);
+      expect(leaksInto(answers, others), q.prompt).toBe(false);
+    }
+  });
+});
+
+describe('relations that read as something else are not taken', () => {
+  it('a ", which …" clause that closes before the sentence’s own verb is not a consequence', () => {
+    expect(consequencesIn('The new contract, which doubled traffic through the Harlow terminal, needed two extra crews.')).toEqual([]);
+  });
+
+  it('a reason cut inside a relative clause is not a reason', () => {
+    expect(reasonsIn('The launch slipped because which went live in May, the committee delayed it.', null)).toEqual([]);
+  });
+});
