@@ -31,6 +31,13 @@ export const authConfig = {
     },
   },
   callbacks: {
+    // Auth.js builds its base URL from the request's Host or X-Forwarded-Host (trustHost), which a
+    // client writes, and stores the URL to return to in its callback-url cookie. Whatever it would
+    // go back to is cut down to a path on this site, so no cookie or Location names another host.
+    // (Our own actions redirect to fixed paths and pass redirect: false; this is for the rest.)
+    redirect({ url }) {
+      return sitePath(url);
+    },
     jwt({ token, user }) {
       if (user?.id) {
         token.id = user.id;
@@ -49,3 +56,15 @@ export const authConfig = {
     },
   },
 } satisfies NextAuthConfig;
+
+/** The path, query and fragment of a URL, without its origin; never protocol-relative ("//host"). */
+export function sitePath(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'http://site.invalid');
+  } catch {
+    return '/';
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return '/';
+  return `${parsed.pathname.replace(/^\/+/, '/')}${parsed.search}${parsed.hash}`;
+}
