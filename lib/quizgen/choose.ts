@@ -49,7 +49,10 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
   const clashes = (c: Candidate) =>
     c.sources.some((s) => {
       const n = normalizeSource(s);
-      if (c.question.family !== 'timeline' && c.question.family !== 'change' && used.sources.has(n)) return true;
+      // A change read across lessons may rest on an earlier lesson's sentence; one read in a single
+      // sentence may not (another question may have shown both of its figures).
+      const acrossLessons = c.question.family === 'change' && c.sources.length > 1;
+      if (c.question.family !== 'timeline' && !acrossLessons && used.sources.has(n)) return true;
       return [...sources].some((o) => o === n || (o.length > 30 && n.includes(o)) || (n.length > 30 && o.includes(n)));
     }) ||
     c.keys.some((k) => keys.has(normalizeSource(k)) || used.keys.has(normalizeSource(k))) ||

@@ -340,3 +340,76 @@ function isBroadTopic(ctx: FamilyContext, phrase: string): boolean {
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
+
+/**
+ * "True or false: the bans on new investments forced Alibaba to sell off non-core assets." A causal
+ * link stated right, or with the consequence of an unrelated cause put in its place: the false
+ * statement stays grammatical (every consequence is a verb phrase) and plausible (it did happen in
+ * the case), so only a reader who knows what led to what can tell. Needs one other consequence,
+ * where a single-choice question needs three.
+ */
+export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
+  const all = nearby(
+    ctx,
+    ctx.analysis.sections.flatMap((s) => s.consequences),
+  );
+  const own = ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? [];
+  return own.flatMap((c): Candidate[] => {
+    if (isBroadTopic(ctx, c.cause) || !/^It\s/.test(c.effect)) return [];
+    if (/^(?:because|as|since|when|while|if|although|after|before)\b/i.test(c.cause)) return [];
+    if (sentenceFeatures(c.effect.replace(/^It\s+/, '')).needsContext || DANGLING.test(c.effect)) return [];
+    const rng = streamFor('cause_effect', `${c.sentence}\nlink`);
+    const causeWords = contentWords(c.cause);
+    const effectWords = contentWords(c.effect);
+    // A swap must be plainly wrong: another lesson's consequence, sharing no words with this cause
+    // or effect, from a cause that shares none either.
+    const swaps = all.filter(
+      (o) =>
+        o.sentence !== c.sentence &&
+        o.section !== c.section &&
+        /^It\s/.test(o.effect) &&
+        // A swapped consequence with figures in it would print another question's answer.
+        !/\d/.test(o.effect) &&
+        overlap(contentWords(o.effect), causeWords) === 0 &&
+        overlap(contentWords(o.effect), effectWords) === 0 &&
+        overlap(contentWords(o.cause), causeWords) === 0 &&
+        !DANGLING.test(o.effect),
+    );
+    const swap = rng.shuffle(swaps)[0];
+    const truth = !swap || rng.next() < 0.5;
+    // "A fuel surcharge introduced in 2022" is a noun phrase with a participle, not a clause.
+    const noun =
+      isNounPhrase(c.cause) ||
+      /^(?:a|an|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+\p{Ll}+ed\s+(?:in|by|at|on|from|for|during|after|before)\b/iu.test(c.cause);
+    const subject = noun ? lowerFirst(c.cause.replace(/[.,;:]+$/, ''), ctx) : null;
+    const statement = (effect: string) => {
+      const predicate = effect.replace(/^It\s+/, '').replace(/[.;,]+$/, '');
+      // A clause cause is stated as a clause, then its consequence: "X happened, and this led to Y".
+      return noun
+        ? `${capitalFirst(subject!)} ${predicate}`
+        : `${c.cause.replace(/[.,;:]+$/, '').replace(/\s+then\s+/, ' ')}, and this ${predicate}`;
+    };
+    const shown = statement(truth ? c.effect : swap!.effect);
+    const explanation = truth
+      ? `True. The article links the two: “${c.sentence}”`
+      : `False. That consequence came from something else: “${swap!.sentence}” What the article gives for this cause is: “${c.sentence}”`;
+    return [
+      {
+        question: {
+          type: 'true_false',
+          family: 'cause_effect',
+          level: 'understand',
+          prompt: `True or false? According to the article, ${lowerFirst(shown, ctx)}.`,
+          answer: truth,
+          explanation,
+          source: c.sentence,
+        },
+        score: 0.7,
+        keys: truth ? [c.effect, c.cause] : [swap!.effect],
+        sources: truth ? [c.sentence] : [c.sentence, swap!.sentence],
+      },
+    ];
+  });
+}
+
+const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

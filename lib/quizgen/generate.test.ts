@@ -145,6 +145,30 @@ describe('question families on a short hand-written case', () => {
     }
   });
 
+  it('states a causal link as true or false, the false one with a consequence the article gives for another cause', () => {
+    const article2 = `${article}\n\n## Costs\n\nA rise in track access charges forced Kestrel Rail to cancel two night services. The cancellations led to complaints from shippers in the north.`;
+    const statements = questionsOf(generateQuizzes(parse(article2)))
+      .concat(all)
+      .filter((q): q is Extract<Question, { type: 'true_false' }> => q.type === 'true_false');
+    expect(statements.length).toBeGreaterThan(0);
+    for (const q of statements) {
+      expect(q.family).toBe('cause_effect');
+      expect(q.prompt).toMatch(/^True or false\? According to the article, .+\.$/);
+      // Never a clause cut off inside a relative clause, never a negation of the source.
+      expect(q.prompt).not.toMatch(/, which,|\bwhich, it\b|\bnot\b/);
+      const predicate = q.prompt
+        .replace(/^.*?(?:, and this | (?=(?:led|forced|drove|caused|raised|cut|allowed|enabled|pushed|prompted|hurt|resulted)\b))/, '')
+        .replace(/\.$/, '');
+      if (q.answer) expect(q.source, q.prompt).toContain(predicate.split(' ').slice(1, 5).join(' '));
+      else {
+        expect(q.source).not.toContain(predicate.split(' ').slice(1, 5).join(' '));
+        expect(q.explanation).toMatch(
+          /^False\. That consequence came from something else: “.+” What the article gives for this cause is: “.+”$/,
+        );
+      }
+    }
+  });
+
   it('asks for a central name as a fill-in that accepts the name as people write it', () => {
     const names = family('who_did_what').filter((q): q is Extract<Question, { type: 'fill_blank' }> => q.type === 'fill_blank');
     expect(names.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@ import { indexArticle } from './article-index';
 import type { Candidate, FamilyContext } from './candidate';
 import {
   causeEffectCandidates,
+  causalLinkCandidates,
   causeOfCandidates,
   reasonCandidates,
   caseSummaryCandidates,
@@ -44,6 +45,7 @@ export interface GeneratedQuiz {
 const FAMILIES = [
   caseSummaryCandidates,
   causeEffectCandidates,
+  causalLinkCandidates,
   causeOfCandidates,
   reasonCandidates,
   purposeCandidates,

@@ -57,6 +57,15 @@ const PARTICIPLE_CLAUSE = new RegExp(`^(.{8,200}?),\\s+(${Object.keys(CAUSAL_PAR
 const WHICH_CLAUSE =
   /^(.{8,200}?),\s+which\s+((?:has |have |had )?(?:\w+ed|led|drove|gave|left|cost|cut|made|sent|meant|brought|took|won|lost|became|grew|fell|rose|hit|paid|put|set)\b.{6,200}?)[.!]?$/i;
 const MAIN_VERB = new RegExp(`^(.{6,120}?)\\s+(?:(?:has|have|had)\\s+)?(${CAUSAL_PAST})\\s+(.{8,200}?)[.!]?$`, 'i');
+// Verbs that say what an event or a condition did to something ("Lower fuel costs raised the
+// margin", "The outage hurt the brand"). With a person or an organisation as subject they are
+// someone's act, not a consequence ("The board cut the dividend"), so only event subjects count.
+const EFFECT_VERBS =
+  'raised|cut|boosted|hurt|reduced|lifted|eroded|damaged|undermined|weakened|strengthened|halved|doubled|wiped out|cost|saved|slowed|delayed|derailed|disrupted|accelerated|threatened|squeezed|lowered|increased|exposed|reversed';
+const EFFECT_VERB = new RegExp(`^(.{6,120}?)\\s+(${EFFECT_VERBS})\\s+(.{8,200}?)[.!]?$`, 'i');
+// Who acts rather than what happens. General English.
+const AGENT =
+  /\b(?:company|firm|group|board|management|managers?|executives?|government|regulators?|authority|bank|ministry|team|founders?|owners?|investors?|customers?|staff|union|chief|ceo|cfo|director|chair(?:man|woman)?|they|we|it|he|she)\b/i;
 const PURPOSE = /^(\p{Lu}\p{Ll}+ing\b[^,;:]{6,100}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:]{6,160}?)(?:,\s+which\b.*)?[.!]?$/u;
 const CLAUSE_PURPOSE = /^(.{10,160}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:]{6,160}?)(?:,\s+which\b.*)?[.!]?$/u;
 // Verbs and nouns that take "to" as their complement, not as a purpose ("decided to", "time to").
@@ -76,10 +85,28 @@ export function consequencesIn(sentence: string): Consequence[] {
     out.push({ cause: m[1]!, effect: `It ${m[2]}`, sentence });
   } else if ((m = MAIN_VERB.exec(body))) {
     out.push({ cause: m[1]!, effect: `It ${m[2]!.toLowerCase()} ${m[3]}`, sentence });
+  } else if (
+    (m = EFFECT_VERB.exec(body)) &&
+    !AGENT.test(m[1]!) &&
+    !nlp(m[1]!).has('(#Person|#Organization|#ProperNoun|#Pronoun)') &&
+    !hasFiniteVerb(m[1]!)
+  ) {
+    out.push({ cause: m[1]!, effect: `It ${m[2]!.toLowerCase()} ${m[3]}`, sentence });
   }
-  return out
-    .map((c) => ({ ...c, cause: tidyCause(c.cause), effect: tidyEffect(c.effect) }))
-    .filter((c) => isStandalone(c.cause) && usable(c.effect));
+  return (
+    out
+      // "X, which led to Y": the cause is the clause before ", which" — unless that clause closes
+      // and the sentence's own verb follows ("The contract, which doubled traffic, needed crews").
+      .flatMap((c) => {
+        const which = /^(.*?),\s+which$/i.exec(c.cause.trim());
+        if (!which) return [c];
+        return closesBeforeMainVerb(c.effect.replace(/^It\s+/, '')) ? [] : [{ ...c, cause: which[1]! }];
+      })
+      .map((c) => ({ ...c, cause: tidyCause(c.cause), effect: tidyEffect(c.effect) }))
+      // A cause cut inside a subordinate clause ("… in 2019, when a setting") reads as a fragment.
+      .filter((c) => !/,\s*(?:when|which|who|whom|whose|where)\b/i.test(c.cause) && !/\b(?:which|who|that)$/i.test(c.cause))
+      .filter((c) => isStandalone(c.cause) && usable(c.effect))
+  );
 }
 
 /**
