@@ -1,5 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, QuizPage, SEED_CASE, test, uniqueEmail } from './fixtures';
+import { AuthPages, expect, expectAccessible, QuizPage, SEED_CASE, test, uniqueEmail } from './fixtures';
 
 const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
 
@@ -58,4 +61,48 @@ test.describe('every page on a phone and a desktop', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: /You scored \d+ of \d+/ })).toBeVisible();
   });
+});
+
+test.describe('the administrator’s page on a phone and a desktop', () => {
+  test(
+    'renders without sideways scrolling or serious accessibility violations',
+    { tag: '@postgres-only' },
+    async ({ page, auth, browser }, testInfo) => {
+      // An administrator is made with the command line, which needs a database the server does not hold alone.
+      test.skip(testInfo.project.name !== 'postgres', 'needs PostgreSQL');
+      // An instructor's published import, so the list has a row to show.
+      const teacherContext = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+      const teacher = await teacherContext.newPage();
+      const teacherName = `Page Teacher ${Date.now().toString(36)}`;
+      await new AuthPages(teacher).signUp({
+        name: teacherName,
+        email: uniqueEmail('admin-page-teacher'),
+        password: 'admin-page-password',
+        role: 'Instructor',
+      });
+      await expect(teacher).toHaveURL(/\/dashboard$/);
+      await teacher.goto('/teach/cases/new');
+      await teacher.getByLabel('Article text').fill(readFileSync('test/fixtures/harbor-coffee.md', 'utf8'));
+      await teacher.getByRole('button', { name: 'Preview' }).click();
+      await teacher.getByRole('button', { name: 'Save draft' }).click();
+      await expect(teacher).toHaveURL(/\/teach\/cases\/[0-9a-f-]{36}\?imported=1$/);
+      await teacher.getByRole('button', { name: 'Publish' }).click();
+      await expect(teacher.getByText('Published', { exact: true })).toBeVisible();
+      await teacherContext.close();
+
+      const email = uniqueEmail('admin-page');
+      await auth.signUp({ name: 'Ada Admin', email, password: 'admin-page-password' });
+      await expect(page).toHaveURL(/\/dashboard$/);
+      const promoted = spawnSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/user-role.ts', email, 'admin'], { encoding: 'utf8' });
+      expect(promoted.status, promoted.stderr).toBe(0);
+      await auth.signIn(email, 'admin-page-password');
+      await expect(page).toHaveURL(/\/dashboard$/);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Shared library' })).toBeVisible();
+      const row = page.getByRole('listitem').filter({ hasText: `By ${teacherName}` });
+      await row.getByRole('button', { name: 'Promote to shared library' }).click();
+      await expect(row.getByRole('status')).toContainText('is in the shared library');
+      await inspect(page, 'admin');
+    },
+  );
 });

@@ -33,7 +33,7 @@ export default async function AdminPage() {
           <ul className="divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white">
             {imports.map((c) => (
               <li key={c.id} className="flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center sm:justify-between">
-                <div className="min-w-0">
+                <div className="min-w-0 flex-1">
                   <div className="flex flex-wrap items-center gap-2">
                     <Link href={`/cases/${c.slug}`} className="font-medium break-words text-indigo-800 hover:underline">
                       {c.title}
@@ -53,7 +53,7 @@ export default async function AdminPage() {
                   action={setSharedAction}
                   submit={c.shared ? 'Remove from shared library' : 'Promote to shared library'}
                   variant={c.shared ? 'secondary' : 'primary'}
-                  className="flex shrink-0 flex-col gap-2"
+                  className="flex flex-col gap-2 sm:w-64 sm:shrink-0"
                 >
                   <input type="hidden" name="caseStudyId" value={c.id} />
                   <input type="hidden" name="shared" value={c.shared ? 'false' : 'true'} />
