@@ -11,7 +11,7 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   cause_effect: 2,
   purpose: 1,
   classification: 1,
-  takeaway_evidence: 1,
+  takeaway_evidence: 2,
   timeline: 1,
   sequence: 1,
   figure: 1,
@@ -52,7 +52,9 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
       // A change read across lessons may rest on an earlier lesson's sentence; one read in a single
       // sentence may not (another question may have shown both of its figures).
       const acrossLessons = c.question.family === 'change' && c.sources.length > 1;
-      if (c.question.family !== 'timeline' && !acrossLessons && used.sources.has(n)) return true;
+      // Tying a lesson to its evidence asks which lesson an episode shows, not the episode's details.
+      const lessonToEvidence = c.question.family === 'takeaway_evidence';
+      if (c.question.family !== 'timeline' && !acrossLessons && !lessonToEvidence && used.sources.has(n)) return true;
       return [...sources].some((o) => o === n || (o.length > 30 && n.includes(o)) || (n.length > 30 && o.includes(n)));
     }) ||
     c.keys.some((k) => keys.has(normalizeSource(k)) || used.keys.has(normalizeSource(k))) ||
@@ -64,7 +66,14 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
     // A key printed anywhere in another question of the quiz (a figure inside a timeline item, a
     // name in an option) answers that question for free, in either direction.
     leaksInto(answersOf(c), [...used.shown, ...picked.map(shownText)]) ||
-    leaksInto([...used.answers, ...picked.flatMap(answersOf)], [shownText(c)]);
+    leaksInto([...used.answers, ...picked.flatMap(answersOf)], [shownText(c)]) ||
+    // Two wrong options already shown in another question: recycled fillers teach the learner to skip
+    // them. (A change question's bands are a fixed scale, not fillers.)
+    (c.question.family !== 'change' &&
+      optionsOf(c).filter(
+        (o) =>
+          used.options.has(normalizeSource(o)) || picked.some((p) => optionsOf(p).some((x) => normalizeSource(x) === normalizeSource(o))),
+      ).length >= 2);
   const take = (c: Candidate) => {
     picked.push(c);
     perFamily.set(c.question.family, (perFamily.get(c.question.family) ?? 0) + 1);

@@ -94,6 +94,10 @@ export function figureCandidates(ctx: FamilyContext): Candidate[] {
   const facts = (ctx.index.factsBySection.get(ctx.sectionIndex) ?? []).filter(
     (f) =>
       !asChange.has(f.sentence) &&
+      // "over $10 billion" is a floor, not a figure to recall.
+      !/\b(?:over|more than|less than|under|at least|at most|nearly|almost|up to|above|below)\s+[$€£¥]?$/i.test(
+        f.sentence.slice(0, f.sentence.indexOf(f.text)),
+      ) &&
       (f.kind === 'money' || f.kind === 'percent') &&
       occurrences(f.sentence, f.text) === 1 &&
       factualSentence(f.sentence) &&
@@ -147,6 +151,7 @@ export function whoDidWhatCandidates(ctx: FamilyContext): Candidate[] {
       (f.entityType !== 'place' || distinctiveName(f.text)) &&
       occurrences(f.sentence, f.text) === 1 &&
       !splitsName(f.sentence, f.text) &&
+      !inListOfNames(f.sentence, f.text) &&
       !(ctx.subject && f.text.includes(ctx.subject)) &&
       // A part of a longer name ("Marsh" of "Fiona Marsh") gives away its format; minor names are trivia.
       namesOf(ctx).has(f.text) &&
@@ -209,6 +214,20 @@ export function matchingCandidates(ctx: FamilyContext): Candidate[] {
   });
 }
 
+/**
+ * "AWS and ____", "(____, Westpac, ANZ and NAB)", "companies like ____": a name among other names
+ * or given as an example has several defensible answers and no point of its own.
+ */
+function inListOfNames(sentence: string, name: string): boolean {
+  const at = sentence.indexOf(name);
+  const before = sentence.slice(0, at);
+  const after = sentence.slice(at + name.length);
+  const NAME = String.raw`\p{Lu}[\p{L}&.-]*(?:\s+\p{Lu}[\p{L}&.-]*)*`;
+  if (new RegExp(String.raw`${NAME}\s*(?:,|\band\b|\bor\b|&|/)\s*$`, 'u').test(before)) return true;
+  if (new RegExp(String.raw`^\s*(?:,|\band\b|\bor\b|&|/)\s*${NAME}`, 'u').test(after)) return true;
+  return /\b(?:like|such as|including|similar to(?: how)?|as well as|e\.g\.)\s*$/i.test(before);
+}
+
 /** A blank must take a whole name: "Kjeld ____" asks for half of one. */
 function splitsName(sentence: string, name: string): boolean {
   const at = sentence.indexOf(name);
@@ -269,7 +288,15 @@ function acceptedVariants(name: string, person: boolean, facts: Fact[], commonWo
   if (person && words.length > 1) out.add(words.at(-1)!);
   // "MedArc Unity" → "Unity": a product is often called by its own name without its maker's.
   const maker = words.slice(0, -1).join(' ');
-  if (!person && words.length > 1 && facts.some((f) => f.kind === 'entity' && f.text === maker)) out.add(words.at(-1)!);
+  // Only when the article itself calls it that: "Haraka Logistics" is never "Logistics".
+  const last = words.at(-1)!;
+  if (
+    !person &&
+    words.length > 1 &&
+    facts.some((f) => f.kind === 'entity' && f.text === maker) &&
+    facts.some((f) => f.kind === 'entity' && f.text === last)
+  )
+    out.add(last);
   // "Northstar Can Co" → "Northstar", "Kivimaa Energy" → "Kivimaa": an organisation's own first word
   // names it, when no other name in the article starts with that word and the article never writes
   // it as a common word.

@@ -88,6 +88,9 @@ export function keyTermCandidates(ctx: FamilyContext): Candidate[] {
     const f = sentenceFeatures(term.sentence);
     if (f.hedged || f.forecast || f.words < 8) return [];
     const blanked = `“${term.sentence.replace(term.text, '____')}”`;
+    // "from a ____ to": the article's "a" fits one form of the term; the other is not offered.
+    const before = term.sentence.slice(0, term.sentence.indexOf(term.text));
+    const singular = /\b(?:a|an|one|each|every|this|that)\s+$/i.test(before);
     const stem = `Fill in the blank with the term the article uses: ${blanked}`;
     return [
       {
@@ -96,7 +99,7 @@ export function keyTermCandidates(ctx: FamilyContext): Candidate[] {
           family: 'key_term',
           level: 'remember',
           prompt: stem,
-          answer: termVariants(term.text),
+          answer: termVariants(term.text).filter((v) => !singular || !/s$/.test(v) || /s$/.test(term.text)),
           explanation: `The article says: “${term.sentence}” “${term.text}” is a term the case comes back to.`,
           source: term.sentence,
         },
@@ -132,9 +135,15 @@ function usesOf(ctx: FamilyContext, all: Term[]): Map<string, number> {
   return uses;
 }
 
-/** The term as written, in the singular or plural, with or without a hyphen. */
+/**
+ * The term as written, in the singular or plural, with or without a hyphen, and its head noun alone
+ * when the head is not a word the article uses for other things ("regulations" for "government
+ * regulations" is the same answer).
+ */
 function termVariants(term: string): string[] {
   const out = new Set([term, term.replace(/-/g, ' ')]);
+  const head = term.split(' ').at(-1)!;
+  if (term.includes(' ') && head.length >= 6) out.add(head);
   if (/[^aeiou]ies$/.test(term)) out.add(term.replace(/ies$/, 'y'));
   else if (/(?:s|x|ch|sh)es$/.test(term)) out.add(term.replace(/es$/, ''));
   else if (/[^s]s$/.test(term)) out.add(term.replace(/s$/, ''));

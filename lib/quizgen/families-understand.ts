@@ -21,7 +21,8 @@ export function caseSummaryCandidates(ctx: FamilyContext): Candidate[] {
     .map((s, i) => ({ gist: s.gist, title: ctx.caseStudy.sections[i]!.title, review: ctx.caseStudy.sections[i]!.review }))
     .filter(
       (o): o is { gist: AnalysedSentence; title: string; review: undefined } =>
-        o.gist !== null && !o.review && o.gist.text !== closing.text,
+        // A bullet fragment ("Bans on mergers, forcing …") is not a statement that sums anything up.
+        o.gist !== null && !o.review && o.gist.text !== closing.text && hasFiniteVerb(o.gist.text),
     );
   const stem = 'Which statement best sums up the case as a whole, as the article itself concludes?';
   return summaryCandidate(
@@ -69,7 +70,7 @@ export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
     ctx,
     ctx.analysis.sections.flatMap((s) => s.consequences),
   );
-  const own = ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? [];
+  const own = ownConsequences(ctx);
   return own.flatMap((c): Candidate[] => {
     const causeWords = contentWords(c.cause);
     const effectWords = contentWords(c.effect);
@@ -91,7 +92,19 @@ export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
     // nothing away; then those from other lessons: true of the case, and wrong for this cause.
     const verb = (e: string) => e.split(/\s+/).slice(0, 2).join(' ');
     const ranked = closest(rng.shuffle(pool), 99, (o) => (verb(o.effect) === verb(c.effect) ? 2 : 0) + (o.section !== c.section ? 1 : 0));
-    const distractors = unique(ranked.map((o) => asStatement(agree(o.effect))).filter((d) => d !== key)).slice(0, 3);
+    // Wording gives nothing away: either distractors share the key's verb, or no verb is shared by
+    // most of them while the key stands apart ("They led to …" three times beside "They forced …").
+    const distractors: string[] = [];
+    const verbsTaken = new Map<string, number>();
+    for (const o of ranked) {
+      const d = asStatement(agree(o.effect));
+      if (d === key || distractors.includes(d)) continue;
+      const v = verb(o.effect);
+      if (v !== verb(c.effect) && (verbsTaken.get(v) ?? 0) >= 1) continue;
+      verbsTaken.set(v, (verbsTaken.get(v) ?? 0) + 1);
+      distractors.push(d);
+      if (distractors.length === 3) break;
+    }
     const stem = causeStem(c.cause, ctx);
     if (!stem) return [];
     return singleChoice({
@@ -353,7 +366,7 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
     ctx,
     ctx.analysis.sections.flatMap((s) => s.consequences),
   );
-  const own = ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? [];
+  const own = ownConsequences(ctx);
   return own.flatMap((c): Candidate[] => {
     if (isBroadTopic(ctx, c.cause) || !/^It\s/.test(c.effect)) return [];
     if (/^(?:because|as|since|when|while|if|although|after|before)\b/i.test(c.cause)) return [];
@@ -380,7 +393,7 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
     // "A fuel surcharge introduced in 2022" is a noun phrase with a participle, not a clause.
     const noun =
       isNounPhrase(c.cause) ||
-      /^(?:a|an|the)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?\s+\p{Ll}+ed\s+(?:in|by|at|on|from|for|during|after|before)\b/iu.test(c.cause);
+      /^(?:(?:a|an|the)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+\p{Ll}+ed\s+(?:in|by|at|on|from|for|during|after|before)\b/iu.test(c.cause);
     const subject = noun ? lowerFirst(c.cause.replace(/[.,;:]+$/, ''), ctx) : null;
     const statement = (effect: string) => {
       const predicate = effect.replace(/^It\s+/, '').replace(/[.;,]+$/, '');
@@ -410,6 +423,20 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
       },
     ];
   });
+}
+
+/**
+ * A lesson asks about its own consequences; the review lesson about the whole case's (those the
+ * lessons already asked are set aside by the chooser, which never repeats a source).
+ */
+function ownConsequences(ctx: FamilyContext) {
+  return ctx.section.review
+    ? ctx.analysis.sections.flatMap((s) => s.consequences)
+    : (ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? []);
+}
+
+function hasFiniteVerb(text: string): boolean {
+  return nlp(text).match('(#PastTense|#PresentTense|#Copula|#Modal)').not('(#Gerund|#Infinitive)').found;
 }
 
 const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -15,6 +15,7 @@ import { rolesMatchingCandidates } from './families-review';
 import { actorActionCandidates } from './families-actors';
 import { keyTermCandidates } from './families-terms';
 import { changeCandidates } from './families-change';
+import { takeawayEvidenceCandidates } from './families-takeaways';
 import { findFlaw } from './flaws';
 import { chooseQuiz } from './choose';
 import type { Question } from './types';
@@ -43,6 +44,7 @@ export interface GeneratedQuiz {
 }
 
 const FAMILIES = [
+  takeawayEvidenceCandidates,
   caseSummaryCandidates,
   causeEffectCandidates,
   causalLinkCandidates,
