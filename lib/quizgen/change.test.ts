@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { leaksInto } from './choose';
-import { changeIn } from './families-change';
+import { changeIn, partOfLongerName } from './families-change';
 import { generateQuizzes } from './generate';
 import { consequencesIn, reasonsIn } from './relations';
 import type { Question } from './types';
@@ -57,6 +57,14 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     expect(changeIn('Margins rose from 4% to $9 million in 2020.', null)).toBeNull();
     expect(changeIn('It rose from 4% to 9% in 2020.', null)).toBeNull();
     expect(changeIn('Revenue rose from €10 million to $12 million.', null)).toBeNull();
+  });
+});
+
+describe('partOfLongerName', () => {
+  it('tells a name that is half of a longer one ("Brenner" of "Brenner & Lutz"), so a question says "the company’s"', () => {
+    expect(partOfLongerName('Brenner', [{ text: 'Brenner & Lutz makes injection parts.' }])).toBe(true);
+    expect(partOfLongerName('Lutz', [{ text: 'Founded as Brenner and Lutz in 1951.' }])).toBe(true);
+    expect(partOfLongerName('Tervala', [{ text: 'Tervala and its lenders agreed a plan.' }])).toBe(false);
   });
 });
 

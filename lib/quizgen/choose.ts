@@ -95,7 +95,9 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
         const understood = picked.filter(understanding).length;
         const recall = picked.length - understood;
         // Weaker understanding questions fill a short quiz; recall ones never outnumber understanding.
-        if (understanding(c) ? picked.length >= MIN_QUESTIONS + 1 : recall >= understood && picked.length >= MIN_QUESTIONS) continue;
+        // Blind reviews rejected most recall questions as trivia: a lesson gets at most as many as it has
+        // understanding questions, and one when it has none.
+        if (understanding(c) ? picked.length >= MIN_QUESTIONS + 1 : recall >= Math.max(1, understood)) continue;
       }
       if (clashes(c)) {
         rejected.push({ prompt: c.question.prompt, reason: 'repeats or gives away another question' });

@@ -246,9 +246,10 @@ function levelChanges(ctx: FamilyContext): { change: Change; sources: string[] }
     if (same.filter((l) => l.year === later.year).length !== 1) continue;
     const earlier = same.filter((l) => l.year < later.year && l.sentence !== later.sentence).sort((a, b) => a.year - b.year)[0];
     if (!earlier || same.filter((l) => l.year === earlier.year).length !== 1) continue;
-    const subject = ctx.subject
-      ? `${ctx.subject}${later.sentence.includes("'") && !later.sentence.includes('’') ? "'" : '’'}s ${later.measure}`
-      : later.measure;
+    // "Brenner’s revenue" misnames "Brenner & Lutz": when the subject is part of a longer name, "the company’s".
+    const apostrophe = later.sentence.includes("'") && !later.sentence.includes('’') ? "'" : '’';
+    const owner = ctx.subject === null ? null : partOfLongerName(ctx.subject, ctx.analysis.all) ? 'the company' : ctx.subject;
+    const subject = owner ? `${owner}${apostrophe}s ${later.measure}` : later.measure;
     out.push({
       change: {
         subject,
@@ -276,6 +277,13 @@ export function figuresReadAsChange(ctx: FamilyContext): Set<string> {
     if (new Set(same.map((o) => o.year)).size >= 2 && same.filter((o) => o.year === l.year).length === 1) out.add(l.sentence);
   }
   return out;
+}
+
+/** "Brenner" in an article about "Brenner & Lutz" or "Brenner and Sons". */
+export function partOfLongerName(name: string, sentences: { text: string }[]): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const longer = new RegExp(`${escaped}\\s+(?:&|and)\\s+\\p{Lu}|\\p{Lu}\\p{Ll}+\\s+(?:&|and)\\s+${escaped}`, 'u');
+  return sentences.some((s) => longer.test(s.text));
 }
 
 /** "How did X change between 2019 and 2024?" Key: the band of the article's own two figures. */

@@ -44,6 +44,17 @@ describe('rules from blind review', () => {
       expect(q.prompt, q.prompt).not.toMatch(/\p{Lu}\p{L}*(?: \p{Lu}\p{L}*)* (?:and|or) ____|____ (?:and|or) \p{Lu}|, ____,/u);
   });
 
+  it('never asks for a measure written in capitals as if it were a name, nor blanks a name after "a"/"an"', () => {
+    const text = article
+      .replace(
+        'Fuel prices doubled in 2021, which squeezed margins across the fleet.',
+        'After fuel prices doubled in 2021, the board watched EBITDA fall for three quarters.',
+      )
+      .replace('Revenue reached €151 million', 'EBITDA recovered in 2023 once the new contract began. Revenue reached €151 million');
+    for (const q of generate(text)) if (q.type === 'fill_blank') expect(q.answer).not.toContain('EBITDA');
+    for (const q of fillIns) expect(q.prompt).not.toMatch(/\b(?:a|an) ____/);
+  });
+
   it('never asks for a floor or a ceiling as if it were a figure ("more than €____ million")', () => {
     for (const q of questions)
       if (q.type === 'numeric') expect(q.prompt).not.toMatch(/\b(?:more than|over|under|less than|nearly|almost|up to)\s+[$€£¥]?____/);
