@@ -21,11 +21,21 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   matching: 1,
 };
 const MIN_QUESTIONS = 4;
+const LEAK_NEIGHBOURHOOD = 8;
 
 interface ChooseOptions {
   limit: number;
   /** Sources, keys and options already shown in earlier lessons; updated with this lesson's picks. */
-  used: { sources: Set<string>; keys: Set<string>; options: Set<string>; shown: string[]; answers: string[] };
+  used: {
+    sources: Set<string>;
+    keys: Set<string>;
+    options: Set<string>;
+    /** What earlier lessons' questions show and what they ask for, with the lesson they belong to. */
+    shown: { section: number; text: string }[];
+    answers: { section: number; text: string }[];
+  };
+  /** The lesson being chosen for; a lesson's leaks are looked for in its neighbours (the review: everywhere). */
+  section: { index: number; review: boolean };
   rejected: { prompt: string; reason: string }[];
   /** Fingerprints of questions already stored for this article: taken first when still yielded. */
   keep?: ReadonlySet<string>;
@@ -37,7 +47,12 @@ interface ChooseOptions {
  * at "understand" or above when the lesson offers enough: recall questions are added only while
  * they do not outnumber the understanding ones, or to reach the minimum of a quiz.
  */
-export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, keep }: ChooseOptions): Candidate[] {
+export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, keep, section }: ChooseOptions): Candidate[] {
+  // Leaks matter among questions a learner meets together: this lesson, its neighbours, the review.
+  // Bounded, so choosing stays linear in the article's length.
+  const near = (e: { section: number }) => section.review || Math.abs(e.section - section.index) <= LEAK_NEIGHBOURHOOD;
+  const shownNearby = used.shown.filter(near).map((e) => e.text);
+  const answersNearby = used.answers.filter(near).map((e) => e.text);
   const ranked = [...candidates].sort((a, b) => b.score - a.score || hash32(a.question.prompt) - hash32(b.question.prompt));
   const picked: Candidate[] = [];
   const perFamily = new Map<QuestionFamily, number>();
@@ -65,8 +80,8 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
     c.keys.some((k) => picked.some((p) => optionsOf(p).some((o) => normalizeSource(o) === normalizeSource(k)))) ||
     // A key printed anywhere in another question of the quiz (a figure inside a timeline item, a
     // name in an option) answers that question for free, in either direction.
-    leaksInto(answersOf(c), [...used.shown, ...picked.map(shownText)]) ||
-    leaksInto([...used.answers, ...picked.flatMap(answersOf)], [shownText(c)]) ||
+    leaksInto(answersOf(c), [...shownNearby, ...picked.map(shownText)]) ||
+    leaksInto([...answersNearby, ...picked.flatMap(answersOf)], [shownText(c)]) ||
     // Two wrong options already shown in another question: recycled fillers teach the learner to skip
     // them. (A change question's bands are a fixed scale, not fillers.)
     (c.question.family !== 'change' &&
@@ -110,8 +125,8 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
   for (const k of keys) used.keys.add(k);
   for (const c of picked) for (const o of optionsOf(c)) used.options.add(normalizeSource(o));
   for (const c of picked) {
-    used.shown.push(shownText(c));
-    used.answers.push(...answersOf(c));
+    used.shown.push({ section: section.index, text: shownText(c) });
+    used.answers.push(...answersOf(c).map((text) => ({ section: section.index, text })));
   }
   return balanceKeyPositions(picked);
 }

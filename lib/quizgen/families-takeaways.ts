@@ -26,6 +26,7 @@ const RARE = 3;
 const MIN_STRENGTH = 1.75;
 /** …and clearly more than any sentence of another part of the case. */
 const MARGIN = 0.5;
+const MAX_TAKEAWAYS = 20;
 
 const cache = new WeakMap<object, Evidence[]>();
 const dfCache = new WeakMap<object, Map<string, number>>();
@@ -68,7 +69,8 @@ function evidenceOf(ctx: FamilyContext): Evidence[] {
     return n === 0 ? 0 : n <= RARE ? 1.5 / n + 0.5 : 0.25;
   };
   const out: Evidence[] = [];
-  for (const takeaway of ctx.caseStudy.takeaways) {
+  // An article's own lessons are a handful; a bound keeps the matching linear in the article's length.
+  for (const takeaway of ctx.caseStudy.takeaways.slice(0, MAX_TAKEAWAYS)) {
     const words = contentWords(takeaway);
     const scored = body
       .map((s) => ({ s, strength: [...s.words].filter((w) => words.has(w)).reduce((sum, w) => sum + weight(w), 0) }))
@@ -94,8 +96,11 @@ function headlineOf(takeaway: string): string {
 const wordCount = (s: string) => s.split(/\s+/).length;
 
 /** Events of the case a learner would remember: plain claims with a year, a figure or a name. */
+const episodeCache = new WeakMap<object, AnalysedSentence[]>();
 function episodesOf(ctx: FamilyContext): AnalysedSentence[] {
-  return ctx.analysis.sections
+  const hit = episodeCache.get(ctx.analysis);
+  if (hit) return hit;
+  const out = ctx.analysis.sections
     .filter((_, i) => !ctx.caseStudy.sections[i]!.review)
     .flatMap((s) => s.sentences)
     .filter(
@@ -108,6 +113,8 @@ function episodesOf(ctx: FamilyContext): AnalysedSentence[] {
         wordCount(s.text) <= 32 &&
         /\b(?:19|20)\d{2}\b|\d|\s\p{Lu}\p{Ll}+/u.test(s.text),
     );
+  episodeCache.set(ctx.analysis, out);
+  return out;
 }
 
 export function takeawayEvidenceCandidates(ctx: FamilyContext): Candidate[] {

@@ -86,7 +86,8 @@ export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
     // every other consequence in the case is then a defensible answer.
     if (isBroadTopic(ctx, c.cause)) return [];
     if (sentenceFeatures(c.effect.replace(/^It\s+/, '')).needsContext || DANGLING.test(c.effect)) return [];
-    const agree = (e: string) => (isPlural(c.cause) ? e.replace(/^It (\w+)/, (_, v: string) => `They ${pluralVerb(v)}`) : e);
+    const plural = isPlural(c.cause);
+    const agree = (e: string) => (plural ? e.replace(/^It (\w+)/, (_, v: string) => `They ${pluralVerb(v)}`) : e);
     const key = asStatement(agree(c.effect));
     // Consequences worded like the key first ("It led to …" beside "It led to …"), so the wording gives
     // nothing away; then those from other lessons: true of the case, and wrong for this cause.
@@ -435,8 +436,15 @@ function ownConsequences(ctx: FamilyContext) {
     : (ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? []);
 }
 
+const finiteCache = new Map<string, boolean>();
 function hasFiniteVerb(text: string): boolean {
-  return nlp(text).match('(#PastTense|#PresentTense|#Copula|#Modal)').not('(#Gerund|#Infinitive)').found;
+  let hit = finiteCache.get(text);
+  if (hit === undefined) {
+    if (finiteCache.size > 20_000) finiteCache.clear();
+    hit = nlp(text).match('(#PastTense|#PresentTense|#Copula|#Modal)').not('(#Gerund|#Infinitive)').found;
+    finiteCache.set(text, hit);
+  }
+  return hit;
 }
 
 const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

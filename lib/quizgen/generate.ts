@@ -80,8 +80,8 @@ export function generateQuizzes(caseStudy: CaseStudy, options: GenerateOptions =
     sources: new Set<string>(),
     keys: new Set<string>(),
     options: new Set<string>(),
-    shown: [] as string[],
-    answers: [] as string[],
+    shown: [] as { section: number; text: string }[],
+    answers: [] as { section: number; text: string }[],
   };
   const chosen = new Map<number, Question[]>();
   for (const sectionIndex of order) {
@@ -95,7 +95,13 @@ export function generateQuizzes(caseStudy: CaseStudy, options: GenerateOptions =
         else candidates.push(c);
       }
     }
-    const picked = chooseQuiz(candidates, { limit: MAX_QUESTIONS_PER_LESSON, used, rejected, keep: options.keep });
+    const picked = chooseQuiz(candidates, {
+      limit: MAX_QUESTIONS_PER_LESSON,
+      used,
+      rejected,
+      keep: options.keep,
+      section: { index: sectionIndex, review: section.review ?? false },
+    });
     chosen.set(
       sectionIndex,
       picked.map((c) => c.question),
