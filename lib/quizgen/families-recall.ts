@@ -23,8 +23,56 @@ const LINKED_OPENING =
 function factualSentence(sentence: string): boolean {
   const f = sentenceFeatures(sentence);
   return (
-    isClaim(f) && !f.hedged && !f.forecast && !f.needsContext && !LINKED_OPENING.test(sentence.trim()) && f.words >= 6 && f.words <= 45
+    isClaim(f) &&
+    !f.hedged &&
+    !f.forecast &&
+    !f.needsContext &&
+    !LINKED_OPENING.test(sentence.trim()) &&
+    // "this side business", "these plants", "In the quiet months, it averaged": a reference to a
+    // sentence the learner does not see.
+    !/\b(?:this|these|those)\s+\p{Ll}/u.test(sentence) &&
+    !/,\s+(?:it|they|he|she)\s+\p{Ll}/u.test(sentence) &&
+    f.words >= 6 &&
+    f.words <= 45
   );
+}
+
+const NUMBER_IN_TEXT = /(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|per cent\b|million\b|billion\b|bn\b|m\b|k\b|thousand\b)?/g;
+const SCALES: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
+
+/**
+ * A blanked figure the rest of its sentence gives away: "€6.5m: €2.4m for A, €2.0m for B and €____m
+ * for C" (a difference), "€1.3m, or 3.4% of revenue of €____m" (a ratio), "€600, up 13% from €____"
+ * (a growth rate). Asking it tests arithmetic on the prompt, not the case.
+ */
+export function derivableInSentence(sentence: string, figure: string): boolean {
+  const value = numberOf(figure);
+  if (value === null || value === 0) return false;
+  const others: { value: number; percent: boolean }[] = [];
+  for (const m of sentence.replace(figure, ' ').matchAll(NUMBER_IN_TEXT)) {
+    const n = Number(m[1]!.replace(/,/g, ''));
+    if (!Number.isFinite(n) || /^(?:19|20)\d{2}$/.test(m[1]!)) continue;
+    const unit = (m[2] ?? '').toLowerCase();
+    others.push({ value: n * (SCALES[unit] ?? 1), percent: /%|percent|per cent/.test(unit) });
+  }
+  const close = (a: number) => Math.abs(a - value) <= Math.abs(value) * 0.05;
+  const plain = others.filter((o) => !o.percent).map((o) => o.value);
+  const rates = others.filter((o) => o.percent).map((o) => o.value / 100);
+  // Sums and differences of up to four of the other amounts.
+  for (let mask = 1; mask < 1 << Math.min(plain.length, 4); mask++) {
+    const picked = plain.filter((_, i) => mask & (1 << i));
+    if (picked.length < 2) continue;
+    const sum = picked.reduce((a, b) => a + b, 0);
+    if (close(sum) || picked.some((big) => close(2 * big - sum))) return true;
+  }
+  const derived = (a: number, r: number) => [a * r, a / r, a * (1 + r), a / (1 + r), a * (1 - r), a / (1 - r)];
+  return plain.some((a) => rates.some((r) => r > 0 && r < 1 && derived(a, r).some(close)));
+}
+
+function numberOf(figure: string): number | null {
+  const m = /(\d[\d,]*(?:\.\d+)?)\s?(million|billion|bn|m|k|thousand)?\b/i.exec(figure);
+  if (!m) return null;
+  return Number(m[1]!.replace(/,/g, '')) * (SCALES[(m[2] ?? '').toLowerCase()] ?? 1);
 }
 
 /** One ordering question over the lesson's dated events (the review lesson: the whole article's). */
@@ -90,10 +138,13 @@ const SALIENT_FIGURE =
 
 /** An amount or a share the case turns on → the number itself. Hedged and forecast figures are left out. */
 export function figureCandidates(ctx: FamilyContext): Candidate[] {
+  // The article's lessons generalise ("a customer that provides 38% of revenue"): no figure to recall.
+  if (ctx.section.review) return [];
   const asChange = figuresReadAsChange(ctx);
   const facts = (ctx.index.factsBySection.get(ctx.sectionIndex) ?? []).filter(
     (f) =>
       !asChange.has(f.sentence) &&
+      !derivableInSentence(f.sentence, f.text) &&
       // "over $10 billion" is a floor, not a figure to recall.
       !/\b(?:over|more than|less than|under|at least|at most|nearly|almost|up to|above|below)\s+[$€£¥]?$/i.test(
         f.sentence.slice(0, f.sentence.indexOf(f.text)),

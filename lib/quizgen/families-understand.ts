@@ -390,11 +390,11 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
         !DANGLING.test(o.effect),
     );
     const swap = rng.shuffle(swaps)[0];
-    const truth = !swap || rng.next() < 0.5;
-    // "A fuel surcharge introduced in 2022" is a noun phrase with a participle, not a clause.
-    const noun =
-      isNounPhrase(c.cause) ||
-      /^(?:(?:a|an|the)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+\p{Ll}+ed\s+(?:in|by|at|on|from|for|during|after|before)\b/iu.test(c.cause);
+    // "X went into administration, and this pushed up the pay scale": a clause glued to another
+    // clause's consequence is absurd rather than plausible, so a clause cause is only stated as it is.
+    const clauseCause = !(isNounPhrase(c.cause) || PARTICIPLE_PHRASE.test(c.cause));
+    const truth = !swap || clauseCause || rng.next() < 0.5;
+    const noun = isNounPhrase(c.cause) || PARTICIPLE_PHRASE.test(c.cause);
     const subject = noun ? lowerFirst(c.cause.replace(/[.,;:]+$/, ''), ctx) : null;
     const statement = (effect: string) => {
       const predicate = effect.replace(/^It\s+/, '').replace(/[.;,]+$/, '');
@@ -446,5 +446,8 @@ function hasFiniteVerb(text: string): boolean {
   }
   return hit;
 }
+
+/** "A fuel surcharge introduced in 2022" is a noun phrase with a participle, not a clause. */
+const PARTICIPLE_PHRASE = /^(?:(?:a|an|the)\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+\p{Ll}+ed\s+(?:in|by|at|on|from|for|during|after|before)\b/iu;
 
 const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
+import { derivableInSentence } from './families-recall';
 import { generateQuizzes } from './generate';
 import type { Question } from './types';
 
@@ -53,6 +54,38 @@ describe('rules from blind review', () => {
       .replace('Revenue reached €151 million', 'EBITDA recovered in 2023 once the new contract began. Revenue reached €151 million');
     for (const q of generate(text)) if (q.type === 'fill_blank') expect(q.answer).not.toContain('EBITDA');
     for (const q of fillIns) expect(q.prompt).not.toMatch(/\b(?:a|an) ____/);
+  });
+
+  it('does not blank a figure the rest of its sentence gives away', () => {
+    expect(derivableInSentence('The €6.5m budget went on €2.4m of moulds, €2.0m of marketing and €2.1m of capex.', '€2.1m')).toBe(true);
+    expect(derivableInSentence('Net profit was €1.3 million, or 3.4% of revenue of €38 million.', '€38 million')).toBe(true);
+    expect(derivableInSentence('The minimum wage reached €600 in 2019, up 13% from €530 in 2016.', '€530')).toBe(true);
+    expect(derivableInSentence('Revenue reached €684 million in 2024, and LowC accounted for 41% of volumes.', '€684 million')).toBe(false);
+    expect(derivableInSentence('The company paid €4.2 million in 2021 after a 14-month investigation.', '€4.2 million')).toBe(false);
+  });
+
+  it('states a clause cause only as the article does (a clause glued to another consequence is absurd)', () => {
+    const files = readdirSync('docs/quality/review-articles').map((f) => `docs/quality/review-articles/${f}`);
+    const clauses = files
+      .flatMap((f) => generate(readFileSync(f, 'utf8')))
+      .filter((q) => q.type === 'true_false' && /, and this /.test(q.prompt));
+    expect(clauses.length).toBeGreaterThan(0);
+    for (const q of clauses) if (q.type === 'true_false') expect(q.answer, q.prompt).toBe(true);
+  });
+
+  it('asks no figure in the review lesson: the article’s lessons generalise, they report nothing', () => {
+    for (const f of readdirSync('docs/quality/review-articles')) {
+      const parsed = parseCaseStudy(readFileSync(`docs/quality/review-articles/${f}`, 'utf8'));
+      if (!parsed.ok) throw new Error(parsed.error);
+      const quiz = generateQuizzes(parsed.caseStudy);
+      parsed.caseStudy.sections.forEach((section, i) => {
+        if (section.review)
+          expect(
+            quiz.lessons[i]!.questions.filter((q) => q.type === 'numeric'),
+            f,
+          ).toEqual([]);
+      });
+    }
   });
 
   it('never asks for a floor or a ceiling as if it were a figure ("more than €____ million")', () => {
