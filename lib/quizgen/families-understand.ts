@@ -284,6 +284,8 @@ function lowerFirst(s: string, ctx?: FamilyContext): string {
   if (/^(?:A|An|The)\s/.test(s)) return s.charAt(0).toLowerCase() + s.slice(1);
   const first = /^[\p{L}-]+/u.exec(s)?.[0] ?? '';
   if (!/^\p{Lu}\p{Ll}/u.test(first)) return s;
+  // "Hollow Pine", "Apple Inc": a capital on the next word too makes it a name.
+  if (/^[\p{L}-]+\s+\p{Lu}/u.test(s)) return s;
   const lower = first.toLowerCase();
   // The article's own usage decides: a word it also writes in lower case is a common word.
   // Otherwise a word compromise knows as other than a noun ("Rising", "Lower"); an unknown word is

@@ -40,6 +40,17 @@ describe('purposesIn and reasonsIn', () => {
     ]);
   });
 
+  it('reads an aim put before its move ("To cut costs, the company closed two plants"), but not a plan with "would"', () => {
+    expect(purposesIn('Second, to avoid alarming its largest customers, Vidal limited the brand to a quarter of capacity.')).toEqual([
+      {
+        action: 'Vidal limited the brand to a quarter of capacity',
+        aim: 'To avoid alarming its largest customers',
+        sentence: 'Second, to avoid alarming its largest customers, Vidal limited the brand to a quarter of capacity.',
+      },
+    ]);
+    expect(purposesIn('To avoid alarming its customers, Vidal would limit the brand to a quarter of capacity.')).toEqual([]);
+  });
+
   it('does not take a verb that wants an infinitive for a purpose ("decided it was time to …")', () => {
     expect(purposesIn('Beijing decided it was time to step in when the founder spoke out.')).toHaveLength(0);
   });
@@ -51,6 +62,9 @@ describe('purposesIn and reasonsIn', () => {
     expect(reasonsIn('Demand collapsed, so the plant closed its second line.', null)).toMatchObject([
       // Lower-casing is left to the question, which knows the article's own usage (a name stays).
       { outcome: 'the plant closed its second line', reason: 'Because Demand collapsed' },
+    ]);
+    expect(reasonsIn("Utilisation fell to 80%, and because the factory's costs were fixed, profit fell to €2.1 million.", null)).toMatchObject([
+      { outcome: 'profit fell to €2.1 million', reason: "Because the factory's costs were fixed" },
     ]);
     expect(reasonsIn('As a result, the board cut the dividend.', 'Profits fell by half in 2020.')).toMatchObject([
       { outcome: 'the board cut the dividend', reason: 'Because Profits fell by half in 2020' },

@@ -119,8 +119,20 @@ function closesBeforeMainVerb(whichClause: string): boolean {
   return after.length > 0 && nlp(`It ${after}`).terms().eq(1).has('(#Verb|#Adverb)') && !/^(?:and|but|so|while)\b/i.test(after);
 }
 
+/** "To cut costs, the company closed two plants": the aim put first, then the move. */
+const FRONTED_PURPOSE =
+  /^(?:(?:first|second|third|finally|then|also|next)\b,?\s+)?(?:in order )?to\s+(\p{Ll}+\b[^,;:]{6,120}?),\s+(\p{Lu}?[^,;:]{10,200})$/iu;
+
 export function purposesIn(sentence: string): Purpose[] {
   const body = stripLeadIn(sentence).replace(/[.!]+["'”’)]*$/, '');
+  const fronted = FRONTED_PURPOSE.exec(body.replace(/^(?:first|second|third|finally|then|also|next)\b,?\s+/i, ''));
+  if (fronted) {
+    const [aim, action] = [fronted[1]!.trim(), fronted[2]!.trim()];
+    // The move must be a plain past-tense statement that stands on its own ("Vidal limited the brand").
+    if (!isStandalone(action) || !nlp(action).has('#PastTense') || nlp(action).has('#Modal')) return [];
+    if (!nlp(aim.split(/\s+/)[0]!).has('#Verb')) return [];
+    return [{ action: action.charAt(0).toUpperCase() + action.slice(1), aim: `To ${aim}`, sentence }];
+  }
   const gerundForm = PURPOSE.exec(body);
   const m = gerundForm ?? CLAUSE_PURPOSE.exec(body);
   if (!m) return [];
@@ -176,6 +188,7 @@ export interface Reason {
 }
 
 const BECAUSE_AFTER = /^(.{12,160}?),?\s+(because(?: of)?|due to|thanks to)\s+(.{6,160}?)$/i;
+const AND_BECAUSE = /^.{6,160}?,\s+and\s+because\s+([^,;]{6,120}),\s+([^,;]{12,160})$/i;
 const BECAUSE_BEFORE = /^(because(?: of)?|due to|thanks to)\s+(.{6,120}?),\s+(.{12,160})$/i;
 const SO_CLAUSE = /^(.{12,160}?),\s+so\s+(?!that\b)(.{12,160})$/i;
 const AS_A_RESULT = /^(?:as a result|as a consequence|consequently|because of this|for that reason),?\s+(.{12,200})$/i;
@@ -200,6 +213,8 @@ export function reasonsIn(sentence: string, previous: string | null): Reason[] {
     return [];
   }
   if ((m = BECAUSE_BEFORE.exec(stripped))) return make(m[3]!, m[1]!, m[2]!);
+  // "Utilisation fell, and because the costs were fixed, EBITDA fell": the reason sits mid-sentence.
+  if ((m = AND_BECAUSE.exec(stripped))) return make(m[2]!, 'because', m[1]!);
   if ((m = BECAUSE_AFTER.exec(stripped))) return make(m[1]!, m[2]!, m[3]!);
   if ((m = SO_CLAUSE.exec(stripped))) return make(m[2]!, 'because', m[1]!);
   return [];
