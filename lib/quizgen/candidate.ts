@@ -43,7 +43,7 @@ export const asStatement = (s: string) => capitalize(s.trim().replace(/[.!;:,]+$
  * A word of the stem that only the key(s) repeat is a cue: the learner matches words instead of
  * reading. Returns the cueing word, or null.
  */
-export function repeatedStemWord(stem: string, keys: string[], distractors: string[]): string | null {
+function repeatedStemWord(stem: string, keys: string[], distractors: string[]): string | null {
   const stemWords = contentWords(stem);
   const inDistractors = new Set(distractors.flatMap((d) => [...contentWords(d)]));
   for (const w of stemWords) {
@@ -53,7 +53,7 @@ export function repeatedStemWord(stem: string, keys: string[], distractors: stri
 }
 
 /** Options within a similar length band, so the key's length gives nothing away. */
-export function lengthBalanced(key: string, others: string[]): boolean {
+function lengthBalanced(key: string, others: string[]): boolean {
   const longest = Math.max(...others.map((o) => o.length));
   const shortest = Math.min(...others.map((o) => o.length));
   return key.length <= Math.max(1.5 * longest, longest + 15) && key.length >= Math.min(shortest / 1.8, shortest - 15);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { leaksInto } from './choose';
 import { changeIn, partOfLongerName } from './families-change';
-import { generateQuizzes } from './generate';
+import { generateQuizzes, mainSubject } from './generate';
 import { consequencesIn, reasonsIn } from './relations';
 import type { Question } from './types';
 
@@ -50,6 +50,32 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     ).toMatchObject({
       subject: 'Northgate Direct’s share of homeware sales',
     });
+  });
+
+  it('never takes a currency written before its number for the owner of "its"', () => {
+    expect(changeIn('After a KSh 410 million loss, the dairy cut its headcount from 620 to 540 in 2018.', null)).toBeNull();
+    expect(changeIn('After KSh 410 million of losses, the dairy cut its headcount from 620 to 540 in 2018.', 'Kinangop')).toMatchObject({
+      subject: 'Kinangop’s headcount',
+    });
+  });
+
+  it('never takes a currency for the case’s main subject, however often the article writes it', () => {
+    const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
+    const facts = [
+      entity('KSh', 'Rift Dairy sold milk worth KSh 4.4 billion in 2016.'),
+      entity('KSh', 'Rift Dairy built a plant for KSh 1.3 billion in 2019.'),
+      entity('KSh', 'The plant cost KSh 200 million more than planned.'),
+      entity('KSh', 'KSh 90 million went on training.'),
+      entity('Rift Dairy', 'Rift Dairy sold milk worth KSh 4.4 billion in 2016.'),
+      entity('Rift Dairy', 'Rift Dairy built a plant for KSh 1.3 billion in 2019.'),
+      entity('Rift Dairy', 'Rift Dairy now buys from 40,000 farmers.'),
+    ];
+    expect(mainSubject({ facts } as unknown as Parameters<typeof mainSubject>[0])).toBe('Rift Dairy');
+  });
+
+  it('asks no change without a period: the article may give the measure for other years', () => {
+    expect(changeIn('Monthly churn jumped from around 4% to 9%.', null)).toBeNull();
+    expect(changeIn('Monthly churn jumped from around 4% to 9% in 2021.', null)).toMatchObject({ toYear: '2021' });
   });
 
   it('refuses what it cannot read right: a verb that disagrees with the numbers, mixed units, a pronoun subject', () => {

@@ -86,12 +86,15 @@ export function changeIn(sentence: string, mainSubject: string | null): Change |
   // The text says the figure fell: the numbers must agree, or the sentence is not read right.
   if (intransitive ? FALLING.test(verb) !== to < from : /^(?:cut|reduced|lowered|trimmed)$/i.test(verb) !== to < from) return null;
   // "its" is the nearest name before the verb ("Northgate grew its share …"), else the case's subject.
-  const owner =
-    nlp(sentence.slice(0, m.index))
-      .match('#ProperNoun+')
-      .last()
-      .text()
-      .replace(/['’]s$/, '') || mainSubject;
+  // A currency written before its number ("KSh 410 million") is not an owner.
+  const named = nlp(sentence.slice(0, m.index))
+    .match('#ProperNoun+')
+    .last()
+    .text()
+    .replace(/['’]s$/, '');
+  const escaped = named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const isUnit = named !== '' && new RegExp(`(?<![\\p{L}])${escaped}\\s?\\d`, 'u').test(sentence);
+  const owner = named && !isUnit ? named : mainSubject;
   const apostrophe = sentence.includes('’') || !sentence.includes("'") ? '’' : "'";
   const possessive = owner ? `${owner}${apostrophe}s` : null;
   const phrase = intransitive ? subjectBefore(sentence.slice(0, m.index), possessive) : measurePhrase(object!.trim(), possessive);
@@ -112,6 +115,12 @@ export function changeIn(sentence: string, mainSubject: string | null): Change |
     base = '';
   }
   if (base && !(percent && /^of\s+[\p{L}\s-]{3,30}$/u.test(base))) return null;
+  // Without a year the question has no period, and the article may give the measure for others.
+  if (!fromYear && !toYear) {
+    const year = /\b(?:in|by|during)\s+((?:19|20)\d{2})\b/.exec(sentence)?.[1];
+    if (!year) return null;
+    toYear = year;
+  }
   return { subject, from, to, percent, fromYear, toYear, base: base || undefined };
 }
 
@@ -189,7 +198,7 @@ interface Level {
 }
 
 /** "revenue of €610 million" in a sentence that names exactly one year and one level of that measure. */
-export function levelsIn(sentence: string, section: number): Level[] {
+function levelsIn(sentence: string, section: number): Level[] {
   const years = [...new Set(sentence.match(SENTENCE_YEAR) ?? [])];
   if (years.length !== 1) return [];
   const found = [...sentence.matchAll(LEVEL)];

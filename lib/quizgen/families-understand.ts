@@ -372,6 +372,8 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
   const own = ownConsequences(ctx);
   return own.flatMap((c): Candidate[] => {
     if (isBroadTopic(ctx, c.cause) || !/^It\s/.test(c.effect)) return [];
+    // "… allowed it": an object pronoun points at something the statement does not name.
+    if (/\b(?:it|them|this|that|these|those)\s*[.;,]?$/i.test(c.effect.replace(/^It\s+/, ''))) return [];
     if (/^(?:because|as|since|when|while|if|although|after|before)\b/i.test(c.cause)) return [];
     if (sentenceFeatures(c.effect.replace(/^It\s+/, '')).needsContext || DANGLING.test(c.effect)) return [];
     const rng = streamFor('cause_effect', `${c.sentence}\nlink`);
@@ -393,9 +395,12 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
     );
     const swap = rng.shuffle(swaps)[0];
     // "X went into administration, and this pushed up the pay scale": a clause glued to another
-    // clause's consequence is absurd rather than plausible, so a clause cause is only stated as it is.
+    // clause's consequence is absurd rather than plausible. And a statement that can only be true
+    // teaches "always answer true" (a review found every key "true"). So: noun-phrase causes with a
+    // swap at hand, true or false by the question's own stream.
     const clauseCause = !(isNounPhrase(c.cause) || PARTICIPLE_PHRASE.test(c.cause));
-    const truth = !swap || clauseCause || rng.next() < 0.5;
+    if (!swap || clauseCause) return [];
+    const truth = rng.next() < 0.5;
     const noun = isNounPhrase(c.cause) || PARTICIPLE_PHRASE.test(c.cause);
     const subject = noun ? lowerFirst(c.cause.replace(/[.,;:]+$/, ''), ctx) : null;
     const statement = (effect: string) => {

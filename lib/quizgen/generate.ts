@@ -29,7 +29,7 @@ export interface Rejected {
   reason: string;
 }
 
-export interface GenerateOptions {
+interface GenerateOptions {
   /**
    * Fingerprints of the questions a stored quiz already holds. A re-import takes them first
    * whenever the new text still yields them, so editing one paragraph never swaps out questions
@@ -111,9 +111,20 @@ export function generateQuizzes(caseStudy: CaseStudy, options: GenerateOptions =
   return { lessons, rejected };
 }
 
-function mainSubject(caseStudy: CaseStudy): string | null {
+/**
+ * The name the article mentions most, never a currency written before its amounts ("KSh 4.4
+ * billion" made "KSh" the most frequent name of a Kenyan case).
+ */
+export function mainSubject(caseStudy: CaseStudy): string | null {
   const counts = new Map<string, number>();
-  for (const f of caseStudy.facts) if (f.kind === 'entity') counts.set(f.text, (counts.get(f.text) ?? 0) + 1);
+  const units = new Set<string>();
+  for (const f of caseStudy.facts) {
+    if (f.kind !== 'entity') continue;
+    counts.set(f.text, (counts.get(f.text) ?? 0) + 1);
+    const escaped = f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (new RegExp(`(?<![\\p{L}])${escaped}\\s?\\d`, 'u').test(f.sentence)) units.add(f.text);
+  }
+  for (const unit of units) counts.delete(unit);
   let best: string | null = null;
   for (const [name, n] of counts) if (n >= 3 && (!best || n > counts.get(best)!)) best = name;
   return best;

@@ -63,9 +63,9 @@ describe('purposesIn and reasonsIn', () => {
       // Lower-casing is left to the question, which knows the article's own usage (a name stays).
       { outcome: 'the plant closed its second line', reason: 'Because Demand collapsed' },
     ]);
-    expect(reasonsIn("Utilisation fell to 80%, and because the factory's costs were fixed, profit fell to €2.1 million.", null)).toMatchObject([
-      { outcome: 'profit fell to €2.1 million', reason: "Because the factory's costs were fixed" },
-    ]);
+    expect(
+      reasonsIn("Utilisation fell to 80%, and because the factory's costs were fixed, profit fell to €2.1 million.", null),
+    ).toMatchObject([{ outcome: 'profit fell to €2.1 million', reason: "Because the factory's costs were fixed" }]);
     expect(reasonsIn('As a result, the board cut the dividend.', 'Profits fell by half in 2020.')).toMatchObject([
       { outcome: 'the board cut the dividend', reason: 'Because Profits fell by half in 2020' },
     ]);

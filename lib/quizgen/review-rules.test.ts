@@ -64,13 +64,16 @@ describe('rules from blind review', () => {
     expect(derivableInSentence('The company paid €4.2 million in 2021 after a 14-month investigation.', '€4.2 million')).toBe(false);
   });
 
-  it('states a clause cause only as the article does (a clause glued to another consequence is absurd)', () => {
-    const files = readdirSync('docs/quality/review-articles').map((f) => `docs/quality/review-articles/${f}`);
-    const clauses = files
-      .flatMap((f) => generate(readFileSync(f, 'utf8')))
-      .filter((q) => q.type === 'true_false' && /, and this /.test(q.prompt));
-    expect(clauses.length).toBeGreaterThan(0);
-    for (const q of clauses) if (q.type === 'true_false') expect(q.answer, q.prompt).toBe(true);
+  it('states causal links true or false in about equal measure, and never glues a clause to another clause’s consequence', () => {
+    const files = [
+      'content/alibaba-ai-comeback.txt',
+      ...readdirSync('docs/quality/review-articles').map((f) => `docs/quality/review-articles/${f}`),
+    ];
+    const statements = files.flatMap((f) => generate(readFileSync(f, 'utf8'))).filter((q) => q.type === 'true_false');
+    // A review found every true/false key "true": answering "true" to anything familiar scored full marks.
+    expect(statements.filter((q) => q.type === 'true_false' && q.answer).length).toBeGreaterThan(0);
+    expect(statements.filter((q) => q.type === 'true_false' && !q.answer).length).toBeGreaterThan(0);
+    for (const q of statements) expect(q.prompt).not.toMatch(/, and this /);
   });
 
   it('asks no figure in the review lesson: the article’s lessons generalise, they report nothing', () => {
@@ -85,6 +88,18 @@ describe('rules from blind review', () => {
             f,
           ).toEqual([]);
       });
+    }
+  });
+
+  it('asks a share exactly (or within a point when the article rounds it), not within 5% of itself', () => {
+    const text = article.replace(
+      'Revenue reached €151 million in 2023',
+      'Revenue reached €151 million in 2023, and cancellations fell to 4.3% of sailings',
+    );
+    for (const q of generate(text)) {
+      if (q.type !== 'numeric' || !/%/.test(q.prompt)) continue;
+      expect(q.answer.tolerance, q.prompt).toBeLessThanOrEqual(1);
+      expect(q.prompt).not.toMatch(/within 5%/);
     }
   });
 

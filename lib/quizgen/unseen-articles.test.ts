@@ -26,10 +26,12 @@ describe('the generator on articles it was never tuned on', () => {
     expect(FILES.length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(FILES)('%s: the article gets at least 6 questions across at least 3 lessons', (file) => {
+  // Fewer, better questions since v4: blind reviews rejected most recall items as trivia, so a lesson
+  // takes at most as many recall questions as understanding ones.
+  it.each(FILES)('%s: the article gets at least 5 questions across at least 3 lessons', (file) => {
     const { quiz } = load(file);
     expect(quiz.lessons.filter((l) => l.questions.length > 0).length).toBeGreaterThanOrEqual(3);
-    expect(quiz.lessons.flatMap((l) => l.questions).length).toBeGreaterThanOrEqual(6);
+    expect(quiz.lessons.flatMap((l) => l.questions).length).toBeGreaterThanOrEqual(5);
   });
 
   it.each(FILES)('%s: no blank is a function word, a single common word, or half of a name', (file) => {
