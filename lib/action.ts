@@ -16,7 +16,7 @@ type Context<S extends z.ZodType, A extends Access> = {
 } & (A extends 'public' ? object : { user: CurrentUser });
 
 /** What a user reads when the database did not answer; whether the write happened is unknown. */
-export const DATABASE_UNAVAILABLE = 'The database did not answer, so this may not have been saved. Try again in a moment.';
+const DATABASE_UNAVAILABLE = 'The database did not answer, so this may not have been saved. Try again in a moment.';
 
 const textFields = (formData: FormData, keep: string[]) =>
   Object.fromEntries(keep.map((k) => [k, withoutControlCharacters(String(formData.get(k) ?? '')).slice(0, 300)]));

@@ -66,7 +66,7 @@ export async function recordFailure({ key, policy }: { key: string; policy: Thro
  * longest window of any policy has passed). Uses the index on window_started_at, so it costs the
  * rows it deletes, not the size of the table. Returns how many rows it deleted.
  */
-export async function pruneExpired({ limit }: { limit: number }): Promise<number> {
+async function pruneExpired({ limit }: { limit: number }): Promise<number> {
   const db = await getDb();
   const isExpired = and(
     sql`${authThrottle.windowStartedAt} < now() - make_interval(secs => ${THROTTLE_WINDOW_SECONDS_MAX})`,
