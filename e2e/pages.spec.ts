@@ -82,7 +82,12 @@ test.describe('the administrator’s page on a phone and a desktop', () => {
       });
       await expect(teacher).toHaveURL(/\/dashboard$/);
       await teacher.goto('/teach/cases/new');
-      await teacher.getByLabel('Article text').fill(readFileSync('test/fixtures/harbor-coffee.md', 'utf8'));
+      // Its own title and lessons, so that no other spec's "The Early Years" meets it in the shared library.
+      const article = readFileSync('test/fixtures/nordlys-ferries.md', 'utf8').replace(
+        /^Nordlys Ferries: /m,
+        `Nordlys Ferries ${teacherName}: `,
+      );
+      await teacher.getByLabel('Article text').fill(article);
       await teacher.getByRole('button', { name: 'Preview' }).click();
       await teacher.getByRole('button', { name: 'Save draft' }).click();
       await expect(teacher).toHaveURL(/\/teach\/cases\/[0-9a-f-]{36}\?imported=1$/);
@@ -103,6 +108,9 @@ test.describe('the administrator’s page on a phone and a desktop', () => {
       await row.getByRole('button', { name: 'Promote to shared library' }).click();
       await expect(row.getByRole('status')).toContainText('is in the shared library');
       await inspect(page, 'admin');
+      // Out of the shared library again, so that the database is as the other specs expect it.
+      await row.getByRole('button', { name: 'Remove from shared library' }).click();
+      await expect(row.getByRole('status')).toContainText('left the shared library');
     },
   );
 });
