@@ -16,7 +16,7 @@ export function normalizeAnswerText(text: string): string {
  * What two typed answers must share to be the same answer: "front-line staff", "frontline staff"
  * and "front line staff" are one; so are "the Midwest Nurses' Association" and "Midwest Nurses Association".
  */
-export function answerMatchKey(text: string): string {
+function answerMatchKey(text: string): string {
   return normalizeAnswerText(text)
     .replace(/^(?:the|a|an) /, '')
     .replace(/'s\b|s'(?=\s|$)/g, 's')
