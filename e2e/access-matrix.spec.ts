@@ -550,14 +550,12 @@ async function buildWorld(browser: Browser): Promise<World> {
 
 // ---------------------------------------------------------------------------------------------
 
-test.describe('the access-control matrix on PostgreSQL', () => {
+// Tagged @postgres-only: it reads and diffs the server's PostgreSQL database and makes the
+// administrator with the CLI; playwright.config.ts schedules it only in the PostgreSQL project.
+test.describe('the access-control matrix on PostgreSQL', { tag: '@postgres-only' }, () => {
   test.describe.configure({ mode: 'serial' });
 
   test.beforeAll(async ({ browser }, testInfo) => {
-    test.skip(
-      testInfo.project.name !== 'postgres',
-      'reads and diffs the server’s PostgreSQL database; the administrator is made with the CLI',
-    );
     testInfo.setTimeout(180_000);
     baseURL = testInfo.project.use.baseURL!;
     sql = postgres(postgresUrl!, { max: 2, onnotice: () => {} });

@@ -68,6 +68,17 @@ export function closest<T>(pool: T[], n: number, similarity: (x: T) => number): 
     .map((e) => e.x);
 }
 
+const lowerCache = new WeakMap<object, Set<string>>();
+/** Words the article writes in lower case somewhere: common words, not names. Once per article. */
+export function lowerCaseWords(ctx: FamilyContext): Set<string> {
+  let words = lowerCache.get(ctx.analysis);
+  if (!words) {
+    words = new Set(ctx.analysis.all.flatMap((s) => s.text.match(/(?<![\p{L}-])\p{Ll}[\p{L}-]*/gu) ?? []));
+    lowerCache.set(ctx.analysis, words);
+  }
+  return words;
+}
+
 /** Sections this close to a lesson supply its distractors: bounded work per question, whatever the article's length. */
 const NEIGHBOURHOOD = 8;
 export function nearby<T extends { section: number }>(ctx: FamilyContext, items: T[]): T[] {

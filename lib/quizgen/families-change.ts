@@ -56,7 +56,8 @@ const CHANGE = new RegExp(
 );
 const YEAR_IN = /\b(?:in|by)\s+(?:(?:the\s+end\s+of|early|late|mid-?)\s+)?((?:19|20)\d{2})\b/;
 const FALLING = /^(?:fell|dropped|declined|decreased|shrank|slipped|slid)$/i;
-const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 };
+/** Written scales of an amount: "€4.2 million", "$1.3bn". */
+export const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 };
 
 interface Change {
   subject: string;

@@ -1,10 +1,10 @@
 import nlp from 'compromise';
 import type { ContentBlock, Fact } from '@/lib/case-study/types';
 import { sentencesOf } from '@/lib/case-study/parse';
-import { streamFor, type Candidate, type FamilyContext } from './candidate';
+import { lowerCaseWords, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { contentWords, isClaim, sentenceFeatures } from './sentence-features';
 import { overlap } from './analysis';
-import { figuresReadAsChange } from './families-change';
+import { figuresReadAsChange, SCALE } from './families-change';
 
 /**
  * Families that ask for facts worth remembering: the order of the case's events, the figures that
@@ -38,7 +38,6 @@ function factualSentence(sentence: string): boolean {
 }
 
 const NUMBER_IN_TEXT = /(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|per cent\b|million\b|billion\b|bn\b|m\b|k\b|thousand\b)?/g;
-const SCALES: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
 
 /**
  * A blanked figure the rest of its sentence gives away: "€6.5m: €2.4m for A, €2.0m for B and €____m
@@ -53,7 +52,7 @@ export function derivableInSentence(sentence: string, figure: string): boolean {
     const n = Number(m[1]!.replace(/,/g, ''));
     if (!Number.isFinite(n) || /^(?:19|20)\d{2}$/.test(m[1]!)) continue;
     const unit = (m[2] ?? '').toLowerCase();
-    others.push({ value: n * (SCALES[unit] ?? 1), percent: /%|percent|per cent/.test(unit) });
+    others.push({ value: n * (SCALE[unit] ?? 1), percent: /%|percent|per cent/.test(unit) });
   }
   const close = (a: number) => Math.abs(a - value) <= Math.abs(value) * 0.05;
   const plain = others.filter((o) => !o.percent).map((o) => o.value);
@@ -72,7 +71,7 @@ export function derivableInSentence(sentence: string, figure: string): boolean {
 function numberOf(figure: string): number | null {
   const m = /(\d[\d,]*(?:\.\d+)?)\s?(million|billion|bn|m|k|thousand)?\b/i.exec(figure);
   if (!m) return null;
-  return Number(m[1]!.replace(/,/g, '')) * (SCALES[(m[2] ?? '').toLowerCase()] ?? 1);
+  return Number(m[1]!.replace(/,/g, '')) * (SCALE[(m[2] ?? '').toLowerCase()] ?? 1);
 }
 
 /** One ordering question over the lesson's dated events (the review lesson: the whole article's). */
@@ -230,7 +229,7 @@ export function whoDidWhatCandidates(ctx: FamilyContext): Candidate[] {
           family: 'who_did_what',
           level: 'remember',
           prompt: `Fill in the blank with the name the article gives: ${quoteWithBlank(fact.sentence, fact.text)}`,
-          answer: acceptedVariants(fact.text, fact.entityType === 'person', ctx.caseStudy.facts, lowerCaseWordsOf(ctx)),
+          answer: acceptedVariants(fact.text, fact.entityType === 'person', ctx.caseStudy.facts, lowerCaseWords(ctx)),
           explanation: `The article says: “${fact.sentence}” The name is ${fact.text}.`,
           source: fact.sentence,
         },
@@ -327,18 +326,7 @@ function mentionsOf(ctx: FamilyContext): Map<string, number> {
 
 // Words that start many organisations' names without naming any one of them. General English.
 const GENERIC_NAME_WORD =
-  /^(?:north|south|east|west|northern|southern|eastern|western|central|mid|midwest|national|international|global|general|united|american|european|asian|african|first|new|royal|federal|state|regional|city|county|great|pacific|atlantic)$/i;
-
-const lowerWordsCache = new WeakMap<object, Set<string>>();
-/** Words the article writes in lower case somewhere: common words, not names. */
-function lowerCaseWordsOf(ctx: FamilyContext): Set<string> {
-  let words = lowerWordsCache.get(ctx.analysis);
-  if (!words) {
-    words = new Set(ctx.analysis.all.flatMap((s) => s.text.match(/(?<![\p{L}-])\p{Ll}[\p{L}-]*/gu) ?? []));
-    lowerWordsCache.set(ctx.analysis, words);
-  }
-  return words;
-}
+  /^(?:north|south|east|west|northern|southern|eastern|western|central|mid|national|international|global|general|united|american|european|asian|african|first|new|royal|federal|state|regional|city|county|great|pacific|atlantic)$/i;
 
 function namesOf(ctx: FamilyContext): Set<string> {
   let names = nameCache.get(ctx.index);

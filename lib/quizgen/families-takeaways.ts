@@ -51,18 +51,7 @@ function rareWords(ctx: FamilyContext, words: Set<string>): Set<string> {
 function evidenceOf(ctx: FamilyContext): Evidence[] {
   const hit = cache.get(ctx.analysis);
   if (hit) return hit;
-  const body = ctx.analysis.sections
-    .filter((_, i) => !ctx.caseStudy.sections[i]!.review)
-    .flatMap((s) => s.sentences)
-    .filter(
-      (s) =>
-        s.claim &&
-        !s.features.forecast &&
-        !s.features.hedged &&
-        !s.features.needsContext &&
-        wordCount(s.text) >= 8 &&
-        wordCount(s.text) <= 40,
-    );
+  const body = plainClaims(ctx).filter((s) => s.features.words >= 8 && s.features.words <= 40);
   const df = documentFrequency(ctx);
   const weight = (w: string) => {
     const n = df.get(w) ?? 0;
@@ -93,27 +82,24 @@ function headlineOf(takeaway: string): string {
   return asStatement(clause);
 }
 
-const wordCount = (s: string) => s.split(/\s+/).length;
+/** The lessons' plain claims that stand on their own (no forecast, hedge or back-reference). */
+function plainClaims(ctx: FamilyContext): AnalysedSentence[] {
+  return ctx.analysis.sections
+    .filter((_, i) => !ctx.caseStudy.sections[i]!.review)
+    .flatMap((s) => s.sentences)
+    .filter((s) => s.claim && !s.features.forecast && !s.features.hedged && !s.features.needsContext);
+}
 
 /** Events of the case a learner would remember: plain claims with a year, a figure or a name. */
 const episodeCache = new WeakMap<object, AnalysedSentence[]>();
 function episodesOf(ctx: FamilyContext): AnalysedSentence[] {
-  const hit = episodeCache.get(ctx.analysis);
-  if (hit) return hit;
-  const out = ctx.analysis.sections
-    .filter((_, i) => !ctx.caseStudy.sections[i]!.review)
-    .flatMap((s) => s.sentences)
-    .filter(
-      (s) =>
-        s.claim &&
-        !s.features.forecast &&
-        !s.features.hedged &&
-        !s.features.needsContext &&
-        wordCount(s.text) >= 10 &&
-        wordCount(s.text) <= 32 &&
-        /\b(?:19|20)\d{2}\b|\d|\s\p{Lu}\p{Ll}+/u.test(s.text),
+  let out = episodeCache.get(ctx.analysis);
+  if (!out) {
+    out = plainClaims(ctx).filter(
+      (s) => s.features.words >= 10 && s.features.words <= 32 && /\b(?:19|20)\d{2}\b|\d|\s\p{Lu}\p{Ll}+/u.test(s.text),
     );
-  episodeCache.set(ctx.analysis, out);
+    episodeCache.set(ctx.analysis, out);
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import { sentencesOf } from '@/lib/case-study/parse';
 import { overlap, type AnalysedSentence } from './analysis';
-import { asStatement, closest, nearby, singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
+import { asStatement, closest, lowerCaseWords, nearby, singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { contentWords, isClaim, isFunctionWord, sentenceFeatures, stripLeadIn } from './sentence-features';
 
 /**
@@ -22,7 +22,7 @@ export function caseSummaryCandidates(ctx: FamilyContext): Candidate[] {
     .filter(
       (o): o is { gist: AnalysedSentence; title: string; review: undefined } =>
         // A bullet fragment ("Bans on mergers, forcing …") is not a statement that sums anything up.
-        o.gist !== null && !o.review && o.gist.text !== closing.text && hasFiniteVerb(o.gist.text),
+        o.gist !== null && !o.review && o.gist.text !== closing.text && readsAsStatement(o.gist.text),
     );
   const stem = 'Which statement best sums up the case as a whole, as the article itself concludes?';
   return summaryCandidate(
@@ -295,16 +295,6 @@ function lowerFirst(s: string, ctx?: FamilyContext): string {
   return written || known || isFunctionWord(lower) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
-const lowerCache = new WeakMap<object, Set<string>>();
-function lowerCaseWords(ctx: FamilyContext): Set<string> {
-  let words = lowerCache.get(ctx.analysis);
-  if (!words) {
-    words = new Set(ctx.analysis.all.flatMap((s) => s.text.match(/(?<![\p{L}-])\p{Ll}[\p{L}-]*/gu) ?? []));
-    lowerCache.set(ctx.analysis, words);
-  }
-  return words;
-}
-
 /** A demonstrative that points at a sentence the learner does not see: "that output", "these plants". */
 const DANGLING =
   /\b(?:that|this|these|those|such)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|will\b|would\b|could\b|can\b|may\b|might\b)\p{Ll}+/u;
@@ -443,13 +433,14 @@ function ownConsequences(ctx: FamilyContext) {
     : (ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? []);
 }
 
-const finiteCache = new Map<string, boolean>();
-function hasFiniteVerb(text: string): boolean {
-  let hit = finiteCache.get(text);
+/** A full statement with a finite verb, not a bullet fragment ("Bans on mergers, forcing …"). */
+const statementCache = new Map<string, boolean>();
+function readsAsStatement(text: string): boolean {
+  let hit = statementCache.get(text);
   if (hit === undefined) {
-    if (finiteCache.size > 20_000) finiteCache.clear();
+    if (statementCache.size > 20_000) statementCache.clear();
     hit = nlp(text).match('(#PastTense|#PresentTense|#Copula|#Modal)').not('(#Gerund|#Infinitive)').found;
-    finiteCache.set(text, hit);
+    statementCache.set(text, hit);
   }
   return hit;
 }
