@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { answers, assignments, attempts, caseStudies, classes, classMembers, lessons, questions } from '@/db/schema';
 import { buildQuizReport, type AttemptScope } from '@/lib/stats/quiz-report';
 import { isUuid } from '@/lib/ids';
+import { questionItemId } from './internal/question-versions';
 import { requireInstructor } from './session';
 
 /**
@@ -89,13 +90,21 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
         answerKey: questions.answerKey,
         enabled: questions.enabled,
         retiredAt: questions.retiredAt,
+        fingerprint: questions.fingerprint,
       })
       .from(questions)
       .where(eq(questions.lessonId, lesson.id))
-      .orderBy(asc(questions.position))
+      // The current version of an edited question first: it speaks for the item.
+      .orderBy(asc(questions.position), sql`${questions.retiredAt} desc nulls first`)
   ).filter((q) => (q.enabled && !q.retiredAt) || answered.has(q.id));
 
-  const report = buildQuizReport({ questions: questionRows, attempts: attemptRows, answers: answerRows, scope });
+  const report = buildQuizReport({
+    questions: questionRows.map((q) => ({ ...q, itemId: questionItemId(q.fingerprint) })),
+    attempts: attemptRows,
+    answers: answerRows,
+    scope,
+  });
+  const byId = new Map(questionRows.map((q) => [q.id, q]));
   const canEdit = lesson.caseOwnerId === user.id;
   return {
     lesson: { id: lesson.id, title: lesson.title, caseTitle: lesson.caseTitle },
@@ -103,14 +112,17 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
     classId: classId ?? null,
     students: members.length,
     report,
-    questions: questionRows.map((q, i) => ({
-      id: q.id,
-      number: i + 1,
-      prompt: q.prompt,
-      type: q.type,
-      inQuiz: q.enabled && !q.retiredAt,
-      editHref: canEdit ? `/teach/cases/${lesson.caseStudyId}/questions/${q.id}` : null,
-      ...report.items[i]!,
-    })),
+    questions: report.items.map((item, i) => {
+      const q = byId.get(item.questionId)!;
+      return {
+        id: q.id,
+        number: i + 1,
+        prompt: q.prompt,
+        type: q.type,
+        inQuiz: q.enabled && !q.retiredAt,
+        editHref: canEdit && !q.retiredAt ? `/teach/cases/${lesson.caseStudyId}/questions/${q.id}` : null,
+        ...item,
+      };
+    }),
   };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db';
 import { attempts, caseStudies, questions } from '@/db/schema';
@@ -314,10 +314,22 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     const prompts = (await getAttemptById({ id: attemptOf.ann }))!.questions.map((q) => q.prompt);
     expect(prompts).toContain(edited.prompt);
     expect(prompts).not.toContain(reworded.prompt);
-    // Item analysis keeps the answered version, marked as no longer in the quiz, and the new one.
-    const analysis = (await getItemAnalysis({ lessonId, classId, scope: 'all' }))!;
-    expect(analysis.questions.find((q) => q.id === edited.id)).toMatchObject({ inQuiz: false, stats: { facility: 0.5 } });
-    expect(analysis.questions.find((q) => q.id === versioned.id)).toMatchObject({ inQuiz: true, stats: { facility: null }, flags: [] });
+    // Item analysis counts both versions as one question (issue 14), shown as the new one, with the
+    // answers given to the old one.
+    const before = (await getItemAnalysis({ lessonId, classId, scope: 'all' }))!;
+    expect(before.questions.find((q) => q.id === edited.id)).toBeUndefined();
+    expect(before.questions.find((q) => q.id === versioned.id)).toMatchObject({
+      inQuiz: true,
+      versionIds: [versioned.id, edited.id],
+      answered: 2,
+      stats: { facility: 0.5 },
+      flags: [],
+    });
+    const live = await handle.db
+      .select({ id: questions.id })
+      .from(questions)
+      .where(and(eq(questions.lessonId, lessonId), eq(questions.enabled, true), isNull(questions.retiredAt)));
+    expect(before.questions).toHaveLength(live.length);
     // A re-import still recognises the new version as the generated question it came from.
     await importCaseStudy({ text: `${text}\n\nA third closing remark.\n`, source: null });
     expect((await handle.db.select().from(questions).where(eq(questions.id, versioned.id)))[0]).toMatchObject({

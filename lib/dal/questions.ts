@@ -8,6 +8,7 @@ import { toStoredQuestion } from '@/lib/quizgen/stored';
 import type { Question } from '@/lib/quizgen/types';
 import { isUuid } from '@/lib/ids';
 import { questionForInstructor } from './internal/columns';
+import { retiredVersionFingerprint } from './internal/question-versions';
 import type { DalResult } from './result';
 import { requireInstructor } from './session';
 
@@ -76,7 +77,7 @@ export async function updateQuestion({ id, question }: { id: string; question: Q
     }
     await tx
       .update(questions)
-      .set({ fingerprint: `${old.fingerprint}~${old.id}`, retiredAt: new Date() })
+      .set({ fingerprint: retiredVersionFingerprint(old.fingerprint, old.id), retiredAt: new Date() })
       .where(eq(questions.id, old.id));
     const [next] = await tx
       .insert(questions)

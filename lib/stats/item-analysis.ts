@@ -34,7 +34,7 @@ export interface TestStats {
   standardError: number | null;
 }
 
-function mean(xs: readonly number[]): number | null {
+export function mean(xs: readonly number[]): number | null {
   return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
 }
 
@@ -60,7 +60,7 @@ function variance(xs: readonly number[]): number | null {
   return covariance(xs, xs);
 }
 
-function sd(xs: readonly number[]): number | null {
+export function sd(xs: readonly number[]): number | null {
   const v = variance(xs);
   return v === null ? null : Math.sqrt(v);
 }
@@ -76,36 +76,53 @@ export function correlation(xs: readonly number[], ys: readonly number[]): numbe
   return c / Math.sqrt(vx * vy);
 }
 
+/** One question's statistics from its marks and, per attempt, the rest of that attempt's score. */
+export function itemStatistics(col: readonly number[], rest: readonly number[], questions: number): ItemStats {
+  const cov = covariance(col, rest);
+  const maxCov = covariance(
+    [...col].sort((a, b) => a - b),
+    [...rest].sort((a, b) => a - b),
+  );
+  return {
+    facility: mean(col),
+    sd: sd(col),
+    discrimination: questions > 1 ? correlation(col, rest) : null,
+    efficiency: questions > 1 && defined(cov) && defined(maxCov) && maxCov > EPSILON ? cov / maxCov : null,
+  };
+}
+
+/** Cronbach's alpha over complete columns (every attempt has a mark in each); null below two columns. */
+export function cronbachAlpha(columns: readonly (readonly number[])[]): number | null {
+  const k = columns.length;
+  if (k < 2) return null;
+  const n = columns[0]!.length;
+  const totals = Array.from({ length: n }, (_, i) => columns.reduce((s, c) => s + c[i]!, 0));
+  const totalVariance = variance(totals);
+  const itemVariances = columns.map(variance);
+  return defined(totalVariance) && totalVariance > EPSILON && itemVariances.every(defined)
+    ? (k / (k - 1)) * (1 - (itemVariances as number[]).reduce((a, b) => a + b, 0) / totalVariance)
+    : null;
+}
+
+/** Alpha can be negative on small or odd data; the error ratio is then undefined. */
+export const errorRatioOf = (alpha: number | null): number | null =>
+  alpha !== null && alpha <= 1 && alpha >= 0 ? Math.sqrt(1 - alpha) : null;
+
 /** `questions` defaults to the width of the first row; pass it so a quiz nobody took still has its items. */
 export function analyseItems(marks: Marks, questions = marks[0]?.length ?? 0): { test: TestStats; items: ItemStats[] } {
   const n = marks.length;
   const k = questions;
   const totals = marks.map((row) => row.reduce((a, b) => a + b, 0));
   const columns = Array.from({ length: k }, (_, q) => marks.map((row) => row[q] ?? 0));
-
-  const items = columns.map((col): ItemStats => {
-    const rest = totals.map((t, i) => t - col[i]!);
-    const cov = covariance(col, rest);
-    const maxCov = covariance(
-      [...col].sort((a, b) => a - b),
-      [...rest].sort((a, b) => a - b),
-    );
-    return {
-      facility: mean(col),
-      sd: sd(col),
-      discrimination: k > 1 ? correlation(col, rest) : null,
-      efficiency: k > 1 && defined(cov) && defined(maxCov) && maxCov > EPSILON ? cov / maxCov : null,
-    };
-  });
-
-  const totalVariance = variance(totals);
-  const itemVariances = columns.map(variance);
-  const alpha =
-    k > 1 && defined(totalVariance) && totalVariance > EPSILON && itemVariances.every(defined)
-      ? (k / (k - 1)) * (1 - (itemVariances as number[]).reduce((a, b) => a + b, 0) / totalVariance)
-      : null;
-  // Alpha can be negative on small or odd data; the error ratio is then undefined.
-  const errorRatio = alpha !== null && alpha <= 1 && alpha >= 0 ? Math.sqrt(1 - alpha) : null;
+  const items = columns.map((col) =>
+    itemStatistics(
+      col,
+      totals.map((t, i) => t - col[i]!),
+      k,
+    ),
+  );
+  const alpha = n > 0 ? cronbachAlpha(columns) : null;
+  const errorRatio = errorRatioOf(alpha);
   const testSd = sd(totals);
   return {
     test: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerKey, PublicQuestionData, Response } from '@/lib/quizgen/types';
-import { buildQuizReport, selectAttempts } from './quiz-report';
+import { buildQuizReport, MIN_ATTEMPTS_FOR_FLAGS, selectAttempts } from './quiz-report';
 
 const single: { id: string; data: PublicQuestionData; answerKey: AnswerKey } = {
   id: 'q1',
@@ -47,9 +47,9 @@ describe('buildQuizReport', () => {
     // First attempts: q1 marks [0 (Ann), 1 (Ben), 0 (Cy)] → facility 1/3; q2 [0, 0, 1] → 1/3.
     expect(report.items.map((i) => i.stats.facility)).toEqual([1 / 3, 1 / 3]);
     expect(report.test.attempts).toBe(3);
-    // Totals [0, 1, 1]: mean 2/3, median 1.
-    expect(report.test.mean).toBeCloseTo(2 / 3, 10);
-    expect(report.test.median).toBe(1);
+    // Shares of each attempt's two questions [0, 1/2, 1/2]: mean 1/3, median 1/2.
+    expect(report.test.mean).toBeCloseTo(1 / 3, 10);
+    expect(report.test.median).toBe(0.5);
     expect(report.items[0]!.options).toEqual([
       { label: 'Hangzhou', count: 1, isKey: true },
       { label: 'Shenzhen', count: 0, isKey: false },
@@ -60,8 +60,9 @@ describe('buildQuizReport', () => {
       { label: 'True', count: 2, isKey: false },
       { label: 'False', count: 1, isKey: true },
     ]);
-    // Nobody picked Shenzhen: the distractor is flagged.
-    expect(report.items[0]!.flags).toContain('unused distractor');
+    // Nobody picked Shenzhen, but three attempts are too few to flag anything.
+    expect(report.flagsShown).toBe(false);
+    expect(report.items.every((i) => i.flags.length === 0)).toBe(true);
     // Totals 0, 1 and 1 of 2 → 0% (band 0) and 50% (band 5) twice.
     expect(report.distribution).toEqual([1, 0, 0, 0, 0, 2, 0, 0, 0, 0]);
   });
@@ -102,5 +103,87 @@ describe('buildQuizReport', () => {
     expect(report.items[0]!.flags).toEqual([]);
     expect(JSON.stringify(report)).not.toContain('NaN');
     expect(report.test.mean).toBeNull();
+  });
+
+  it('counts the versions of an edited question as one item and scores each attempt over its own questions (issue 14)', () => {
+    // A six-question quiz; questions 1–3 were edited after Ann's attempt, so each has two versions.
+    const quiz = Array.from({ length: 6 }, (_, i) => ({ ...truth, id: `v2-q${i + 1}`, itemId: `q${i + 1}` }));
+    const old = quiz.slice(0, 3).map((q, i) => ({ ...q, id: `v1-q${i + 1}` }));
+    const sheet = (attemptId: string, ids: string[], correct: boolean) =>
+      ids.map((questionId) => answer(attemptId, questionId, { type: 'true_false', value: !correct }, correct));
+    const ann = [...old.map((q) => q.id), ...quiz.slice(3).map((q) => q.id)];
+    const after = quiz.map((q) => q.id);
+    const report = buildQuizReport({
+      questions: [...quiz, ...old],
+      attempts: [
+        { id: 'ann', userId: 'ann', submittedAt: at(1) },
+        { id: 'ben', userId: 'ben', submittedAt: at(2) },
+        { id: 'cy', userId: 'cy', submittedAt: at(3) },
+      ],
+      // Ann (old versions) and Ben (new ones) have full marks, Cy none.
+      answers: [...sheet('ann', ann, true), ...sheet('ben', after, true), ...sheet('cy', after, false)],
+      scope: 'first',
+    });
+    expect(report.items).toHaveLength(6);
+    expect(report.items[0]!.versionIds).toEqual(['v2-q1', 'v1-q1']);
+    expect(report.items[0]!.answered).toBe(3);
+    // Was 44.4% (totals 6, 6, 0 over nine columns); the mean share is 2/3.
+    expect(report.test.mean).toBeCloseTo(2 / 3, 10);
+    // Both full-mark students land in the top band, not in 60–69%.
+    expect(report.distribution[9]).toBe(2);
+    expect(report.distribution[0]).toBe(1);
+    expect(report.items[0]!.stats.facility).toBeCloseTo(2 / 3, 10);
+    // Every attempt had every item: alpha uses all six.
+    expect(report.alphaItems).toBe(6);
+  });
+
+  it('computes alpha only over the items every attempt had', () => {
+    // q2 was added after Ann's first attempt: alpha cannot use it, and says so.
+    const withoutAnnsQ2 = answers.filter((a) => !(a.attemptId === 'ann-1' && a.questionId === 'q2'));
+    const report = buildQuizReport({ questions: [single, truth], attempts, answers: withoutAnnsQ2, scope: 'all' });
+    expect(report.alphaItems).toBe(0);
+    expect(report.test.alpha).toBeNull();
+    // Ann's first attempt is scored over the one question it had (0 of 1), not as 0 of 2 by default.
+    expect(report.test.attempts).toBe(4);
+  });
+
+  it('uses the awarded share of a question when one is given (partial credit)', () => {
+    const halves = [answer('ben-1', 'q1', { type: 'single_choice', choice: 0 }, false), answer('ben-1', 'q2', null, false)].map((a, i) => ({
+      ...a,
+      mark: i === 0 ? 0.5 : 0,
+    }));
+    const report = buildQuizReport({ questions: [single, truth], attempts: [attempts[2]!], answers: halves, scope: 'all' });
+    expect(report.items[0]!.stats.facility).toBe(0.5);
+    expect(report.test.mean).toBe(0.25);
+  });
+
+  describe('minimum sample for flags', () => {
+    // n attempts by n learners; the hard question is answered right by nobody (facility 0: 'too hard').
+    const classOf = (n: number) => {
+      const people = Array.from({ length: n }, (_, i) => ({ id: `a${i}`, userId: `u${i}`, submittedAt: at(i) }));
+      return buildQuizReport({
+        questions: [single, truth],
+        attempts: people,
+        answers: people.flatMap((p, i) => [
+          answer(p.id, 'q1', { type: 'single_choice', choice: 1 }, false),
+          answer(p.id, 'q2', { type: 'true_false', value: i % 2 === 0 }, i % 2 === 1),
+        ]),
+        scope: 'first',
+      });
+    };
+
+    it(`flags nothing below ${MIN_ATTEMPTS_FOR_FLAGS} attempts, and says so`, () => {
+      const report = classOf(MIN_ATTEMPTS_FOR_FLAGS - 1);
+      expect(report.flagsShown).toBe(false);
+      expect(report.items[0]!.stats.facility).toBe(0);
+      expect(report.items.flatMap((i) => i.flags)).toEqual([]);
+    });
+
+    it(`flags from ${MIN_ATTEMPTS_FOR_FLAGS} attempts on`, () => {
+      const report = classOf(MIN_ATTEMPTS_FOR_FLAGS);
+      expect(report.flagsShown).toBe(true);
+      expect(report.items[0]!.flags).toContain('too hard');
+      expect(report.items[0]!.flags).toContain('unused distractor');
+    });
   });
 });

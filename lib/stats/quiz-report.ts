@@ -1,15 +1,36 @@
 import type { AnswerKey, PublicQuestionData, Response } from '@/lib/quizgen/types';
-import { analyseItems, flagItem, type ItemFlag, type ItemStats, type TestStats } from './item-analysis';
+import {
+  cronbachAlpha,
+  errorRatioOf,
+  flagItem,
+  itemStatistics,
+  mean,
+  median,
+  sd,
+  type ItemFlag,
+  type ItemStats,
+  type TestStats,
+} from './item-analysis';
 
 /**
  * Turns stored attempts into the item-analysis report: picks the attempts (each learner's first,
  * or all), builds the mark matrix, counts how often each option was chosen. Pure.
+ *
+ * An item is a question across its versions: an edited question that had answers is stored as a
+ * new version (a new row), and both versions carry the same `itemId`, so they make one column.
+ * Each attempt is scored over the items it had (an item added later is not a zero in an earlier
+ * attempt), and Cronbach's alpha uses only the items every attempt had.
  */
+
+/** Below this many attempts no question is flagged: with two students one guess moves every index. */
+export const MIN_ATTEMPTS_FOR_FLAGS = 10;
 
 export type AttemptScope = 'first' | 'all';
 
 export interface ReportQuestion {
   id: string;
+  /** Versions of one edited question share it; defaults to the id. The first version listed speaks for the item. */
+  itemId?: string;
   data: PublicQuestionData;
   answerKey: AnswerKey;
 }
@@ -23,6 +44,8 @@ export interface ReportAnswer {
   questionId: string;
   response: Response | null;
   correct: boolean;
+  /** The awarded share of the question's marks (0…1); defaults to 1 when correct, else 0. */
+  mark?: number;
 }
 
 interface OptionCount {
@@ -32,10 +55,15 @@ interface OptionCount {
 }
 
 interface ItemReport {
+  /** The version that speaks for the item (the first listed, the current one). */
   questionId: string;
+  /** Ids of every version counted in this item. */
+  versionIds: string[];
+  /** Attempts that had the item (any version). */
+  answered: number;
   stats: ItemStats;
   flags: ItemFlag[];
-  /** Choice and true/false questions: how often each option was picked. */
+  /** Choice and true/false questions: how often each option was picked, over the versions with these options. */
   options: OptionCount[] | null;
   /** Attempts that left the question blank. */
   blank: number;
@@ -43,7 +71,12 @@ interface ItemReport {
 
 interface QuizReport {
   scope: AttemptScope;
+  /** Mean, median, sd and standard error are shares of each attempt's own maximum (0…1). */
   test: TestStats;
+  /** False while there are fewer than MIN_ATTEMPTS_FOR_FLAGS attempts: no question is flagged. */
+  flagsShown: boolean;
+  /** How many items alpha was computed over (those every attempt had). */
+  alphaItems: number;
   /** Attempts per tenth of the score range: [0–10%), [10–20%) … [90–100%]. */
   distribution: number[];
   items: ItemReport[];
@@ -78,6 +111,9 @@ function chosenIndices(response: Response | null): number[] {
   return [];
 }
 
+const sameLabels = (a: readonly string[] | null, b: readonly string[] | null) =>
+  a !== null && b !== null && a.length === b.length && a.every((x, i) => x === b[i]);
+
 export function buildQuizReport(input: {
   questions: readonly ReportQuestion[];
   attempts: readonly ReportAttempt[];
@@ -85,45 +121,97 @@ export function buildQuizReport(input: {
   scope: AttemptScope;
 }): QuizReport {
   const chosen = selectAttempts(input.attempts, input.scope);
-  const byAttempt = new Map<string, Map<string, ReportAnswer>>();
-  for (const a of input.answers) {
-    const sheet = byAttempt.get(a.attemptId) ?? new Map<string, ReportAnswer>();
-    sheet.set(a.questionId, a);
-    byAttempt.set(a.attemptId, sheet);
+  // Items in the order their first version is listed; every version points at its item.
+  const itemIndex = new Map<string, number>();
+  const itemOf = new Map<string, number>();
+  const versions: ReportQuestion[][] = [];
+  for (const q of input.questions) {
+    const key = q.itemId ?? q.id;
+    if (!itemIndex.has(key)) {
+      itemIndex.set(key, versions.length);
+      versions.push([]);
+    }
+    itemOf.set(q.id, itemIndex.get(key)!);
+    versions[itemIndex.get(key)!]!.push(q);
   }
-  // A question missing from a sheet was not in the quiz when it was taken: it adds nothing to that
-  // attempt's total, and (as in Moodle) its own statistics use only the attempts that had it.
-  const present = chosen.map((attempt) => input.questions.map((q) => byAttempt.get(attempt.id)?.has(q.id) ?? false));
-  const marks: number[][] = chosen.map((attempt) => input.questions.map((q) => (byAttempt.get(attempt.id)?.get(q.id)?.correct ? 1 : 0)));
-  const { test, items: full } = analyseItems(marks, input.questions.length);
-  const items = full.map((stats, q) => {
-    if (present.every((row) => row[q])) return stats;
-    const rows = marks.filter((_, i) => present[i]![q]);
-    return analyseItems(rows, input.questions.length).items[q]!;
+  const k = versions.length;
+  const chosenIndex = new Map(chosen.map((a, i) => [a.id, i]));
+  // marks[attempt][item]: null where the attempt did not have the item (no version of it).
+  const marks: (number | null)[][] = chosen.map(() => Array.from({ length: k }, () => null));
+  const picked: (ReportAnswer | null)[][] = chosen.map(() => Array.from({ length: k }, () => null));
+  for (const a of input.answers) {
+    const row = chosenIndex.get(a.attemptId);
+    const item = itemOf.get(a.questionId);
+    if (row === undefined || item === undefined) continue;
+    marks[row]![item] = Math.min(1, Math.max(0, a.mark ?? (a.correct ? 1 : 0)));
+    picked[row]![item] = a;
+  }
+  const had = marks.map((row) => row.filter((m): m is number => m !== null));
+  const scored = had.map((row, i) => ({ row: i, total: row.reduce((s, m) => s + m, 0), count: row.length }));
+  // Per attempt: the share of the items it had. An attempt with none of them (all retired) says nothing.
+  const shares = scored.filter((s) => s.count > 0).map((s) => s.total / s.count);
+
+  const items = versions.map((_, q) => {
+    const col: number[] = [];
+    const rest: number[] = [];
+    for (const s of scored) {
+      const m = marks[s.row]![q];
+      if (m === null || m === undefined) continue;
+      col.push(m);
+      // The rest of that attempt, as a share of its other items, so attempts of different lengths compare.
+      rest.push(s.count > 1 ? (s.total - m) / (s.count - 1) : 0);
+    }
+    return { stats: itemStatistics(col, rest, k), answered: col.length };
   });
-  const k = input.questions.length;
+
+  const complete = versions
+    .map((_, q) => marks.every((row) => row[q] !== null))
+    .map((full, q) => (full ? q : -1))
+    .filter((q) => q >= 0);
+  const alpha = shares.length > 1 ? cronbachAlpha(complete.map((q) => marks.map((row) => row[q]!))) : null;
+  const errorRatio = errorRatioOf(alpha);
+  const testSd = sd(shares);
+  const test: TestStats = {
+    attempts: chosen.length,
+    mean: mean(shares),
+    median: median(shares),
+    sd: testSd,
+    alpha,
+    errorRatio,
+    standardError: errorRatio !== null && testSd !== null ? errorRatio * testSd : null,
+  };
   const distribution = Array.from({ length: 10 }, () => 0);
-  if (k) for (const row of marks) distribution[Math.min(9, Math.floor((row.reduce((s, m) => s + m, 0) / k) * 10))]! += 1;
+  for (const share of shares) distribution[Math.min(9, Math.floor(share * 10 + 1e-9))]! += 1;
+  const flagsShown = chosen.length >= MIN_ATTEMPTS_FOR_FLAGS;
 
   return {
     scope: input.scope,
     test,
+    flagsShown,
+    alphaItems: alpha === null ? 0 : complete.length,
     distribution,
-    items: input.questions.map((q, i) => {
-      const labels = optionLabels(q.data);
-      const keys = keyIndices(q.answerKey);
+    items: versions.map((vs, i) => {
+      const lead = vs[0]!;
+      const labels = optionLabels(lead.data);
+      const keys = keyIndices(lead.answerKey);
+      // Options are counted over the versions that offer the same options as the one shown.
+      const countable = new Set(vs.filter((v) => sameLabels(optionLabels(v.data), labels)).map((v) => v.id));
       const counts = labels ? labels.map(() => 0) : null;
       let blank = 0;
-      for (const attempt of chosen) {
-        const answer = byAttempt.get(attempt.id)?.get(q.id);
-        if (!answer?.response) blank += answer ? 1 : 0;
-        if (counts) for (const c of chosenIndices(answer?.response ?? null)) if (c < counts.length) counts[c]! += 1;
+      for (let row = 0; row < chosen.length; row++) {
+        const answer = picked[row]![i];
+        if (!answer) continue;
+        if (!answer.response) blank += 1;
+        if (counts && countable.has(answer.questionId))
+          for (const c of chosenIndices(answer.response)) if (c < counts.length) counts[c]! += 1;
       }
-      const stats = items[i]!;
+      const { stats, answered } = items[i]!;
       return {
-        questionId: q.id,
+        questionId: lead.id,
+        versionIds: vs.map((v) => v.id),
+        answered,
         stats,
-        flags: present.some((row) => row[i]) ? flagItem(stats, counts ?? undefined, keys) : [],
+        flags: flagsShown && answered >= MIN_ATTEMPTS_FOR_FLAGS ? flagItem(stats, counts ?? undefined, keys) : [],
         options: labels && counts ? labels.map((label, j) => ({ label, count: counts[j]!, isKey: keys.includes(j) })) : null,
         blank,
       };

@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { getItemAnalysis } from '@/lib/dal/analysis';
 import { QUESTION_TYPE_LABELS } from '@/lib/quizgen/labels';
+import { MIN_ATTEMPTS_FOR_FLAGS } from '@/lib/stats/quiz-report';
 
 export const metadata: Metadata = { title: 'Item analysis' };
 
@@ -21,15 +22,19 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
   const analysis = await getItemAnalysis({ lessonId, classId, scope });
   if (!analysis) notFound();
   const { report, questions } = analysis;
-  const k = questions.length;
-  // Moodle shows test statistics as a percentage of the maximum mark.
-  const ofMax = (v: number | null, digits = 1) => (v === null || !k ? NOT_ENOUGH : `${((v / k) * 100).toFixed(digits)}%`);
+  // Moodle shows test statistics as a percentage of the maximum mark; each attempt's own maximum
+  // (the questions it had) here, so a question added later is not a zero in earlier attempts.
+  const ofMax = (v: number | null, digits = 1) => pct(v, digits);
   const testStats: [string, string, string][] = [
     ['Attempts', String(report.test.attempts), scope === 'first' ? 'first attempt of each student' : 'every attempt'],
     ['Mean', ofMax(report.test.mean), 'average score'],
     ['Median', ofMax(report.test.median), 'middle score'],
     ['Standard deviation', ofMax(report.test.sd), 'spread of scores'],
-    ["Cronbach's alpha", pct(report.test.alpha, 1), 'internal consistency'],
+    [
+      "Cronbach's alpha",
+      pct(report.test.alpha, 1),
+      report.alphaItems ? `internal consistency, over the ${report.alphaItems} questions every attempt had` : 'internal consistency',
+    ],
     ['Error ratio', pct(report.test.errorRatio, 1), 'share of spread that is noise'],
     ['Standard error', ofMax(report.test.standardError), 'of a score'],
   ];
@@ -95,6 +100,13 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
         </div>
       )}
 
+      {report.test.attempts > 0 && !report.flagsShown && (
+        <p role="note" className="rounded-xl border border-slate-200 bg-slate-50 p-4 text-sm text-slate-800">
+          No question is flagged yet: flags need at least {MIN_ATTEMPTS_FOR_FLAGS} attempts, and this report has {report.test.attempts}.
+          With fewer, one student&apos;s guess moves every index. The numbers below are shown as they are.
+        </p>
+      )}
+
       {flagged.length > 0 && (
         <section aria-labelledby="flags-heading" className="rounded-xl border border-amber-200 bg-amber-50 p-4">
           <h2 id="flags-heading" className="mb-2 text-lg font-semibold text-amber-950">
@@ -150,6 +162,7 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
                     <span className="text-xs text-slate-600">
                       {QUESTION_TYPE_LABELS[q.type]}
                       {q.inQuiz ? '' : ' · no longer in the quiz'}
+                      {q.versionIds.length > 1 ? ` · ${q.versionIds.length} versions counted as one (shown: the latest)` : ''}
                     </span>
                   </td>
                   <td className="px-3 py-2 tabular-nums">{pct(q.stats.facility)}</td>
@@ -179,7 +192,7 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
           {questions
             .filter((q) => q.options)
             .map((q) => {
-              const answered = Math.max(1, report.test.attempts);
+              const answered = Math.max(1, q.answered);
               return (
                 <li key={q.id} className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
                   <p className="text-sm font-semibold">
