@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, count, eq, exists, gt, max, or } from 'drizzle-orm';
+import { and, count, eq, exists, gt, max, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { assignments, attempts, classes, classMembers } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
@@ -45,6 +45,27 @@ export async function assignmentForLearner(
     .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId)))
     .where(and(eq(assignments.id, assignmentId), eq(assignments.lessonId, lessonId)));
   return row ?? null;
+}
+
+/**
+ * As assignmentForLearner, with the attempts the learner already made for it, in one query: the
+ * submit reads both under the learner's row lock, where every round trip holds the lock longer.
+ */
+export async function assignmentWithUseForLearner(
+  db: Reader,
+  { userId, lessonId, assignmentId }: { userId: string; lessonId: string; assignmentId: string },
+): Promise<(AssignmentRules & { used: number }) | null> {
+  if (!isUuid(assignmentId) || !isUuid(lessonId)) return null;
+  const [row] = await db
+    .select({
+      ...ruleColumns,
+      used: sql<number>`(select count(*)::int from attempts x where x.assignment_id = ${assignmentId} and x.user_id = ${userId})`,
+    })
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId)))
+    .where(and(eq(assignments.id, assignmentId), eq(assignments.lessonId, lessonId)));
+  return row ? { ...row, used: Number(row.used) } : null;
 }
 
 /** Every assignment of this lesson in the learner's current classes (what the quiz page offers). */
