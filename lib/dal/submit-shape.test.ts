@@ -22,7 +22,7 @@ const STATEMENTS = ['select', 'insert', 'update', 'delete', 'execute'] as const;
 /** Counts the statements a submit starts, outside and inside its transactions. */
 function countStatements(db: Database) {
   const seen = { outside: 0, transactions: 0, inside: [] as string[] };
-  const spies = STATEMENTS.map((method) => {
+  const spies: { mockRestore(): void }[] = STATEMENTS.map((method) => {
     const original = db[method].bind(db) as (...args: unknown[]) => unknown;
     return vi.spyOn(db, method).mockImplementation(((...args: unknown[]) => {
       seen.outside++;
