@@ -5,11 +5,13 @@ const PART =
   '(?:(?:early|late|mid|the (?:end|start|beginning|middle|spring|summer|autumn|fall|winter) of|spring|summer|autumn|fall|winter)[\\s-]+)';
 const YEAR = '((?:19|20)\\d{2})';
 const LEADING = new RegExp(`^(?:(?:Back )?(?:In|By|During|As of|Since)\\s+)?${PART}?(?:${MONTH}\\s+(?:\\d{1,2},\\s+)?)?${YEAR},?\\s+`, 'i');
-const TRAILING = new RegExp(`\\s+(?:in|by|during)\\s+${PART}?(?:${MONTH}\\s+(?:\\d{1,2},\\s+)?)?${YEAR}(?=[.!]$)`, 'i');
+// A trailing "by 2020" is a deadline or a target ("reached 30% by 2020"), not the date of the event.
+const TRAILING = new RegExp(`\\s+(?:in|during)\\s+${PART}?(?:${MONTH}\\s+(?:\\d{1,2},\\s+)?)?${YEAR}(?=[.!]$)`, 'i');
 const ANY_YEAR = /\b(?:19|20)\d{2}\b/g;
 // An event that opens with a pronoun means nothing out of its paragraph; a forecast has not happened.
 const NEEDS_CONTEXT = /^(?:It|Its|This|That|These|Those|They|Their|He|His|She|Her|We|Our|There|Then|Which|Who)\b/;
-const FORECAST = /\b(?:will|would|’ll|'ll|predicts?|expects?|expected|plans? to|forecasts?|could|might)\b/i;
+const FORECAST =
+  /\b(?:will|would|’ll|'ll|predicts?|expects?|expected|plans? to|forecasts?|could|might|scenarios?|modell?ed|targets?|targeted|goal|aimed|projected)\b/i;
 
 /**
  * A sentence dating one event ("In 2019, Harbor Coffee opened its second café.") becomes the event

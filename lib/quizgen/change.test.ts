@@ -16,6 +16,15 @@ const generate = (text: string) => {
 type Choice = Extract<Question, { type: 'single_choice' }>;
 
 describe('changeIn: a measure given at two points in one sentence', () => {
+  it('reads the later year after a bare number ("to 24,500 in 2018") and keeps a name’s capital (blind review v5)', () => {
+    // The stem had no period ("how did ashgrove's unit volume change?"), so three bands were defensible.
+    expect(changeIn("Ashgrove's unit volume fell from 28,000 in 2015 to 24,500 in 2018.", 'Ashgrove')).toMatchObject({
+      subject: "Ashgrove's unit volume",
+      fromYear: '2015',
+      toYear: '2018',
+    });
+  });
+
   it('reads "X rose from A to B" and "… cut X from A to B", with years and what a share is of', () => {
     expect(
       changeIn('Alternative fuels rose from 18% of kiln energy in 2019 to 52% in 2024, so the firm used less coal.', 'Tervala'),

@@ -51,7 +51,8 @@ const CHANGE = new RegExp(
     String.raw`([^,;:()]{0,40}?)\s+to\s+` +
     APPROX +
     NUMBER +
-    String.raw`((?:\s+(?:in|by)\s+(?:(?:the\s+end\s+of|early|late|mid-?)\s+)?(?:19|20)\d{2})?)`,
+    // The number's own optional space may already have taken the one before "in 2018".
+    String.raw`((?:\s*(?<=\s)(?:in|by)\s+(?:(?:the\s+end\s+of|early|late|mid-?)\s+)?(?:19|20)\d{2})?)`,
   'i',
 );
 const YEAR_IN = /\b(?:in|by)\s+(?:(?:the\s+end\s+of|early|late|mid-?)\s+)?((?:19|20)\d{2})\b/;
@@ -101,7 +102,13 @@ export function changeIn(sentence: string, mainSubject: string | null): Change |
   const phrase = intransitive ? subjectBefore(sentence.slice(0, m.index), possessive) : measurePhrase(object!.trim(), possessive);
   // Lower-case a sentence-initial common word ("Alternative fuels"), never a name.
   const subject =
-    phrase && sentence.startsWith(phrase) && /^\p{Lu}\p{Ll}/u.test(phrase) && !nlp(sentence).terms().first().has('#ProperNoun')
+    phrase &&
+    sentence.startsWith(phrase) &&
+    /^\p{Lu}\p{Ll}/u.test(phrase) &&
+    !nlp(sentence).terms().first().has('#ProperNoun') &&
+    // "Ashgrove's unit volume": a possessive opening names an owner, and a name keeps its capital.
+    !/^[\p{L}-]+['’]s\b/u.test(phrase) &&
+    !(mainSubject && phrase.startsWith(mainSubject))
       ? phrase.charAt(0).toLowerCase() + phrase.slice(1)
       : phrase;
   if (!subject) return null;

@@ -364,6 +364,9 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
     if (isBroadTopic(ctx, c.cause) || !/^It\s/.test(c.effect)) return [];
     // "… allowed it": an object pronoun points at something the statement does not name.
     if (/\b(?:it|them|this|that|these|those)\s*[.;,]?$/i.test(c.effect.replace(/^It\s+/, ''))) return [];
+    // "… allowed it, coaches ran …" or "“The crisis cost us a year,” she said": a pronoun without its
+    // referent, or someone's quoted words, cannot be stated as the article's own claim.
+    if (!statable(c)) return [];
     if (/^(?:because|as|since|when|while|if|although|after|before)\b/i.test(c.cause)) return [];
     if (sentenceFeatures(c.effect.replace(/^It\s+/, '')).needsContext || DANGLING.test(c.effect)) return [];
     const rng = streamFor('cause_effect', `${c.sentence}\nlink`);
@@ -376,6 +379,7 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
         o.sentence !== c.sentence &&
         o.section !== c.section &&
         /^It\s/.test(o.effect) &&
+        statable(o) &&
         // A swapped consequence with figures in it would print another question's answer.
         !/\d/.test(o.effect) &&
         overlap(contentWords(o.effect), causeWords) === 0 &&
@@ -421,6 +425,93 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
       },
     ];
   });
+}
+
+/**
+ * "… allowed it, coaches ran …" or "“The crisis cost us a year,” she said": a pronoun without its
+ * referent, or someone's quoted words, cannot be stated as the article's own claim.
+ */
+function statable(c: { effect: string; sentence: string }): boolean {
+  return (
+    !/\b(?:it|them|this|that)\s*,/i.test(c.effect.replace(/^It\s+/, '')) &&
+    !/[“”"]/.test(c.sentence) &&
+    !sentenceFeatures(c.sentence).personal
+  );
+}
+
+/**
+ * "True or false: KHD kept delivering because Savanna Mart was its largest customer." A reason the
+ * article gives, stated with its outcome, or with the reason for another outcome of the case in its
+ * place. Articles give few explicit reasons, too few for a four-option question's distractors; a
+ * statement needs one other reason, from another lesson and sharing no words with this one.
+ */
+export function reasonLinkCandidates(ctx: FamilyContext): Candidate[] {
+  const all = ctx.analysis.sections.flatMap((s) => s.reasons).filter((r) => plainReason(r.reason));
+  const own = ctx.section.review ? [] : all.filter((r) => r.section === ctx.sectionIndex);
+  return own.flatMap((r): Candidate[] => {
+    if (!plainOutcome(r.outcome) || isBroadTopic(ctx, r.outcome)) return [];
+    const words = contentWords(r.reason);
+    const outcomeWords = contentWords(r.outcome);
+    const swaps = all.filter(
+      (o) =>
+        o.section !== r.section &&
+        !/\d/.test(o.reason) &&
+        overlap(contentWords(o.reason), words) === 0 &&
+        overlap(contentWords(o.reason), outcomeWords) === 0 &&
+        tenseOf(o.reason) === tenseOf(r.reason),
+    );
+    const rng = streamFor('cause_effect', `${r.sentence}\nreason-link`);
+    const swap = rng.shuffle(swaps)[0];
+    if (!swap) return [];
+    const truth = rng.next() < 0.5;
+    const because = (reason: string) =>
+      reason.replace(/^(Because(?: of)?) (.*)$/, (_, lead: string, rest: string) => `${lead.toLowerCase()} ${lowerFirst(rest, ctx)}`);
+    const statement = `${r.outcome.replace(/[.,;:]+$/, '')} ${because(truth ? r.reason : swap.reason)}`;
+    return [
+      {
+        question: {
+          type: 'true_false',
+          family: 'cause_effect',
+          level: 'understand',
+          prompt: `True or false? According to the article, ${lowerFirst(statement, ctx)}.`,
+          answer: truth,
+          explanation: truth
+            ? `True. The article gives this reason: “${r.sentence}”`
+            : `False. That is the reason the article gives for something else: “${swap.sentence}” For this, it says: “${r.sentence}”`,
+          source: r.sentence,
+        },
+        score: 0.72,
+        keys: truth ? [r.reason, r.outcome] : [swap.reason],
+        sources: truth ? [r.sentence] : [r.sentence, swap.sentence],
+      },
+    ];
+  });
+}
+
+/** A reason that reads as a clause of its own: "because rates stayed the same", not "because striking deals …". */
+function plainReason(reason: string): boolean {
+  const body = reason.replace(/^Because(?: of)?\s+/, '');
+  if (DANGLING.test(body) || /[“”"]/.test(body) || body.split(/\s+/).length > 22) return false;
+  if (/^Because of /.test(reason)) return isNounPhrase(body);
+  const first = nlp(body).terms().json()[0] as { terms: { tags: string[] }[] } | undefined;
+  const tags = first?.terms[0]?.tags ?? [];
+  return readsAsStatement(body) && !tags.includes('Gerund') && !tags.includes('PastTense') && !tags.includes('Verb');
+}
+
+/** An outcome with its own subject, short enough to be one claim: not a bullet's "Reopened the taproom". */
+function plainOutcome(outcome: string): boolean {
+  const first = nlp(outcome).terms().json()[0] as { terms: { tags: string[] }[] } | undefined;
+  const tags = first?.terms[0]?.tags ?? [];
+  return (
+    readsAsStatement(outcome) &&
+    !tags.includes('Verb') &&
+    !DANGLING.test(outcome) &&
+    !/\d/.test(outcome) &&
+    !/, (?:which|and|but)\b/.test(outcome) &&
+    outcome.split(/\s+/).length <= 18 &&
+    !sentenceFeatures(outcome).forecast &&
+    !sentenceFeatures(outcome).hedged
+  );
 }
 
 /**

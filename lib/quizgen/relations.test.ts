@@ -70,6 +70,35 @@ describe('purposesIn and reasonsIn', () => {
       { outcome: 'the board cut the dividend', reason: 'Because Profits fell by half in 2020' },
     ]);
   });
+
+  it('takes no reason from an outcome cut at a conjunction, a schedule, advice, a shell noun or a reason with a turn inside', () => {
+    // Blind review v4: "Capacity utilisation fell from 91% to 80%, and" was asked as an outcome.
+    expect(reasonsIn('Average revenue per pair rose to €32.80, but only because dearer work made up more of the total.', null)).toEqual([]);
+    // "due to open in 2025" is a date, not a cause.
+    expect(reasonsIn('Rift Fresh is building its own plant, due to open in 2025.', null)).toEqual([]);
+    expect(reasonsIn('Not every digital idea works, so set clear targets and close failed projects quickly.', null)).toEqual([]);
+    expect(reasonsIn('The cost was margin, because distributors took a commission of around 8%.', null)).toEqual([]);
+    expect(reasonsIn('The plan cost MXN 1,490, but many bought packs, so revenue per member came to MXN 1,050.', null)).toEqual([]);
+    // The cause sense of "due to" stays.
+    expect(reasonsIn('Output fell by a third due to a shortage of chips.', null)).toMatchObject([
+      { outcome: 'Output fell by a third', reason: 'Because of a shortage of chips' },
+    ]);
+  });
+});
+
+describe('blind review v5: a price is no consequence, a vote no aim', () => {
+  it('does not read "X cost $1,049" as what X led to, but keeps "cost the company $6 million"', () => {
+    expect(consequencesIn("The resort's adult pass cost $1,049 for the season, and a day ticket cost $119.")).toEqual([]);
+    expect(consequencesIn('The storm cost the company about $6 million in lost ticket sales.')).toMatchObject([
+      { cause: 'The storm', effect: 'It cost the company about $6 million in lost ticket sales' },
+    ]);
+  });
+
+  it('takes no aim from a vote or from a move that does not say what it was', () => {
+    expect(purposesIn('The family voted 60–40 to keep the business.')).toEqual([]);
+    expect(purposesIn("To make the claim credible, Eide's team did two things.")).toEqual([]);
+    expect(purposesIn('The company sold its depot in 2021 to pay down its debt.')).toHaveLength(1);
+  });
 });
 
 describe('sentenceFeatures', () => {
@@ -82,6 +111,15 @@ describe('sentenceFeatures', () => {
     expect(sentenceFeatures('By 2026, experts predict they will lead the market.').forecast).toBe(true);
     const claim = sentenceFeatures('Kestrel Rail paid a fine of $3.5 million to the port authority.');
     expect(Object.values({ ...claim, words: false }).some(Boolean)).toBe(false);
+  });
+
+  it('marks a sentence that opens on a definite shell noun or a summing phrase as needing the one before it', () => {
+    // Blind review v4: "The cost was margin, because …" and "Together, the two had made up 40%" were asked alone.
+    expect(sentenceFeatures('The cost was margin, because distributors took a commission.').needsContext).toBe(true);
+    expect(sentenceFeatures('Together, the two had made up about 40% of revenue.').needsContext).toBe(true);
+    expect(sentenceFeatures('The move cut costs by €2 million.').needsContext).toBe(true);
+    expect(sentenceFeatures('The company cut costs by €2 million.').needsContext).toBe(false);
+    expect(sentenceFeatures('The board approved the plan in 2019.').needsContext).toBe(false);
   });
 
   it('strips a short lead-in and keeps the rest verbatim', () => {

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { stripLeadIn } from './sentence-features';
+import { sentenceFeatures, stripLeadIn } from './sentence-features';
 
 /**
  * Cause and effect, and action and aim, read off the shape of an English sentence: causal verbs
@@ -87,6 +87,8 @@ export function consequencesIn(sentence: string): Consequence[] {
     out.push({ cause: m[1]!, effect: `It ${m[2]!.toLowerCase()} ${m[3]}`, sentence });
   } else if (
     (m = EFFECT_VERB.exec(body)) &&
+    // "The adult pass cost $1,049": a price, not a consequence ("cost the company $6 million" is one).
+    !(/^(?:cost|saved)$/i.test(m[2]!) && /^(?:about |around |roughly |nearly |some |over |under )?[$€£¥]?\d/i.test(m[3]!)) &&
     !AGENT.test(m[1]!) &&
     !nlp(m[1]!).has('(#Person|#Organization|#ProperNoun|#Pronoun)') &&
     !hasFiniteVerb(m[1]!)
@@ -123,6 +125,10 @@ function closesBeforeMainVerb(whichClause: string): boolean {
 const FRONTED_PURPOSE =
   /^(?:(?:first|second|third|finally|then|also|next)\b,?\s+)?(?:in order )?to\s+(\p{Ll}+\b[^,;:]{6,120}?),\s+(\p{Lu}?[^,;:]{10,200})$/iu;
 
+// "The family voted 60–40 to keep the business": after a vote the infinitive is what was chosen, not an
+// aim. "Eide's team did two things": a move that does not say what it was has no aim to ask. General English.
+const VAGUE_OR_DECISION = /\b(?:voted|vote|did|does|do|things|something|steps|measures|actions)\b/i;
+
 export function purposesIn(sentence: string): Purpose[] {
   const body = stripLeadIn(sentence).replace(/[.!]+["'”’)]*$/, '');
   const fronted = FRONTED_PURPOSE.exec(body.replace(/^(?:first|second|third|finally|then|also|next)\b,?\s+/i, ''));
@@ -130,6 +136,7 @@ export function purposesIn(sentence: string): Purpose[] {
     const [aim, action] = [fronted[1]!.trim(), fronted[2]!.trim()];
     // The move must be a plain past-tense statement that stands on its own ("Vidal limited the brand").
     if (!isStandalone(action) || !nlp(action).has('#PastTense') || nlp(action).has('#Modal')) return [];
+    if (VAGUE_OR_DECISION.test(action)) return [];
     if (!nlp(aim.split(/\s+/)[0]!).has('#Verb')) return [];
     return [{ action: action.charAt(0).toUpperCase() + action.slice(1), aim: `To ${aim}`, sentence }];
   }
@@ -137,7 +144,7 @@ export function purposesIn(sentence: string): Purpose[] {
   const m = gerundForm ?? CLAUSE_PURPOSE.exec(body);
   if (!m) return [];
   const [action, aim] = [m[1]!.trim(), m[2]!.trim()];
-  if (action.includes(',') || action.split(/\s+/).length < 3) return [];
+  if (action.includes(',') || action.split(/\s+/).length < 3 || VAGUE_OR_DECISION.test(action)) return [];
   if (!nlp(aim.split(/\s+/)[0]!).has('#Verb')) return [];
   const gerund = nlp(action.split(/\s+/)[0]!).has('#Gerund');
   if (gerundForm ? !gerund : !isStandalone(action) || TO_COMPLEMENT.test(action) || !nlp(action).has('#PastTense')) return [];
@@ -203,6 +210,17 @@ export function reasonsIn(sentence: string, previous: string | null): Reason[] {
     // "because which went live …": the clause was cut inside a relative clause; not a reason.
     if (/^(?:which|who|whom|whose|that|where|when|while)\b/i.test(w)) return [];
     if (!isStandalone(o) || w.split(/\s+/).length < 2 || /\b(?:you|your|we|our|I)\b/.test(o + w)) return [];
+    // "Utilisation fell, and" / "rose to €32.80, but only": the outcome was cut at a conjunction.
+    if (/\b(?:and|but|or|nor|only|just|partly|mainly|largely|not)$/i.test(o)) return [];
+    // "…, but many members bought cheaper packs": a reason with a turn inside is two claims, not one.
+    if (/,\s+but\b/i.test(w)) return [];
+    // "due to open in 2025" is a schedule, not a cause.
+    // A bare verb then a time ("due to open in 2025", "due to start next year") is that sense.
+    if (/^due to$/i.test(marker) && /^\p{Ll}+(?<!s|ing|ed)\s+(?:in|by|next|this|later|before|on|at|from)\b/u.test(w)) return [];
+    // "The cost was margin because …": an outcome that opens on a shell noun says nothing on its own.
+    if (sentenceFeatures(o).needsContext) return [];
+    // "Not every idea works, so set clear targets": advice, not an outcome of the case.
+    if (sentenceFeatures(o).imperative) return [];
     const lead = /of|to/i.test(marker) ? 'Because of' : 'Because';
     return [{ outcome: o, reason: `${lead} ${w}`, sentence }];
   };

@@ -33,6 +33,11 @@ const FORECAST =
   /\b(?:will|won['’]t|['’]ll|would|could|might|may|predicts?|predicted|forecasts? (?:that|to)|forecasted|projected to|expects?|expected|is set to|are set to|plans? to|aims? to|hopes? to|likely to|poised to|looking ahead)\b/i;
 const BACK_REFERENCE =
   /^(?:this|that|these|those|it|its|they|them|their|he|his|she|her|such|here|there|then|which|who|both|another|also|again|still|plus)\b/i;
+// A definite "shell noun" at the start ("The cost was margin", "The two had made up 40%", "The move
+// cut …") stands for something said before it; so does "Together," or "In total,". General English.
+const SHELL_OPENING =
+  /^(?:(?:together|in total|combined|between them|in all)\b|the\s+(?:two|three|four|both|same|former|latter|rest|remainder|move|deal|plan|change|decision|cost|result|effect|idea|problem|trade-off|gamble|bet|step|shift|outcome|answer|reason|goal|aim|approach|cut|rise|fall|increase|drop|gain|loss|difference|gap|bulk|majority)\b)/i;
+
 const LEADING_CONNECTIVE = /^(?:but|and|so|yet|or|now|well|okay|ok|of course|sure|still|plus|also)\b[,\s]*/i;
 
 // Several families look at one sentence: remember what each sentence is (bounded, so memory stays flat).
@@ -61,7 +66,7 @@ function computeFeatures(sentence: string): SentenceFeatures {
     figurative: FIGURATIVE.test(unquoted),
     hedged: HEDGE.test(unquoted),
     forecast: FORECAST.test(unquoted),
-    needsContext: BACK_REFERENCE.test(body),
+    needsContext: BACK_REFERENCE.test(body) || SHELL_OPENING.test(body) || SHELL_OPENING.test(text),
   };
 }
 
