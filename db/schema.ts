@@ -1,6 +1,8 @@
 import {
   type AnyPgColumn,
   boolean,
+  check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -12,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { ContentBlock } from '@/lib/case-study/types';
 import type { AnswerKey, PublicQuestionData, QuestionType, Response } from '@/lib/quizgen/types';
 
@@ -27,17 +30,23 @@ export const questionTypeEnum = pgEnum('question_type', [
   'matching',
 ]);
 
-export const users = pgTable('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  name: text('name').notNull(),
-  // Stored lower-cased so "Ana@X.com" and "ana@x.com" are one account.
-  email: text('email').notNull().unique(),
-  passwordHash: text('password_hash').notNull(),
-  role: roleEnum('role').notNull().default('student'),
-  // Carried in every session token; bumping it (sign-out, password or role change) ends all older sessions.
-  sessionVersion: integer('session_version').notNull().default(1),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    // Stored lower-cased so "Ana@X.com" and "ana@x.com" are one account.
+    email: text('email').notNull().unique(),
+    passwordHash: text('password_hash').notNull(),
+    role: roleEnum('role').notNull().default('student'),
+    // Carried in every session token; bumping it (sign-out, password or role change) ends all older sessions.
+    sessionVersion: integer('session_version').notNull().default(1),
+    // Spaced review: the chance of recalling a question when it comes due (FSRS's request_retention).
+    desiredRetention: doublePrecision('desired_retention').notNull().default(0.9),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check('users_desired_retention_range', sql`${t.desiredRetention} >= 0.7 and ${t.desiredRetention} <= 0.97`)],
+);
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 
@@ -131,8 +140,12 @@ export const attempts = pgTable(
     assignmentId: uuid('assignment_id').references((): AnyPgColumn => assignments.id, { onDelete: 'set null' }),
     // One per rendered quiz form: a double submit or a stale tab cannot grade twice.
     submissionKey: uuid('submission_key').notNull(),
-    score: integer('score').notNull(),
+    // The sum of the questions' credit: partial credit makes it a fraction (2.67 of 4).
+    score: doublePrecision('score').notNull(),
     maxScore: integer('max_score').notNull(),
+    // Seeds the draw, question order and option order the learner saw (lib/grading/arrange.ts);
+    // null for attempts made before quizzes were shuffled, which saw the stored order.
+    seed: integer('seed'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -154,8 +167,13 @@ export const answers = pgTable(
     questionId: uuid('question_id')
       .notNull()
       .references(() => questions.id, { onDelete: 'cascade' }),
+    // In the question's stored option order, whatever order the learner saw.
     response: jsonb('response').$type<Response | null>(),
+    // Share of the mark earned, 0…1; correct means the whole mark.
+    credit: doublePrecision('credit').notNull().default(0),
     correct: boolean('correct').notNull(),
+    // Where the question stood in the quiz as the learner saw it (0-based); null before shuffling.
+    position: integer('position'),
   },
   (t) => [uniqueIndex('answers_attempt_question_idx').on(t.attemptId, t.questionId)],
 );
@@ -235,3 +253,56 @@ export const authThrottle = pgTable(
   (t) => [index('auth_throttle_window_idx').on(t.windowStartedAt)],
 );
 export type AuthThrottleRow = typeof authThrottle.$inferSelect;
+
+/**
+ * Spaced review: every question a learner has answered is a card of theirs, scheduled by FSRS
+ * (ts-fsrs). The columns are ts-fsrs's Card; a wrong answer makes it due soon, a right one later.
+ */
+export const reviewCards = pgTable(
+  'review_cards',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    due: timestamp('due', { withTimezone: true }).notNull(),
+    stability: doublePrecision('stability').notNull(),
+    difficulty: doublePrecision('difficulty').notNull(),
+    scheduledDays: integer('scheduled_days').notNull(),
+    learningSteps: integer('learning_steps').notNull(),
+    reps: integer('reps').notNull(),
+    lapses: integer('lapses').notNull(),
+    /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
+    state: integer('state').notNull(),
+    lastReview: timestamp('last_review', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.questionId] }), index('review_cards_user_due_idx').on(t.userId, t.due)],
+);
+export type ReviewCardRow = typeof reviewCards.$inferSelect;
+
+/**
+ * One answer given on /review: kept apart from attempts, so review never counts toward an
+ * assignment's limit or grade. A round is one submitted review form; its key makes a resubmit a no-op.
+ */
+export const reviewLogs = pgTable(
+  'review_logs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    questionId: uuid('question_id')
+      .notNull()
+      .references(() => questions.id, { onDelete: 'cascade' }),
+    roundKey: uuid('round_key').notNull(),
+    position: integer('position').notNull(),
+    response: jsonb('response').$type<Response | null>(),
+    credit: doublePrecision('credit').notNull(),
+    /** ts-fsrs Rating given: 1 again, 3 good, 2 hard (partial credit). */
+    rating: integer('rating').notNull(),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('review_logs_user_round_question_idx').on(t.userId, t.roundKey, t.questionId)],
+);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seedFromKey, shownAs, toStoredResponse } from '@/lib/grading/arrange';
 import { readAnswerSheet } from '@/lib/grading/answer-sheet';
 import { gradeSheet } from '@/lib/grading/grade';
 import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
@@ -20,7 +21,24 @@ const quiz: { id: string; data: PublicQuestionData; answerKey: AnswerKey }[] = [
   },
 ];
 
-const grade = (getAll: (name: string) => string[]) => gradeSheet(quiz, readAnswerSheet(quiz, getAll));
+/** Grades a sheet as the server does: on the quiz as its submission key showed it, mapped back to the stored order. */
+function grade(getAll: ReturnType<typeof answerSheet>) {
+  const shown = quiz.map((q) => shownAs(q, seedFromKey(getAll.submissionKey)));
+  const read = readAnswerSheet(
+    shown.map((s) => ({ id: s.question.id, data: s.data })),
+    getAll,
+  );
+  const responses = new Map(
+    [...read].map(([id, r]) => [
+      id,
+      toStoredResponse(
+        shown.find((s) => s.question.id === id)!,
+        r,
+      ),
+    ]),
+  );
+  return gradeSheet(quiz, responses);
+}
 
 describe('answerSheet (the test helper every DAL test submits with)', () => {
   it('answers every kind of question right', () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db';
 import { attempts, lessons, questions } from '@/db/schema';
 import { seedContent } from '@/lib/dal/internal/seed-content';
-import type { AnswerKey } from '@/lib/quizgen/types';
+import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
 import { answerSheet } from '@/test/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
@@ -18,7 +18,7 @@ const LESSON = 'what-was-the-big-crackdown-all-about';
 describe.each(testDatabaseKinds)('learner actions on %s', (kind) => {
   let handle: DatabaseHandle;
   let lessonId = '';
-  let keys: { id: string; answerKey: AnswerKey }[] = [];
+  let keys: { id: string; answerKey: AnswerKey; data: PublicQuestionData }[] = [];
 
   beforeAll(async () => {
     handle = await createTestDatabase(kind);
@@ -26,7 +26,7 @@ describe.each(testDatabaseKinds)('learner actions on %s', (kind) => {
     const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
     lessonId = lesson!.id;
     keys = await handle.db
-      .select({ id: questions.id, answerKey: questions.answerKey })
+      .select({ id: questions.id, answerKey: questions.answerKey, data: questions.data })
       .from(questions)
       .where(eq(questions.lessonId, lessonId));
   });
@@ -42,11 +42,12 @@ describe.each(testDatabaseKinds)('learner actions on %s', (kind) => {
     // Every answer wrong, while the form claims full marks in every way a client could.
     const form = new FormData();
     form.set('lessonId', lessonId);
-    form.set('submissionKey', randomUUID());
+    const sheet = answerSheet(keys, 'wrong');
+    form.set('submissionKey', sheet.submissionKey);
     form.set('score', String(keys.length));
     form.set('maxScore', String(keys.length));
     for (const q of keys) form.set(`isCorrect.${q.id}`, 'true');
-    for (const [name, value] of answerSheet(keys, 'wrong').fields) form.append(name, value);
+    for (const [name, value] of sheet.fields) form.append(name, value);
     // Success redirects to the result page, which Next.js does by throwing.
     await expect(submitQuizAction({ status: 'idle' }, form)).rejects.toThrow(/NEXT_REDIRECT/);
     const stored = await handle.db

@@ -69,7 +69,13 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
     : [];
   const answerRows = attemptRows.length
     ? await db
-        .select({ attemptId: answers.attemptId, questionId: answers.questionId, response: answers.response, correct: answers.correct })
+        .select({
+          attemptId: answers.attemptId,
+          questionId: answers.questionId,
+          response: answers.response,
+          correct: answers.correct,
+          mark: answers.credit,
+        })
         .from(answers)
         .where(
           inArray(

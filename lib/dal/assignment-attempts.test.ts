@@ -3,8 +3,8 @@ import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db';
 import { attempts, lessons, questions } from '@/db/schema';
-import type { AnswerKey } from '@/lib/quizgen/types';
-import { answerSheet } from '@/test/answer-sheet';
+import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
+import { answerSheet, asSubmission } from '@/test/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
 import { createTestUsers } from '@/test/users';
@@ -38,7 +38,7 @@ describe.each(testDatabaseKinds)('attempts that belong to an assignment on %s', 
   let handle: DatabaseHandle;
   let lessonId = '';
   let otherLessonId = '';
-  let keys: { id: string; answerKey: AnswerKey }[] = [];
+  let keys: { id: string; answerKey: AnswerKey; data: PublicQuestionData }[] = [];
 
   beforeAll(async () => {
     handle = await createTestDatabase(kind);
@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds)('attempts that belong to an assignment on %s', 
       .orderBy(asc(lessons.position));
     otherLessonId = other!.id;
     keys = await handle.db
-      .select({ id: questions.id, answerKey: questions.answerKey })
+      .select({ id: questions.id, answerKey: questions.answerKey, data: questions.data })
       .from(questions)
       .where(eq(questions.lessonId, lessonId));
   });
@@ -81,7 +81,7 @@ describe.each(testDatabaseKinds)('attempts that belong to an assignment on %s', 
   /** Submits as `userId` for an assignment (null: practice); returns the result as the DAL gave it. */
   const submit = (userId: string, assignmentId: string | null, answer: 'right' | 'wrong', lesson = lessonId) => {
     signInAs(userId);
-    return submitQuizAttempt({ lessonId: lesson, assignmentId, submissionKey: randomUUID(), getAll: answerSheet(keys, answer) });
+    return submitQuizAttempt({ lessonId: lesson, assignmentId, ...asSubmission(answerSheet(keys, answer)) });
   };
   const stored = async (userId: string, assignmentId: string | null, answer: 'right' | 'wrong') => {
     const result = await submit(userId, assignmentId, answer);

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { answers, assignments, attempts, caseStudies, classes, lessons, questions, users } from '@/db/schema';
 import { readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
+import { arrangeQuiz, seedFromKey, toStoredResponse } from '@/lib/grading/arrange';
 import { gradeSheet } from '@/lib/grading/grade';
 import { attemptsLeft } from '@/lib/progress/assignment-rules';
 import {
@@ -13,6 +14,7 @@ import {
   attemptsUsed,
   reviewHiddenUntil,
 } from './internal/quiz-rules';
+import { rescheduleCards } from './internal/review-cards';
 import { visibleTo } from './internal/visibility';
 import { isUuid } from '@/lib/ids';
 import type { DalResult } from './result';
@@ -61,12 +63,23 @@ export async function submitQuizAttempt(input: {
     .orderBy(asc(questions.position));
   if (rows.length === 0) return { ok: false, error: 'not_found' };
   const lessonId = rows[0]!.lessonId;
-  const keys = rows.flatMap((r) => (r.id && r.data && r.answerKey ? [{ id: r.id, data: r.data, answerKey: r.answerKey }] : []));
+  const pool = rows.flatMap((r) => (r.id && r.data && r.answerKey ? [{ id: r.id, data: r.data, answerKey: r.answerKey }] : []));
+  // The quiz the form showed: drawn from the pool and shuffled by the seed its submission key
+  // gives. The sheet is read as shown, then graded and stored in the questions' own option order.
+  const seed = seedFromKey(input.submissionKey);
+  const shown = arrangeQuiz(pool, seed);
+  const asShown = shown.map((s) => ({ id: s.question.id, data: s.data }));
   // Graded before the transaction (pure work), but only reported inside it, after the submission
   // key is looked up: a resubmitted form gets its first attempt back whatever it carries now.
-  const badNumbers = unreadableNumbers(keys, input.getAll);
-  const responses = readAnswerSheet(keys, input.getAll);
-  const { score, maxScore, graded } = gradeSheet(keys, responses);
+  const badNumbers = unreadableNumbers(asShown, input.getAll);
+  const read = readAnswerSheet(asShown, input.getAll);
+  const responses = new Map(
+    shown.flatMap((s) => (read.has(s.question.id) ? [[s.question.id, toStoredResponse(s, read.get(s.question.id)!)] as const] : [])),
+  );
+  const { score, maxScore, graded } = gradeSheet(
+    shown.map((s) => s.question),
+    responses,
+  );
 
   return db.transaction(async (tx): Promise<SubmitResult> => {
     // One learner's submits are serialised, so two tabs cannot both spend the last attempt; the
@@ -74,6 +87,7 @@ export async function submitQuizAttempt(input: {
     const [locked] = await tx
       .select({
         same: sql<string | null>`(select a.id from attempts a where a.user_id = ${user.id} and a.submission_key = ${input.submissionKey})`,
+        retention: users.desiredRetention,
       })
       .from(users)
       .where(eq(users.id, user.id))
@@ -91,7 +105,7 @@ export async function submitQuizAttempt(input: {
       return { ok: false, error: 'no_attempts_left' };
     const [attempt] = await tx
       .insert(attempts)
-      .values({ userId: user.id, lessonId, assignmentId, submissionKey: input.submissionKey, score, maxScore })
+      .values({ userId: user.id, lessonId, assignmentId, submissionKey: input.submissionKey, score, maxScore, seed })
       .onConflictDoNothing({ target: [attempts.userId, attempts.submissionKey] })
       .returning({ id: attempts.id });
     if (!attempt) {
@@ -102,9 +116,18 @@ export async function submitQuizAttempt(input: {
         .where(and(eq(attempts.userId, user.id), eq(attempts.submissionKey, input.submissionKey)));
       return { ok: true as const, attemptId: winner!.id };
     }
-    await tx
-      .insert(answers)
-      .values(graded.map((g) => ({ attemptId: attempt.id, questionId: g.questionId, response: g.response, correct: g.correct })));
+    await tx.insert(answers).values(
+      graded.map((g, position) => ({
+        attemptId: attempt.id,
+        questionId: g.questionId,
+        response: g.response,
+        credit: g.credit,
+        correct: g.correct,
+        position,
+      })),
+    );
+    // Every question of the attempt becomes (or moves) the learner's review card; review never counts for a class.
+    await rescheduleCards(tx, { userId: user.id, retention: locked?.retention ?? 0.9, now: new Date(), graded });
     return { ok: true as const, attemptId: attempt.id };
   });
 }
@@ -197,12 +220,14 @@ export async function getAttemptById({ id }: { id: string }) {
       explanation: questions.explanation,
       source: questions.source,
       response: answers.response,
+      credit: answers.credit,
       correct: answers.correct,
     })
     .from(answers)
     .innerJoin(questions, eq(questions.id, answers.questionId))
     .where(eq(answers.attemptId, attempt.id))
-    .orderBy(asc(questions.position));
+    // As the learner saw them (older attempts, without a position, in the stored order).
+    .orderBy(asc(answers.position), asc(questions.position));
   const isOwn = attempt.learnerId === user.id;
   // The assignment's class, as the reader may know it: the learner while still in the class (to
   // retake it for the class), the instructor always.
@@ -220,6 +245,14 @@ export async function getAttemptById({ id }: { id: string }) {
   // Class rules bind the learner, on every attempt of theirs on the lesson; an instructor reading
   // the attempt sees everything.
   const hiddenUntil = isOwn ? await reviewHiddenUntil(db, { userId: user.id, lessonId: attempt.lessonId }) : null;
+  // The learner's own trend on this lesson (every attempt of theirs, practice or for a class).
+  const history = isOwn
+    ? await db
+        .select({ id: attempts.id, score: attempts.score, maxScore: attempts.maxScore, submittedAt: attempts.submittedAt })
+        .from(attempts)
+        .where(and(eq(attempts.userId, user.id), eq(attempts.lessonId, attempt.lessonId)))
+        .orderBy(asc(attempts.submittedAt))
+    : [];
   const left = current
     ? attemptsLeft(current.attemptsAllowed, await attemptsUsed(db, { userId: user.id, assignmentId: current.id }))
     : null;
@@ -234,13 +267,23 @@ export async function getAttemptById({ id }: { id: string }) {
     reviewHiddenUntil: hiddenUntil,
     /** Attempts left on the assignment of a retake; null: unlimited or practice. */
     attemptsLeft: left,
+    /** The owner's attempts on this lesson, oldest first; empty for an instructor. */
+    history,
     questions: rows.map((r) => ({
       id: r.id,
       prompt: r.prompt,
       yourAnswer: describeResponse(r.data, r.response),
       ...(hiddenUntil
         ? { review: null }
-        : { review: { correct: r.correct, rightAnswer: describeKey(r.data, r.answerKey), explanation: r.explanation, source: r.source } }),
+        : {
+            review: {
+              correct: r.correct,
+              credit: r.credit,
+              rightAnswer: describeKey(r.data, r.answerKey),
+              explanation: r.explanation,
+              source: r.source,
+            },
+          }),
     })),
   };
 }

@@ -7,7 +7,7 @@ import type { DatabaseHandle } from '@/db';
 import { attempts, caseStudies, questions } from '@/db/schema';
 import { questionFromForm, type QuestionFormValues } from '@/lib/quizgen/edit';
 import type { Question } from '@/lib/quizgen/types';
-import { answerSheet } from '@/test/answer-sheet';
+import { answerSheet, asSubmission } from '@/test/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
 import { createTestUsers } from '@/test/users';
@@ -102,7 +102,7 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     ).toMatchObject({ ok: true });
     const assignmentId = (await getClassById({ id: classId }))!.assignments[0]!.id;
     const live = await handle.db
-      .select({ id: questions.id, answerKey: questions.answerKey })
+      .select({ id: questions.id, answerKey: questions.answerKey, data: questions.data })
       .from(questions)
       .where(eq(questions.lessonId, d.lessonId));
     const attemptOf: Record<'ann' | 'ben', string> = { ann: '', ben: '' };
@@ -110,7 +110,7 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
       signInAs(d.id[who]);
       expect(await joinClassByCode({ code: joinCode })).toMatchObject({ ok: true });
       const getAll = answerSheet(live, (q) => (q.id === edited.id && who === 'ann' ? 'right' : 'wrong'));
-      const result = await submitQuizAttempt({ lessonId: d.lessonId, assignmentId, submissionKey: randomUUID(), getAll });
+      const result = await submitQuizAttempt({ lessonId: d.lessonId, assignmentId, ...asSubmission(getAll) });
       if (!result.ok) throw new Error(result.error);
       attemptOf[who] = result.attemptId;
     }
@@ -242,9 +242,7 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
       expect((await getQuizTerms({ lessonId, assignmentId }))!.assignment).toMatchObject({ used: 1, attemptsAllowed: 1, left: 0 });
       // Five more tabs submit at once: every one is refused.
       const results = await Promise.all(
-        Array.from({ length: 5 }, () =>
-          submitQuizAttempt({ lessonId, assignmentId, submissionKey: randomUUID(), getAll: answerSheet(live, 'right') }),
-        ),
+        Array.from({ length: 5 }, () => submitQuizAttempt({ lessonId, assignmentId, ...asSubmission(answerSheet(live, 'right')) })),
       );
       expect(results).toEqual(Array(5).fill({ ok: false, error: 'no_attempts_left' }));
       const [mine] = await handle.db.select({ n: count() }).from(attempts).where(eq(attempts.userId, id[who]));
@@ -266,9 +264,7 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     signInAs(cara);
     expect(await joinClassByCode({ code: joinCode })).toMatchObject({ ok: true });
     const results = await Promise.all(
-      Array.from({ length: 5 }, () =>
-        submitQuizAttempt({ lessonId, assignmentId, submissionKey: randomUUID(), getAll: answerSheet(live, 'right') }),
-      ),
+      Array.from({ length: 5 }, () => submitQuizAttempt({ lessonId, assignmentId, ...asSubmission(answerSheet(live, 'right')) })),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.error === 'no_attempts_left')).toHaveLength(4);

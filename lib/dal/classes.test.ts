@@ -3,8 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db';
 import { lessons, questions } from '@/db/schema';
-import type { AnswerKey } from '@/lib/quizgen/types';
-import { answerSheet } from '@/test/answer-sheet';
+import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
+import { answerSheet, asSubmission } from '@/test/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
 import { createTestUsers } from '@/test/users';
@@ -30,7 +30,7 @@ const settings = { attemptsAllowed: null, answersShown: 'after_attempt', scoreRu
 describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s', (kind) => {
   let handle: DatabaseHandle;
   let lessonId = '';
-  let keys: { id: string; answerKey: AnswerKey }[] = [];
+  let keys: { id: string; answerKey: AnswerKey; data: PublicQuestionData }[] = [];
 
   beforeAll(async () => {
     handle = await createTestDatabase(kind);
@@ -38,7 +38,7 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
     const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
     lessonId = lesson!.id;
     keys = await handle.db
-      .select({ id: questions.id, answerKey: questions.answerKey })
+      .select({ id: questions.id, answerKey: questions.answerKey, data: questions.data })
       .from(questions)
       .where(eq(questions.lessonId, lessonId));
   });
@@ -72,7 +72,7 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
 
   const submitAs = async (userId: string, assignmentId: string, answer: 'right' | 'wrong') => {
     signInAs(userId);
-    const result = await submitQuizAttempt({ lessonId, assignmentId, submissionKey: randomUUID(), getAll: answerSheet(keys, answer) });
+    const result = await submitQuizAttempt({ lessonId, assignmentId, ...asSubmission(answerSheet(keys, answer)) });
     if (!result.ok) throw new Error(result.error);
     return result.attemptId;
   };

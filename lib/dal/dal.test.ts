@@ -4,8 +4,8 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db';
 import { answers, attempts, lessons, questions, users } from '@/db/schema';
-import type { AnswerKey } from '@/lib/quizgen/types';
-import { answerSheet } from '@/test/answer-sheet';
+import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
+import { answerSheet, asSubmission } from '@/test/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
 import { createTestUsers } from '@/test/users';
@@ -32,7 +32,7 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
   let handle: DatabaseHandle;
   // The seeded lesson and its keys: read-only fixtures, never changed by a test.
   let lessonId: string;
-  let keys: { id: string; answerKey: AnswerKey }[];
+  let keys: { id: string; answerKey: AnswerKey; data: PublicQuestionData }[];
 
   beforeAll(async () => {
     handle = await createTestDatabase(kind);
@@ -41,7 +41,7 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
     const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
     lessonId = lesson!.id;
     keys = await handle.db
-      .select({ id: questions.id, answerKey: questions.answerKey })
+      .select({ id: questions.id, answerKey: questions.answerKey, data: questions.data })
       .from(questions)
       .where(eq(questions.lessonId, lessonId))
       .orderBy(questions.position);
@@ -52,8 +52,11 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
     await handle?.close();
   });
 
-  const submit = (getAll: (name: string) => string[], submissionKey: string = randomUUID()) =>
-    submitQuizAttempt({ lessonId, submissionKey, getAll });
+  // A sheet from answerSheet is answered on the form of its own submission key.
+  const submit = (
+    getAll: ((name: string) => string[]) & { submissionKey?: string },
+    submissionKey = getAll.submissionKey ?? randomUUID(),
+  ) => submitQuizAttempt({ lessonId, submissionKey, getAll });
 
   describe('accounts', () => {
     const password = 'pässwörd-✓-'.repeat(40);
@@ -206,14 +209,13 @@ describe.each(testDatabaseKinds)('data access layer on %s', (kind) => {
         .from(lessons)
         .where(and(eq(lessons.caseStudyId, stored.id), eq(lessons.slug, LESSON)));
       const copyKeys = await handle.db
-        .select({ id: questions.id, answerKey: questions.answerKey })
+        .select({ id: questions.id, answerKey: questions.answerKey, data: questions.data })
         .from(questions)
         .where(eq(questions.lessonId, lesson!.id));
       const userId = await signedInStudent();
       const submitted = await submitQuizAttempt({
         lessonId: lesson!.id,
-        submissionKey: randomUUID(),
-        getAll: answerSheet(copyKeys, 'right'),
+        ...asSubmission(answerSheet(copyKeys, 'right')),
       });
       expect(submitted.ok).toBe(true);
 

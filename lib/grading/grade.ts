@@ -1,4 +1,5 @@
-import type { AnswerKey, Response } from '@/lib/quizgen/types';
+import type { AnswerKey, PublicQuestionData, Response } from '@/lib/quizgen/types';
+import { withinOneTypo } from './typo';
 
 /** Folds case, width, spacing, curly quotes and surrounding punctuation so "  jack  MA." = "Jack Ma". */
 export function normalizeAnswerText(text: string): string {
@@ -35,56 +36,79 @@ export function parseNumberAnswer(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-/** Whether a response earns the mark. An absent or mismatched response never does. */
-export function isCorrect(key: AnswerKey, response: Response | null | undefined): boolean {
-  if (!response || response.type !== key.type) return false;
+/** What grading needs of a question: what the learner saw (the options) and the key. */
+export interface GradableQuestion {
+  data: PublicQuestionData;
+  answerKey: AnswerKey;
+}
+
+/**
+ * The share of the mark a response earns, 0…1, by Moodle's rules: multiple select gives each right
+ * choice an equal share of the mark and takes an equal share of it away for each wrong one (so
+ * ticking everything earns nothing), floored at 0; matching and ordering earn the share of pairs or
+ * positions that are right; a fill-in accepts one slip in an answer of six or more letters (never
+ * in a number). An absent response, or one of another kind, earns 0.
+ */
+export function creditFor(question: GradableQuestion, response: Response | null | undefined): number {
+  const { answerKey: key, data } = question;
+  if (!response || response.type !== key.type) return 0;
   switch (key.type) {
     case 'single_choice':
-      return response.type === 'single_choice' && response.choice === key.answer;
+      return response.type === 'single_choice' && response.choice === key.answer ? 1 : 0;
     case 'multiple_choice': {
-      if (response.type !== 'multiple_choice') return false;
-      const chosen = [...new Set(response.choices)].sort((a, b) => a - b);
-      const expected = [...key.answer].sort((a, b) => a - b);
-      return chosen.length === expected.length && chosen.every((c, i) => c === expected[i]);
+      if (response.type !== 'multiple_choice') return 0;
+      const right = new Set(key.answer);
+      const chosen = new Set(response.choices);
+      const hits = [...chosen].filter((c) => right.has(c)).length;
+      const misses = chosen.size - hits;
+      const wrongOptions = (data.type === 'multiple_choice' ? data.options.length : 0) - right.size;
+      if (right.size === 0) return misses === 0 ? 1 : 0;
+      return Math.max(0, hits / right.size - misses / Math.max(1, wrongOptions));
     }
     case 'true_false':
-      return response.type === 'true_false' && response.value === key.answer;
+      return response.type === 'true_false' && response.value === key.answer ? 1 : 0;
     case 'fill_blank': {
-      if (response.type !== 'fill_blank') return false;
+      if (response.type !== 'fill_blank') return 0;
       const given = answerMatchKey(response.text);
-      return given.length > 0 && key.answer.some((a) => answerMatchKey(a) === given);
+      if (!given) return 0;
+      const accepted = key.answer.map(answerMatchKey).filter(Boolean);
+      return accepted.includes(given) || accepted.some((a) => withinOneTypo(given, a)) ? 1 : 0;
     }
     case 'numeric':
-      return response.type === 'numeric' && Math.abs(response.value - key.value) <= key.tolerance + 1e-9;
-    case 'ordering':
-      return (
-        response.type === 'ordering' &&
-        response.positions.length === key.order.length &&
-        key.order.every((item, position) => response.positions[item] === position)
-      );
-    case 'matching':
-      return (
-        response.type === 'matching' &&
-        response.choices.length === key.match.length &&
-        key.match.every((partner, i) => response.choices[i] === partner)
-      );
+      return response.type === 'numeric' && Math.abs(response.value - key.value) <= key.tolerance + 1e-9 ? 1 : 0;
+    case 'ordering': {
+      if (response.type !== 'ordering' || key.order.length === 0) return 0;
+      return key.order.filter((item, position) => response.positions[item] === position).length / key.order.length;
+    }
+    case 'matching': {
+      if (response.type !== 'matching' || key.match.length === 0) return 0;
+      return key.match.filter((partner, i) => response.choices[i] === partner).length / key.match.length;
+    }
   }
 }
 
-interface GradedQuestion {
+/** Whether a response earns the whole mark. */
+export const isCorrect = (question: GradableQuestion, response: Response | null | undefined): boolean => creditFor(question, response) >= 1;
+
+export interface GradedQuestion {
   questionId: string;
   response: Response | null;
+  /** Share of the mark earned, 0…1. */
+  credit: number;
+  /** The whole mark earned. */
   correct: boolean;
 }
 
-/** Grades a sheet against the keys: one mark per question, unanswered questions score zero. */
+/** Grades a sheet against the keys: one mark per question, partial credit where the kind allows it, unanswered questions score zero. */
 export function gradeSheet(
-  keys: { id: string; answerKey: AnswerKey }[],
+  keys: ({ id: string } & GradableQuestion)[],
   responses: Map<string, Response>,
 ): { score: number; maxScore: number; graded: GradedQuestion[] } {
-  const graded = keys.map(({ id, answerKey }) => {
+  const graded = keys.map((question) => {
+    const id = question.id;
     const response = responses.get(id) ?? null;
-    return { questionId: id, response, correct: isCorrect(answerKey, response) };
+    const credit = creditFor(question, response);
+    return { questionId: id, response, credit, correct: credit >= 1 };
   });
-  return { score: graded.filter((g) => g.correct).length, maxScore: keys.length, graded };
+  return { score: graded.reduce((sum, g) => sum + g.credit, 0), maxScore: keys.length, graded };
 }

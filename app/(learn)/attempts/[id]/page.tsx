@@ -5,15 +5,31 @@ import { ButtonLink } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { getAttemptById } from '@/lib/dal/attempts';
 import { formatDate, formatDateTime } from '@/lib/format';
-import { percentOf } from '@/lib/progress/score';
+import { formatPoints, percentOf } from '@/lib/progress/score';
 
 export const metadata: Metadata = { title: 'Quiz result' };
 
-export default async function AttemptPage({ params }: { params: Promise<{ id: string }> }) {
-  const attempt = await getAttemptById({ id: (await params).id });
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ show?: string | string[] }> };
+
+/** ✓, ◐ or ✗ with words, and the share of the mark when it is partial. */
+function verdict(credit: number) {
+  if (credit >= 1) return { text: '✓ Correct', tone: 'text-emerald-800', border: 'border-emerald-300' };
+  if (credit > 0) return { text: `◐ Partly right · ${formatPoints(credit)} of 1 mark`, tone: 'text-amber-900', border: 'border-amber-300' };
+  return { text: '✗ Incorrect', tone: 'text-red-800', border: 'border-red-300' };
+}
+
+export default async function AttemptPage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const attempt = await getAttemptById({ id });
   if (!attempt) notFound();
   const lessonHref = `/cases/${attempt.caseSlug}/lessons/${attempt.lessonSlug}`;
   const percent = percentOf(attempt.score, attempt.maxScore);
+  // Mistakes can be told apart only once answers are shown.
+  const canFilter = attempt.questions.some((q) => q.review !== null);
+  const numbered = attempt.questions.map((q, i) => ({ ...q, number: i + 1 }));
+  const mistakes = numbered.filter((q) => q.review && !q.review.correct);
+  const onlyMistakes = canFilter && query.show === 'mistakes';
+  const listed = onlyMistakes ? mistakes : numbered;
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -24,7 +40,7 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
       <header className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <p className="text-sm text-slate-600">Quiz: {attempt.lessonTitle}</p>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">
-          {attempt.isOwn ? 'You' : attempt.learnerName} scored {attempt.score} of {attempt.maxScore}
+          {attempt.isOwn ? 'You' : attempt.learnerName} scored {formatPoints(attempt.score)} of {attempt.maxScore}
         </h1>
         <ProgressBar value={percent} label="Score" className="mt-4" />
         <p className="mt-2 text-sm text-slate-700">
@@ -35,6 +51,23 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
           <p className="mt-3 rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note">
             Your class shows the right answers after the due date, {formatDate(attempt.reviewHiddenUntil)}. Until then you see what you
             answered.
+          </p>
+        )}
+        {attempt.history.length > 1 && (
+          <p className="mt-2 text-sm text-slate-700">
+            <span className="font-medium">Your attempts on this lesson:</span>{' '}
+            {attempt.history.map((h, i) => (
+              <span key={h.id}>
+                {i > 0 && ' → '}
+                {h.id === attempt.id ? (
+                  <strong>{percentOf(h.score, h.maxScore)}%</strong>
+                ) : (
+                  <Link href={`/attempts/${h.id}`} className="text-indigo-700 underline">
+                    {percentOf(h.score, h.maxScore)}%
+                  </Link>
+                )}
+              </span>
+            ))}
           </p>
         )}
         <div className="mt-4 flex flex-wrap gap-2">
@@ -55,29 +88,46 @@ export default async function AttemptPage({ params }: { params: Promise<{ id: st
           </ButtonLink>
         </div>
       </header>
+      {canFilter && (
+        <nav aria-label="Which answers to show" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+          {onlyMistakes ? (
+            <>
+              <span>
+                Showing your {mistakes.length} {mistakes.length === 1 ? 'mistake' : 'mistakes'} of {numbered.length} questions.
+              </span>
+              <Link href={`/attempts/${attempt.id}`} className="font-medium text-indigo-700 underline">
+                Show all answers
+              </Link>
+            </>
+          ) : (
+            <Link href={`/attempts/${attempt.id}?show=mistakes`} className="font-medium text-indigo-700 underline">
+              Show only my mistakes ({mistakes.length})
+            </Link>
+          )}
+        </nav>
+      )}
+      {onlyMistakes && mistakes.length === 0 && (
+        <p className="text-slate-700">No mistakes in this attempt: every answer earned its whole mark.</p>
+      )}
       <ol className="flex flex-col gap-4" aria-label="Answers">
-        {attempt.questions.map((q, i) => {
-          const tone = q.review === null ? 'border-slate-200' : q.review.correct ? 'border-emerald-300' : 'border-red-300';
+        {listed.map((q) => {
+          const v = q.review ? verdict(q.review.credit) : null;
           return (
-            <li key={q.id} className={`rounded-xl border bg-white p-4 sm:p-5 ${tone}`}>
+            <li key={q.id} className={`rounded-xl border bg-white p-4 sm:p-5 ${v?.border ?? 'border-slate-200'}`}>
               <p className="text-sm font-semibold">
-                {q.review && (
-                  <span className={q.review.correct ? 'text-emerald-800' : 'text-red-800'}>
-                    {q.review.correct ? '✓ Correct' : '✗ Incorrect'}
-                  </span>
-                )}
+                {v && <span className={v.tone}>{v.text}</span>}
                 <span className="text-slate-500">
-                  {q.review ? ' · ' : ''}Question {i + 1}
+                  {v ? ' · ' : ''}Question {q.number}
                 </span>
               </p>
               <h2 className="mt-1 font-semibold leading-snug">{q.prompt}</h2>
               <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                 <dt className="text-slate-600">{attempt.isOwn ? 'Your answer' : 'Their answer'}</dt>
-                <dd>{q.yourAnswer}</dd>
+                <dd className="break-words">{q.yourAnswer}</dd>
                 {q.review && !q.review.correct && (
                   <>
                     <dt className="text-slate-600">Right answer</dt>
-                    <dd className="font-medium">{q.review.rightAnswer}</dd>
+                    <dd className="break-words font-medium">{q.review.rightAnswer}</dd>
                   </>
                 )}
               </dl>

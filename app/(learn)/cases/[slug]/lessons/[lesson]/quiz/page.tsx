@@ -6,6 +6,7 @@ import { QuizForm } from '@/components/quiz/quiz-form';
 import { submitQuizAction } from '@/app/(learn)/actions';
 import { getQuizTerms } from '@/lib/dal/attempts';
 import { getQuizByLesson } from '@/lib/dal/catalog';
+import { arrangeQuiz, seedFromKey } from '@/lib/grading/arrange';
 import { formatDate, formatShortDate } from '@/lib/format';
 
 type Props = {
@@ -63,12 +64,18 @@ export default async function QuizPage({ params, searchParams }: Props) {
       </div>
     );
   const chosen = terms.assignment;
+  // A fresh key per rendered form: submitting it twice grades it once, and it seeds this
+  // attempt's draw and order, which the server works out again from it when grading.
+  const submissionKey = randomUUID();
+  const shown = arrangeQuiz(quiz.questions, seedFromKey(submissionKey)).map((s) => ({ ...s.question, data: s.data }));
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       {header}
       <section aria-label="What this attempt counts for" className="flex flex-col gap-2 text-slate-700">
         <p>
-          {quiz.questions.length} questions. Unanswered questions count as wrong.{' '}
+          {shown.length} {shown.length === 1 ? 'question' : 'questions'}
+          {shown.length < quiz.questions.length ? ` drawn from the lesson's ${quiz.questions.length}` : ''}, shuffled for each attempt.
+          Unanswered questions count as wrong.{' '}
           {chosen
             ? `This attempt counts for ${chosen.className}, due ${formatShortDate(chosen.dueAt)}. ` +
               (chosen.attemptsAllowed === null
@@ -116,14 +123,13 @@ export default async function QuizPage({ params, searchParams }: Props) {
           </Link>
           .
         </p>
-      ) : quiz.questions.length ? (
-        // A fresh key per rendered form: submitting it twice grades it once.
+      ) : shown.length ? (
         <QuizForm
           action={submitQuizAction}
           lessonId={quiz.lesson.id}
           assignmentId={chosen?.id ?? null}
-          submissionKey={randomUUID()}
-          questions={quiz.questions}
+          submissionKey={submissionKey}
+          questions={shown}
         />
       ) : (
         <p>This lesson has no questions yet.</p>
