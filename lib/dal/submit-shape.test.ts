@@ -3,8 +3,8 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database, DatabaseHandle } from '@/db';
 import { answers, attempts, lessons, questions } from '@/db/schema';
-import type { AnswerKey } from '@/lib/quizgen/types';
-import { answerSheet } from '@/test/answer-sheet';
+import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
+import { answerSheet, asSubmission } from '@/test/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
 import { createTestUsers } from '@/test/users';
@@ -57,7 +57,7 @@ function countStatements(db: Database) {
 describe.each(testDatabaseKinds)('the shape of a quiz submit on %s', (kind) => {
   let handle: DatabaseHandle;
   let lessonId = '';
-  let keys: { id: string; answerKey: AnswerKey }[] = [];
+  let keys: { id: string; answerKey: AnswerKey; data: PublicQuestionData }[] = [];
   let restore = () => {};
 
   beforeAll(async () => {
@@ -66,7 +66,7 @@ describe.each(testDatabaseKinds)('the shape of a quiz submit on %s', (kind) => {
     const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
     lessonId = lesson!.id;
     keys = await handle.db
-      .select({ id: questions.id, answerKey: questions.answerKey })
+      .select({ id: questions.id, answerKey: questions.answerKey, data: questions.data })
       .from(questions)
       .where(eq(questions.lessonId, lessonId))
       .orderBy(questions.position);
@@ -81,18 +81,18 @@ describe.each(testDatabaseKinds)('the shape of a quiz submit on %s', (kind) => {
   const answerRows = async (attemptId: string) =>
     (await handle.db.select({ n: count() }).from(answers).where(eq(answers.attemptId, attemptId)))[0]!.n;
 
-  it('reads once before one transaction of three statements for practice: lock with the key check, the attempt, every answer in one insert', async () => {
+  it('reads once before one transaction of five statements for practice: lock with the key check, the attempt, every answer in one insert, the review cards read and upserted in one each', async () => {
     const { ann } = await createTestUsers({ ann: 'student' });
     signInAs(ann);
     const counter = countStatements(handle.db);
     restore = counter.restore;
-    const result = await submitQuizAttempt({ lessonId, submissionKey: randomUUID(), getAll: answerSheet(keys, 'right') });
+    const result = await submitQuizAttempt({ lessonId, ...asSubmission(answerSheet(keys, 'right')) });
     restore();
     expect(result.ok).toBe(true);
     // The session's user row and the lesson with its keys.
     expect(counter.seen.outside).toBe(2);
     expect(counter.seen.transactions).toBe(1);
-    expect(counter.seen.inside).toEqual(['select', 'insert', 'insert']);
+    expect(counter.seen.inside).toEqual(['select', 'insert', 'insert', 'select', 'insert']);
     expect(await answerRows((result as { attemptId: string }).attemptId)).toBe(keys.length);
   });
 
@@ -116,17 +116,15 @@ describe.each(testDatabaseKinds)('the shape of a quiz submit on %s', (kind) => {
 
     const counter = countStatements(handle.db);
     restore = counter.restore;
-    const first = await submitQuizAttempt({ lessonId, assignmentId, submissionKey: randomUUID(), getAll: answerSheet(keys, 'wrong') });
+    const first = await submitQuizAttempt({ lessonId, assignmentId, ...asSubmission(answerSheet(keys, 'wrong')) });
     restore();
     expect(first.ok).toBe(true);
     expect(counter.seen.outside).toBe(2);
-    expect(counter.seen.inside).toEqual(['select', 'select', 'insert', 'insert']);
+    expect(counter.seen.inside).toEqual(['select', 'select', 'insert', 'insert', 'select', 'insert']);
 
     // The limit still holds: the second attempt is stored, the third is refused and writes nothing.
-    expect((await submitQuizAttempt({ lessonId, assignmentId, submissionKey: randomUUID(), getAll: answerSheet(keys, 'right') })).ok).toBe(
-      true,
-    );
-    expect(await submitQuizAttempt({ lessonId, assignmentId, submissionKey: randomUUID(), getAll: answerSheet(keys, 'right') })).toEqual({
+    expect((await submitQuizAttempt({ lessonId, assignmentId, ...asSubmission(answerSheet(keys, 'right')) })).ok).toBe(true);
+    expect(await submitQuizAttempt({ lessonId, assignmentId, ...asSubmission(answerSheet(keys, 'right')) })).toEqual({
       ok: false,
       error: 'no_attempts_left',
     });
@@ -137,7 +135,7 @@ describe.each(testDatabaseKinds)('the shape of a quiz submit on %s', (kind) => {
     const { ann } = await createTestUsers({ ann: 'student' });
     signInAs(ann);
     const submissionKey = randomUUID();
-    const first = await submitQuizAttempt({ lessonId, submissionKey, getAll: answerSheet(keys, 'right') });
+    const first = await submitQuizAttempt({ lessonId, submissionKey, getAll: answerSheet(keys, 'right', submissionKey) });
     expect(first.ok).toBe(true);
     const counter = countStatements(handle.db);
     restore = counter.restore;
@@ -155,7 +153,7 @@ describe.each(testDatabaseKinds)('the shape of a quiz submit on %s', (kind) => {
     signInAs(ann);
     const submissionKey = randomUUID();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => submitQuizAttempt({ lessonId, submissionKey, getAll: answerSheet(keys, 'right') })),
+      Array.from({ length: 10 }, () => submitQuizAttempt({ lessonId, submissionKey, getAll: answerSheet(keys, 'right', submissionKey) })),
     );
     const ids = new Set(results.map((r) => (r.ok ? r.attemptId : r.error)));
     expect(ids.size).toBe(1);
