@@ -10,6 +10,7 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   case_summary: 1,
   cause_effect: 2,
   purpose: 1,
+  decision: 1,
   classification: 1,
   takeaway_evidence: 2,
   timeline: 1,

@@ -17,6 +17,7 @@ import { actorActionCandidates } from './families-actors';
 import { keyTermCandidates } from './families-terms';
 import { changeCandidates } from './families-change';
 import { takeawayEvidenceCandidates } from './families-takeaways';
+import { decisionCandidates } from './families-decisions';
 import { findFlaw } from './flaws';
 import { chooseQuiz } from './choose';
 import type { Question } from './types';
@@ -49,6 +50,7 @@ const FAMILIES = [
   caseSummaryCandidates,
   causeEffectCandidates,
   causalLinkCandidates,
+  decisionCandidates,
   causeOfCandidates,
   reasonCandidates,
   reasonLinkCandidates,

@@ -11,6 +11,7 @@ export type QuestionFamily =
   | 'case_summary'
   | 'cause_effect'
   | 'purpose'
+  | 'decision'
   | 'classification'
   | 'takeaway_evidence'
   | 'timeline'
