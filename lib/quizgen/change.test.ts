@@ -15,6 +15,33 @@ const generate = (text: string) => {
 };
 type Choice = Extract<Question, { type: 'single_choice' }>;
 
+describe('change questions: wrong options in the key’s direction', () => {
+  it('offers the other direction only when the key’s own side has no bands left (blind review v5b: "rose" twice when revenue fell)', () => {
+    const files = [
+      ...readdirSync('docs/quality/review-articles').map((f) => path.join('docs/quality/review-articles', f)),
+      ...readdirSync('test/unseen-articles').map((f) => path.join('test/unseen-articles', f)),
+    ];
+    const side = (o: string) => (/^Fell/.test(o) ? -1 : /^(?:Rose|Grew)/.test(o) ? 1 : 0);
+    let checked = 0;
+    for (const file of files)
+      for (const q of generate(readFileSync(file, 'utf8')).lessons.flatMap((l) => l.questions)) {
+        if (q.family !== 'change' || q.type !== 'single_choice') continue;
+        const key = side(q.options[q.answer]!);
+        if (key === 0) continue;
+        checked++;
+        const opposite = q.options.filter((o) => side(o) === -key).length;
+        expect(opposite, q.options.join(' | ')).toBeLessThanOrEqual(1);
+        // "Stayed about the same" comes before any option of the other direction.
+        if (opposite)
+          expect(
+            q.options.some((o) => /^Stayed/.test(o)),
+            q.options.join(' | '),
+          ).toBe(true);
+      }
+    expect(checked).toBeGreaterThan(3);
+  });
+});
+
 describe('changeIn: a measure given at two points in one sentence', () => {
   it('reads the later year after a bare number ("to 24,500 in 2018") and keeps a name’s capital (blind review v5)', () => {
     // The stem had no period ("how did ashgrove's unit volume change?"), so three bands were defensible.
@@ -127,10 +154,15 @@ describe('change questions', () => {
     expect(delivery.prompt).toBe('According to the article, how did on-time delivery change between 2018 and 2021?');
     expect(delivery.options[delivery.answer]).toBe('Rose by more than 20 percentage points.');
     expect(delivery.level).toBe('apply');
-    // Distractors are other bands, including one in the opposite direction; none is the key's.
+    // Distractors are the other bands of the key's direction, then "no change"; none the other way.
     const wrong = delivery.options.filter((_, i) => i !== delivery.answer);
-    expect(wrong).toHaveLength(3);
-    expect(wrong.some((o) => o.startsWith('Fell'))).toBe(true);
+    expect(wrong.sort()).toEqual(
+      [
+        'Rose by between 10 and 20 percentage points.',
+        'Rose by between 2 and 10 percentage points.',
+        'Stayed within 2 percentage points of its level.',
+      ].sort(),
+    );
   });
 
   it('connects the same measure in two lessons: revenue in 2016 and in 2022, asked in the later lesson', () => {

@@ -318,13 +318,15 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     if (band === null) return [];
     const { bands, index: key, still } = band;
     const rng = streamFor('change', s.text);
-    // One band next to the key (a careful reading tells them apart), one the other way, one further off.
+    // Bands next to the key first (a careful reading tells them apart), then others in the same
+    // direction; the other direction only when nothing else is left (blind review v5b: two "rose"
+    // options when revenue fell were "implausible", one of them "absurd").
     const others = bands.map((_, i) => i).filter((i) => i !== key);
     const near = rng.shuffle(others.filter((i) => Math.abs(i - key) === 1));
-    const opposite = rng.shuffle(others.filter((i) => i < still !== key < still && i !== still && Math.abs(i - key) > 1));
-    const far = rng.shuffle(others.filter((i) => Math.abs(i - key) > 1));
+    const sameWay = rng.shuffle(others.filter((i) => i !== still && i < still === key < still && Math.abs(i - key) > 1));
+    const rest = rng.shuffle(others.filter((i) => Math.abs(i - key) > 1));
     const picked: number[] = [];
-    for (const i of [near[0], opposite[0], ...far, ...near])
+    for (const i of [...near, ...sameWay, ...(key === still ? [] : [still]), ...rest])
       if (i !== undefined && !picked.includes(i) && picked.length < 3) picked.push(i);
     const span =
       change.fromYear && change.toYear ? ` between ${change.fromYear} and ${change.toYear}` : change.toYear ? ` by ${change.toYear}` : '';

@@ -136,6 +136,28 @@ export function sequenceCandidates(ctx: FamilyContext): Candidate[] {
 const SALIENT_FIGURE =
   /\b(?:fines?d?|penalt\w*|settle\w*|revenues?|sales|profits?|loss(?:es)?|costs?|cost\w*|budget\w*|price\w*|invest\w*|valu\w*|fund\w*|raised?|paid|pay\w*|spen[dt]\w*|share|margin\w*|growth|grew|fell|rose|cut|saving\w*|debt|bonus\w*|wages?|salar\w*|subsid\w*|compensation|refunds?)\b/i;
 
+// What a figure measures, for telling one measure's several values apart. General business English.
+const MEASURE_NOUN =
+  /\b(?:revenues?|sales|profits?|loss(?:es)?|margins?|prices?|costs?|budgets?|spending|ebitda|ebit|debt|wages?|salar(?:y|ies)|valuation|share|fees?|fares?|income|earnings|turnover|capex)\b/gi;
+const YEAR = /\b(?:19|20)\d{2}\b/;
+
+/**
+ * "Revenue for the year fell to $____ million": with no year in the sentence and the article giving
+ * the same measure elsewhere with another figure, several answers fit (blind review v5b: "the year is
+ * never named"; "the article has three per-customer concession figures").
+ */
+function ambiguousWithoutYear(ctx: FamilyContext, sentence: string): boolean {
+  if (YEAR.test(sentence)) return false;
+  const measures = new Set([...sentence.matchAll(MEASURE_NOUN)].map((m) => m[0].toLowerCase().replace(/s$/, '')));
+  if (!measures.size) return false;
+  return ctx.analysis.all.some(
+    (other) =>
+      other.text !== sentence &&
+      /\d/.test(other.text.replace(/\b(?:19|20)\d{2}\b/g, '')) &&
+      [...other.text.matchAll(MEASURE_NOUN)].some((m) => measures.has(m[0].toLowerCase().replace(/s$/, ''))),
+  );
+}
+
 /** An amount or a share the case turns on → the number itself. Hedged and forecast figures are left out. */
 export function figureCandidates(ctx: FamilyContext): Candidate[] {
   // The article's lessons generalise ("a customer that provides 38% of revenue"): no figure to recall.
@@ -152,7 +174,8 @@ export function figureCandidates(ctx: FamilyContext): Candidate[] {
       (f.kind === 'money' || f.kind === 'percent') &&
       occurrences(f.sentence, f.text) === 1 &&
       factualSentence(f.sentence) &&
-      SALIENT_FIGURE.test(f.sentence),
+      SALIENT_FIGURE.test(f.sentence) &&
+      !ambiguousWithoutYear(ctx, f.sentence),
   );
   return facts.flatMap((fact): Candidate[] => {
     const digits = /\d[\d,]*(?:\.\d+)?/.exec(fact.text);

@@ -98,6 +98,8 @@ describe('blind review v5: a price is no consequence, a vote no aim', () => {
     expect(purposesIn('The family voted 60–40 to keep the business.')).toEqual([]);
     expect(purposesIn("To make the claim credible, Eide's team did two things.")).toEqual([]);
     expect(purposesIn('The company sold its depot in 2021 to pay down its debt.')).toHaveLength(1);
+    // "The first was to …" names an option, not the aim of a move (v5b: “what was the aim of this move: ‘The first was’?”).
+    expect(purposesIn('The first was to build a brand of its own for pet shops.')).toEqual([]);
   });
 });
 

@@ -145,6 +145,8 @@ export function purposesIn(sentence: string): Purpose[] {
   if (!m) return [];
   const [action, aim] = [m[1]!.trim(), m[2]!.trim()];
   if (action.includes(',') || action.split(/\s+/).length < 3 || VAGUE_OR_DECISION.test(action)) return [];
+  // "The first was to build a brand": what follows a copula is what something was, not a move's aim.
+  if (/\b(?:was|were|is|are|be|been)$/i.test(action)) return [];
   if (!nlp(aim.split(/\s+/)[0]!).has('#Verb')) return [];
   const gerund = nlp(action.split(/\s+/)[0]!).has('#Gerund');
   if (gerundForm ? !gerund : !isStandalone(action) || TO_COMPLEMENT.test(action) || !nlp(action).has('#PastTense')) return [];

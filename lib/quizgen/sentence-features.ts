@@ -36,7 +36,7 @@ const BACK_REFERENCE =
 // A definite "shell noun" at the start ("The cost was margin", "The two had made up 40%", "The move
 // cut …") stands for something said before it; so does "Together," or "In total,". General English.
 const SHELL_OPENING =
-  /^(?:(?:together|in total|combined|between them|in all)\b|the\s+(?:two|three|four|both|same|former|latter|rest|remainder|move|deal|plan|change|decision|cost|result|effect|idea|problem|trade-off|gamble|bet|step|shift|outcome|answer|reason|goal|aim|approach|cut|rise|fall|increase|drop|gain|loss|difference|gap|bulk|majority)\b)/i;
+  /^(?:(?:together|in total|combined|between them|in all)\b|the\s+(?:two|three|four|both|same|former|latter|first|second|third|last|next|other|rest|remainder|move|deal|plan|change|decision|cost|result|effect|idea|problem|trade-off|gamble|bet|step|shift|outcome|answer|reason|goal|aim|approach|cut|rise|fall|increase|drop|gain|loss|difference|gap|bulk|majority)\b)/i;
 
 const LEADING_CONNECTIVE = /^(?:but|and|so|yet|or|now|well|okay|ok|of course|sure|still|plus|also)\b[,\s]*/i;
 
