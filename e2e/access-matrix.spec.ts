@@ -103,6 +103,13 @@ function routeTable(w: World, phase: Phase): Record<string, { probes: Probe[]; f
     '/signup': { probes: [{ url: '/signup', expect: all('ok') }] },
     '/dashboard': { probes: [{ url: '/dashboard', expect: signedIn }] },
     '/join': { probes: [{ url: '/join', expect: signedIn }] },
+    // Each learner's own due questions, public half only; a round's results only with its key.
+    '/review': {
+      probes: [
+        { url: '/review', expect: signedIn },
+        { url: `/review?round=${randomUUID()}`, expect: signedIn },
+      ],
+    },
     '/cases': { probes: [{ url: '/cases', expect: signedIn }] },
     '/cases/[slug]': { probes: [{ url: `/cases/${c.slug}`, expect: only(caseReaders) }], fuzz: (bad) => `/cases/${bad}` },
     '/cases/[slug]/lessons/[lesson]': {
@@ -300,6 +307,28 @@ const ACTIONS: Record<string, ActionEntry> = {
     denied: ['anonymous', 'studentB', 'rival'],
     allowed: { owner: 'the author may take their own quiz', admin: 'an administrator may take any published import' },
     control: 'studentA',
+  },
+  'app/(learn)/review-actions.ts#submitReviewAction': {
+    // Only the caller's own cards can be reviewed: studentA has one for the sentinel question (the
+    // quiz submit above made it); nobody else has, so the same forged round grades nothing for them.
+    fields: (w) => ({ roundKey: randomUUID(), question: w.sentinelCase.questionId, [`q.${w.sentinelCase.questionId}`]: 'a guess' }),
+    denied: EVERYONE_BUT('studentA'),
+    allowed: {},
+    control: 'studentA',
+  },
+  'app/(learn)/review-actions.ts#saveRetentionAction': {
+    fields: () => ({ retention: '0.8' }),
+    denied: ['anonymous'],
+    allowed: {
+      studentB: 'sets only their own target',
+      owner: 'sets only their own target',
+      rival: 'sets only their own target',
+      admin: 'sets only their own target',
+    },
+    control: 'studentA',
+    undo: async (w) => {
+      await sql`update users set desired_retention = 0.9 where email = ${w.actors.studentA.email}`;
+    },
   },
   'app/(learn)/actions.ts#joinClassAction': {
     fields: (w) => ({ code: w.spareClass.code }),

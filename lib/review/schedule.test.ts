@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratingFor, scheduleAnswer, type CardState } from './schedule';
+import { LEARN_AHEAD_MS, ratingFor, scheduleAnswer, type CardState } from './schedule';
 
 const DAY = 86_400_000;
 const now = new Date('2026-11-28T10:00:00Z');
@@ -32,6 +32,16 @@ describe('scheduleAnswer: FSRS boundaries', () => {
     expect(days(now, wrong.due)).toBeLessThan(1 / 24);
     expect(right.due.getTime()).toBeGreaterThan(wrong.due.getTime());
     expect(wrong.lapses).toBe(0);
+  });
+
+  it('a mistake is due in ten minutes (inside the learn-ahead window), and a right answer then moves it a day or more away', () => {
+    const wrong = scheduleAnswer({ card: null, credit: 0, now, retention: 0.9 });
+    expect(wrong.due.getTime() - now.getTime()).toBe(10 * 60_000);
+    expect(wrong.due.getTime() - now.getTime()).toBeLessThanOrEqual(LEARN_AHEAD_MS);
+    const reviewedEarly = new Date(now.getTime() + 60_000);
+    const right = scheduleAnswer({ card: wrong, credit: 1, now: reviewedEarly, retention: 0.9 });
+    expect(right.state).toBe(2);
+    expect(days(reviewedEarly, right.due)).toBeGreaterThanOrEqual(1);
   });
 
   it('lapse: a learnt card answered wrong counts a lapse, goes to relearning and is due within a day', () => {

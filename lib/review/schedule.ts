@@ -19,6 +19,18 @@ export const RETENTION_MIN = 0.7;
 export const RETENTION_MAX = 0.97;
 export const RETENTION_DEFAULT = 0.9;
 
+/**
+ * A quiz mistake comes back in ten minutes (one learning step, not Anki's 1 and 10 minutes: a
+ * quiz question is not a flashcard drilled in one sitting), and a lapse likewise.
+ */
+const STEPS = ['10m'] as const;
+
+/**
+ * What counts as due now: a card due within this much (Anki's "learn ahead limit"), so a mistake
+ * can be reviewed as soon as the quiz is over rather than after a wait.
+ */
+export const LEARN_AHEAD_MS = 20 * 60_000;
+
 /** The longest wait between two reviews: ten years (a course outlives neither). */
 export const MAX_INTERVAL_DAYS = 3650;
 const DAY_MS = 86_400_000;
@@ -64,7 +76,13 @@ const fromCard = (c: Card): CardState => ({
  */
 export function scheduleAnswer(input: { card: CardState | null; credit: number; now: Date; retention: number }): CardState {
   const retention = Math.min(RETENTION_MAX, Math.max(RETENTION_MIN, input.retention));
-  const scheduler = fsrs({ request_retention: retention, enable_fuzz: false, maximum_interval: MAX_INTERVAL_DAYS });
+  const scheduler = fsrs({
+    request_retention: retention,
+    enable_fuzz: false,
+    maximum_interval: MAX_INTERVAL_DAYS,
+    learning_steps: [...STEPS],
+    relearning_steps: [...STEPS],
+  });
   const card = input.card ? toCard(input.card) : createEmptyCard(input.now);
   const next = fromCard(scheduler.next(card, input.now, ratingFor(input.credit)).card);
   // ts-fsrs keeps Good a day past Hard, which can step one day over its own maximum.

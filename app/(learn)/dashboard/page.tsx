@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { LessonStatus } from '@/components/progress/lesson-status';
+import { ScoreHistory } from '@/components/progress/score-history';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { getAssignedToMe } from '@/lib/dal/classes';
 import { getDashboard } from '@/lib/dal/dashboard';
-import { formatShortDate } from '@/lib/format';
+import { formatDateTime, formatShortDate } from '@/lib/format';
+import { formatPoints, PASS_MARK, percentOf } from '@/lib/progress/score';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
 export default async function DashboardPage() {
-  const [{ user, cases, recent }, assigned] = await Promise.all([getDashboard(), getAssignedToMe()]);
+  const [{ user, cases, recent, history, review }, assigned] = await Promise.all([getDashboard(), getAssignedToMe()]);
   const now = new Date();
   return (
     <div className="flex flex-col gap-8">
@@ -17,6 +19,28 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-bold sm:text-3xl">Hello, {user.name}</h1>
         <p className="mt-1 text-slate-700">Your progress through each case study.</p>
       </header>
+
+      <section aria-labelledby="review-heading" className="rounded-xl border border-indigo-200 bg-indigo-50 p-4 sm:p-5">
+        <h2 id="review-heading" className="text-xl font-semibold">
+          Review
+        </h2>
+        <p className="mt-1 text-slate-800">
+          {review.due > 0
+            ? `${review.due} ${review.due === 1 ? 'question is' : 'questions are'} due for review now.`
+            : review.nextDue
+              ? 'Nothing is due for review now.'
+              : 'Questions you answer in quizzes come back here for review.'}{' '}
+          {review.nextDue && `The next ${review.due > 0 ? 'after those' : 'one'} comes due ${formatDateTime(review.nextDue)}.`}
+        </p>
+        {review.due > 0 && (
+          <Link
+            href="/review"
+            className="mt-3 inline-flex min-h-11 items-center rounded-lg bg-indigo-700 px-4 font-semibold text-white hover:bg-indigo-800"
+          >
+            Review {review.due} {review.due === 1 ? 'question' : 'questions'}
+          </Link>
+        )}
+      </section>
 
       {assigned.length > 0 && (
         <section aria-labelledby="assigned-heading" className="flex flex-col gap-3">
@@ -88,6 +112,21 @@ export default async function DashboardPage() {
         ))}
       </section>
 
+      {history.length > 1 && (
+        <section aria-labelledby="scores-heading" className="flex flex-col gap-3">
+          <h2 id="scores-heading" className="text-xl font-semibold">
+            Your scores over time
+          </h2>
+          <ScoreHistory
+            passPercent={Math.round(PASS_MARK * 100)}
+            points={history.map((h) => ({
+              label: `${h.lessonTitle}, ${formatShortDate(h.submittedAt)}`,
+              percent: percentOf(h.score, h.maxScore),
+            }))}
+          />
+        </section>
+      )}
+
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading" className="text-xl font-semibold">
           Recent quizzes
@@ -112,8 +151,9 @@ export default async function DashboardPage() {
                     {a.caseTitle} · {a.className ?? 'practice'}
                   </span>
                 </span>
-                <span className="text-sm text-slate-700 sm:self-center">
-                  {a.score} of {a.maxScore}
+                <span className="text-sm text-slate-700 sm:self-center sm:text-right">
+                  {formatPoints(a.score)} of {a.maxScore} ({percentOf(a.score, a.maxScore)}%)
+                  <span className="block text-slate-600">{formatShortDate(a.submittedAt)}</span>
                 </span>
               </li>
             ))}

@@ -1,0 +1,224 @@
+import 'server-only';
+import { and, asc, count, eq, gt, inArray, isNull, lte, min, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db';
+import { caseStudies, lessons, questions, reviewCards, reviewLogs, users } from '@/db/schema';
+import { shownAs, seedFromKey, toStoredResponse } from '@/lib/grading/arrange';
+import { readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
+import { describeKey, describeResponse } from '@/lib/grading/describe';
+import { gradeSheet } from '@/lib/grading/grade';
+import { isUuid } from '@/lib/ids';
+import { LEARN_AHEAD_MS, RETENTION_MAX, RETENTION_MIN, ratingFor } from '@/lib/review/schedule';
+import type { QuizQuestion } from './catalog-types';
+import { rescheduleCards } from './internal/review-cards';
+import { visibleTo } from './internal/visibility';
+import type { DalResult } from './result';
+import { requireUser } from './session';
+
+/** How many due questions one review round serves. */
+export const REVIEW_ROUND = 10;
+
+/**
+ * A lesson whose answers a class keeps hidden from this learner until a due date (the rule of
+ * quiz-rules' reviewHiddenUntil, as a condition): its cards are neither served nor counted, since
+ * a review shows right answers and a card's due date tells a right answer from a wrong one.
+ */
+const answersShownFor = (userId: string, lessonId: AnyPgColumn, now: Date): SQL => sql`not exists (
+  select 1 from assignments a
+  where a.lesson_id = ${lessonId} and a.answers_shown = 'after_due' and a.due_at > ${now.toISOString()}::timestamptz
+    and (exists (select 1 from class_members m where m.class_id = a.class_id and m.user_id = ${userId})
+      or exists (select 1 from attempts t where t.assignment_id = a.id and t.user_id = ${userId})))`;
+
+/** The learner's cards that may be reviewed now: questions still live, in their library, answers not held back. */
+const reviewable = (user: Parameters<typeof visibleTo>[0], now: Date) =>
+  and(
+    eq(reviewCards.userId, user.id),
+    eq(questions.enabled, true),
+    isNull(questions.retiredAt),
+    isNull(lessons.retiredAt),
+    visibleTo(user),
+    answersShownFor(user.id, lessons.id, now),
+  );
+
+function cardsQuery(db: Awaited<ReturnType<typeof getDb>>) {
+  return db
+    .select({ id: questions.id, prompt: questions.prompt, data: questions.data, due: reviewCards.due, lessonTitle: lessons.title })
+    .from(reviewCards)
+    .innerJoin(questions, eq(questions.id, reviewCards.questionId))
+    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId));
+}
+
+/** A card is due now when it comes due within the learn-ahead window. */
+const dueBy = (now: Date) => new Date(now.getTime() + LEARN_AHEAD_MS);
+
+/** How many questions are due now, and when the next one comes due after that (the dashboard's line). */
+export async function getReviewSummary({ now = new Date() }: { now?: Date } = {}) {
+  const user = await requireUser();
+  const db = await getDb();
+  const base = db
+    .select({ n: count(), next: min(reviewCards.due) })
+    .from(reviewCards)
+    .innerJoin(questions, eq(questions.id, reviewCards.questionId))
+    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId));
+  const [[dueNow], [later]] = await Promise.all([
+    base.where(and(reviewable(user, now), lte(reviewCards.due, dueBy(now)))),
+    db
+      .select({ next: min(reviewCards.due) })
+      .from(reviewCards)
+      .innerJoin(questions, eq(questions.id, reviewCards.questionId))
+      .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+      .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+      .where(and(reviewable(user, now), gt(reviewCards.due, dueBy(now)))),
+  ]);
+  return { due: dueNow?.n ?? 0, nextDue: later?.next ? new Date(later.next) : null };
+}
+
+/**
+ * The round of review the learner is served now: up to REVIEW_ROUND due questions, most overdue
+ * first, as a quiz form shows them (public half only, options shuffled by the round's key).
+ */
+export async function getReviewRound({ roundKey, now = new Date() }: { roundKey: string; now?: Date }) {
+  const user = await requireUser();
+  const db = await getDb();
+  const [rows, summary, [me]] = await Promise.all([
+    cardsQuery(db)
+      .where(and(reviewable(user, now), lte(reviewCards.due, dueBy(now))))
+      .orderBy(asc(reviewCards.due), asc(questions.id))
+      .limit(REVIEW_ROUND),
+    getReviewSummary({ now }),
+    db.select({ retention: users.desiredRetention }).from(users).where(eq(users.id, user.id)),
+  ]);
+  const seed = seedFromKey(roundKey);
+  const served: (QuizQuestion & { lessonTitle: string })[] = rows.map((r) => {
+    const shown = shownAs({ id: r.id, data: r.data }, seed);
+    return { id: r.id, prompt: r.prompt, data: shown.data, lessonTitle: r.lessonTitle };
+  });
+  return { questions: served, due: summary.due, nextDue: summary.nextDue, retention: me?.retention ?? 0.9 };
+}
+
+type ReviewSubmitted = DalResult<{ roundKey: string }, 'empty' | 'bad_numbers' | 'not_found'> & { questionIds?: string[] };
+
+/**
+ * Grades a review round on the server and reschedules its cards. Only the learner's own cards can
+ * be answered (a forged question id is ignored); an unanswered question keeps its card as it was.
+ * Review is stored apart from attempts: it counts toward no assignment and no gradebook. The
+ * round key makes a resubmitted form a no-op.
+ */
+export async function submitReview(input: {
+  roundKey: string;
+  questionIds: string[];
+  getAll: (name: string) => string[];
+}): Promise<ReviewSubmitted> {
+  const user = await requireUser();
+  if (!isUuid(input.roundKey)) return { ok: false, error: 'not_found' };
+  const ids = [...new Set(input.questionIds.filter(isUuid))].slice(0, REVIEW_ROUND);
+  if (!ids.length) return { ok: false, error: 'empty' };
+  const db = await getDb();
+  const now = new Date();
+  const rows = await db
+    .select({ id: questions.id, data: questions.data, answerKey: questions.answerKey })
+    .from(reviewCards)
+    .innerJoin(questions, eq(questions.id, reviewCards.questionId))
+    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+    .where(and(reviewable(user, now), inArray(questions.id, ids)));
+  // In the order the form listed them.
+  const pool = ids.flatMap((id) => rows.filter((r) => r.id === id));
+  const seed = seedFromKey(input.roundKey);
+  const shown = pool.map((q) => shownAs(q, seed));
+  const asShown = shown.map((s) => ({ id: s.question.id, data: s.data }));
+  const badNumbers = unreadableNumbers(asShown, input.getAll);
+  const read = readAnswerSheet(asShown, input.getAll);
+  const answered = shown.filter((s) => read.has(s.question.id));
+  const responses = new Map(answered.map((s) => [s.question.id, toStoredResponse(s, read.get(s.question.id)!)] as const));
+  const { graded } = gradeSheet(
+    answered.map((s) => s.question),
+    responses,
+  );
+
+  return db.transaction(async (tx): Promise<ReviewSubmitted> => {
+    // The learner's submits are serialised; the same statement finds an earlier submit of this round.
+    const [locked] = await tx
+      .select({
+        retention: users.desiredRetention,
+        done: sql<boolean>`exists (select 1 from review_logs r where r.user_id = ${user.id} and r.round_key = ${input.roundKey})`,
+      })
+      .from(users)
+      .where(eq(users.id, user.id))
+      .for('update');
+    if (locked?.done) return { ok: true, roundKey: input.roundKey };
+    if (badNumbers.length) return { ok: false, error: 'bad_numbers', questionIds: badNumbers };
+    if (!graded.length) return { ok: false, error: 'empty' };
+    await tx.insert(reviewLogs).values(
+      graded.map((g, position) => ({
+        userId: user.id,
+        questionId: g.questionId,
+        roundKey: input.roundKey,
+        position,
+        response: g.response,
+        credit: g.credit,
+        rating: ratingFor(g.credit),
+        reviewedAt: now,
+      })),
+    );
+    await rescheduleCards(tx, { userId: user.id, retention: locked?.retention ?? 0.9, now, graded });
+    return { ok: true, roundKey: input.roundKey };
+  });
+}
+
+/**
+ * The graded answers of one of the learner's review rounds, explained; null when the round is not
+ * theirs. An answer whose lesson a class has since started to hold back shows no key.
+ */
+export async function getReviewedRound({ roundKey }: { roundKey: string }) {
+  const user = await requireUser();
+  if (!isUuid(roundKey)) return null;
+  const db = await getDb();
+  const now = new Date();
+  const rows = await db
+    .select({
+      id: questions.id,
+      prompt: questions.prompt,
+      data: questions.data,
+      answerKey: questions.answerKey,
+      explanation: questions.explanation,
+      source: questions.source,
+      response: reviewLogs.response,
+      credit: reviewLogs.credit,
+      shown: answersShownFor(user.id, lessons.id, now).mapWith(Boolean),
+    })
+    .from(reviewLogs)
+    .innerJoin(questions, eq(questions.id, reviewLogs.questionId))
+    .innerJoin(lessons, eq(lessons.id, questions.lessonId))
+    .where(and(eq(reviewLogs.userId, user.id), eq(reviewLogs.roundKey, roundKey)))
+    .orderBy(asc(reviewLogs.position));
+  if (!rows.length) return null;
+  return rows.map((r) => ({
+    id: r.id,
+    prompt: r.prompt,
+    yourAnswer: describeResponse(r.data, r.response),
+    credit: r.shown ? r.credit : null,
+    review: r.shown ? { rightAnswer: describeKey(r.data, r.answerKey), explanation: r.explanation, source: r.source } : null,
+  }));
+}
+
+type RetentionSaved = DalResult<{ retention: number }, 'out_of_range'>;
+
+/** The learner's retention target for spaced review (70%–97%); it applies from their next answer on. */
+export async function setDesiredRetention({ retention }: { retention: number }): Promise<RetentionSaved> {
+  const user = await requireUser();
+  if (!Number.isFinite(retention) || retention < RETENTION_MIN || retention > RETENTION_MAX) return { ok: false, error: 'out_of_range' };
+  const db = await getDb();
+  await db.update(users).set({ desiredRetention: retention }).where(eq(users.id, user.id));
+  return { ok: true, retention };
+}
+
+/** The learner's retention target, for a settings form. */
+export async function getDesiredRetention(): Promise<number> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [row] = await db.select({ retention: users.desiredRetention }).from(users).where(eq(users.id, user.id));
+  return row?.retention ?? 0.9;
+}
