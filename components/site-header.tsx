@@ -22,6 +22,9 @@ export async function SiteHeader({ signOutAction }: { signOutAction: FormAction 
               <Link href="/dashboard" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
                 Dashboard
               </Link>
+              <Link href="/review" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                Review
+              </Link>
               {user.role === 'instructor' ? (
                 <>
                   <Link href="/teach/cases" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">

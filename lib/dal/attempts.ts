@@ -6,6 +6,7 @@ import { readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { arrangeQuiz, seedFromKey, toStoredResponse } from '@/lib/grading/arrange';
 import { gradeSheet } from '@/lib/grading/grade';
+import { RETENTION_DEFAULT } from '@/lib/review/schedule';
 import { attemptsLeft } from '@/lib/progress/assignment-rules';
 import {
   assignmentForLearner,
@@ -127,7 +128,7 @@ export async function submitQuizAttempt(input: {
       })),
     );
     // Every question of the attempt becomes (or moves) the learner's review card; review never counts for a class.
-    await rescheduleCards(tx, { userId: user.id, retention: locked?.retention ?? 0.9, now: new Date(), graded });
+    await rescheduleCards(tx, { userId: user.id, retention: locked?.retention ?? RETENTION_DEFAULT, now: new Date(), graded });
     return { ok: true as const, attemptId: attempt.id };
   });
 }

@@ -8,7 +8,7 @@ import { readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { gradeSheet } from '@/lib/grading/grade';
 import { isUuid } from '@/lib/ids';
-import { LEARN_AHEAD_MS, RETENTION_MAX, RETENTION_MIN, ratingFor } from '@/lib/review/schedule';
+import { LEARN_AHEAD_MS, RETENTION_DEFAULT, RETENTION_MAX, RETENTION_MIN, ratingFor } from '@/lib/review/schedule';
 import type { QuizQuestion } from './catalog-types';
 import { rescheduleCards } from './internal/review-cards';
 import { visibleTo } from './internal/visibility';
@@ -16,7 +16,7 @@ import type { DalResult } from './result';
 import { requireUser } from './session';
 
 /** How many due questions one review round serves. */
-export const REVIEW_ROUND = 10;
+const REVIEW_ROUND = 10;
 
 /**
  * A lesson whose answers a class keeps hidden from this learner until a due date (the rule of
@@ -95,7 +95,7 @@ export async function getReviewRound({ roundKey, now = new Date() }: { roundKey:
     const shown = shownAs({ id: r.id, data: r.data }, seed);
     return { id: r.id, prompt: r.prompt, data: shown.data, lessonTitle: r.lessonTitle };
   });
-  return { questions: served, due: summary.due, nextDue: summary.nextDue, retention: me?.retention ?? 0.9 };
+  return { questions: served, due: summary.due, nextDue: summary.nextDue, retention: me?.retention ?? RETENTION_DEFAULT };
 }
 
 type ReviewSubmitted = DalResult<{ roundKey: string }, 'empty' | 'bad_numbers' | 'not_found'> & { questionIds?: string[] };
@@ -163,7 +163,7 @@ export async function submitReview(input: {
         reviewedAt: now,
       })),
     );
-    await rescheduleCards(tx, { userId: user.id, retention: locked?.retention ?? 0.9, now, graded });
+    await rescheduleCards(tx, { userId: user.id, retention: locked?.retention ?? RETENTION_DEFAULT, now, graded });
     return { ok: true, roundKey: input.roundKey };
   });
 }
@@ -213,12 +213,4 @@ export async function setDesiredRetention({ retention }: { retention: number }):
   const db = await getDb();
   await db.update(users).set({ desiredRetention: retention }).where(eq(users.id, user.id));
   return { ok: true, retention };
-}
-
-/** The learner's retention target, for a settings form. */
-export async function getDesiredRetention(): Promise<number> {
-  const user = await requireUser();
-  const db = await getDb();
-  const [row] = await db.select({ retention: users.desiredRetention }).from(users).where(eq(users.id, user.id));
-  return row?.retention ?? 0.9;
 }

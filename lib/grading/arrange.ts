@@ -1,7 +1,7 @@
 import type { PublicQuestionData, Response } from '@/lib/quizgen/types';
 
 /** How many questions one attempt shows when a lesson's pool holds more. */
-export const QUIZ_LENGTH = 10;
+const QUIZ_LENGTH = 10;
 
 /** A 32-bit seed from a key (FNV-1a), as a signed integer so it fits a PostgreSQL integer. */
 export function seedFromKey(key: string): number {
@@ -36,7 +36,7 @@ function permutation(n: number, next: () => number): number[] {
 }
 
 /** How one question was shown: its options (or items, or matches and terms) permuted. */
-export interface Shown<Q> {
+interface Shown<Q> {
   question: Q;
   /** The public data as shown in this attempt. */
   data: PublicQuestionData;

@@ -37,7 +37,7 @@ export function parseNumberAnswer(text: string): number | null {
 }
 
 /** What grading needs of a question: what the learner saw (the options) and the key. */
-export interface GradableQuestion {
+interface GradableQuestion {
   data: PublicQuestionData;
   answerKey: AnswerKey;
 }
@@ -90,7 +90,7 @@ export function creditFor(question: GradableQuestion, response: Response | null 
 /** Whether a response earns the whole mark. */
 export const isCorrect = (question: GradableQuestion, response: Response | null | undefined): boolean => creditFor(question, response) >= 1;
 
-export interface GradedQuestion {
+interface GradedQuestion {
   questionId: string;
   response: Response | null;
   /** Share of the mark earned, 0…1. */

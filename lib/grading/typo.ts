@@ -23,7 +23,7 @@ export function editDistanceAtMost(a: string, b: string, limit: number): boolean
 }
 
 /** Answers shorter than this (in letters) must be typed exactly: one slip in a short word is another word. */
-export const TYPO_MIN_LETTERS = 6;
+const TYPO_MIN_LETTERS = 6;
 
 const letterCount = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 

@@ -32,7 +32,7 @@ const STEPS = ['10m'] as const;
 export const LEARN_AHEAD_MS = 20 * 60_000;
 
 /** The longest wait between two reviews: ten years (a course outlives neither). */
-export const MAX_INTERVAL_DAYS = 3650;
+const MAX_INTERVAL_DAYS = 3650;
 const DAY_MS = 86_400_000;
 
 /**
