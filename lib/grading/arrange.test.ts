@@ -64,6 +64,13 @@ describe('arrangeQuiz', () => {
     expect(firstOptions.size).toBeGreaterThan(5);
   });
 
+  it('gives the same quiz whatever order the pool was read in', () => {
+    const reversed = [...pool].reverse();
+    expect(arrangeQuiz(reversed, 99).map((s) => [s.question.id, s.data])).toEqual(
+      arrangeQuiz(pool, 99).map((s) => [s.question.id, s.data]),
+    );
+  });
+
   it('draws at most the quiz length from a larger pool, each question once, and different sets for different attempts', () => {
     const big = Array.from({ length: 25 }, (_, i) => ({ id: `q${i}`, data: { type: 'true_false' } as PublicQuestionData }));
     const sets = Array.from({ length: 10 }, (_, i) => arrangeQuiz(big, seedFromKey(`k${i}`), 10).map((s) => s.question.id));

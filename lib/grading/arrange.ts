@@ -83,8 +83,10 @@ export function arrangeQuiz<Q extends { id: string; data: PublicQuestionData }>(
   seed: number,
   length = QUIZ_LENGTH,
 ): Shown<Q>[] {
-  const order = permutation(pool.length, random(seed)).slice(0, length);
-  return order.map((i) => shownAs(pool[i]!, seed));
+  // By id, so the draw does not depend on the order a query returned the pool in (positions can tie).
+  const byId = [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const order = permutation(byId.length, random(seed)).slice(0, length);
+  return order.map((i) => shownAs(byId[i]!, seed));
 }
 
 /** A response to the shown question, in the stored question's terms (what is graded and kept). */
