@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import type { ActionState } from './action-state';
 import { isDatabaseUnavailable } from './dal/health';
-import { requireUser, type CurrentUser } from './dal/session';
+import { requireUser, withSessionScope, type CurrentUser } from './dal/session';
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters, withoutControlCharacters } from './validation/text';
 
 export type { ActionState };
@@ -35,7 +35,7 @@ export function createAction<S extends z.ZodType, A extends Access, T extends Ac
 ): (previous: T, formData: FormData) => Promise<T> {
   return async (_previous, formData) => {
     try {
-      return await run(formData);
+      return await withSessionScope(() => run(formData));
     } catch (error) {
       // The database stopped, restarted or its connection was cut: words and the form kept, not a
       // 500. Anything else (a bug, Next.js's own redirect) goes on as it was thrown.

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import NextAuth, { CredentialsSignin, type Session } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './auth.config';
-import { isSessionCurrent } from './dal/users';
+import { getSessionAccount, type SessionAccount } from './dal/users';
 import { checkSignIn } from './dal/internal/sign-in';
 import { clientAddress } from './security/client-address';
 import { signInSchema } from './validation/auth';
@@ -15,10 +15,11 @@ class ThrottledSignIn extends CredentialsSignin {
 }
 
 /**
- * Per session read: the error that kept the jwt callback from checking the session, if any. Not
- * React's cache(): that is not active while a server action runs.
+ * Per session read: the account the jwt callback found for the token, or the error that kept it
+ * from checking the session. Not React's cache(): that is not active while a server action runs.
  */
-const sessionCheck = new AsyncLocalStorage<{ failure?: unknown }>();
+type SessionCheck = { failure?: unknown; account?: SessionAccount };
+const sessionCheck = new AsyncLocalStorage<SessionCheck>();
 
 const nextAuth = NextAuth({
   ...authConfig,
@@ -44,9 +45,9 @@ const nextAuth = NextAuth({
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
       if (params.user) return token;
-      let current: boolean;
+      let account: SessionAccount | null;
       try {
-        current = typeof token.id === 'string' && (await isSessionCurrent({ id: token.id, sessionVersion: token.sv }));
+        account = typeof token.id === 'string' ? await getSessionAccount({ id: token.id, sessionVersion: token.sv }) : null;
       } catch (error) {
         // The database did not answer. That is not "signed out": Auth.js would turn any error here
         // into no session, and the learner mid-quiz would be sent to /login with their answers lost.
@@ -55,7 +56,10 @@ const nextAuth = NextAuth({
         if (check) check.failure = error;
         throw error;
       }
-      return current ? token : null;
+      // The row just read is the signed-in user: lib/dal/session.ts does not read it again.
+      const check = sessionCheck.getStore();
+      if (check && account) check.account = account;
+      return account ? token : null;
     },
   },
 });
@@ -64,12 +68,14 @@ export const { handlers, signIn, signOut } = nextAuth;
 /** The sign-up limit per address, for the sign-up action: like the password check, it runs before any session. */
 export { allowSignUp } from './dal/internal/sign-in';
 /**
- * The session, read once per request however many components ask. Throws when the database could
- * not be asked whether the session is still valid (see the jwt callback).
+ * The session, read once per request however many components ask, with the account it belongs to
+ * as the database has it now (the jwt callback's one lookup). Throws when the database could not be
+ * asked whether the session is still valid (see the jwt callback).
  */
-export const auth = cache(async (): Promise<Session | null> => {
-  const check: { failure?: unknown } = {};
+export const auth = cache(async (): Promise<(Session & { account: SessionAccount }) | null> => {
+  const check: SessionCheck = {};
   const session = await sessionCheck.run(check, () => nextAuth.auth());
   if (check.failure) throw check.failure;
-  return session;
+  if (!session?.user?.id || check.account?.id !== session.user.id) return null;
+  return { ...session, account: check.account };
 });

@@ -7,7 +7,7 @@ import { seedContent } from '@/lib/dal/internal/seed-content';
 import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
 import { answerSheet } from '@/test/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
-import { signInAs } from '@/test/session';
+import { session, signInAs } from '@/test/session';
 import { createTestUsers } from '@/test/users';
 import { joinClassAction, submitQuizAction } from './actions';
 
@@ -55,6 +55,26 @@ describe.each(testDatabaseKinds)('learner actions on %s', (kind) => {
       .from(attempts)
       .where(eq(attempts.userId, learner));
     expect(stored).toEqual([{ score: 0, maxScore: keys.length }]);
+  });
+
+  it('reads the session once per submit, though the action wrapper and the DAL both check it (issue 12)', async () => {
+    const { learner } = await createTestUsers({ learner: 'student' });
+    signInAs(learner);
+    const form = new FormData();
+    form.set('lessonId', lessonId);
+    form.set('submissionKey', randomUUID());
+    for (const [name, value] of answerSheet(keys, 'right').fields) form.append(name, value);
+    session.reads = 0;
+    await expect(submitQuizAction({ status: 'idle' }, form)).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(session.reads).toBe(1);
+    // A second action is a new request: it reads the session again (a sign-out in between counts).
+    signInAs(null);
+    const again = new FormData();
+    again.set('lessonId', lessonId);
+    again.set('submissionKey', randomUUID());
+    await expect(submitQuizAction({ status: 'idle' }, again)).rejects.toThrow(/NEXT_REDIRECT/);
+    expect(session.reads).toBe(2);
+    expect(await handle.db.select({ id: attempts.id }).from(attempts).where(eq(attempts.userId, learner))).toHaveLength(1);
   });
 
   it('answers a forged assignment id with a message and stores nothing', async () => {

@@ -1,9 +1,7 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { cache } from 'react';
-import { eq } from 'drizzle-orm';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
-import { users } from '@/db/schema';
 import { auth } from '@/lib/auth';
 import type { Role } from '@/lib/auth.config';
 import { isUuid } from '@/lib/ids';
@@ -15,20 +13,30 @@ export interface CurrentUser {
   role: Role;
 }
 
-/**
- * The signed-in user, read from the session and confirmed in the database (a token for a deleted
- * account, or one from another database, counts as signed out).
- */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+async function readCurrentUser(): Promise<CurrentUser | null> {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id || !isUuid(id)) return null;
-  const db = await getDb();
-  const [row] = await db
-    .select({ id: users.id, name: users.name, email: users.email, role: users.role })
-    .from(users)
-    .where(eq(users.id, id));
-  return row ?? null;
+  const account = session?.account;
+  if (!account || !isUuid(account.id) || account.id !== session.user?.id) return null;
+  return { id: account.id, name: account.name, email: account.email, role: account.role };
+}
+
+/**
+ * A server action's own scope for the signed-in user (lib/action.ts opens it): React's cache() is
+ * not active while an action runs, and the action wrapper and every DAL call it makes would each
+ * decrypt the session cookie and ask the database again.
+ */
+const actionScope = new AsyncLocalStorage<{ user?: Promise<CurrentUser | null> }>();
+export const withSessionScope = <T>(run: () => Promise<T>): Promise<T> => actionScope.run({}, run);
+
+/**
+ * The signed-in user, read from the session and confirmed in the database in the same lookup (a
+ * token for a deleted account, one from another database, or one issued before a sign-out counts
+ * as signed out). Once per request, and once per server action.
+ */
+export const getCurrentUser = cache((): Promise<CurrentUser | null> => {
+  const scope = actionScope.getStore();
+  if (!scope) return readCurrentUser();
+  return (scope.user ??= readCurrentUser());
 });
 
 /** For every page and action that touches a user's data: signed-out visitors go to /login. */

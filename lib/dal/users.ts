@@ -50,10 +50,31 @@ export async function revokeSessionsByUserId({ id }: { id: string }): Promise<vo
     .where(eq(users.id, id));
 }
 
-/** True while the account exists and no sign-out, password or role change came after the token. */
-export async function isSessionCurrent({ id, sessionVersion }: { id: string; sessionVersion: unknown }): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(id) || typeof sessionVersion !== 'number') return false;
+/** The account behind a session token, as pages and actions use it. */
+export interface SessionAccount {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+/**
+ * The account a session token belongs to while the account exists and no sign-out, password or
+ * role change came after the token; null otherwise. The one user lookup of a request: the session
+ * check and the signed-in user are the same read.
+ */
+export async function getSessionAccount({ id, sessionVersion }: { id: string; sessionVersion: unknown }): Promise<SessionAccount | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id) || typeof sessionVersion !== 'number') return null;
   const db = await getDb();
-  const [row] = await db.select({ sessionVersion: users.sessionVersion }).from(users).where(eq(users.id, id));
-  return row?.sessionVersion === sessionVersion;
+  const [row] = await db
+    .select({ id: users.id, name: users.name, email: users.email, role: users.role, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(eq(users.id, id));
+  if (!row || row.sessionVersion !== sessionVersion) return null;
+  return { id: row.id, name: row.name, email: row.email, role: row.role };
+}
+
+/** True while the account exists and no sign-out, password or role change came after the token. */
+export async function isSessionCurrent(token: { id: string; sessionVersion: unknown }): Promise<boolean> {
+  return (await getSessionAccount(token)) !== null;
 }

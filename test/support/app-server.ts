@@ -22,10 +22,16 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startAppServer(options: { databaseUrl: string; env?: Record<string, string> }): Promise<AppServer> {
+export async function startAppServer(options: {
+  databaseUrl: string;
+  env?: Record<string, string>;
+  /** Flags for node itself (say --cpu-prof), which NODE_OPTIONS may not carry. */
+  nodeArgs?: string[];
+}): Promise<AppServer> {
   const port = await freePort();
   const root = path.resolve(import.meta.dirname, '../..');
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '--port', String(port)], {
+  const next = path.join(root, 'node_modules/next/dist/bin/next');
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), next, 'start', '--port', String(port)], {
     cwd: root,
     env: {
       ...process.env,
