@@ -11,6 +11,8 @@ interface DatabaseOptions {
   url?: string;
   /** Where PGlite keeps its files when there is no URL. */
   dir: string;
+  /** PostgreSQL connections this process keeps at most (default 10). */
+  poolSize?: number;
 }
 
 export interface DatabaseHandle {
@@ -45,13 +47,13 @@ const globalForDb = globalThis as typeof globalThis & { __casewiseDb?: Shared; _
  */
 export async function openDatabase(options: DatabaseOptions | undefined = globalForDb.__casewiseDbOptions): Promise<DatabaseHandle> {
   if (!options) throw new Error('casewise: the database is not configured (start-up calls configureDatabase).');
-  const { url, dir } = options;
+  const { url, dir, poolSize } = options;
   const { redactQueryErrors } = await import('./query-errors');
   redactQueryErrors();
   if (url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(url, POSTGRES_OPTIONS);
+    const client = postgres(url, { ...POSTGRES_OPTIONS, max: poolSize ?? POSTGRES_OPTIONS.max });
     return { db: drizzle(client, { schema }) as unknown as Database, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   const { PGlite } = await import('@electric-sql/pglite');

@@ -67,6 +67,9 @@ export const caseStudies = pgTable('case_studies', {
   shared: boolean('shared').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  // Bumped by database triggers on any write to the case study, its lessons or their questions
+  // (migration content_version_triggers), whoever writes: rendered content is cached per version.
+  contentVersion: integer('content_version').notNull().default(1),
 });
 export type CaseStudyRow = typeof caseStudies.$inferSelect;
 export type NewCaseStudyRow = typeof caseStudies.$inferInsert;

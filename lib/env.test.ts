@@ -16,6 +16,17 @@ describe('parseEnv', () => {
     expect(parsed.ok).toBe(true);
   });
 
+  it('sizes the PostgreSQL pool per instance: 10 unless DATABASE_POOL_SIZE says otherwise, and refuses nonsense', () => {
+    expect(parseEnv({}).ok && (parseEnv({}) as { env: { DATABASE_POOL_SIZE: number } }).env.DATABASE_POOL_SIZE).toBe(10);
+    const sized = parseEnv({ DATABASE_POOL_SIZE: '25' });
+    expect(sized.ok && sized.env.DATABASE_POOL_SIZE).toBe(25);
+    for (const bad of ['0', '2.5', 'many', '201']) {
+      const parsed = parseEnv({ DATABASE_POOL_SIZE: bad });
+      expect(parsed.ok).toBe(false);
+      if (!parsed.ok) expect(parsed.error).toMatch(/DATABASE_POOL_SIZE must be a whole number from 1 to 200/);
+    }
+  });
+
   it('refuses production without AUTH_SECRET, naming the variable', () => {
     const parsed = parseEnv({ NODE_ENV: 'production' });
     expect(parsed.ok).toBe(false);

@@ -25,6 +25,15 @@ const schema = z
       .refine((v) => v === undefined || v.length >= 32, {
         message: 'must be at least 32 characters (generate one with `openssl rand -base64 32`)',
       }),
+    // Connections each app instance keeps to PostgreSQL at most (README "Running at scale").
+    DATABASE_POOL_SIZE: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? Number(v) : 10))
+      .refine((v) => Number.isInteger(v) && v >= 1 && v <= 200, {
+        message: 'must be a whole number from 1 to 200 (connections per app instance)',
+      }),
     // How many reverse proxies in front of the app append to X-Forwarded-For (lib/security/client-address.ts, SECURITY.md).
     TRUSTED_PROXY_HOPS: z
       .string()
@@ -67,6 +76,6 @@ export function serverEnv(): ServerEnv {
 }
 
 /** Where the database lives: a PostgreSQL server, or an embedded PGlite folder. */
-export function databaseOptions(env: ServerEnv = serverEnv()): { url?: string; dir: string } {
-  return { url: env.DATABASE_URL, dir: env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite') };
+export function databaseOptions(env: ServerEnv = serverEnv()): { url?: string; dir: string; poolSize: number } {
+  return { url: env.DATABASE_URL, dir: env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite'), poolSize: env.DATABASE_POOL_SIZE };
 }

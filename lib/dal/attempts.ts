@@ -152,12 +152,7 @@ export async function getQuizTerms({ lessonId, assignmentId }: { lessonId: strin
     .where(and(eq(lessons.id, lessonId), isNull(lessons.retiredAt), visibleTo(user)));
   if (!lesson) return null;
   const offered = await assignmentsOfLearner(db, { userId: user.id, lessonId: lesson.id });
-  const withUse = await Promise.all(
-    offered.map(async (a) => {
-      const used = await attemptsUsed(db, { userId: user.id, assignmentId: a.id });
-      return { ...a, used, left: attemptsLeft(a.attemptsAllowed, used) };
-    }),
-  );
+  const withUse = offered.map((a) => ({ ...a, left: attemptsLeft(a.attemptsAllowed, a.used) }));
   const chosen = assignmentId ? withUse.find((a) => a.id === assignmentId) : null;
   if (assignmentId && !chosen) return null;
   return {

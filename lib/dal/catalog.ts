@@ -1,10 +1,11 @@
 import 'server-only';
 import { cache } from 'react';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { attempts, caseStudies, lessons, questions } from '@/db/schema';
+import { attempts, caseStudies, lessons } from '@/db/schema';
 import { completion, summarizeLessons } from '@/lib/progress/summarize';
 import type { QuizQuestion } from './catalog-types';
+import { getCaseContent } from './internal/content-cache';
 import { inLibraryOf, visibleTo } from './internal/visibility';
 import { requireUser } from './session';
 
@@ -54,42 +55,66 @@ export async function listCaseStudies() {
  * A case study's overview with the user's progress per lesson, or null if it is not theirs to see
  * (an administrator may open any published import, to read it before promoting it).
  */
-export function getCaseStudyBySlug({ slug }: { slug: string }) {
-  return caseStudyBySlug(slug);
+export async function getCaseStudyBySlug({ slug }: { slug: string }) {
+  const read = await caseStudyBySlug(slug);
+  if (!read) return null;
+  const { content, progress } = read;
+  const withProgress = content.lessons.map((l) => ({
+    id: l.id,
+    slug: l.slug,
+    title: l.title,
+    position: l.position,
+    progress: progress.get(l.id)!,
+  }));
+  return {
+    id: content.id,
+    slug: content.slug,
+    title: content.title,
+    introduction: content.introduction,
+    takeaways: content.takeaways,
+    conclusion: content.conclusion,
+    readingMinutes: content.readingMinutes,
+    lessons: withProgress,
+    progress: completion(withProgress.map((l) => l.progress)),
+  };
 }
 
-// Cached per request on primitive keys: a page and its generateMetadata share one read.
+/**
+ * One query per page: whether the user may see the case study, the version of its content, and
+ * their attempts on its lessons. The content itself (the same for every reader) comes from the
+ * per-version cache, read from the database only when this process has not seen that version.
+ * Cached per request on primitive keys: a page and its generateMetadata share one read.
+ */
 const caseStudyBySlug = cache(async (slug: string) => {
   const user = await requireUser();
   if (!isSlug(slug)) return null;
   const db = await getDb();
-  const [cs] = await db
+  const [row] = await db
     .select({
       id: caseStudies.id,
-      slug: caseStudies.slug,
-      title: caseStudies.title,
-      introduction: caseStudies.introduction,
-      takeaways: caseStudies.takeaways,
-      conclusion: caseStudies.conclusion,
-      readingMinutes: caseStudies.readingMinutes,
+      version: caseStudies.contentVersion,
+      attempts: sql<unknown>`coalesce((
+        select json_agg(json_build_object('lessonId', a.lesson_id, 'score', a.score, 'maxScore', a.max_score, 'submittedAt', a.submitted_at))
+        from attempts a join lessons l on l.id = a.lesson_id
+        where l.case_study_id = case_studies.id and a.user_id = ${user.id}
+      ), '[]'::json)`,
     })
     .from(caseStudies)
     .where(and(eq(caseStudies.slug, slug), visibleTo(user)));
-  if (!cs) return null;
-  const lessonRows = await db
-    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title, position: lessons.position })
-    .from(lessons)
-    .where(and(eq(lessons.caseStudyId, cs.id), isNull(lessons.retiredAt)))
-    .orderBy(asc(lessons.position));
+  if (!row) return null;
+  const content = await getCaseContent(db, { id: row.id, version: row.version });
+  if (!content) return null;
+  const raw = (typeof row.attempts === 'string' ? JSON.parse(row.attempts) : row.attempts) as {
+    lessonId: string;
+    score: number;
+    maxScore: number;
+    submittedAt: string;
+  }[];
   const progress = summarizeLessons(
-    lessonRows.map((l) => l.id),
-    await attemptsFor(
-      user.id,
-      lessonRows.map((l) => l.id),
-    ),
+    content.lessons.map((l) => l.id),
+    raw.map((a) => ({ ...a, submittedAt: new Date(a.submittedAt) })),
   );
-  const withProgress = lessonRows.map((l) => ({ ...l, progress: progress.get(l.id)! }));
-  return { ...cs, lessons: withProgress, progress: completion(withProgress.map((l) => l.progress)) };
+  return { content, progress };
 });
 
 /** One lesson to read, with its neighbours for navigation. */
@@ -98,41 +123,41 @@ export function getLessonBySlug({ caseSlug, lessonSlug }: { caseSlug: string; le
 }
 
 const lessonBySlug = cache(async (caseSlug: string, lessonSlug: string) => {
-  const cs = await caseStudyBySlug(caseSlug);
-  if (!cs || !isSlug(lessonSlug)) return null;
-  const index = cs.lessons.findIndex((l) => l.slug === lessonSlug);
+  const read = await caseStudyBySlug(caseSlug);
+  if (!read || !isSlug(lessonSlug)) return null;
+  const { content, progress } = read;
+  const index = content.lessons.findIndex((l) => l.slug === lessonSlug);
   if (index < 0) return null;
-  const db = await getDb();
-  const [lesson] = await db
-    .select({ id: lessons.id, slug: lessons.slug, title: lessons.title, body: lessons.body, keyPoints: lessons.keyPoints })
-    .from(lessons)
-    .where(eq(lessons.id, cs.lessons[index]!.id));
-  if (!lesson) return null;
+  const lesson = content.lessons[index]!;
+  const neighbour = (l: (typeof content.lessons)[number] | undefined) =>
+    l ? { id: l.id, slug: l.slug, title: l.title, position: l.position, progress: progress.get(l.id)! } : null;
   return {
-    caseStudy: { slug: cs.slug, title: cs.title },
-    lesson: { ...lesson, number: index + 1, total: cs.lessons.length, progress: cs.lessons[index]!.progress },
-    previous: cs.lessons[index - 1] ?? null,
-    next: cs.lessons[index + 1] ?? null,
+    caseStudy: { slug: content.slug, title: content.title },
+    lesson: {
+      id: lesson.id,
+      slug: lesson.slug,
+      title: lesson.title,
+      body: lesson.body,
+      keyPoints: lesson.keyPoints,
+      number: index + 1,
+      total: content.lessons.length,
+      progress: progress.get(lesson.id)!,
+    },
+    previous: neighbour(content.lessons[index - 1]),
+    next: neighbour(content.lessons[index + 1]),
+    /** The quiz's questions, public half only (see getQuizByLesson). */
+    questions: lesson.questions,
   };
 });
 
 /**
- * The questions of a lesson's quiz as a learner may see them. Selects only public columns: the
- * answer key, explanation and source never leave the database before the attempt is graded.
+ * The questions of a lesson's quiz as a learner may see them. Only public columns are cached and
+ * read: the answer key, explanation and source never leave the database before the attempt is graded.
  */
-export function getQuizByLesson({ caseSlug, lessonSlug }: { caseSlug: string; lessonSlug: string }) {
-  return quizByLesson(caseSlug, lessonSlug);
-}
-
-const quizByLesson = cache(async (caseSlug: string, lessonSlug: string) => {
+export async function getQuizByLesson({ caseSlug, lessonSlug }: { caseSlug: string; lessonSlug: string }) {
   const found = await lessonBySlug(caseSlug, lessonSlug);
   if (!found) return null;
-  const db = await getDb();
-  const rows: QuizQuestion[] = await db
-    .select({ id: questions.id, prompt: questions.prompt, data: questions.data })
-    .from(questions)
-    .where(and(eq(questions.lessonId, found.lesson.id), eq(questions.enabled, true), isNull(questions.retiredAt)))
-    .orderBy(asc(questions.position));
   // Which assignment the quiz is taken for, and its limit: getQuizTerms in ./attempts.
-  return { ...found, questions: rows };
-});
+  const questions: QuizQuestion[] = found.questions;
+  return { ...found, questions };
+}

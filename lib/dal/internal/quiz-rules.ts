@@ -68,10 +68,18 @@ export async function assignmentWithUseForLearner(
   return row ? { ...row, used: Number(row.used) } : null;
 }
 
-/** Every assignment of this lesson in the learner's current classes (what the quiz page offers). */
+/**
+ * Every assignment of this lesson in the learner's current classes (what the quiz page offers),
+ * each with the attempts the learner made for it, in one query.
+ */
 export async function assignmentsOfLearner(db: Reader, { userId, lessonId }: { userId: string; lessonId: string }) {
   return db
-    .select(ruleColumns)
+    .select({
+      ...ruleColumns,
+      used: sql<number>`(select count(*)::int from attempts x where x.assignment_id = assignments.id and x.user_id = ${userId})`.mapWith(
+        Number,
+      ),
+    })
     .from(assignments)
     .innerJoin(classes, eq(classes.id, assignments.classId))
     .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId)))
