@@ -85,7 +85,9 @@ export async function startCluster(baseDatabaseUrl: string): Promise<Cluster> {
     const apps = servers.map((s) => new URL(s.url).host);
     writeFileSync(path.join(dir, 'nginx.conf'), nginxConfig(dir, ports, apps));
     let stderr = '';
-    nginx = spawn(existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    nginx = spawn(existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx', ['-p', dir, '-c', path.join(dir, 'nginx.conf')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     nginx.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const balanced = `http://127.0.0.1:${ports.balanced}`;
     for (let i = 0; ; i++) {

@@ -1,0 +1,1 @@
+ALTER TABLE "case_studies" ADD COLUMN "content_version" integer DEFAULT 1 NOT NULL;
