@@ -21,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import postgres from 'postgres';
 import { createDatabase, startAppServer, type AppServer } from '../../test/support/app-server';
 import { formBody, hiddenFields, quizAnswers, sessionCookie } from './html-forms';
@@ -165,9 +166,43 @@ async function pagesOf(base: string, lessonSlug: string): Promise<Page[]> {
   ];
 }
 
+type Bundle = { page: string; scripts: number; bytes: number; gzipBytes: number; recharts: boolean };
+
+/**
+ * First-load JavaScript of a page as a browser gets it: every script the HTML names, summed raw
+ * and gzipped, and whether any of them carries Recharts (its class names are in its code).
+ */
+async function firstLoadJs(base: string, page: string, url: string, client: Client): Promise<Bundle> {
+  const html = await (await fetch(base + url, { headers: { 'x-forwarded-for': client.address, cookie: client.cookie } })).text();
+  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/g)].map((m) => m[1]!))];
+  let bytes = 0;
+  let gzipBytes = 0;
+  let recharts = false;
+  for (const src of srcs) {
+    const code = Buffer.from(await (await fetch(base + src)).arrayBuffer());
+    bytes += code.length;
+    gzipBytes += gzipSync(code).length;
+    if (code.includes('recharts-wrapper')) recharts = true;
+  }
+  return { page, scripts: srcs.length, bytes, gzipBytes, recharts };
+}
+
+const bundles: Bundle[] = [];
+
 async function benchServer(label: string, server: AppServer, lessonSlug: string, wanted: (name: string) => boolean): Promise<Row[]> {
   const clients = await signUpClients(server.url);
   const rows: Row[] = [];
+  if (label === 'postgres') {
+    const lessonPath = `/cases/${SEED_CASE}/lessons/${lessonSlug}`;
+    for (const [page, url] of [
+      ['/login', '/login'],
+      ['case overview', `/cases/${SEED_CASE}`],
+      ['lesson', lessonPath],
+      ['quiz', `${lessonPath}/quiz`],
+      ['dashboard', '/dashboard'],
+    ] as const)
+      bundles.push(await firstLoadJs(server.url, page, url, clients[0]!));
+  }
   for (const page of await pagesOf(server.url, lessonSlug)) {
     if (!wanted(page.name)) continue;
     rows.push(await measure(page.name, label, clients, page.request));
@@ -218,6 +253,17 @@ const table = [
 ];
 console.log(`${connections} connections, ${seconds} s per page, production build (next start)\n`);
 console.log(table.join('\n'));
+console.log('\nFirst-load JavaScript (every script the page names)\n');
+console.log(
+  [
+    '| page | scripts | raw | gzip | recharts |',
+    '|---|---|---|---|---|',
+    ...bundles.map(
+      (b) =>
+        `| ${b.page} | ${b.scripts} | ${(b.bytes / 1024).toFixed(1)} kB | ${(b.gzipBytes / 1024).toFixed(1)} kB | ${b.recharts ? 'yes' : 'no'} |`,
+    ),
+  ].join('\n'),
+);
 console.log(
   `\n${JSON.stringify(
     rows.map((r) => ({ ...r, ratioToStatic: Math.round((r.reqPerSec / baseline.get(r.server)!.reqPerSec) * 1000) / 1000 })),
