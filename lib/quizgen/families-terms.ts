@@ -3,7 +3,7 @@ import type { Candidate, FamilyContext } from './candidate';
 import { isFunctionWord, sentenceFeatures } from './sentence-features';
 
 /**
- * The case's own terms: two to four lower-case words the article uses more than once
+ * The case's own terms: two to four lower-case words the article uses in three sentences or more
  * ("claim denial rate", "core banking platform"), never opening or closing on a function word, a
  * participle or an adverb. Counted over the whole article in one pass, so the cost stays linear.
  */
@@ -13,6 +13,10 @@ interface Term {
   sentence: string;
   section: number;
 }
+
+// Blind reviews (v5, v5b) rejected terms the article mentions twice ("data privacy lawsuits": "a detail
+// mentioned once in passing"): a term of the case is one it keeps coming back to.
+const MIN_MENTIONS = 3;
 
 const cache = new WeakMap<object, Term[]>();
 const WORD = /[\p{Ll}][\p{Ll}-]*[\p{Ll}]|[\p{Ll}]/gu;
@@ -35,7 +39,7 @@ function termsOf(ctx: FamilyContext): Term[] {
   const out: Term[] = [];
   for (const { s, grams: g } of bySentence) {
     if (!s.claim || s.features.words > 40 || s.features.words < 8) continue;
-    const terms = [...g].filter((x) => (counts.get(x) ?? 0) >= 2 && isTerm(x) && occursAsWords(s.text, x));
+    const terms = [...g].filter((x) => (counts.get(x) ?? 0) >= MIN_MENTIONS && isTerm(x) && occursAsWords(s.text, x));
     // The longest recurring term of the sentence; none when two overlap differently.
     const best = terms.sort((a, b) => b.length - a.length)[0];
     if (best) out.push({ text: best, sentence: s.text, section: s.section });

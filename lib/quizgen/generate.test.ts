@@ -49,7 +49,9 @@ describe('generateQuizzes on the seed', () => {
       const recall = lesson.questions.length - understanding;
       expect(recall, lesson.title).toBeLessThanOrEqual(Math.max(understanding, 1));
     }
-    expect(all.length).toBeGreaterThanOrEqual(5);
+    // Fewer, better questions: since v6 the seed's two passing terms ("data privacy", "regulations"),
+    // rejected or edited in every blind review, are no longer asked (a term must recur in 3 sentences).
+    expect(all.length).toBeGreaterThanOrEqual(3);
     for (const lesson of quiz.lessons) expect(lesson.questions.length, lesson.title).toBeLessThanOrEqual(6);
   });
 
@@ -58,7 +60,7 @@ describe('generateQuizzes on the seed', () => {
       expect(q.family, q.prompt).toBeTruthy();
       expect(['remember', 'understand', 'apply', 'analyze']).toContain(q.level);
     }
-    expect(new Set(all.map((q) => q.family)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(all.map((q) => q.family)).size).toBeGreaterThanOrEqual(2);
   });
 
   it('uses many question families across articles, not one or two', () => {
