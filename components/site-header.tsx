@@ -27,6 +27,9 @@ export async function SiteHeader({ signOutAction }: { signOutAction: FormAction 
               </Link>
               {user.role === 'instructor' ? (
                 <>
+                  <Link href="/teach" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
+                    Teaching
+                  </Link>
                   <Link href="/teach/cases" className="rounded-md px-3 py-2 font-medium text-slate-700 hover:bg-slate-100">
                     Case studies
                   </Link>

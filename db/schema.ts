@@ -65,6 +65,9 @@ export const caseStudies = pgTable('case_studies', {
   ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
   // An administrator promoted this import into the shared library (shipped case studies have no owner).
   shared: boolean('shared').notNull().default(false),
+  // Archived by its owner (or deleted while it had attempts): out of every library and assign list,
+  // its attempts and assignments kept.
+  archivedAt: timestamp('archived_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   // Bumped by database triggers on any write to the case study, its lessons or their questions
@@ -237,6 +240,24 @@ export const assignments = pgTable(
   (t) => [uniqueIndex('assignments_class_lesson_idx').on(t.classId, t.lessonId)],
 );
 export type AssignmentRow = typeof assignments.$inferSelect;
+
+/** One student's exception to an assignment: a later due date, extra attempts, or both. */
+export const assignmentExtensions = pgTable(
+  'assignment_extensions',
+  {
+    assignmentId: uuid('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** null: the assignment's own due date. */
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    extraAttempts: integer('extra_attempts').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.userId] }), index('assignment_extensions_user_idx').on(t.userId)],
+);
+export type AssignmentExtensionRow = typeof assignmentExtensions.$inferSelect;
 
 /**
  * Failed sign-ins (and sign-ups) counted per key, in the database so that the counts survive a

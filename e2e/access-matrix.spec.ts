@@ -41,6 +41,8 @@ interface World {
   classId: string;
   assignmentId: string;
   spareClass: { id: string; code: string };
+  /** A lesson assigned to the spare class: what the assignment actions are aimed at. */
+  spareAssignment: { id: string; lessonId: string };
   attemptId: string;
   shippedLessonId: string;
 }
@@ -128,6 +130,7 @@ function routeTable(w: World, phase: Phase): Record<string, { probes: Probe[]; f
       probes: [{ url: `/attempts/${w.attemptId}`, expect: only(['studentA', 'owner']), mayShowKeys: ['studentA', 'owner'] }],
       fuzz: (bad) => `/attempts/${bad}`,
     },
+    '/teach': { probes: [{ url: '/teach', expect: only(INSTRUCTORS) }] },
     '/teach/cases': { probes: [{ url: '/teach/cases', expect: only(INSTRUCTORS) }] },
     '/teach/cases/new': { probes: [{ url: '/teach/cases/new', expect: only(INSTRUCTORS) }] },
     '/teach/cases/[id]': {
@@ -146,6 +149,14 @@ function routeTable(w: World, phase: Phase): Record<string, { probes: Probe[]; f
     '/teach/classes/[id]': {
       probes: [{ url: `/teach/classes/${w.classId}`, expect: only(['owner']) }],
       fuzz: (bad) => `/teach/classes/${bad}`,
+    },
+    '/teach/classes/[id]/assignments/[assignmentId]': {
+      probes: [{ url: `/teach/classes/${w.classId}/assignments/${w.assignmentId}`, expect: only(['owner']) }],
+      fuzz: (bad) => `/teach/classes/${w.classId}/assignments/${bad}`,
+    },
+    '/teach/classes/[id]/students/[studentId]': {
+      probes: [{ url: `/teach/classes/${w.classId}/students/${userIds.get('studentA')}`, expect: only(['owner']) }],
+      fuzz: (bad) => `/teach/classes/${w.classId}/students/${bad}`,
     },
     '/teach/classes/[id]/gradebook.csv': {
       probes: [{ url: `/teach/classes/${w.classId}/gradebook.csv`, expect: only(['owner']) }],
@@ -224,6 +235,8 @@ function workerUrl(worker: string, w: World): string {
     '[lesson]': c?.lessonSlug,
     '[questionId]': c?.questionId,
     '[lessonId]': c?.lessonId,
+    '[assignmentId]': w.assignmentId,
+    '[studentId]': userIds.get('studentA'),
     '[id]': route.startsWith('/teach/classes') ? w.classId : route.startsWith('/attempts') ? w.attemptId : c?.id,
   };
   return route.replace(/\[[^\]]+\]/g, (s) => fill[s] ?? 'pending');
@@ -277,6 +290,8 @@ interface ActionEntry {
   control?: Identity;
   /** Put back what the control changed, so later checks see the world as it was. */
   undo?: (w: World) => Promise<void>;
+  /** Puts the world in the state the action changes (a published draft to unpublish), before any call. */
+  before?: (w: World) => Promise<void>;
 }
 
 const EVERYONE_BUT = (...allowed: Identity[]) => IDENTITIES.filter((i) => !allowed.includes(i));
@@ -411,6 +426,81 @@ const ACTIONS: Record<string, ActionEntry> = {
     allowed: {},
     control: 'owner',
   },
+  'app/(teach)/case-actions.ts#unpublishCaseAction': {
+    fields: (w) => ({ caseStudyId: w.draft.id }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+    before: async (w) => {
+      await sql`update case_studies set status = 'published' where id = ${w.draft.id}`;
+    },
+  },
+  'app/(teach)/case-actions.ts#archiveCaseAction': {
+    fields: (w) => ({ caseStudyId: w.draft.id }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+    undo: async (w) => {
+      await sql`update case_studies set archived_at = null where id = ${w.draft.id}`;
+    },
+  },
+  'app/(teach)/case-actions.ts#restoreCaseAction': {
+    fields: (w) => ({ caseStudyId: w.draft.id }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+    before: async (w) => {
+      await sql`update case_studies set archived_at = now() where id = ${w.draft.id}`;
+    },
+  },
+  'app/(teach)/case-actions.ts#deleteCaseAction': {
+    // The sentinel case has an attempt: the owner's delete archives it instead, and nothing is lost.
+    fields: (w) => ({ caseStudyId: w.sentinelCase.id }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+    undo: async (w) => {
+      const [kept] = await sql<{ n: number }[]>`select count(*)::int as n from attempts where id = ${w.attemptId}`;
+      expect(kept!.n, 'the attempt outlives a delete').toBe(1);
+      await sql`update case_studies set archived_at = null where id = ${w.sentinelCase.id}`;
+    },
+  },
+  'app/(teach)/assignment-actions.ts#updateAssignmentAction': {
+    fields: (w) => ({
+      assignmentId: w.spareAssignment.id,
+      dueAt: '2099-02-01T10:00',
+      timeZone: 'Europe/Berlin',
+      attemptsAllowed: '2',
+      answersShown: 'after_attempt',
+      scoreRule: 'highest',
+    }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+  },
+  'app/(teach)/assignment-actions.ts#setExtensionAction': {
+    // Left in place: the remove-extension entry below removes it.
+    fields: (w) => ({ assignmentId: w.spareAssignment.id, studentId: idOf(w, 'studentB'), extraAttempts: '1' }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+  },
+  'app/(teach)/assignment-actions.ts#removeExtensionAction': {
+    fields: (w) => ({ assignmentId: w.spareAssignment.id, studentId: idOf(w, 'studentB') }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+  },
+  'app/(teach)/assignment-actions.ts#removeAssignmentAction': {
+    fields: (w) => ({ assignmentId: w.spareAssignment.id }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+    undo: async (w) => {
+      await sql`insert into assignments (id, class_id, lesson_id, due_at)
+        values (${w.spareAssignment.id}, ${w.spareClass.id}, ${w.spareAssignment.lessonId}, '2099-01-01T23:59:00Z')`;
+    },
+  },
   'app/admin/actions.ts#setSharedAction': {
     fields: (w) => ({ caseStudyId: w.sentinelCase.id, shared: 'true' }),
     denied: EVERYONE_BUT('admin'),
@@ -544,8 +634,17 @@ async function buildWorld(browser: Browser): Promise<World> {
     source: 'The ferries crossed Nordfjord.',
   });
   const draftQuestionId = /saved=([0-9a-f-]{36})/.exec(draftAdded.redirect)![1]!;
-  const [shipped] = await sql<{ id: string }[]>`
-    select l.id from lessons l join case_studies c on c.id = l.case_study_id where c.owner_id is null order by l.position limit 1`;
+  const [shipped, secondShipped] = await sql<{ id: string }[]>`
+    select l.id from lessons l join case_studies c on c.id = l.case_study_id where c.owner_id is null order by l.position limit 2`;
+  // Another shipped lesson assigned to the spare class (the assign entry assigns the first one).
+  await callAction(actors.owner, 'app/(teach)/class-actions.ts#assignAction', {
+    classId: spareId,
+    target: `lesson:${secondShipped!.id}`,
+    dueAt: '2099-01-01',
+  });
+  const [spareAssignment] = await sql<{ id: string }[]>`
+    select id from assignments where class_id = ${spareId} and lesson_id = ${secondShipped!.id}`;
+  expect(spareAssignment, 'the spare assignment').toBeDefined();
 
   Object.assign(partial, {
     sentinels,
@@ -561,6 +660,7 @@ async function buildWorld(browser: Browser): Promise<World> {
     classId: classId!,
     assignmentId: assignment!.id,
     spareClass: { id: spareId, code: spareRow!.joinCode },
+    spareAssignment: { id: spareAssignment!.id, lessonId: secondShipped!.id },
     shippedLessonId: shipped!.id,
   });
 
@@ -663,6 +763,7 @@ test.describe('the access-control matrix on PostgreSQL', { tag: '@postgres-only'
   test('forged server-action calls: unauthorized identities change nothing, the legitimate caller does', async () => {
     test.setTimeout(300_000);
     for (const [name, entry] of Object.entries(ACTIONS)) {
+      await entry.before?.(world);
       const fields = entry.fields(world);
       for (const who of entry.denied) {
         const before = await snapshot();

@@ -98,6 +98,7 @@ test('an instructor imports and edits a case study, runs a class where two stude
   await expect(teacher.page.getByRole('main').getByRole('status').first()).toContainText('Question saved');
   await expect(lessonSection.getByRole('listitem').filter({ hasText: ADDED_PROMPT }).getByText('yours')).toBeVisible();
   await teacher.page.getByRole('button', { name: 'Publish' }).click();
+  await teacher.page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
   await expect(teacher.page.getByRole('main').getByRole('status').first()).toContainText('Published');
   await expect(teacher.page.getByText('Published', { exact: true })).toBeVisible();
   await teacher.page.getByRole('link', { name: 'Case studies', exact: true }).click();
@@ -113,7 +114,7 @@ test('an instructor imports and edits a case study, runs a class where two stude
   const code = await teacher.page.getByLabel('Join code').inputValue();
   expect(code).toMatch(/^[0-9A-Z]{8}$/);
   await teacher.page.getByLabel('What to assign').selectOption({ label: LESSON_TITLE });
-  await teacher.page.getByLabel('Due date').fill('2031-06-30');
+  await teacher.page.getByLabel('Due date').fill('2031-06-30T23:59');
   await teacher.page.getByLabel('Score that counts').selectOption('Highest');
   await teacher.page.getByLabel('Attempts allowed').selectOption('1');
   await teacher.page.getByLabel('Show answers').selectOption('After the due date');

@@ -92,6 +92,7 @@ test.describe('the administrator’s page on a phone and a desktop', () => {
       await teacher.getByRole('button', { name: 'Save draft' }).click();
       await expect(teacher).toHaveURL(/\/teach\/cases\/[0-9a-f-]{36}\?imported=1$/);
       await teacher.getByRole('button', { name: 'Publish' }).click();
+      await teacher.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
       await expect(teacher.getByText('Published', { exact: true })).toBeVisible();
       await teacherContext.close();
 

@@ -23,7 +23,7 @@ async function classWithLesson(page: Page, name: string, rules: { attempts: stri
   await page.getByRole('button', { name: 'Create class' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await page.getByLabel('What to assign').selectOption({ label: LESSON });
-  await page.getByLabel('Due date').fill('2098-06-30');
+  await page.getByLabel('Due date').fill('2098-06-30T23:59');
   await page.getByLabel('Attempts allowed').selectOption(rules.attempts);
   await page.getByLabel('Show answers').selectOption(rules.answers);
   await page.getByRole('button', { name: 'Assign', exact: true }).click();

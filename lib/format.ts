@@ -1,5 +1,6 @@
-// Dates are shown in UTC: the server renders them, and a learner's due date must read the same
-// to every member of a class, wherever the server or the learner is.
+// Dates the server renders are shown in UTC. Due dates are the exception: they are shown in the
+// viewer's own time zone by a client component (components/ui/local-date-time.tsx), with the zone
+// named, so "17:30" means 17:30 where the reader is.
 
 /** "3 March 2026". */
 export const formatDate = (d: Date): string =>

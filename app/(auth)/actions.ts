@@ -7,7 +7,7 @@ import { allowSignUp, signIn, signOut } from '@/lib/auth';
 import { z } from 'zod';
 import { createAction, type ActionState } from '@/lib/action';
 import { getCurrentUser } from '@/lib/dal/session';
-import { createUser, revokeSessionsByUserId } from '@/lib/dal/users';
+import { createUser, landingPathByEmail, revokeSessionsByUserId } from '@/lib/dal/users';
 import { clientAddress } from '@/lib/security/client-address';
 import { signInSchema, signUpSchema } from '@/lib/validation/auth';
 
@@ -17,7 +17,7 @@ const TOO_MANY = 'Too many failed sign-ins from here. Wait a few minutes and try
  * Signs in, then redirects to a path of ours. Auth.js is told not to redirect: its redirect URL
  * is built from the request's (X-Forwarded-)Host, which a client can set.
  */
-async function signInOrMessage(email: string, password: string, redirectTo: string): Promise<ActionState> {
+async function signInOrMessage(email: string, password: string, redirectTo: string | null): Promise<ActionState> {
   try {
     await signIn('credentials', { email, password, redirect: false });
   } catch (error) {
@@ -29,7 +29,8 @@ async function signInOrMessage(email: string, password: string, redirectTo: stri
     }
     throw error;
   }
-  redirect(redirectTo);
+  // No page asked for: instructors land on their teaching home.
+  redirect(redirectTo ?? (await landingPathByEmail({ email })));
 }
 
 export const signUpAction = createAction({ schema: signUpSchema, access: 'public', echo: ['name', 'email', 'role'] }, async ({ data }) => {
@@ -54,7 +55,7 @@ export const signUpAction = createAction({ schema: signUpSchema, access: 'public
 
 export const signInAction = createAction({ schema: signInSchema, access: 'public', echo: ['email'] }, async ({ data, formData }) => {
   const next = String(formData.get('next') ?? '');
-  const redirectTo = /^\/(?!\/)[\w\-/]*$/.test(next) ? next : '/dashboard';
+  const redirectTo = /^\/(?!\/)[\w\-/]*$/.test(next) ? next : null;
   return signInOrMessage(data.email, data.password, redirectTo);
 });
 

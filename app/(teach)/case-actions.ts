@@ -7,6 +7,7 @@ import type { ImportState } from '@/components/teach/import-form';
 import { createAction, type ActionState } from '@/lib/action';
 import { MAX_ARTICLE_BYTES, readArticleInput } from '@/lib/case-study/article-input';
 import { importCaseStudy, previewArticle, publishCaseStudy } from '@/lib/dal/authoring';
+import { archiveCaseStudy, deleteCaseStudy, restoreCaseStudy, unpublishCaseStudy } from '@/lib/dal/case-lifecycle';
 import { addQuestion, setQuestionEnabled, updateQuestion } from '@/lib/dal/questions';
 import { questionFromForm } from '@/lib/quizgen/edit';
 
@@ -70,6 +71,35 @@ export const publishCaseAction = createAction({ schema: z.object({ caseStudyId }
   }
   revalidatePath('/cases');
   redirect(`/teach/cases/${data.caseStudyId}?published=1`);
+});
+
+const lifecycle = (change: (input: { id: string }) => Promise<{ ok: boolean }>, done: string) =>
+  createAction({ schema: z.object({ caseStudyId }), access: 'instructor' }, async ({ data }) => {
+    const result = await change({ id: data.caseStudyId });
+    if (!result.ok) return { status: 'error', message: 'Case study not found, or already changed. Reload the page.' };
+    revalidatePath('/cases');
+    revalidatePath('/teach/cases');
+    revalidatePath(`/teach/cases/${data.caseStudyId}`);
+    return { status: 'success', message: done };
+  });
+
+export const unpublishCaseAction = lifecycle(
+  unpublishCaseStudy,
+  'Unpublished: it is a draft again. Learners can no longer open it; assignments and attempts are kept.',
+);
+export const archiveCaseAction = lifecycle(archiveCaseStudy, 'Archived: it is out of every library and assign list. Attempts are kept.');
+export const restoreCaseAction = lifecycle(restoreCaseStudy, 'Restored from the archive.');
+
+export const deleteCaseAction = createAction({ schema: z.object({ caseStudyId }), access: 'instructor' }, async ({ data }) => {
+  const result = await deleteCaseStudy({ id: data.caseStudyId });
+  if (!result.ok) return { status: 'error', message: 'Case study not found.' };
+  revalidatePath('/cases');
+  revalidatePath('/teach/cases');
+  if (result.outcome === 'archived') {
+    revalidatePath(`/teach/cases/${data.caseStudyId}`);
+    return { status: 'success', message: 'Students have attempted it, so it was archived instead of deleted: their attempts are kept.' };
+  }
+  redirect('/teach/cases?deleted=1');
 });
 
 export const toggleQuestionAction = createAction(

@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { assignLessons, createClass, regenerateJoinCodeByClassId, removeStudentFromClass } from '@/lib/dal/classes';
+import { assignmentSettings } from '@/lib/validation/assignment';
 
 const classId = z.uuid({ error: 'Class not found.' });
 
@@ -37,23 +38,12 @@ export const removeStudentAction = createAction(
   },
 );
 
-const assignSchema = z.object({
-  classId,
-  target: z.string({ error: 'Choose what to assign.' }).min(1, 'Choose what to assign.').max(60),
-  dueAt: z
-    .string({ error: 'Choose a due date.' })
-    .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2})?$/, 'Choose a due date.')
-    // A date alone is due at the end of that day (UTC), as every date on the site is shown in UTC.
-    .transform((v) => new Date(v.length === 10 ? `${v}T23:59:59Z` : `${v}:00Z`))
-    .refine((d) => !Number.isNaN(d.getTime()) && d.getUTCFullYear() < 3000, 'Choose a valid due date.'),
-  attemptsAllowed: z
-    .string()
-    .optional()
-    .transform((v) => (v ? Number(v) : null))
-    .refine((v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 20), 'Attempts allowed must be between 1 and 20, or unlimited.'),
-  answersShown: z.enum(['after_attempt', 'after_due']).default('after_attempt'),
-  scoreRule: z.enum(['highest', 'latest', 'first', 'average']).default('highest'),
-});
+const assignSchema = z
+  .object({
+    classId,
+    target: z.string({ error: 'Choose what to assign.' }).min(1, 'Choose what to assign.').max(60),
+  })
+  .and(assignmentSettings);
 
 const ASSIGN_ERRORS = {
   not_found: 'Class not found.',
@@ -63,7 +53,15 @@ const ASSIGN_ERRORS = {
 
 export const assignAction = createAction({ schema: assignSchema, access: 'instructor' }, async ({ data }) => {
   const result = await assignLessons(data);
+  // Asked again for a lesson the class has: open that assignment instead of replacing it.
+  if (!result.ok && result.error === 'already_assigned')
+    redirect(`/teach/classes/${data.classId}/assignments/${result.assignmentId}?existing=1`);
   if (!result.ok) return { status: 'error', message: ASSIGN_ERRORS[result.error] };
   revalidatePath(`/teach/classes/${data.classId}`);
-  return { status: 'success', message: result.count === 1 ? 'Lesson assigned.' : `${result.count} lessons assigned.` };
+  const added =
+    result.count === 0 ? 'Nothing new to assign.' : result.count === 1 ? 'Lesson assigned.' : `${result.count} lessons assigned.`;
+  const kept = result.kept
+    ? ` ${result.kept === 1 ? 'One lesson was' : `${result.kept} lessons were`} already assigned and kept ${result.kept === 1 ? 'its' : 'their'} settings: use Edit assignment to change them.`
+    : '';
+  return { status: 'success', message: `${added}${kept}` };
 });

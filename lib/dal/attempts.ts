@@ -229,7 +229,7 @@ export async function getAttemptById({ id }: { id: string }) {
   // retake it for the class), the instructor always.
   const [assignment] = attempt.assignmentId
     ? await db
-        .select({ id: assignments.id, className: classes.name, attemptsAllowed: assignments.attemptsAllowed })
+        .select({ id: assignments.id, classId: classes.id, className: classes.name, attemptsAllowed: assignments.attemptsAllowed })
         .from(assignments)
         .innerJoin(classes, eq(classes.id, assignments.classId))
         .where(eq(assignments.id, attempt.assignmentId))
@@ -258,6 +258,8 @@ export async function getAttemptById({ id }: { id: string }) {
     isOwn,
     /** The class the attempt was made for; null for practice. */
     className: assignment?.className ?? null,
+    /** For the class's instructor: the gradebook page of this student, to go back to. */
+    gradebookHref: !isOwn && assignment ? `/teach/classes/${assignment.classId}/students/${attempt.learnerId}` : null,
     /** The assignment a retake counts toward, while the learner is still in its class; null: practice. */
     retakeAssignmentId: current?.id ?? null,
     reviewHiddenUntil: hiddenUntil,

@@ -91,6 +91,7 @@ export async function listMyCaseStudies() {
       slug: caseStudies.slug,
       title: caseStudies.title,
       status: caseStudies.status,
+      archivedAt: caseStudies.archivedAt,
       updatedAt: caseStudies.updatedAt,
     })
     .from(caseStudies)
@@ -109,6 +110,7 @@ async function ownedCaseStudy(id: string) {
       slug: caseStudies.slug,
       title: caseStudies.title,
       status: caseStudies.status,
+      archivedAt: caseStudies.archivedAt,
       source: caseStudies.source,
     })
     .from(caseStudies)

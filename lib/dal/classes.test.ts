@@ -65,6 +65,7 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
     expect(await assignLessons({ classId, target: `lesson:${lessonId}`, dueAt: due, ...settings, ...options })).toEqual({
       ok: true,
       count: 1,
+      kept: 0,
     });
     const assignmentId = (await getClassById({ id: classId }))!.assignments[0]!.id;
     return { id, classId, code, assignmentId };

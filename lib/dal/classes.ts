@@ -1,11 +1,12 @@
 import 'server-only';
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { assignments, attempts, caseStudies, classes, classMembers, lessons, users } from '@/db/schema';
+import { assignmentExtensions, assignments, attempts, caseStudies, classes, classMembers, lessons, users } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 import { JOIN_CODE, newJoinCode, normalizeJoinCode } from '@/lib/join-code';
 import { countedScore, type ScoreRule } from '@/lib/progress/counted-score';
 import { scoreFraction } from '@/lib/progress/score';
+import { effectiveAttemptsAllowed, effectiveDueAt } from './internal/quiz-rules';
 import type { DalResult } from './result';
 import { requireInstructor, requireUser } from './session';
 /** The class, only for its owner; anyone else gets null (a 404, never a hint that it exists). */
@@ -102,6 +103,7 @@ async function assignableLessons(db: Awaited<ReturnType<typeof getDb>>, instruct
     .where(
       and(
         eq(caseStudies.status, 'published'),
+        isNull(caseStudies.archivedAt),
         isNull(lessons.retiredAt),
         or(isNull(caseStudies.ownerId), eq(caseStudies.shared, true), eq(caseStudies.ownerId, instructorId)),
       ),
@@ -140,7 +142,25 @@ export async function getClassById({ id }: { id: string }) {
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
     .where(eq(assignments.classId, cls.id))
     .orderBy(asc(assignments.dueAt), asc(lessons.position));
-  return { ...cls, roster, assignments: assigned, assignable: await assignableLessons(db, cls.ownerId) };
+  const extended = assigned.length
+    ? await db
+        .select({ assignmentId: assignmentExtensions.assignmentId, n: count() })
+        .from(assignmentExtensions)
+        .where(
+          inArray(
+            assignmentExtensions.assignmentId,
+            assigned.map((a) => a.id),
+          ),
+        )
+        .groupBy(assignmentExtensions.assignmentId)
+    : [];
+  const extensions = new Map(extended.map((e) => [e.assignmentId, e.n]));
+  return {
+    ...cls,
+    roster,
+    assignments: assigned.map((a) => ({ ...a, extensions: extensions.get(a.id) ?? 0 })),
+    assignable: await assignableLessons(db, cls.ownerId),
+  };
 }
 
 interface AssignInput {
@@ -153,9 +173,17 @@ interface AssignInput {
   scoreRule: ScoreRule;
 }
 
-export async function assignLessons(
-  input: AssignInput,
-): Promise<DalResult<{ count: number }, 'not_found' | 'bad_target' | 'not_published'>> {
+type AssignResult =
+  | DalResult<{ count: number; kept: number }, 'not_found' | 'bad_target' | 'not_published'>
+  | { ok: false; error: 'already_assigned'; assignmentId: string };
+
+/**
+ * Assigns a lesson, or every lesson of a case study, to the class. A lesson the class already has
+ * keeps its assignment and settings: one lesson asked for again answers 'already_assigned' with
+ * the existing assignment (the page opens it for editing); of a whole case study only the lessons
+ * not yet assigned are added, and `kept` says how many were left as they were.
+ */
+export async function assignLessons(input: AssignInput): Promise<AssignResult> {
   const owned = await ownedClass(input.classId);
   if (!owned) return { ok: false, error: 'not_found' };
   const m = /^(case|lesson):(.{36})$/.exec(input.target);
@@ -169,11 +197,19 @@ export async function assignLessons(
     answersShown: input.answersShown,
     scoreRule: input.scoreRule,
   };
-  await owned.db
+  const added = await owned.db
     .insert(assignments)
     .values(chosen.map((l) => ({ classId: owned.cls.id, lessonId: l.lessonId, ...settings })))
-    .onConflictDoUpdate({ target: [assignments.classId, assignments.lessonId], set: settings });
-  return { ok: true, count: chosen.length };
+    .onConflictDoNothing({ target: [assignments.classId, assignments.lessonId] })
+    .returning({ id: assignments.id });
+  if (m[1] === 'lesson' && added.length === 0) {
+    const [existing] = await owned.db
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.classId, owned.cls.id), eq(assignments.lessonId, chosen[0]!.lessonId)));
+    if (existing) return { ok: false, error: 'already_assigned', assignmentId: existing.id };
+  }
+  return { ok: true, count: added.length, kept: chosen.length - added.length };
 }
 
 /**
@@ -202,6 +238,18 @@ export async function getGradebookByClassId({ classId }: { classId: string }) {
           .where(and(inArray(attempts.userId, studentIds), inArray(attempts.assignmentId, assignmentIds)))
           .orderBy(asc(attempts.submittedAt))
       : [];
+  const extensions = assignmentIds.length
+    ? await db
+        .select({
+          assignmentId: assignmentExtensions.assignmentId,
+          userId: assignmentExtensions.userId,
+          dueAt: assignmentExtensions.dueAt,
+          extraAttempts: assignmentExtensions.extraAttempts,
+        })
+        .from(assignmentExtensions)
+        .where(inArray(assignmentExtensions.assignmentId, assignmentIds))
+    : [];
+  const extensionOf = new Map(extensions.map((e) => [`${e.userId}:${e.assignmentId}`, e]));
   const byCell = new Map<string, typeof rows>();
   for (const r of rows) {
     const key = `${r.userId}:${r.assignmentId}`;
@@ -215,11 +263,15 @@ export async function getGradebookByClassId({ classId }: { classId: string }) {
       cells: data.assignments.map((a) => {
         const mine = byCell.get(`${student.id}:${a.id}`) ?? [];
         const fractions = mine.map((r) => scoreFraction(r.score, r.maxScore));
+        const extension = extensionOf.get(`${student.id}:${a.id}`);
+        const dueAt = effectiveDueAt(a.dueAt, extension?.dueAt);
         return {
           assignmentId: a.id,
           score: countedScore(fractions, a.scoreRule),
           attempts: mine.length,
-          late: mine.some((r) => r.submittedAt > a.dueAt),
+          // Late against the student's own due date (an extension moves it).
+          late: mine.some((r) => r.submittedAt > dueAt),
+          extended: Boolean(extension),
           attemptIds: mine.map((r) => r.id),
         };
       }),
@@ -235,13 +287,22 @@ export async function getAssignedToMe() {
   const user = await requireUser();
   const db = await getDb();
   const rows = await db
-    .select({ ...assignmentColumns, className: classes.name })
+    .select({
+      ...assignmentColumns,
+      className: classes.name,
+      extensionDueAt: assignmentExtensions.dueAt,
+      extraAttempts: assignmentExtensions.extraAttempts,
+    })
     .from(classMembers)
     .innerJoin(classes, eq(classes.id, classMembers.classId))
     .innerJoin(assignments, eq(assignments.classId, classes.id))
+    .leftJoin(assignmentExtensions, and(eq(assignmentExtensions.assignmentId, assignments.id), eq(assignmentExtensions.userId, user.id)))
     .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
-    .where(and(eq(classMembers.userId, user.id), isNull(lessons.retiredAt)))
+    // An unpublished or archived case study is no longer anything to do (its attempts are kept).
+    .where(
+      and(eq(classMembers.userId, user.id), isNull(lessons.retiredAt), eq(caseStudies.status, 'published'), isNull(caseStudies.archivedAt)),
+    )
     .orderBy(asc(assignments.dueAt));
   if (!rows.length) return [];
   const mine = await db
@@ -257,16 +318,20 @@ export async function getAssignedToMe() {
       ),
     )
     .orderBy(asc(attempts.submittedAt));
-  return rows.map((r) => {
+  return rows.map(({ extensionDueAt, extraAttempts, ...r }) => {
     const done = mine.filter((a) => a.assignmentId === r.id);
+    // The student's own terms: their extension, if any, moves the due date and the limit.
+    const dueAt = effectiveDueAt(r.dueAt, extensionDueAt);
     return {
       ...r,
+      dueAt,
+      attemptsAllowed: effectiveAttemptsAllowed(r.attemptsAllowed, extraAttempts),
       attempts: done.length,
       score: countedScore(
         done.map((a) => scoreFraction(a.score, a.maxScore)),
         r.scoreRule,
       ),
-      late: done.some((a) => a.submittedAt > r.dueAt),
+      late: done.some((a) => a.submittedAt > dueAt),
     };
   });
 }

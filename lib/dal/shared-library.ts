@@ -29,7 +29,7 @@ export async function listPublishedImports() {
     .innerJoin(users, eq(users.id, caseStudies.ownerId))
     .leftJoin(lessons, and(eq(lessons.caseStudyId, caseStudies.id), isNull(lessons.retiredAt)))
     .leftJoin(questions, and(eq(questions.lessonId, lessons.id), eq(questions.enabled, true), isNull(questions.retiredAt)))
-    .where(eq(caseStudies.status, 'published'))
+    .where(and(eq(caseStudies.status, 'published'), isNull(caseStudies.archivedAt)))
     .groupBy(caseStudies.id, users.id)
     .orderBy(desc(caseStudies.shared), asc(caseStudies.title));
 }
@@ -57,7 +57,13 @@ export async function setCaseStudyShared({
   const [updated] = await db
     .update(caseStudies)
     .set({ shared })
-    .where(and(eq(caseStudies.id, id), isNotNull(caseStudies.ownerId), shared ? eq(caseStudies.status, 'published') : sql`true`))
+    .where(
+      and(
+        eq(caseStudies.id, id),
+        isNotNull(caseStudies.ownerId),
+        shared ? and(eq(caseStudies.status, 'published'), isNull(caseStudies.archivedAt)) : sql`true`,
+      ),
+    )
     .returning({ title: caseStudies.title });
   if (updated) return { ok: true, title: updated.title };
   const [existing] = await db.select({ ownerId: caseStudies.ownerId }).from(caseStudies).where(eq(caseStudies.id, id));

@@ -78,3 +78,13 @@ export async function getSessionAccount({ id, sessionVersion }: { id: string; se
 export async function isSessionCurrent(token: { id: string; sessionVersion: unknown }): Promise<boolean> {
   return (await getSessionAccount(token)) !== null;
 }
+
+/**
+ * Where an account lands after signing in: an instructor on their teaching home, anyone else on
+ * the dashboard. Called only once the password was checked for this email, so it reveals nothing.
+ */
+export async function landingPathByEmail({ email }: { email: string }): Promise<'/teach' | '/dashboard'> {
+  const db = await getDb();
+  const [row] = await db.select({ role: users.role }).from(users).where(eq(users.email, email));
+  return row?.role === 'instructor' ? '/teach' : '/dashboard';
+}

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { LocalDateTime } from '@/components/ui/local-date-time';
 import { LessonStatus } from '@/components/progress/lesson-status';
 import { ScoreHistory } from '@/components/progress/score-history';
 import { ProgressBar } from '@/components/ui/progress-bar';
@@ -65,7 +66,7 @@ export default async function DashboardPage() {
                   </div>
                   <p className="text-sm">
                     <span className={overdue ? 'font-semibold text-red-800' : 'text-slate-700'}>
-                      {overdue ? 'Overdue since' : 'Due'} {formatShortDate(a.dueAt)}
+                      {overdue ? 'Overdue since' : 'Due'} <LocalDateTime date={a.dueAt} />
                     </span>
                     {a.attempts > 0 && (
                       <span className="ml-2 text-slate-700">

@@ -1,14 +1,17 @@
 import 'server-only';
-import { and, count, eq, exists, gt, max, or, sql } from 'drizzle-orm';
+import { and, count, eq, exists, max, or, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
-import { assignments, attempts, classes, classMembers } from '@/db/schema';
+import { assignmentExtensions, assignments, attempts, classes, classMembers } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
 
 // Internal: takes a user id it trusts, so only DAL functions that checked the session call it.
 // The database handle may be a transaction (submitting reads these under the learner's row lock).
 type Reader = Pick<Database, 'select'>;
 
-/** An assignment a learner takes a quiz for, with the rules that bind the attempts made for it. */
+/**
+ * An assignment a learner takes a quiz for, with the rules that bind the attempts made for it:
+ * the class's, moved by the learner's own extension (a later due date, extra attempts) if any.
+ */
 interface AssignmentRules {
   id: string;
   classId: string;
@@ -17,7 +20,17 @@ interface AssignmentRules {
   /** null: unlimited. */
   attemptsAllowed: number | null;
   answersShown: 'after_attempt' | 'after_due';
+  /** True when an extension changed the due date or the limit for this learner. */
+  extended: boolean;
 }
+
+/** The due date a learner works to: the later of the class's and their extension's. */
+export const effectiveDueAt = (classDue: Date, extensionDue: Date | null | undefined): Date =>
+  extensionDue && extensionDue > classDue ? extensionDue : classDue;
+
+/** The limit a learner works to: the class's plus their extra attempts (unlimited stays unlimited). */
+export const effectiveAttemptsAllowed = (allowed: number | null, extra: number | null | undefined): number | null =>
+  allowed === null ? null : allowed + (extra ?? 0);
 
 const ruleColumns = {
   id: assignments.id,
@@ -26,7 +39,19 @@ const ruleColumns = {
   dueAt: assignments.dueAt,
   attemptsAllowed: assignments.attemptsAllowed,
   answersShown: assignments.answersShown,
+  extensionDueAt: assignmentExtensions.dueAt,
+  extraAttempts: assignmentExtensions.extraAttempts,
 };
+
+type RuleRow = Omit<AssignmentRules, 'extended'> & { extensionDueAt: Date | null; extraAttempts: number | null };
+
+function withExtension({ extensionDueAt, extraAttempts, ...row }: RuleRow): AssignmentRules {
+  const dueAt = effectiveDueAt(row.dueAt, extensionDueAt);
+  const attemptsAllowed = effectiveAttemptsAllowed(row.attemptsAllowed, extraAttempts);
+  return { ...row, dueAt, attemptsAllowed, extended: dueAt !== row.dueAt || attemptsAllowed !== row.attemptsAllowed };
+}
+
+const extensionOf = (userId: string) => and(eq(assignmentExtensions.assignmentId, assignments.id), eq(assignmentExtensions.userId, userId));
 
 /**
  * The assignment, if the learner may take this lesson's quiz for it: it is for this lesson and the
@@ -43,8 +68,9 @@ export async function assignmentForLearner(
     .from(assignments)
     .innerJoin(classes, eq(classes.id, assignments.classId))
     .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId)))
+    .leftJoin(assignmentExtensions, extensionOf(userId))
     .where(and(eq(assignments.id, assignmentId), eq(assignments.lessonId, lessonId)));
-  return row ?? null;
+  return row ? withExtension(row) : null;
 }
 
 /**
@@ -64,8 +90,11 @@ export async function assignmentWithUseForLearner(
     .from(assignments)
     .innerJoin(classes, eq(classes.id, assignments.classId))
     .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId)))
+    .leftJoin(assignmentExtensions, extensionOf(userId))
     .where(and(eq(assignments.id, assignmentId), eq(assignments.lessonId, lessonId)));
-  return row ? { ...row, used: Number(row.used) } : null;
+  if (!row) return null;
+  const { used, ...rules } = row;
+  return { ...withExtension(rules), used: Number(used) };
 }
 
 /**
@@ -73,7 +102,7 @@ export async function assignmentWithUseForLearner(
  * each with the attempts the learner made for it, in one query.
  */
 export async function assignmentsOfLearner(db: Reader, { userId, lessonId }: { userId: string; lessonId: string }) {
-  return db
+  const rows = await db
     .select({
       ...ruleColumns,
       used: sql<number>`(select count(*)::int from attempts x where x.assignment_id = assignments.id and x.user_id = ${userId})`.mapWith(
@@ -83,8 +112,10 @@ export async function assignmentsOfLearner(db: Reader, { userId, lessonId }: { u
     .from(assignments)
     .innerJoin(classes, eq(classes.id, assignments.classId))
     .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId)))
+    .leftJoin(assignmentExtensions, extensionOf(userId))
     .where(eq(assignments.lessonId, lessonId))
     .orderBy(assignments.dueAt);
+  return rows.map(({ used, ...rules }) => ({ ...withExtension(rules), used }));
 }
 
 /** How many attempts the learner made for one assignment (practice and other classes never count). */
@@ -107,14 +138,17 @@ export async function reviewHiddenUntil(
   db: Reader,
   { userId, lessonId, now = new Date() }: { userId: string; lessonId: string; now?: Date },
 ): Promise<Date | null> {
+  // A learner's extension moves their own due date, so it moves when their answers show too.
+  const due = sql`greatest(${assignments.dueAt}, ${assignmentExtensions.dueAt})`;
   const [row] = await db
-    .select({ until: max(assignments.dueAt) })
+    .select({ until: max(due) })
     .from(assignments)
+    .leftJoin(assignmentExtensions, extensionOf(userId))
     .where(
       and(
         eq(assignments.lessonId, lessonId),
         eq(assignments.answersShown, 'after_due'),
-        gt(assignments.dueAt, now),
+        sql`${due} > ${now.toISOString()}::timestamptz`,
         or(
           exists(
             db

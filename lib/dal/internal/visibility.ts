@@ -6,12 +6,17 @@ import type { Role } from '@/lib/auth.config';
  * A user's library, as a where-clause (not a query): their own case studies, the shared library
  * (published and either shipped, with no owner, or promoted by an administrator), and a published
  * import assigned to a class they are in. An instructor's import is otherwise private to its owner
- * and those classes: publishing it does not put it in every learner's library (issue 10).
+ * and those classes: publishing it does not put it in every learner's library (issue 10). An
+ * archived case study is its owner's alone (its attempts stay readable on the attempt pages).
  */
 export const inLibraryOf = (user: { id: string }) =>
   or(
     eq(caseStudies.ownerId, user.id),
-    and(eq(caseStudies.status, 'published'), or(isNull(caseStudies.ownerId), eq(caseStudies.shared, true), assignedToAClassOf(user.id))),
+    and(
+      eq(caseStudies.status, 'published'),
+      isNull(caseStudies.archivedAt),
+      or(isNull(caseStudies.ownerId), eq(caseStudies.shared, true), assignedToAClassOf(user.id)),
+    ),
   );
 
 /**
@@ -19,7 +24,9 @@ export const inLibraryOf = (user: { id: string }) =>
  * import too, so that they can read one before promoting it. Drafts stay with their owner.
  */
 export const visibleTo = (user: { id: string; role: Role }) =>
-  user.role === 'admin' ? or(inLibraryOf(user), eq(caseStudies.status, 'published')) : inLibraryOf(user);
+  user.role === 'admin'
+    ? or(inLibraryOf(user), and(eq(caseStudies.status, 'published'), isNull(caseStudies.archivedAt)))
+    : inLibraryOf(user);
 
 const assignedToAClassOf = (userId: string) => sql`exists (
   select 1 from assignments a

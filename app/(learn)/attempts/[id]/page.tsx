@@ -33,9 +33,15 @@ export default async function AttemptPage({ params, searchParams }: Props) {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/cases/${attempt.caseSlug}`} className="text-indigo-700 hover:underline">
-          {attempt.caseTitle}
-        </Link>
+        {attempt.gradebookHref ? (
+          <Link href={attempt.gradebookHref} className="text-indigo-700 hover:underline">
+            ← {attempt.learnerName} in the gradebook of {attempt.className}
+          </Link>
+        ) : (
+          <Link href={`/cases/${attempt.caseSlug}`} className="text-indigo-700 hover:underline">
+            {attempt.caseTitle}
+          </Link>
+        )}
       </nav>
       <header className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm sm:p-6">
         <p className="text-sm text-slate-600">Quiz: {attempt.lessonTitle}</p>
@@ -70,23 +76,34 @@ export default async function AttemptPage({ params, searchParams }: Props) {
             ))}
           </p>
         )}
-        <div className="mt-4 flex flex-wrap gap-2">
-          {attempt.attemptsLeft === 0 ? (
-            <p className="self-center text-sm text-slate-700">You have used every attempt {attempt.className} allows.</p>
-          ) : (
-            <ButtonLink
-              href={attempt.retakeAssignmentId ? `${lessonHref}/quiz?assignment=${attempt.retakeAssignmentId}` : `${lessonHref}/quiz`}
-            >
-              Retake the quiz{attempt.attemptsLeft !== null ? ` (${attempt.attemptsLeft} left)` : ''}
+        {attempt.isOwn ? (
+          <div className="mt-4 flex flex-wrap gap-2">
+            {attempt.attemptsLeft === 0 ? (
+              <p className="self-center text-sm text-slate-700">You have used every attempt {attempt.className} allows.</p>
+            ) : (
+              <ButtonLink
+                href={attempt.retakeAssignmentId ? `${lessonHref}/quiz?assignment=${attempt.retakeAssignmentId}` : `${lessonHref}/quiz`}
+              >
+                Retake the quiz{attempt.attemptsLeft !== null ? ` (${attempt.attemptsLeft} left)` : ''}
+              </ButtonLink>
+            )}
+            <ButtonLink href={lessonHref} variant="secondary">
+              Reread the lesson
             </ButtonLink>
-          )}
-          <ButtonLink href={lessonHref} variant="secondary">
-            Reread the lesson
-          </ButtonLink>
-          <ButtonLink href={`/cases/${attempt.caseSlug}`} variant="secondary">
-            All lessons
-          </ButtonLink>
-        </div>
+            <ButtonLink href={`/cases/${attempt.caseSlug}`} variant="secondary">
+              All lessons
+            </ButtonLink>
+          </div>
+        ) : (
+          // An instructor reading a student's attempt: nothing to retake, a way back instead.
+          attempt.gradebookHref && (
+            <div className="mt-4 flex flex-wrap gap-2">
+              <ButtonLink href={attempt.gradebookHref} variant="secondary">
+                Back to the gradebook
+              </ButtonLink>
+            </div>
+          )
+        )}
       </header>
       {canFilter && (
         <nav aria-label="Which answers to show" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">

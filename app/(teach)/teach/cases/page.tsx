@@ -1,13 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
 import { listMyCaseStudies } from '@/lib/dal/authoring';
 
 export const metadata: Metadata = { title: 'Your case studies' };
 
-export default async function MyCaseStudiesPage() {
-  const cases = await listMyCaseStudies();
+export default async function MyCaseStudiesPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
+  const [cases, query] = await Promise.all([listMyCaseStudies(), searchParams]);
   if (!cases) notFound();
   return (
     <div className="flex max-w-3xl flex-col gap-6">
@@ -18,6 +19,7 @@ export default async function MyCaseStudiesPage() {
         </div>
         <ButtonLink href="/teach/cases/new">Import a case study</ButtonLink>
       </header>
+      {query.deleted && <Alert tone="info">Case study deleted.</Alert>}
       {cases.length === 0 ? (
         <p className="text-slate-700">
           You have not imported any case study yet. The shipped one is in the{' '}
@@ -33,10 +35,13 @@ export default async function MyCaseStudiesPage() {
               <Link href={`/teach/cases/${c.id}`} className="font-medium text-indigo-800 hover:underline">
                 {c.title}
               </Link>
-              <span
-                className={`rounded px-2 py-0.5 text-xs font-semibold ${c.status === 'published' ? 'bg-emerald-100 text-emerald-900' : 'bg-amber-100 text-amber-900'}`}
-              >
-                {c.status === 'published' ? 'Published' : 'Draft'}
+              <span className="flex gap-1">
+                <span
+                  className={`rounded px-2 py-0.5 text-xs font-semibold ${c.status === 'published' ? 'bg-emerald-100 text-emerald-900' : 'bg-amber-100 text-amber-900'}`}
+                >
+                  {c.status === 'published' ? 'Published' : 'Draft'}
+                </span>
+                {c.archivedAt && <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">Archived</span>}
               </span>
             </li>
           ))}

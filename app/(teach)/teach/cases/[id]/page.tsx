@@ -1,7 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { publishCaseAction, toggleQuestionAction } from '@/app/(teach)/case-actions';
+import {
+  archiveCaseAction,
+  deleteCaseAction,
+  publishCaseAction,
+  restoreCaseAction,
+  toggleQuestionAction,
+  unpublishCaseAction,
+} from '@/app/(teach)/case-actions';
+import { CaseLifecycle } from '@/components/teach/case-lifecycle';
 import { Alert } from '@/components/ui/alert';
 import { ActionForm } from '@/components/ui/action-form';
 import { ButtonLink } from '@/components/ui/button';
@@ -36,6 +44,7 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
           >
             {draft ? 'Draft' : 'Published'}
           </span>
+          {cs.archivedAt && <span className="rounded bg-slate-200 px-2 py-0.5 text-sm font-semibold text-slate-800">Archived</span>}
         </div>
         <p className="text-slate-700">
           {cs.lessons.length} lessons · {enabled} of {total} questions in use{cs.source ? ` · imported from ${cs.source}` : ''}.{' '}
@@ -47,11 +56,16 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
           <Alert tone="info">Published: every learner can now read it, and you can assign it to your classes.</Alert>
         )}
         <div className="flex flex-wrap items-start gap-2">
-          {draft && (
-            <ActionForm action={publishCaseAction} submit="Publish" pendingLabel="Publishing…" className="flex flex-col gap-2">
-              <input type="hidden" name="caseStudyId" value={cs.id} />
-            </ActionForm>
-          )}
+          <CaseLifecycle
+            caseStudy={cs}
+            actions={{
+              publish: publishCaseAction,
+              unpublish: unpublishCaseAction,
+              archive: archiveCaseAction,
+              restore: restoreCaseAction,
+              remove: deleteCaseAction,
+            }}
+          />
           <ButtonLink href={`/cases/${cs.slug}`} variant="secondary">
             Read it as a learner
           </ButtonLink>
