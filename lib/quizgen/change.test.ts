@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { leaksInto } from './choose';
 import { changeIn, partOfLongerName } from './families-change';
@@ -8,10 +8,21 @@ import { generateQuizzes, mainSubject } from './generate';
 import { consequencesIn, reasonsIn } from './relations';
 import type { Question } from './types';
 
-const generate = (text: string) => {
+// These tests run the generator over two dozen articles; on a loaded 2-core machine that takes more than
+// the default 30 s. Nothing here asserts a time.
+vi.setConfig({ testTimeout: 240_000 });
+
+// Several tests read the same two dozen articles: generate each text once (the generator is deterministic).
+const generated = new Map<string, ReturnType<typeof generateOnce>>();
+const generateOnce = (text: string) => {
   const parsed = parseCaseStudy(text);
   if (!parsed.ok) throw new Error(parsed.error);
   return generateQuizzes(parsed.caseStudy);
+};
+const generate = (text: string) => {
+  let hit = generated.get(text);
+  if (!hit) generated.set(text, (hit = generateOnce(text)));
+  return hit;
 };
 type Choice = Extract<Question, { type: 'single_choice' }>;
 

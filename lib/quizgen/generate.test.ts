@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cleanInline } from '@/lib/case-study/blocks';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import type { CaseStudy } from '@/lib/case-study/types';
@@ -10,6 +10,10 @@ import { fitsBlank, indefiniteArticle, isTrivialNegation } from './language';
 import { generateQuizzes } from './generate';
 import { toStoredQuestion } from './stored';
 import type { Question } from './types';
+
+// These tests run the generator over two dozen articles; on a loaded 2-core machine that takes more than
+// the default 30 s. Nothing here asserts a time.
+vi.setConfig({ testTimeout: 240_000 });
 
 const ARTICLES = [
   'content/alibaba-ai-comeback.txt',

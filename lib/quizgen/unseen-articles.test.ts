@@ -1,10 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { sentenceFeatures } from './sentence-features';
 import { generateQuizzes } from './generate';
 import type { Question } from './types';
+
+// These tests run the generator over two dozen articles; on a loaded 2-core machine that takes more than
+// the default 30 s. Nothing here asserts a time.
+vi.setConfig({ testTimeout: 240_000 });
 
 /**
  * Structural quality rules, checked on articles written for this purpose and never tuned on
