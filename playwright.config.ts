@@ -21,9 +21,11 @@ const postgresUrl = process.env.DATABASE_URL;
 const common = { AUTH_SECRET, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', TRUSTED_PROXY_HOPS: '1' };
 
 /** One server per database: the same build, the same tests, on PGlite and (when set) PostgreSQL. */
+// Each server mails through its own SMTP port, where e2e/accounts.spec.ts listens (e2e/fixtures.ts smtpPortFor).
+const mail = (port: number) => ({ SMTP_URL: `smtp://127.0.0.1:${port - 3100 + 2525}`, APP_URL: `http://localhost:${port}` });
 const servers = [
-  { name: 'pglite', port: 3100, env: { ...common, DATABASE_URL: '', PGLITE_DIR: '.data/e2e-pglite' } },
-  ...(postgresUrl ? [{ name: 'postgres', port: 3101, env: { ...common, DATABASE_URL: postgresUrl } }] : []),
+  { name: 'pglite', port: 3100, env: { ...common, ...mail(3100), DATABASE_URL: '', PGLITE_DIR: '.data/e2e-pglite' } },
+  ...(postgresUrl ? [{ name: 'postgres', port: 3101, env: { ...common, ...mail(3101), DATABASE_URL: postgresUrl } }] : []),
 ];
 
 export default defineConfig({

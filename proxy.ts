@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { contentSecurityPolicy, createNonce, securityHeaders } from '@/lib/security/headers';
 
 // A convenience redirect for signed-out visitors; the real checks live in lib/dal.
-const NEEDS_SESSION = [/^\/dashboard(\/|$)/, /^\/cases(\/|$)/];
+const NEEDS_SESSION = [/^\/dashboard(\/|$)/, /^\/cases(\/|$)/, /^\/join(\/|$)/, /^\/account(\/|$)/];
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?$/;
 // next.config.mjs's serverActions.bodySizeLimit: past it Next.js answers a bare 500.
 const TRANSPORT_LIMIT_BYTES = 11 * 1024 * 1024;
@@ -28,7 +28,8 @@ export function proxy(request: NextRequest) {
     // X-Forwarded-Host a client sends, the redirect stays on this site.
     const login = request.nextUrl.clone();
     login.pathname = '/login';
-    login.search = `?${new URLSearchParams({ callbackUrl: pathname })}`;
+    // With its query: a join link (/join?code=…) must survive signing in or up.
+    login.search = `?${new URLSearchParams({ callbackUrl: `${pathname}${request.nextUrl.search}` })}`;
     response = NextResponse.redirect(login, 307);
   } else {
     const requestHeaders = new Headers(request.headers);

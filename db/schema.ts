@@ -135,9 +135,9 @@ export const attempts = pgTable(
   'attempts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    // Null once the learner deleted their account: the attempt stays, anonymised, for the
+    // question statistics; nothing links it to a person any more.
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     lessonId: uuid('lesson_id')
       .notNull()
       .references(() => lessons.id, { onDelete: 'cascade' }),
@@ -330,3 +330,22 @@ export const reviewLogs = pgTable(
   },
   (t) => [uniqueIndex('review_logs_user_round_question_idx').on(t.userId, t.roundKey, t.questionId)],
 );
+
+/**
+ * A "forgot password" link. Only a SHA-256 of the token is stored: the token itself exists in the
+ * mail alone, so a copy of this table opens no account. Single use and short-lived.
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('password_reset_tokens_user_idx').on(t.userId)],
+);
+export type PasswordResetTokenRow = typeof passwordResetTokens.$inferSelect;

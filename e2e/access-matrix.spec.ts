@@ -112,6 +112,15 @@ function routeTable(w: World, phase: Phase): Record<string, { probes: Probe[]; f
         { url: `/review?round=${randomUUID()}`, expect: signedIn },
       ],
     },
+    '/account': { probes: [{ url: '/account', expect: signedIn }] },
+    '/forgot-password': { probes: [{ url: '/forgot-password', expect: all('ok') }] },
+    '/reset-password': {
+      // A dead or made-up link shows the page with "expired or used", to everyone alike.
+      probes: [
+        { url: '/reset-password', expect: all('ok') },
+        { url: `/reset-password?token=${'A'.repeat(43)}`, expect: all('ok') },
+      ],
+    },
     '/cases': { probes: [{ url: '/cases', expect: signedIn }] },
     '/cases/[slug]': { probes: [{ url: `/cases/${c.slug}`, expect: only(caseReaders) }], fuzz: (bad) => `/cases/${bad}` },
     '/cases/[slug]/lessons/[lesson]': {
@@ -312,6 +321,39 @@ const ACTIONS: Record<string, ActionEntry> = {
     fields: () => ({}),
     denied: ['anonymous'],
     allowed: Object.fromEntries(SIGNED_IN.map((i) => [i, 'ends only the caller’s own sessions'])),
+  },
+  'app/(auth)/actions.ts#forgotPasswordAction': {
+    fields: (w) => ({ email: w.actors.owner.email }),
+    denied: [],
+    allowed: Object.fromEntries(
+      IDENTITIES.map((i) => [i, 'public on purpose: the link goes to the account’s own mailbox, never to the caller']),
+    ),
+  },
+  'app/(auth)/actions.ts#resetPasswordAction': {
+    // A made-up token: nobody sets anyone's password without the mailed link.
+    fields: () => ({ token: randomBytes(32).toString('base64url'), password: 'forged-reset-password' }),
+    denied: [...IDENTITIES],
+    allowed: {},
+  },
+  'app/account/actions.ts#changeNameAction': {
+    fields: () => ({ name: 'Renamed by someone' }),
+    denied: ['anonymous'],
+    allowed: Object.fromEntries(['studentA', 'owner', 'rival', 'admin'].map((i) => [i, 'renames only the caller'])),
+    control: 'studentB',
+    undo: async (w) => {
+      await sql`update users set name = 'Matrix studentB' where email = ${w.actors.studentB.email}`;
+    },
+  },
+  'app/account/actions.ts#changePasswordAction': {
+    // Without the current password a session alone changes nothing.
+    fields: () => ({ currentPassword: 'not-the-password', newPassword: 'forged-new-password' }),
+    denied: [...IDENTITIES],
+    allowed: {},
+  },
+  'app/account/actions.ts#deleteAccountAction': {
+    fields: () => ({ password: 'not-the-password', confirm: 'yes' }),
+    denied: [...IDENTITIES],
+    allowed: {},
   },
   'app/(learn)/actions.ts#submitQuizAction': {
     fields: (w) => ({

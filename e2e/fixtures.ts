@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
+import { SMTPServer } from 'smtp-server';
 
 export const SEED_CASE = 'alibaba-ai-comeback';
 export const SEED_TITLE = 'Alibaba’s Wild Ride: From Beijing’s Crackdown to Ruling the AI World';
@@ -118,6 +119,73 @@ export async function expectAccessible(page: Page, name: string) {
     serious.map((v) => `${v.id}: ${v.nodes[0]?.target}`),
     `${name} accessibility`,
   ).toEqual([]);
+}
+
+export const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
+
+/** Screenshots a page at phone and desktop width (for people to look at), checks it does not scroll sideways, and scans it with axe. */
+export async function inspect(page: Page, name: string) {
+  for (const [label, size] of Object.entries(VIEWPORTS)) {
+    await page.setViewportSize(size);
+    const overflow = await sidewaysOverflow(page);
+    expect(overflow, `${name} scrolls sideways on ${label}`).toEqual([]);
+    await page.screenshot({ path: `screenshots/${label}-${name}.png`, fullPage: true });
+  }
+  await expectAccessible(page, name);
+}
+
+/** The SMTP port the server at this base URL mails through (playwright.config.ts gives each its own). */
+export function smtpPortFor(baseURL: string) {
+  return Number(new URL(baseURL).port) - 3100 + 2525;
+}
+
+export interface CaughtMail {
+  to: string[];
+  raw: string;
+  /** The text of the message: quoted-printable soft breaks joined and escapes decoded. */
+  text: string;
+}
+
+/** Undoes quoted-printable (RFC 2045), which mailers use for lines longer than 76 characters. */
+const decodeQuotedPrintable = (body: string) =>
+  Buffer.from(
+    body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    'latin1',
+  ).toString('utf8');
+
+/** A real SMTP server on localhost that keeps what it receives, for tests that read the app's mail. */
+export async function startMailCatcher(port: number) {
+  const mails: CaughtMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8');
+        const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+        const body = rest.join('\n\n');
+        const text = /content-transfer-encoding:\s*quoted-printable/i.test(head) ? decodeQuotedPrintable(body) : body;
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw, text });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve());
+  });
+  return {
+    mails,
+    /** The first mail to this address, waiting for it to arrive. */
+    async mailTo(address: string) {
+      await expect.poll(() => mails.some((m) => m.to.includes(address)), { timeout: 20_000 }).toBe(true);
+      return mails.find((m) => m.to.includes(address))!;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 export { expect };

@@ -1,21 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { AuthPages, expect, expectAccessible, QuizPage, SEED_CASE, test, uniqueEmail } from './fixtures';
-
-const VIEWPORTS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } };
-
-/** Screenshots every page (for people to look at) and checks what a machine can check. */
-async function inspect(page: Page, name: string) {
-  for (const [label, size] of Object.entries(VIEWPORTS)) {
-    await page.setViewportSize(size);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} scrolls sideways on ${label}`).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `screenshots/${label}-${name}.png`, fullPage: true });
-  }
-  await expectAccessible(page, name);
-}
+import { AuthPages, expect, inspect, QuizPage, SEED_CASE, test, uniqueEmail } from './fixtures';
 
 test.describe('every page on a phone and a desktop', () => {
   test('renders without sideways scrolling or serious accessibility violations', async ({ page, auth }) => {
@@ -25,6 +11,8 @@ test.describe('every page on a phone and a desktop', () => {
     await inspect(page, 'signup');
     await page.goto('/login');
     await inspect(page, 'login');
+    await page.goto('/forgot-password');
+    await inspect(page, 'forgot-password');
 
     await auth.signUp({ name: 'Screen Shot', email: uniqueEmail('shots'), password: 'screenshot-password' });
     await expect(page).toHaveURL(/\/dashboard$/);
@@ -47,6 +35,35 @@ test.describe('every page on a phone and a desktop', () => {
     await inspect(page, 'dashboard');
     await page.goto('/cases/nothing-here');
     await inspect(page, 'not-found');
+  });
+
+  test('a quiz with ordering and matching questions, and its result, fit a phone', async ({ page, auth }) => {
+    // An instructor's import whose "Building the Case" quiz has both kinds; long matching options
+    // once made the page 707 px wide at 390.
+    await auth.signUp({ name: 'Wide Quiz', email: uniqueEmail('wide-quiz'), password: 'wide-quiz-password', role: 'Instructor' });
+    await expect(page).toHaveURL(/\/dashboard$/);
+    const title = `Nordlys Ferries wide ${Date.now().toString(36)}`;
+    await page.goto('/teach/cases/new');
+    await page
+      .getByLabel('Article text')
+      .fill(readFileSync('test/fixtures/nordlys-ferries.md', 'utf8').replace(/^Nordlys Ferries: /m, `${title}: `));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('button', { name: 'Save draft' }).click();
+    await expect(page).toHaveURL(/\/teach\/cases\/[0-9a-f-]{36}\?imported=1$/);
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByText('Published', { exact: true })).toBeVisible();
+    await page.goto('/cases');
+    await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();
+    await page.getByRole('link', { name: 'Building the Case' }).click();
+    await page.getByRole('link', { name: 'Take the quiz' }).click();
+    await expect(page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
+    await expect(page.getByRole('combobox').first()).toBeVisible();
+    await inspect(page, 'quiz-matching');
+    const quiz = new QuizPage(page);
+    await quiz.answerAll();
+    await quiz.submit();
+    await expect(page.getByRole('heading', { name: /You scored/ })).toBeVisible();
+    await inspect(page, 'result-matching');
   });
 
   test('a quiz can be taken with the keyboard alone', async ({ page, auth }) => {

@@ -52,4 +52,21 @@ describe('parseEnv', () => {
     });
     expect(parsed).toMatchObject({ ok: true, env: { DATABASE_URL: 'postgres://casewise:casewise@localhost:5432/casewise' } });
   });
+
+  it('needs APP_URL with SMTP_URL, so a mailed link never takes its origin from a request', () => {
+    const parsed = parseEnv({ SMTP_URL: 'smtp://localhost:2525' });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.error).toMatch(/APP_URL is required with SMTP_URL/);
+    const complete = parseEnv({ SMTP_URL: 'smtp://localhost:2525', APP_URL: 'https://casewise.example.org/' });
+    expect(complete.ok && complete.env.APP_URL).toBe('https://casewise.example.org');
+  });
+
+  it('refuses an SMTP_URL of another scheme and an APP_URL with a path', () => {
+    const parsed = parseEnv({ SMTP_URL: 'http://mail.example.org', APP_URL: 'https://casewise.example.org/app' });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) {
+      expect(parsed.error).toMatch(/SMTP_URL must be an SMTP URL/);
+      expect(parsed.error).toMatch(/APP_URL must be the origin/);
+    }
+  });
 });

@@ -43,8 +43,34 @@ const schema = z
       .refine((v) => Number.isInteger(v) && v >= 0 && v <= 10, {
         message: 'must be a whole number from 0 to 10 (the reverse proxies in front of the app)',
       }),
+    // Mail (password reset links). Unset: the message is written to the server log instead (SECURITY.md).
+    SMTP_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => v || undefined)
+      .refine((v) => v === undefined || /^smtps?:\/\/\S+$/.test(v), {
+        message: 'must be an SMTP URL such as smtp://user:password@mail.example.com:587 or smtps://…:465',
+      }),
+    MAIL_FROM: z.string().trim().min(3).max(200).default('Casewise <no-reply@casewise.invalid>'),
+    // The address people open the app at: the only origin a mailed link is built from (never the request's Host).
+    APP_URL: z
+      .string()
+      .trim()
+      .optional()
+      .transform((v) => (v ? v.replace(/\/+$/, '') : undefined))
+      .refine((v) => v === undefined || /^https?:\/\/[^/\s?#]+$/.test(v), {
+        message: 'must be the origin people open the app at, such as https://casewise.example.org (no path)',
+      }),
   })
   .superRefine((env, ctx) => {
+    if (env.SMTP_URL && !env.APP_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_URL'],
+        message: 'is required with SMTP_URL: mailed links are built from it, never from the Host a client sends',
+      });
+    }
     if (env.NODE_ENV === 'production' && !env.AUTH_SECRET) {
       ctx.addIssue({
         code: 'custom',
@@ -78,4 +104,9 @@ export function serverEnv(): ServerEnv {
 /** Where the database lives: a PostgreSQL server, or an embedded PGlite folder. */
 export function databaseOptions(env: ServerEnv = serverEnv()): { url?: string; dir: string; poolSize: number } {
   return { url: env.DATABASE_URL, dir: env.PGLITE_DIR ?? path.join(process.cwd(), '.data', 'pglite'), poolSize: env.DATABASE_POOL_SIZE };
+}
+
+/** The origin mailed links are built from: APP_URL, or the development server when it is unset (mail is only logged then). */
+export function appUrl(env: ServerEnv = serverEnv()): string {
+  return env.APP_URL ?? 'http://localhost:3000';
 }

@@ -55,6 +55,8 @@ export const joinClassAction = createAction(
   async ({ data: { code } }) => {
     const joined = await joinClassByCode({ code });
     if (!joined.ok) return { status: 'error', message: JOIN_ERRORS[joined.error], values: { code } };
-    redirect(`/dashboard?joined=${encodeURIComponent(joined.className)}`);
+    // The id, not the name: the dashboard reads the name of a class the learner is in, so a
+    // crafted link cannot put words of its own on the page.
+    redirect(`/dashboard?joined=${joined.classId}`);
   },
 );

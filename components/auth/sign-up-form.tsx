@@ -6,13 +6,14 @@ import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { idle, type FormAction } from '@/lib/action-state';
 
-export function SignUpForm({ action }: { action: FormAction }) {
+export function SignUpForm({ action, next }: { action: FormAction; next?: string }) {
   const [state, formAction, pending] = useActionState(action, idle);
   const err = (k: string) => state.fieldErrors?.[k]?.[0];
   const role = state.values?.role ?? 'student';
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state.status === 'error' && state.message && <Alert>{state.message}</Alert>}
+      {next && <input type="hidden" name="next" value={next} />}
       <Field label="Name" name="name" autoComplete="name" required defaultValue={state.values?.name} error={err('name')} />
       <Field
         label="Email"

@@ -29,7 +29,12 @@ function Block({ block }: { block: ContentBlock }) {
     }
     case 'table':
       return (
-        <div className="relative -mx-1 overflow-x-auto" tabIndex={0} role="region" aria-label={`Table: ${block.header.join(', ')}`}>
+        <div
+          className="scroll-hint relative -mx-1 overflow-x-auto"
+          tabIndex={0}
+          role="region"
+          aria-label={`Table: ${block.header.join(', ')}`}
+        >
           <table className="w-full border-collapse font-sans text-base">
             <thead>
               <tr>

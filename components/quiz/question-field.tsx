@@ -4,7 +4,7 @@ import type { QuizQuestion } from '@/lib/dal/catalog-types';
 const choice =
   'flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-slate-300 bg-white px-3 py-2.5 has-checked:border-indigo-600 has-checked:bg-indigo-50';
 const control = 'mt-1 size-4 shrink-0 accent-indigo-700';
-const select = 'min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-base';
+const select = 'min-h-11 rounded-lg border border-slate-500 bg-white px-2 text-base';
 
 /** One question as a fieldset whose legend is the question; inputs carry no hint of the key. */
 export function QuestionField({ question, error }: { question: QuizQuestion; error?: string }) {
@@ -13,7 +13,11 @@ export function QuestionField({ question, error }: { question: QuizQuestion; err
   const errorId = `error-${id}`;
   const name = fieldName(id);
   return (
-    <fieldset className="flex flex-col gap-3" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
+    <fieldset
+      className="flex min-w-0 flex-col gap-3"
+      aria-invalid={error ? true : undefined}
+      aria-describedby={error ? errorId : undefined}
+    >
       <legend id={legendId} className="mb-3 text-base font-semibold leading-snug text-slate-900">
         {prompt}
       </legend>
@@ -44,14 +48,14 @@ export function QuestionField({ question, error }: { question: QuizQuestion; err
             autoComplete="off"
             spellCheck={data.type === 'fill_blank'}
             maxLength={200}
-            className="min-h-11 w-full max-w-sm rounded-lg border border-slate-300 bg-white px-3 py-2 text-base"
+            className="min-h-11 w-full max-w-sm rounded-lg border border-slate-500 bg-white px-3 py-2 text-base"
           />
           {data.type === 'numeric' && data.unit && <span className="text-slate-700">{data.unit}</span>}
         </div>
       )}
       {data.type === 'ordering' &&
         data.items.map((item, row) => (
-          <label key={row} className="flex flex-wrap items-center gap-3">
+          <label key={row} className="flex min-w-0 items-center gap-3">
             <select name={fieldName(id, row)} defaultValue="" className={select} aria-label={`Position of “${item}”`}>
               <option value="">–</option>
               {data.items.map((_, p) => (
@@ -60,14 +64,17 @@ export function QuestionField({ question, error }: { question: QuizQuestion; err
                 </option>
               ))}
             </select>
-            <span aria-hidden="true">{item}</span>
+            <span aria-hidden="true" className="min-w-0 break-words">
+              {item}
+            </span>
           </label>
         ))}
       {data.type === 'matching' &&
         data.left.map((term, row) => (
-          <label key={row} className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
+          <label key={row} className="flex min-w-0 flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
             <span className="font-medium sm:w-1/3">{term}</span>
-            <select name={fieldName(id, row)} defaultValue="" className={`${select} sm:flex-1`}>
+            {/* Full width and no wider: a select is otherwise as wide as its longest option (707 px at 390). */}
+            <select name={fieldName(id, row)} defaultValue="" className={`${select} w-full min-w-0 max-w-full sm:w-auto sm:flex-1`}>
               <option value="">Choose…</option>
               {data.right.map((r, i) => (
                 <option key={i} value={i}>

@@ -13,7 +13,7 @@ import { QUESTION_TYPE_LABELS } from '@/lib/quizgen/labels';
 import type { QuestionType } from '@/lib/quizgen/types';
 
 const OPTION_ROWS = 6;
-const box = 'rounded-lg border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600';
+const box = 'rounded-lg border border-slate-500 bg-white px-3 py-2 text-base aria-invalid:border-red-600';
 
 function Group({ legend, error, children }: { legend: string; error?: string; children: ReactNode }) {
   return (

@@ -19,7 +19,7 @@ export function ActionForm({
   pendingLabel?: string;
   children?: ReactNode;
   className?: string;
-  variant?: 'primary' | 'secondary';
+  variant?: 'primary' | 'secondary' | 'danger';
 }) {
   const [state, formAction, pending] = useActionState(action, idle);
   return (

@@ -5,6 +5,7 @@ const variants = {
   primary: 'bg-indigo-700 text-white hover:bg-indigo-800 disabled:bg-indigo-300',
   secondary: 'border border-slate-300 bg-white text-slate-800 hover:bg-slate-50',
   ghost: 'text-slate-700 hover:bg-slate-100',
+  danger: 'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-300',
 } as const;
 
 const base =

@@ -23,7 +23,7 @@ export function Field({
         aria-describedby={describedBy}
         {...input}
         // After the spread, and merged: a caller adds classes but cannot drop the border or touch size.
-        className={`min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-invalid:border-red-600 ${className}`}
+        className={`min-h-11 rounded-lg border border-slate-500 bg-white px-3 py-2 text-base text-slate-900 shadow-sm aria-invalid:border-red-600 ${className}`}
       />
       {hint && (
         <p id={`${id}-hint`} className="text-sm text-slate-600">

@@ -11,7 +11,7 @@ export function SelectField({ label, name, id, className = '', ...select }: Comp
       <select
         id={selectId}
         name={name}
-        className={`min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base ${className}`}
+        className={`min-h-11 rounded-lg border border-slate-500 bg-white px-3 py-2 text-base ${className}`}
         {...select}
       />
     </div>

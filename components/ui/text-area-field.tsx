@@ -24,7 +24,7 @@ export function TextAreaField({
         rows={rows}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
-        className={`rounded-lg border border-slate-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600 ${className}`}
+        className={`rounded-lg border border-slate-500 bg-white px-3 py-2 text-base aria-invalid:border-red-600 ${className}`}
         {...textarea}
       />
       {hint && (

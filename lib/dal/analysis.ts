@@ -50,7 +50,8 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
           ),
         )
     : [];
-  const attemptRows = members.length
+  // Members' attempts only, so never an anonymised one (a deleted account's attempts have no user).
+  const memberAttempts = members.length
     ? await db
         .select({ id: attempts.id, userId: attempts.userId, submittedAt: attempts.submittedAt })
         .from(attempts)
@@ -67,6 +68,7 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
           ),
         )
     : [];
+  const attemptRows = memberAttempts.flatMap((a) => (a.userId ? [{ ...a, userId: a.userId }] : []));
   const answerRows = attemptRows.length
     ? await db
         .select({

@@ -75,7 +75,7 @@ export async function joinClassByCode({
   code,
 }: {
   code: string;
-}): Promise<DalResult<{ className: string }, 'malformed_code' | 'unknown_code' | 'own_class'>> {
+}): Promise<DalResult<{ classId: string; className: string }, 'malformed_code' | 'unknown_code' | 'own_class'>> {
   const user = await requireUser();
   const normalized = normalizeJoinCode(code);
   if (!JOIN_CODE.test(normalized)) return { ok: false, error: 'malformed_code' };
@@ -87,7 +87,34 @@ export async function joinClassByCode({
   if (!cls) return { ok: false, error: 'unknown_code' };
   if (cls.ownerId === user.id) return { ok: false, error: 'own_class' };
   await db.insert(classMembers).values({ classId: cls.id, userId: user.id }).onConflictDoNothing();
-  return { ok: true, className: cls.name };
+  return { ok: true, classId: cls.id, className: cls.name };
+}
+
+/** The class a join code opens and who teaches it, for the join page to name before joining; null when none. */
+export async function findClassByJoinCode({ code }: { code: string }): Promise<{ name: string; teacher: string } | null> {
+  await requireUser();
+  const normalized = normalizeJoinCode(code);
+  if (!JOIN_CODE.test(normalized)) return null;
+  const db = await getDb();
+  const [cls] = await db
+    .select({ name: classes.name, teacher: users.name })
+    .from(classes)
+    .innerJoin(users, eq(users.id, classes.ownerId))
+    .where(eq(classes.joinCode, normalized));
+  return cls ?? null;
+}
+
+/** The name of a class the signed-in user is a member of (the dashboard's "You joined …"); null otherwise. */
+export async function getJoinedClassName({ classId }: { classId: string }): Promise<string | null> {
+  const user = await requireUser();
+  if (!isUuid(classId)) return null;
+  const db = await getDb();
+  const [row] = await db
+    .select({ name: classes.name })
+    .from(classMembers)
+    .innerJoin(classes, eq(classes.id, classMembers.classId))
+    .where(and(eq(classMembers.classId, classId), eq(classMembers.userId, user.id)));
+  return row?.name ?? null;
 }
 
 /**

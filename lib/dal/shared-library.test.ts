@@ -162,7 +162,7 @@ describe.each(testDatabaseKinds)('the shared library on %s', (kind) => {
     expect(await setCaseStudyShared({ id: orphan.id, shared: true })).toMatchObject({ ok: true });
     expect(await library(ids.outsider)).toContain(orphan.slug);
     as(ids.leaver);
-    await deleteOwnAccount();
+    expect(await deleteOwnAccount({ password: 'password-123', address: '192.0.2.1' })).toEqual({ ok: true });
     expect(await library(ids.outsider)).not.toContain(orphan.slug);
     expect(await sharedFlag(orphan.id)).toBe(false);
     const [row] = await handle.db.select({ n: lessons.id }).from(lessons).where(eq(lessons.caseStudyId, orphan.id)).limit(1);

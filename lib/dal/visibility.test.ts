@@ -93,7 +93,7 @@ describe.each(testDatabaseKinds)("who sees an instructor's published import on %
     });
     expect(stored.ok).toBe(true);
     signInAs(ids.leaver);
-    await deleteOwnAccount();
+    expect(await deleteOwnAccount({ password: 'password-123', address: '192.0.2.1' })).toEqual({ ok: true });
     expect(await slugsSeenBy(ids.outsider)).toEqual([SHIPPED]);
   });
 });

@@ -31,12 +31,23 @@ export const SIGN_IN_POLICIES = {
 export const SIGN_UP_POLICY: ThrottlePolicy = { free: 20, baseSeconds: 5, maxSeconds: 60 * 60, windowSeconds: HOUR };
 
 /**
+ * "Forgot password" requests, counted whether or not the email has an account (so the limit says
+ * nothing about which emails exist): a few mails per address an hour keeps the form from being
+ * used to flood someone's inbox; the address limit stops one client spraying many emails.
+ */
+export const RESET_POLICIES = {
+  account: { free: 3, baseSeconds: 60, maxSeconds: HOUR, windowSeconds: HOUR },
+  address: { free: 20, baseSeconds: 60, maxSeconds: HOUR, windowSeconds: HOUR },
+} as const satisfies Record<string, ThrottlePolicy>;
+
+/**
  * The longest window of any policy: a row whose window started longer ago than this, and whose
  * wait has run out, counts for nothing and may be deleted (lib/dal/internal/throttle.ts).
  */
 export const THROTTLE_WINDOW_SECONDS_MAX = Math.max(
   ...Object.values(SIGN_IN_POLICIES).map((p) => p.windowSeconds),
   SIGN_UP_POLICY.windowSeconds,
+  ...Object.values(RESET_POLICIES).map((p) => p.windowSeconds),
 );
 
 /** Seconds to wait after the given number of failures (0 while within the free ones). */
@@ -54,3 +65,8 @@ export const signInKeys = (email: string, address: string) => ({
 });
 
 export const signUpKey = (address: string) => `signup:address:${address}`;
+
+export const resetKeys = (email: string, address: string) => ({
+  account: `reset:account:${email}`,
+  address: `reset:address:${address}`,
+});

@@ -4,15 +4,21 @@ import { LocalDateTime } from '@/components/ui/local-date-time';
 import { LessonStatus } from '@/components/progress/lesson-status';
 import { ScoreHistory } from '@/components/progress/score-history';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import { getAssignedToMe } from '@/lib/dal/classes';
+import { Alert } from '@/components/ui/alert';
+import { getAssignedToMe, getJoinedClassName } from '@/lib/dal/classes';
 import { getDashboard } from '@/lib/dal/dashboard';
 import { formatDateTime, formatShortDate } from '@/lib/format';
 import { formatPoints, PASS_MARK, percentOf } from '@/lib/progress/score';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-export default async function DashboardPage() {
-  const [{ user, cases, recent, history, review }, assigned] = await Promise.all([getDashboard(), getAssignedToMe()]);
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ joined?: string | string[] }> }) {
+  const { joined } = await searchParams;
+  const [{ user, cases, recent, history, review }, assigned, joinedClass] = await Promise.all([
+    getDashboard(),
+    getAssignedToMe(),
+    typeof joined === 'string' ? getJoinedClassName({ classId: joined }) : null,
+  ]);
   const now = new Date();
   return (
     <div className="flex flex-col gap-8">
@@ -20,6 +26,7 @@ export default async function DashboardPage() {
         <h1 className="text-2xl font-bold sm:text-3xl">Hello, {user.name}</h1>
         <p className="mt-1 text-slate-700">Your progress through each case study.</p>
       </header>
+      {joinedClass && <Alert tone="info">You joined {joinedClass}. Its assignments appear under “Assigned to you”.</Alert>}
 
       <section aria-labelledby="review-heading" className="rounded-xl border border-indigo-200 bg-indigo-50 p-4 sm:p-5">
         <h2 id="review-heading" className="text-xl font-semibold">

@@ -14,6 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: cs?.title ?? 'Case study' };
 }
 
+/** Lessons first. The takeaways and conclusion are not printed here: they are the closing review lesson. */
 export default async function CaseStudyPage({ params }: Props) {
   const cs = await getCaseStudyBySlug({ slug: (await params).slug });
   if (!cs) notFound();
@@ -43,15 +44,6 @@ export default async function CaseStudyPage({ params }: Props) {
         )}
       </header>
 
-      {cs.introduction.length > 0 && (
-        <section aria-labelledby="intro-heading" className="max-w-3xl">
-          <h2 id="intro-heading" className="mb-3 text-xl font-semibold">
-            Introduction
-          </h2>
-          <ContentBlocks blocks={cs.introduction} />
-        </section>
-      )}
-
       <section aria-labelledby="lessons-heading">
         <h2 id="lessons-heading" className="mb-3 text-xl font-semibold">
           Lessons
@@ -76,25 +68,12 @@ export default async function CaseStudyPage({ params }: Props) {
         </ol>
       </section>
 
-      {cs.takeaways.length > 0 && (
-        <section aria-labelledby="takeaways-heading" className="max-w-3xl rounded-xl bg-indigo-50 p-5">
-          <h2 id="takeaways-heading" className="mb-3 text-xl font-semibold">
-            Key takeaways
+      {cs.introduction.length > 0 && (
+        <section aria-labelledby="intro-heading" className="max-w-3xl">
+          <h2 id="intro-heading" className="mb-3 text-xl font-semibold">
+            About this case
           </h2>
-          <ul className="ml-5 list-disc space-y-2 text-slate-800">
-            {cs.takeaways.map((t) => (
-              <li key={t}>{t}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {cs.conclusion.length > 0 && (
-        <section aria-labelledby="conclusion-heading" className="max-w-3xl">
-          <h2 id="conclusion-heading" className="mb-3 text-xl font-semibold">
-            Conclusion
-          </h2>
-          <ContentBlocks blocks={cs.conclusion} />
+          <ContentBlocks blocks={cs.introduction} />
         </section>
       )}
     </article>

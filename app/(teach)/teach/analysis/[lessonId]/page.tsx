@@ -136,7 +136,7 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
           Questions
         </h2>
         <div
-          className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white"
+          className="scroll-hint relative overflow-x-auto rounded-xl border border-slate-200"
           tabIndex={0}
           role="region"
           aria-label="Question statistics"

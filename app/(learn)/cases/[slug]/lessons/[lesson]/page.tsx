@@ -5,6 +5,7 @@ import { ContentBlocks } from '@/components/lesson/content-blocks';
 import { LessonStatus } from '@/components/progress/lesson-status';
 import { ButtonLink } from '@/components/ui/button';
 import { getLessonBySlug } from '@/lib/dal/catalog';
+import { withoutRepeatedKeyPoints } from '@/lib/lesson/repeated-lists';
 
 type Props = { params: Promise<{ slug: string; lesson: string }> };
 
@@ -50,7 +51,7 @@ export default async function LessonPage({ params }: Props) {
         </aside>
       )}
 
-      <ContentBlocks blocks={lesson.body} />
+      <ContentBlocks blocks={withoutRepeatedKeyPoints(lesson.body, lesson.keyPoints)} />
 
       <div className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 className="font-semibold">Check your understanding</h2>

@@ -1,0 +1,94 @@
+import type { Metadata } from 'next';
+import { changeNameAction, changePasswordAction, deleteAccountAction } from '@/app/account/actions';
+import { ActionForm } from '@/components/ui/action-form';
+import { Alert } from '@/components/ui/alert';
+import { Field } from '@/components/ui/field';
+import { getAccountSummary } from '@/lib/dal/account';
+
+export const metadata: Metadata = { title: 'Your account' };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** Name, password and deleting the account. Each section is its own form; later settings add a section. */
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
+  const [account, { changed }] = await Promise.all([getAccountSummary(), searchParams]);
+  return (
+    <div className="flex max-w-2xl flex-col gap-8">
+      <header>
+        <h1 className="text-2xl font-bold sm:text-3xl">Your account</h1>
+        <p className="mt-1 break-words text-slate-700">
+          Signed in as {account.email} ({account.role}).
+        </p>
+      </header>
+
+      <section aria-labelledby="name-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="name-heading" className="mb-4 text-xl font-semibold">
+          Name
+        </h2>
+        <ActionForm action={changeNameAction} submit="Save name" pendingLabel="Saving…">
+          <Field label="Name" name="name" autoComplete="name" required maxLength={100} defaultValue={account.name} />
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="password-heading" className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 id="password-heading" className="mb-1 text-xl font-semibold">
+          Password
+        </h2>
+        <p className="mb-4 text-sm text-slate-600">Changing it signs you out everywhere else.</p>
+        {changed === 'password' && (
+          <div className="mb-4">
+            <Alert tone="info">Your password is changed. Every other device signed in to your account is signed out.</Alert>
+          </div>
+        )}
+        <ActionForm action={changePasswordAction} submit="Change password" pendingLabel="Changing…">
+          <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required />
+          <Field
+            label="New password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={8}
+            hint="At least 8 characters."
+          />
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="delete-heading" className="rounded-xl border border-red-200 bg-white p-5 shadow-sm">
+        <h2 id="delete-heading" className="mb-2 text-xl font-semibold text-red-900">
+          Delete your account
+        </h2>
+        <ul className="mb-4 list-disc space-y-1 pl-5 text-sm text-slate-700">
+          <li>Your name, email and password are deleted, and you leave every class you are in.</li>
+          <li>
+            Your {plural(account.attempts, 'quiz attempt stays', 'quiz attempts stay')} in the question statistics without your name or any
+            link to you.
+          </li>
+          {account.classes > 0 && (
+            <li>
+              Your {plural(account.classes, 'class is', 'classes are')} closed, with {plural(account.students, 'student', 'students')}: the
+              gradebook and assignments go; students keep their attempts as practice.
+            </li>
+          )}
+          {account.caseStudies > 0 && (
+            <li>
+              Your {plural(account.caseStudies, 'case study is', 'case studies are')} withdrawn: no longer published or in the shared
+              library.
+            </li>
+          )}
+          <li>This cannot be undone.</li>
+        </ul>
+        <ActionForm action={deleteAccountAction} submit="Delete my account" pendingLabel="Deleting…" variant="danger">
+          <fieldset className="flex flex-col gap-4">
+            <legend className="mb-2 text-sm font-medium text-slate-800">Confirm that you want your account deleted</legend>
+            <Field label="Your password" name="password" type="password" autoComplete="current-password" required />
+            <label className="flex min-h-11 items-center gap-3 text-sm text-slate-800">
+              <input type="checkbox" name="confirm" value="yes" required className="size-5 accent-red-700" />I understand that my account is
+              deleted for good.
+            </label>
+          </fieldset>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}
