@@ -101,8 +101,9 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
     expect(await joinClassByCode({ code: 'NOTACODE!' })).toEqual({ ok: false, error: 'malformed_code' });
     expect(await joinClassByCode({ code: 'ZZZZZZZZ' })).toEqual({ ok: false, error: 'unknown_code' });
     const typed = ` ${code.toLowerCase().slice(0, 4)} ${code.slice(4).toLowerCase()} `;
-    expect(await joinClassByCode({ code: typed })).toEqual({ ok: true, className: 'Strategy 101' });
-    expect(await joinClassByCode({ code })).toEqual({ ok: true, className: 'Strategy 101' }); // twice is harmless
+    const classId = created.ok ? created.id : '';
+    expect(await joinClassByCode({ code: typed })).toEqual({ ok: true, classId, className: 'Strategy 101' });
+    expect(await joinClassByCode({ code })).toEqual({ ok: true, classId, className: 'Strategy 101' }); // twice is harmless
     signInAs(id.teacher);
     expect(await joinClassByCode({ code })).toEqual({ ok: false, error: 'own_class' });
     expect((await getClassById({ id: created.ok ? created.id : '' }))!.roster.map((s) => s.id)).toEqual([id.ann]);
