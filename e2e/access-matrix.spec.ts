@@ -273,7 +273,11 @@ async function callAction(actor: Actor, name: string, fields: Record<string, str
     multipart,
     maxRedirects: 0,
   });
-  return { status: response.status(), body: await response.text(), redirect: response.headers()['x-action-redirect'] ?? '' };
+  // A page the proxy keeps for signed-in visitors (/account, /join) sends the anonymous caller to
+  // sign in before the action runs: refused just the same, as a plain redirect.
+  const location = response.status() >= 300 && response.status() < 400 ? (response.headers()['location'] ?? '') : '';
+  const bounced = location ? `${new URL(location, baseURL).pathname}${new URL(location, baseURL).search}` : '';
+  return { status: response.status(), body: await response.text(), redirect: response.headers()['x-action-redirect'] ?? bounced };
 }
 
 /** Every row of every table that a request could change, hashed per table (the throttle aside). */
