@@ -31,7 +31,9 @@ describe.each(testDatabaseKinds)('re-importing an edited article on %s', (kind) 
     const first = await storeCaseStudy(handle.db, { text, slug, status: 'published' });
     if (!first.ok) throw new Error('not stored');
     const before = await liveQuestions(handle, first.id);
-    expect(before.length).toBeGreaterThanOrEqual(4);
+    // The seed's quiz is short since generator v7 (3 questions); what matters is that some of them
+    // come from outside the edited paragraph (checked below).
+    expect(before.length).toBeGreaterThanOrEqual(3);
 
     const paragraph = text.split('\n\n').find((p) => p.startsWith('What’s really cool'))!;
     const edited = text.replace(
@@ -42,6 +44,7 @@ describe.each(testDatabaseKinds)('re-importing an edited article on %s', (kind) 
     expect(second).toMatchObject({ ok: true, changed: true });
 
     const after = new Map((await liveQuestions(handle, first.id)).map((q) => [q.id, q]));
+    expect(before.filter((q) => !paragraph.includes(q.source.slice(0, 40))).length).toBeGreaterThan(0);
     for (const q of before) {
       if (paragraph.includes(q.source.slice(0, 40))) continue;
       expect(after.get(q.id)?.fingerprint, q.source).toBe(q.fingerprint);
