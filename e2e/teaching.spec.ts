@@ -122,7 +122,9 @@ test('an instructor changes assignments in their own time zone, extends one stud
   await expect(t.getByLabel('Due date and time')).toHaveValue('2031-03-20T09:15');
   // Stored in UTC: a student in UTC sees 13:15 (New York is on daylight time by then).
   await ann.page.goto('/dashboard');
-  await expect(ann.page.getByRole('listitem').filter({ hasText: LESSON })).toContainText('20 Mar 2031, 13:15 UTC');
+  await expect(ann.page.getByRole('region', { name: 'Assigned to you' }).getByRole('listitem').filter({ hasText: LESSON })).toContainText(
+    '20 Mar 2031, 13:15 UTC',
+  );
 
   // An extension for Ann alone: one extra attempt.
   await t.getByLabel('Student', { exact: true }).selectOption({ label: 'Ann Able' });
