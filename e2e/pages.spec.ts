@@ -51,6 +51,7 @@ test.describe('every page on a phone and a desktop', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page).toHaveURL(/\/teach\/cases\/[0-9a-f-]{36}\?imported=1$/);
     await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
     await expect(page.getByText('Published', { exact: true })).toBeVisible();
     await page.goto('/cases');
     await page.getByRole('link', { name: new RegExp(`^${title}`) }).click();

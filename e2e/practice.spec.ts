@@ -66,6 +66,7 @@ async function classWithQuestions(browser: Browser) {
   });
   await page.goto(reviewUrl);
   await page.getByRole('button', { name: 'Publish' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Publish' }).click();
   await expect(page.getByText('Published', { exact: true })).toBeVisible();
 
   await page.goto('/teach/classes');

@@ -138,6 +138,8 @@ test('an instructor changes assignments in their own time zone, extends one stud
   const take = async (s: typeof ann) => {
     await s.page.goto('/dashboard');
     await s.page.getByRole('link', { name: LESSON }).first().click();
+    // The quiz must be on the page before its questions are answered.
+    await expect(s.page.getByRole('button', { name: 'Submit answers' })).toBeVisible();
     await s.quiz.answerAll('first');
     await s.quiz.submit();
     await expect(s.page).toHaveURL(/\/attempts\//);

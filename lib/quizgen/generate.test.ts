@@ -53,8 +53,8 @@ describe('generateQuizzes on the seed', () => {
       const recall = lesson.questions.length - understanding;
       expect(recall, lesson.title).toBeLessThanOrEqual(Math.max(understanding, 1));
     }
-    // Fewer, better questions: since v6 the seed's two passing terms ("data privacy", "regulations"),
-    // rejected or edited in every blind review, are no longer asked (a term must recur in 3 sentences).
+    // Fewer, better questions since v5: no name alone, no takeaway-to-evidence, no figure without its year
+    // when the measure recurs.
     expect(all.length).toBeGreaterThanOrEqual(3);
     for (const lesson of quiz.lessons) expect(lesson.questions.length, lesson.title).toBeLessThanOrEqual(6);
   });
