@@ -75,7 +75,7 @@ async function classWithQuestions(browser: Browser) {
   await expect(page.getByRole('heading', { level: 1, name: 'Practice 101' })).toBeVisible();
   const code = await page.getByLabel('Join code').inputValue();
   await page.getByLabel('What to assign').selectOption({ label: LESSON });
-  await page.getByLabel('Due date').fill('2031-06-30');
+  await page.getByLabel('Due date').fill('2031-06-30T23:59');
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
   await expect(page.getByRole('main').getByRole('status')).toContainText('Lesson assigned');
   await teacher.context.close();
