@@ -99,7 +99,7 @@ test('an instructor changes assignments in their own time zone, extends one stud
     await t.getByRole('button', { name: 'Assign', exact: true }).click();
   };
   await assign('2031-03-14T17:30');
-  await expect(t.getByRole('main').getByRole('status').first()).toContainText('Lesson assigned');
+  await expect(t.getByRole('main').getByRole('status').filter({ hasText: 'Lesson assigned' })).toBeVisible();
   const item = t.getByRole('listitem').filter({ has: t.getByRole('heading', { name: LESSON }) });
   await expect(item).toContainText('14 Mar 2031, 17:30');
 
@@ -130,7 +130,7 @@ test('an instructor changes assignments in their own time zone, extends one stud
   await t.getByLabel('Student', { exact: true }).selectOption({ label: 'Ann Able' });
   await t.getByLabel('Extra attempts').selectOption('1');
   await t.getByRole('button', { name: 'Give extension' }).click();
-  await expect(t.getByRole('main').getByRole('status').first()).toContainText('Extension saved');
+  await expect(t.getByRole('main').getByRole('status').filter({ hasText: 'Extension saved' })).toBeVisible();
   await expect(t.getByRole('listitem').filter({ hasText: 'Ann Able' })).toContainText('1 extra attempt');
   await shoot(t, 'assignment-edit');
 
@@ -190,7 +190,7 @@ test('an instructor changes assignments in their own time zone, extends one stud
   await expect(otherItem).toBeVisible();
   await otherItem.getByRole('button', { name: /^Remove assignment/ }).click();
   await removeDialog.getByRole('button', { name: 'Remove assignment' }).click();
-  await expect(t.getByRole('main').getByRole('status').first()).toContainText('Assignment removed');
+  await expect(t.getByRole('main').getByRole('status').filter({ hasText: 'Assignment removed' })).toBeVisible();
   await expect(otherItem).toHaveCount(0);
   // The other dialogs of the class page, for the screenshots and the scan.
   await t.getByRole('button', { name: 'New join code' }).click();
@@ -206,17 +206,17 @@ test('an instructor changes assignments in their own time zone, extends one stud
   await t.goto(reviewUrl);
   await t.getByRole('button', { name: 'Unpublish' }).click();
   await t.getByRole('dialog').getByRole('button', { name: 'Unpublish' }).click();
-  await expect(t.getByRole('main').getByRole('status').first()).toContainText('Unpublished');
+  await expect(t.getByRole('main').getByRole('status').filter({ hasText: 'Unpublished' })).toBeVisible();
   await expect(t.getByText('Draft', { exact: true })).toBeVisible();
   await t.getByRole('button', { name: 'Archive' }).click();
   await shoot(t, 'dialog-archive');
   await t.getByRole('dialog').getByRole('button', { name: 'Archive' }).click();
-  await expect(t.getByRole('main').getByRole('status').first()).toContainText('Archived');
+  await expect(t.getByRole('main').getByRole('status').filter({ hasText: 'Archived' })).toBeVisible();
   await expect(t.getByText('Archived', { exact: true })).toBeVisible();
   // Deleting it now archives it (it has attempts): nothing is lost.
   await t.getByRole('button', { name: 'Delete' }).click();
   await t.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
-  await expect(t.getByRole('main').getByRole('status').first()).toContainText('archived instead of deleted');
+  await expect(t.getByRole('main').getByRole('status').filter({ hasText: 'archived instead of deleted' })).toBeVisible();
   await ann.page.goto('/dashboard');
   await expect(ann.page.getByRole('link', { name: LESSON })).toHaveCount(0);
   await t.goto(classUrl);
