@@ -460,6 +460,19 @@ const ACTIONS: Record<string, ActionEntry> = {
     allowed: {},
     control: 'owner',
   },
+  'app/(teach)/assignment-actions.ts#setExtensionAction': {
+    // Before removeStudentAction takes studentB out of the spare class; the remove-extension entry below removes it.
+    fields: (w) => ({ assignmentId: w.spareAssignment.id, studentId: idOf(w, 'studentB'), extraAttempts: '1' }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+  },
+  'app/(teach)/assignment-actions.ts#removeExtensionAction': {
+    fields: (w) => ({ assignmentId: w.spareAssignment.id, studentId: idOf(w, 'studentB') }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+  },
   'app/(teach)/class-actions.ts#removeStudentAction': {
     fields: (w) => ({ classId: w.spareClass.id, studentId: idOf(w, 'studentB') }),
     denied: EVERYONE_BUT('owner'),
@@ -520,19 +533,6 @@ const ACTIONS: Record<string, ActionEntry> = {
       answersShown: 'after_attempt',
       scoreRule: 'highest',
     }),
-    denied: EVERYONE_BUT('owner'),
-    allowed: {},
-    control: 'owner',
-  },
-  'app/(teach)/assignment-actions.ts#setExtensionAction': {
-    // Left in place: the remove-extension entry below removes it.
-    fields: (w) => ({ assignmentId: w.spareAssignment.id, studentId: idOf(w, 'studentB'), extraAttempts: '1' }),
-    denied: EVERYONE_BUT('owner'),
-    allowed: {},
-    control: 'owner',
-  },
-  'app/(teach)/assignment-actions.ts#removeExtensionAction': {
-    fields: (w) => ({ assignmentId: w.spareAssignment.id, studentId: idOf(w, 'studentB') }),
     denied: EVERYONE_BUT('owner'),
     allowed: {},
     control: 'owner',
