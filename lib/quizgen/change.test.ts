@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { leaksInto } from './choose';
-import { changeIn, partOfLongerName } from './families-change';
+import { changeIn, partOfLongerName, trendShape } from './families-change';
 import { generateQuizzes, mainSubject } from './generate';
 import { consequencesIn, reasonsIn } from './relations';
 import type { Question } from './types';
@@ -26,30 +26,21 @@ const generate = (text: string) => {
 };
 type Choice = Extract<Question, { type: 'single_choice' }>;
 
-describe('change questions: wrong options in the key’s direction', () => {
-  it('offers the other direction only when the key’s own side has no bands left (blind review v5b: "rose" twice when revenue fell)', () => {
+describe('change questions: one scale, the key’s direction', () => {
+  it('words every option alike and in the key’s direction (blind reviews v5b, v6: "rose" when revenue fell, bands mixing fractions and multiples)', () => {
     const files = [
       ...readdirSync('docs/quality/review-articles').map((f) => path.join('docs/quality/review-articles', f)),
       ...readdirSync('test/unseen-articles').map((f) => path.join('test/unseen-articles', f)),
     ];
-    const side = (o: string) => (/^Fell/.test(o) ? -1 : /^(?:Rose|Grew)/.test(o) ? 1 : 0);
+    const shape = (o: string) => o.replace(/\d+(?:\.\d+)?/, 'N').replace(/points?\./, 'points.');
     let checked = 0;
     for (const file of files)
       for (const q of generate(readFileSync(file, 'utf8')).lessons.flatMap((l) => l.questions)) {
         if (q.family !== 'change' || q.type !== 'single_choice') continue;
-        const key = side(q.options[q.answer]!);
-        if (key === 0) continue;
         checked++;
-        const opposite = q.options.filter((o) => side(o) === -key).length;
-        expect(opposite, q.options.join(' | ')).toBeLessThanOrEqual(1);
-        // "Stayed about the same" comes before any option of the other direction.
-        if (opposite)
-          expect(
-            q.options.some((o) => /^Stayed/.test(o)),
-            q.options.join(' | '),
-          ).toBe(true);
+        expect(new Set(q.options.map(shape)).size, q.options.join(' | ')).toBe(1);
       }
-    expect(checked).toBeGreaterThan(3);
+    expect(checked).toBeGreaterThan(5);
   });
 });
 
@@ -163,17 +154,13 @@ describe('change questions', () => {
   it('asks how a share changed, keyed in percentage points computed from the article’s own numbers', () => {
     const delivery = changes.find((q) => /on-time delivery/.test(q.prompt))!;
     expect(delivery.prompt).toBe('According to the article, how did on-time delivery change between 2018 and 2021?');
-    expect(delivery.options[delivery.answer]).toBe('Rose by more than 20 percentage points.');
+    // 61% → 96% is 35 points.
+    expect(delivery.options[delivery.answer]).toBe('Rose by about 35 percentage points.');
     expect(delivery.level).toBe('apply');
-    // Distractors are the other bands of the key's direction, then "no change"; none the other way.
-    const wrong = delivery.options.filter((_, i) => i !== delivery.answer);
-    expect(wrong.sort()).toEqual(
-      [
-        'Rose by between 10 and 20 percentage points.',
-        'Rose by between 2 and 10 percentage points.',
-        'Stayed within 2 percentage points of its level.',
-      ].sort(),
-    );
+    // Every wrong option is on the same scale and in the same direction, and none would take the
+    // share past 100% (61% + 39 points).
+    const wrong = delivery.options.filter((_, i) => i !== delivery.answer).map((o) => /^Rose by about (\d+) percentage points\.$/.exec(o));
+    expect(wrong.every((m) => m !== null && Number(m[1]) <= 39 && Number(m[1]) !== 35)).toBe(true);
   });
 
   it('connects the same measure in two lessons: revenue in 2016 and in 2022, asked in the later lesson', () => {
@@ -181,17 +168,18 @@ describe('change questions', () => {
     const revenue = results.questions.find((q): q is Choice => q.family === 'change' && /revenue/.test(q.prompt))!;
     expect(revenue.prompt).toMatch(/^According to the article, how did (?:Harrow Mills’s )?revenue change between 2016 and 2022\?$/);
     // 84 → 93 is 11% more.
-    expect(revenue.options[revenue.answer]).toBe('Rose by less than a fifth.');
+    expect(revenue.options[revenue.answer]).toBe('Rose by about 10%.');
     expect(revenue.explanation).toContain('11% more');
     // The two figures are not asked again on their own as recall.
     const all = quiz.lessons.flatMap((l) => l.questions);
     expect(all.filter((q) => q.type === 'numeric' && [84, 93].includes(q.answer.value))).toEqual([]);
   });
 
-  it('asks the energy change, but not when it sits at the edge of a band (80 → 64 is a fall of exactly a fifth)', () => {
-    expect(changes.some((q) => /energy use/i.test(q.prompt))).toBe(true);
+  it('asks the energy change (12 → 9 is a quarter less), but not a change too small to be the point (80 → 78)', () => {
+    const energy = changes.find((q) => /energy use/i.test(q.prompt))!;
+    expect(energy.options[energy.answer]).toBe('Fell by about 25%.');
     expect(
-      generate(article.replace('from 12 kilowatt hours to 9 kilowatt hours', 'from 80 kilowatt hours to 64 kilowatt hours'))
+      generate(article.replace('from 12 kilowatt hours to 9 kilowatt hours', 'from 80 kilowatt hours to 78 kilowatt hours'))
         .lessons.flatMap((l) => l.questions)
         .some((q) => /energy use/i.test(q.prompt)),
     ).toBe(false);
@@ -236,5 +224,57 @@ describe('relations that read as something else are not taken', () => {
 
   it('a reason cut inside a relative clause is not a reason', () => {
     expect(reasonsIn('The launch slipped because which went live in May, the committee delayed it.', null)).toEqual([]);
+  });
+});
+
+describe('trend questions: the path of a measure over three years or more', () => {
+  it('names the shape of a series, and none when a step is too small to call or it turns twice', () => {
+    expect(trendShape([11, 7.8, 14.2], true)).toBe('dip-above');
+    expect(trendShape([12, 7, 4.5, 8, 10.5], true)).toBe('dip-below');
+    expect(trendShape([3.2, 9.4, 19.8], false)).toBe('up');
+    expect(trendShape([148, 160, 131], false)).toBe('peak-below');
+    expect(trendShape([148, 152, 131], false)).toBeNull();
+    expect(trendShape([100, 90, 80], false)).toBe('down');
+    expect(trendShape([100, 101, 80], false)).toBeNull();
+    expect(trendShape([100, 120, 90, 130], false)).toBeNull();
+    expect(trendShape([100, 120], false)).toBeNull();
+  });
+
+  const article = (extra: string) =>
+    [
+      '# Orrin Tools',
+      '',
+      '## Before',
+      '',
+      'Orrin Tools makes hand tools in Sheffield for builders and hardware chains. In 2015 Orrin Tools reported an EBITDA margin of 11%. The founder, Ada Orrin, wanted to sell online.',
+      '',
+      '## The Dip',
+      '',
+      `The company opened its own web shop and paid for a new warehouse. In 2018 the EBITDA margin fell to 7.8% as freight costs climbed. ${extra}`,
+      '',
+      '## The Recovery',
+      '',
+      'Online orders grew quickly once next-day delivery started. By 2021 the EBITDA margin had reached 14.2%, the best in its history. Ada Orrin handed the business to her daughter.',
+    ].join('\n');
+
+  it('asks which path the margin took, keyed from the article’s three figures, in the lesson of the last one', () => {
+    const recovery = generate(article('')).lessons.find((l) => l.title === 'The Recovery')!;
+    const trend = recovery.questions.find((q): q is Choice => q.family === 'trend')!;
+    expect(trend.prompt).toBe('According to the article, which path did Orrin Tools’s EBITDA margin take from 2015 to 2021?');
+    expect(trend.options[trend.answer]).toBe('Fell, then recovered to above its 2015 level.');
+    expect(trend.options).toContain('Fell, then recovered, but stayed below its 2015 level.');
+    expect(trend.source.split(' … ')).toHaveLength(3);
+  });
+
+  it('asks no path when a sentence it could not read gives the measure another value (the turn it would miss)', () => {
+    const quiz = generate(article('Margins were 9% in 2016 and 6% in 2017.'));
+    expect(quiz.lessons.flatMap((l) => l.questions).some((q) => q.family === 'trend')).toBe(false);
+  });
+
+  it('never takes "since 2009" for the year of a figure', () => {
+    const quiz = generate(
+      article('').replace('In 2015 Orrin Tools reported an EBITDA margin of 11%.', 'The EBITDA margin was 11%, its best since 2009.'),
+    );
+    expect(quiz.lessons.flatMap((l) => l.questions).some((q) => q.family === 'trend')).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   sequence: 1,
   figure: 1,
   change: 1,
+  trend: 1,
   who_did_what: 3,
   key_term: 2,
   matching: 1,
@@ -67,7 +68,7 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
       const n = normalizeSource(s);
       // A change read across lessons may rest on an earlier lesson's sentence; one read in a single
       // sentence may not (another question may have shown both of its figures).
-      const acrossLessons = c.question.family === 'change' && c.sources.length > 1;
+      const acrossLessons = (c.question.family === 'change' || c.question.family === 'trend') && c.sources.length > 1;
       // Tying a lesson to its evidence asks which lesson an episode shows, not the episode's details.
       const lessonToEvidence = c.question.family === 'takeaway_evidence';
       if (c.question.family !== 'timeline' && !acrossLessons && !lessonToEvidence && used.sources.has(n)) return true;
@@ -86,6 +87,7 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
     // Two wrong options already shown in another question: recycled fillers teach the learner to skip
     // them. (A change question's bands are a fixed scale, not fillers.)
     (c.question.family !== 'change' &&
+      c.question.family !== 'trend' &&
       optionsOf(c).filter(
         (o) =>
           used.options.has(normalizeSource(o)) || picked.some((p) => optionsOf(p).some((x) => normalizeSource(x) === normalizeSource(o))),
@@ -110,10 +112,10 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
       if (pass === 'remember') {
         const understood = picked.filter(understanding).length;
         const recall = picked.length - understood;
-        // Weaker understanding questions fill a short quiz; recall ones never outnumber understanding.
-        // Blind reviews rejected most recall questions as trivia: a lesson gets at most as many as it has
-        // understanding questions, and one when it has none.
-        if (understanding(c) ? picked.length >= MIN_QUESTIONS + 1 : recall >= Math.max(1, understood)) continue;
+        // Weaker understanding questions fill a short quiz. Blind reviews rejected most recall questions
+        // as trivia (v4–v6: 16 of 68 blanked figures and 1 of 14 terms acceptable as is): a lesson takes
+        // one only when it has no understanding question at all.
+        if (understanding(c) ? picked.length >= MIN_QUESTIONS + 1 : recall >= 1 || understood > 0) continue;
       }
       if (clashes(c)) {
         rejected.push({ prompt: c.question.prompt, reason: 'repeats or gives away another question' });

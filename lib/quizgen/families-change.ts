@@ -1,6 +1,7 @@
 import nlp from 'compromise';
 import { singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { isClaim, sentenceFeatures } from './sentence-features';
+import { sizeLabel, sizeOptions } from './change-size';
 
 /**
  * Figures read together rather than recalled one at a time: the article gives a measure's value at
@@ -8,36 +9,6 @@ import { isClaim, sentenceFeatures } from './sentence-features';
  * of the change. The key is computed from the article's own numbers, so it cannot be wrong when the
  * two numbers are read right; changes that sit near the edge of a band are not asked.
  */
-
-/** Bands of the ratio new/old, worded without numbers so no option is a cue, in increasing order. */
-const BANDS: { upTo: number; label: string }[] = [
-  { upTo: 0.5, label: 'Fell by more than half' },
-  { upTo: 0.8, label: 'Fell by between a fifth and a half' },
-  { upTo: 0.97, label: 'Fell by less than a fifth' },
-  { upTo: 1.03, label: 'Stayed about the same' },
-  { upTo: 1.2, label: 'Rose by less than a fifth' },
-  { upTo: 1.5, label: 'Rose by between a fifth and a half' },
-  { upTo: 2, label: 'Rose by more than half, but did not double' },
-  { upTo: 3, label: 'Grew to between two and three times the earlier level' },
-  { upTo: Infinity, label: 'Grew to more than three times the earlier level' },
-];
-/**
- * Shares change in percentage points: "rose by a fifth" would be ambiguous for 61% → 96% (a 57%
- * rise, or 35 points?), so a share's bands name the points outright.
- */
-const POINT_BANDS: { upTo: number; label: string }[] = [
-  { upTo: -20, label: 'Fell by more than 20 percentage points' },
-  { upTo: -10, label: 'Fell by between 10 and 20 percentage points' },
-  { upTo: -2, label: 'Fell by between 2 and 10 percentage points' },
-  { upTo: 2, label: 'Stayed within 2 percentage points of its level' },
-  { upTo: 10, label: 'Rose by between 2 and 10 percentage points' },
-  { upTo: 20, label: 'Rose by between 10 and 20 percentage points' },
-  { upTo: Infinity, label: 'Rose by more than 20 percentage points' },
-];
-const POINT_MARGIN = 1;
-
-/** A ratio this close (in log terms) to a band's edge is left out: a learner's rounding could cross it. */
-const EDGE_MARGIN = 0.04;
 
 const APPROX = String.raw`(?:(?:about|around|roughly|nearly|almost|some|over|under|more than|less than|just over|just under|close to)\s+)?`;
 const NUMBER = String.raw`([$€£¥]|A\$|US\$)?(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|per cent\b|million\b|billion\b|bn\b|m\b|k\b|thousand\b)?`;
@@ -161,25 +132,13 @@ function measurePhrase(clause: string, owner: string | null): string | null {
   return phrase;
 }
 
-function bandOf(change: Change): { bands: typeof BANDS; index: number; still: number } | null {
-  if (change.percent) {
-    const d = change.to - change.from;
-    const i = POINT_BANDS.findIndex((b) => d < b.upTo);
-    const edges = [POINT_BANDS[i - 1]?.upTo, POINT_BANDS[i]!.upTo].filter((e): e is number => e !== undefined && Number.isFinite(e));
-    return edges.some((e) => Math.abs(d - e) < POINT_MARGIN) ? null : { bands: POINT_BANDS, index: i, still: 3 };
-  }
-  const ratio = change.to / change.from;
-  const i = BANDS.findIndex((b) => ratio < b.upTo);
-  const edges = [BANDS[i - 1]?.upTo, BANDS[i]!.upTo].filter((e): e is number => e !== undefined && Number.isFinite(e));
-  return edges.some((e) => Math.abs(Math.log(ratio / e)) < EDGE_MARGIN) ? null : { bands: BANDS, index: i, still: 3 };
-}
-
 function difference(change: Change): string {
   if (change.percent) {
     const d = Math.round((change.to - change.from) * 10) / 10;
     return `${Math.abs(d)} percentage points ${d >= 0 ? 'more' : 'less'}`;
   }
   const ratio = change.to / change.from;
+  if (ratio >= 1.75) return `${Math.round(ratio * 10) / 10} times the first figure`;
   return ratio >= 1 ? `${Math.round((ratio - 1) * 100)}% more` : `${Math.round((1 - ratio) * 100)}% less`;
 }
 
@@ -187,9 +146,12 @@ const formatNumber = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-
 
 // Measures a business case reports year by year. General business English, not one article's words.
 const MEASURE =
-  '(?:annual |total |net |operating |pre-tax |gross )?(?:revenue|revenues|sales|turnover|profit|profits|net income|earnings|operating loss|net loss|loss|market share|share of the market|headcount|workforce)';
+  '(?:annual |total |net |operating |pre-tax |gross |EBITDA |EBIT |profit )?(?:revenue|revenues|sales|turnover|profit|profits|net income|earnings|operating loss|net loss|loss|market share|share of the market|headcount|workforce|margin|EBITDA|EBIT|utili[sz]ation|attendance)';
+/** Measures given as a percentage of something: a share, a margin, a rate of use. */
+const PERCENT_MEASURE = /share|margin|utili[sz]ation/i;
 const LEVEL = new RegExp(
-  String.raw`\b(${MEASURE})\s+(?:of|reached|hit|was|were|stood at|totalled|totaled|came to|fell to|rose to|climbed to|grew to|dropped to|recovered to|slipped to|slid to|peaked at)\s+` +
+  // "revenue of …", "revenue in 2015 was …", "EBITDA had reached …"
+  String.raw`\b(${MEASURE})(?:\s+(?:in|for)\s+(?:19|20)\d{2})?\s+(?:(?:had|has)\s+)?(?:of|reached|hit|was|were|stood at|totalled|totaled|came to|fell to|rose to|climbed to|grew to|dropped to|recovered to|slipped to|slid to|peaked at|narrowed to|widened to|improved to|shrank to|increased to|decreased to|declined to|fell back to)\s+` +
     APPROX +
     NUMBER,
   'gi',
@@ -209,30 +171,33 @@ interface Level {
 function levelsIn(sentence: string, section: number): Level[] {
   const years = [...new Set(sentence.match(SENTENCE_YEAR) ?? [])];
   if (years.length !== 1) return [];
-  const found = [...sentence.matchAll(LEVEL)];
-  if (found.length !== 1) return [];
-  const [, measure, currency, num, unit] = found[0]!;
-  const u = (unit ?? '').toLowerCase();
-  const percent = /%|percent|per cent/.test(u);
-  if (/share/i.test(measure!) !== percent) return [];
-  const value = Number(num!.replace(/,/g, '')) * (SCALE[u] ?? 1);
-  if (!(value > 0) || !Number.isFinite(value)) return [];
-  // A level measured against another company ("Baltcem's revenue") is not the case's own.
-  const before = sentence.slice(0, found[0]!.index);
-  if (/\p{Lu}\p{L}+['’]s\s*$/u.test(before.trim() + ' ') && !/\b(?:its|their|the company['’]s|the group['’]s)\s*$/i.test(before)) return [];
-  return [
-    {
-      measure: measure!
-        .toLowerCase()
-        .replace(/s$/, '')
-        .replace(/^(?:annual|total) /, ''),
-      value,
-      kind: percent ? '%' : currency || 'n',
-      year: Number(years[0]),
-      sentence,
-      section,
-    },
-  ];
+  // "its first loss since 2009" or "the best year since 2009" names another year than the figure's.
+  if (
+    new RegExp(
+      String.raw`\b(?:since|until|till|before|after|from|than|between)\s+(?:the\s+end\s+of\s+|early\s+|late\s+)?${years[0]}`,
+      'i',
+    ).test(sentence)
+  )
+    return [];
+  const found = [...sentence.matchAll(LEVEL)].flatMap((match): Level[] => {
+    const [, measure, currency, num, unit] = match;
+    const u = (unit ?? '').toLowerCase();
+    const percent = /%|percent|per cent/.test(u);
+    if (PERCENT_MEASURE.test(measure!) !== percent) return [];
+    const value = Number(num!.replace(/,/g, '')) * (SCALE[u] ?? 1);
+    if (!(value > 0) || !Number.isFinite(value)) return [];
+    // A level measured against another company ("Baltcem's revenue") is not the case's own.
+    const before = sentence.slice(0, match.index);
+    if (/\p{Lu}\p{L}+['’]s\s*$/u.test(before.trim() + ' ') && !/\b(?:its|their|the company['’]s|the group['’]s)\s*$/i.test(before))
+      return [];
+    const name = measure!
+      .replace(/s$/, '')
+      .replace(/^(?:annual|total) /i, '')
+      .replace(/\b(?!EBITDA\b|EBIT\b)\w+/g, (w) => w.toLowerCase());
+    return [{ measure: name, value, kind: percent ? '%' : currency || 'n', year: Number(years[0]), sentence, section }];
+  });
+  // One level per measure: two revenue figures in one sentence compare things (segments, rivals).
+  return found.filter((l) => found.filter((o) => o.measure === l.measure).length === 1);
 }
 
 /** Every dated level of a measure in the article, once per article. */
@@ -314,38 +279,124 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
   });
   return [...within, ...levelChanges(ctx)].flatMap(({ change, sources }): Candidate[] => {
     const s = { text: sources.join(' … ') };
-    const band = bandOf(change);
-    if (band === null) return [];
-    const { bands, index: key, still } = band;
+    const size = sizeOptions(change.from, change.to, change.percent);
+    if (size === null) return [];
     const rng = streamFor('change', s.text);
-    // Bands next to the key first (a careful reading tells them apart), then others in the same
-    // direction; the other direction only when nothing else is left (blind review v5b: two "rose"
-    // options when revenue fell were "implausible", one of them "absurd").
-    const others = bands.map((_, i) => i).filter((i) => i !== key);
-    const near = rng.shuffle(others.filter((i) => Math.abs(i - key) === 1));
-    const sameWay = rng.shuffle(others.filter((i) => i !== still && i < still === key < still && Math.abs(i - key) > 1));
-    const rest = rng.shuffle(others.filter((i) => Math.abs(i - key) > 1));
-    const picked: number[] = [];
-    for (const i of [...near, ...sameWay, ...(key === still ? [] : [still]), ...rest])
-      if (i !== undefined && !picked.includes(i) && picked.length < 3) picked.push(i);
     const span =
       change.fromYear && change.toYear ? ` between ${change.fromYear} and ${change.toYear}` : change.toYear ? ` by ${change.toYear}` : '';
     const base = change.base ? ` (as a share ${change.base})` : '';
     const stem = `According to the article, how did ${change.subject}${base} change${span}?`;
     const unit = change.percent ? '%' : '';
+    const keyLabel = sizeLabel(size.scale, size.key, change.fromYear);
     return singleChoice({
       family: 'change',
       level: 'apply',
       rng,
       stem,
-      key: bands[key]!.label + '.',
-      distractors: picked.map((i) => bands[i]!.label + '.'),
+      key: keyLabel,
+      distractors: size.distractors.map((v) => sizeLabel(size.scale, v, change.fromYear)),
       explain: (tempting) =>
         `The article gives both figures: “${s.text}” From ${formatNumber(change.from)}${unit} to ${formatNumber(change.to)}${unit} ` +
-        `is ${difference(change)}, so it ${bands[key]!.label.charAt(0).toLowerCase() + bands[key]!.label.slice(1)}. ` +
-        `“${tempting}” does not fit those two numbers.`,
+        `is ${difference(change)}, so it ${keyLabel.charAt(0).toLowerCase() + keyLabel.slice(1, -1)}. ` +
+        `“${tempting}” is too far from those two numbers.`,
       source: s.text,
       score: sources.length > 1 ? 0.8 : 0.78,
     }).map((c) => ({ ...c, sources }));
   });
+}
+
+/** The path of a measure given for three years or more, from its first figure to its last. */
+export type TrendShape = 'up' | 'down' | 'dip-above' | 'dip-below' | 'peak-above' | 'peak-below';
+
+const TREND_LABEL: Record<TrendShape, (first: string) => string> = {
+  up: () => 'Rose at every step.',
+  down: () => 'Fell at every step.',
+  'dip-above': (first) => `Fell, then recovered to above its ${first} level.`,
+  'dip-below': (first) => `Fell, then recovered, but stayed below its ${first} level.`,
+  'peak-above': (first) => `Rose, then fell back, but stayed above its ${first} level.`,
+  'peak-below': (first) => `Rose, then fell back below its ${first} level.`,
+};
+/** Wrong shapes a careful reader must rule out, nearest first: the same turn on the other side, then no turn. */
+const TREND_NEAR: Record<TrendShape, TrendShape[]> = {
+  up: ['peak-above', 'dip-above', 'down'],
+  down: ['dip-below', 'peak-below', 'up'],
+  'dip-above': ['dip-below', 'up', 'peak-above'],
+  'dip-below': ['dip-above', 'down', 'peak-below'],
+  'peak-above': ['peak-below', 'up', 'dip-above'],
+  'peak-below': ['peak-above', 'down', 'dip-below'],
+};
+
+/**
+ * The shape of a series, or null when a step is too small to call (a learner could read it either
+ * way) or the series turns more than once.
+ */
+export function trendShape(values: number[], percent: boolean): TrendShape | null {
+  if (values.length < 3) return null;
+  const clear = (a: number, b: number) => (percent ? Math.abs(b - a) >= 1 : Math.abs(Math.log(b / a)) >= 0.03);
+  if (values.slice(1).some((v, i) => !clear(values[i]!, v)) || !clear(values[0]!, values.at(-1)!)) return null;
+  const steps = values.slice(1).map((v, i) => Math.sign(v - values[i]!));
+  const turns = steps.slice(1).filter((s, i) => s !== steps[i]).length;
+  if (turns === 0) return steps[0]! > 0 ? 'up' : 'down';
+  if (turns > 1) return null;
+  const above = values.at(-1)! > values[0]!;
+  return steps[0]! < 0 ? (above ? 'dip-above' : 'dip-below') : above ? 'peak-above' : 'peak-below';
+}
+
+/**
+ * A measure the article gives for three years or more, in different places ("EBITDA margin of 11%"
+ * in 2015, "7.8%" in 2018, "14.2%" in 2021): which path did it take? Asked in the lesson of the
+ * latest figure; the learner has to put together figures from several parts of the case.
+ */
+export function trendCandidates(ctx: FamilyContext): Candidate[] {
+  const levels = levelsOf(ctx);
+  return levels
+    .filter((last) => last.section === ctx.sectionIndex)
+    .flatMap((last): Candidate[] => {
+      const same = levels.filter((l) => l.measure === last.measure && l.kind === last.kind && l.year <= last.year);
+      const years = [...new Set(same.map((l) => l.year))].sort((a, b) => a - b);
+      // The latest figure of its measure, one value per year, three years or more.
+      if (years.at(-1) !== last.year || years.length < 3 || levels.some((l) => l.measure === last.measure && l.year > last.year)) return [];
+      if (years.some((y) => same.filter((l) => l.year === y).length !== 1)) return [];
+      const series = years.map((y) => same.find((l) => l.year === y)!);
+      // A path needs every figure of the measure: a sentence naming it with a number and a year that
+      // was not read as one level ("rose to $9.4 million in 2015, $19.8 million in 2016 …") may hold
+      // the turn the question would miss.
+      const head = last.measure.split(' ').at(-1)!;
+      const mentions = new RegExp(String.raw`\b${head}`, 'i');
+      const read = new Set(series.map((l) => l.sentence));
+      if (
+        ctx.analysis.all.some(
+          (s) =>
+            !read.has(s.text) && mentions.test(s.text) && /\d/.test(s.text.replace(SENTENCE_YEAR, '')) && /\b(?:19|20)\d{2}\b/.test(s.text),
+        )
+      )
+        return [];
+      const shape = trendShape(
+        series.map((l) => l.value),
+        last.kind === '%',
+      );
+      if (shape === null) return [];
+      const first = String(years[0]);
+      const apostrophe = last.sentence.includes("'") && !last.sentence.includes('’') ? "'" : '’';
+      const owner = ctx.subject === null ? null : partOfLongerName(ctx.subject, ctx.analysis.all) ? 'the company' : ctx.subject;
+      const subject = owner ? `${owner}${apostrophe}s ${last.measure}` : last.measure;
+      const sources = series.map((l) => l.sentence);
+      const source = sources.join(' … ');
+      const key = TREND_LABEL[shape](first);
+      const unit = last.kind === '%' ? '%' : '';
+      const path = series.map((l) => `${formatNumber(l.value)}${unit} in ${l.year}`).join(', ');
+      return singleChoice({
+        family: 'trend',
+        level: 'understand',
+        rng: streamFor('trend', source),
+        stem: `According to the article, which path did ${subject} take from ${first} to ${last.year}?`,
+        key,
+        distractors: TREND_NEAR[shape].map((s) => TREND_LABEL[s](first)),
+        explain: (tempting) =>
+          `The article gives ${subject} for ${years.length} years: ${path}. So it ${key.charAt(0).toLowerCase() + key.slice(1, -1)}. ` +
+          `“${tempting}” does not fit those figures.`,
+        source,
+        score: 0.82,
+      }).map((c) => ({ ...c, sources }));
+    });
 }

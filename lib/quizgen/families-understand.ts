@@ -77,6 +77,9 @@ export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
     const pool = all.filter(
       (o) =>
         o.sentence !== c.sentence &&
+        // A consequence from the same lesson may follow from the same cause (one bullet list of a
+        // crackdown's effects): only another lesson's is surely wrong for this one (blind reviews v5, v6).
+        o.section !== c.section &&
         overlap(contentWords(o.cause), causeWords) <= 1 &&
         overlap(contentWords(o.effect), effectWords) <= 1 &&
         overlap(contentWords(o.effect), causeWords) === 0,
@@ -175,7 +178,8 @@ function causeStem(cause: string, ctx: FamilyContext): string | null {
   const text = lowerFirst(cause.replace(/[.,;:]+$/, ''), ctx);
   return isNounPhrase(cause)
     ? `According to the article, what did ${text} lead to?`
-    : `According to the article, what followed when ${text}?`;
+    : // "What followed" is temporal: everything that happened later in the story answers it (blind review v5).
+      `According to the article, what was the direct result when ${text}?`;
 }
 
 const nounPhraseCache = new Map<string, boolean>();

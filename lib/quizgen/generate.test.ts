@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
@@ -107,8 +107,12 @@ describe('generateQuizzes on the seed', () => {
 
   it('varies the position of single-choice keys within every quiz', () => {
     for (const lesson of quiz.lessons) expect(findQuizFlaw(lesson.questions), lesson.title).toBeNull();
-    const positions = all.filter((q) => q.type === 'single_choice').map((q) => (q as { answer: number }).answer);
-    expect(new Set(positions).size).toBeGreaterThan(1);
+    // The seed alone now holds one single-choice question: count the positions over articles with more.
+    const more = ['test/fixtures/harbor-coffee.md', ...readdirSync('test/unseen-articles').map((f) => `test/unseen-articles/${f}`)];
+    const positions = [...all, ...more.flatMap((f) => questionsOf(generateQuizzes(parse(read(f)))))]
+      .filter((q) => q.type === 'single_choice')
+      .map((q) => (q as { answer: number }).answer);
+    expect(new Set(positions).size).toBeGreaterThan(2);
   });
 });
 
@@ -139,12 +143,12 @@ describe('question families on a short hand-written case', () => {
 
   it('asks what an event led to, keyed to the consequence the article gives for that very cause', () => {
     const questions = (family('cause_effect') as Extract<Question, { type: 'single_choice' }>[]).filter((q) =>
-      / (?:lead to|followed when) /.test(q.prompt),
+      / (?:lead to|the direct result when) /.test(q.prompt),
     );
     expect(questions.length).toBeGreaterThan(0);
     const tail = (o: string) => o.replace(/[.]$/, '').split(/\s+/).slice(-4).join(' ');
     for (const q of questions) {
-      const cause = /what (?:did (.+) lead to|followed when (.+))\?$/.exec(q.prompt)!.slice(1).find(Boolean)!;
+      const cause = /what (?:did (.+) lead to|was the direct result when (.+))\?$/.exec(q.prompt)!.slice(1).find(Boolean)!;
       expect(q.source.toLowerCase()).toContain(cause.toLowerCase().replace(/^the /, ''));
       expect(q.source, q.prompt).toContain(tail(q.options[q.answer]!));
       // The wrong options are consequences the article gives for other causes, in the same form.
@@ -186,14 +190,42 @@ describe('question families on a short hand-written case', () => {
     for (const q of all) if (q.type === 'fill_blank') expect(names.has(q.answer[0]!.toLowerCase()), q.prompt).toBe(false);
   });
 
-  it('asks for the fine, a figure the article vouches for, but never a forecast or a hedged figure', () => {
-    const figures = family('figure') as Extract<Question, { type: 'numeric' }>[];
-    expect(figures.some((q) => q.answer.value === 3.5 && q.unit === 'million')).toBe(true);
+  it('asks for the fine, a figure the article vouches for, only where the lesson has nothing better; never a forecast or a hedged figure', () => {
+    // Blind reviews v4–v6: 16 of 68 blanked figures acceptable as is. The Strike has a cause and its effect to ask.
+    expect(family('figure')).toEqual([]);
+    const plain = article
+      .replace(
+        'The long strike emptied the depots, forcing Kestrel Rail to hire trucks from its rival Ostby Haulage at a steep price. ',
+        '',
+      )
+      .replace(/ Analysts said the dispute had been coming for years because [^.]+\./, '');
+    const strike = generateQuizzes(parse(plain)).lessons.find((l) => l.title === 'The Strike')!;
+    const figures = strike.questions.filter((q): q is Extract<Question, { type: 'numeric' }> => q.family === 'figure');
+    expect(figures.map((q) => [q.answer.value, q.unit])).toEqual([[3.5, 'million']]);
     for (const q of all) expect(q.source, q.prompt).not.toMatch(/\b(?:will|predict|up to|according to reports)\b/i);
   });
 });
 
 describe('numeric questions', () => {
+  it('asks a figure the case turns on (an offer, a result), not what a step cost (blind reviews v4–v6)', () => {
+    const lesson = (title: string, figure: string) =>
+      [`## ${title}`, '', `${figure} The managers met the staff in every branch. Customers heard about it from the local press.`, ''].join(
+        '\n',
+      );
+    const article = [
+      'Tallow & Reed',
+      '',
+      lesson('The Budget', 'In 2016 the board of Tallow & Reed approved a launch budget of $12 million over three years.'),
+      lesson('The Offer', 'In 2019 Verdant Foods offered $410 million for the whole of Tallow & Reed.'),
+      lesson('The Result', 'By 2022 annual revenue had reached $231 million.'),
+    ].join('\n');
+    const values = questionsOf(generateQuizzes(parse(article)))
+      .filter((q): q is Extract<Question, { type: 'numeric' }> => q.family === 'figure')
+      .map((q) => q.answer.value)
+      .sort((a, b) => a - b);
+    expect(values).toEqual([231, 410]);
+  });
+
   it('accept answers within 5% where the article rounds ("about 9 million"), and only the exact number otherwise', () => {
     const article = [
       'Rounding',
@@ -262,11 +294,13 @@ describe('generateQuizzes on any article', () => {
   });
 
   it('writes questions from the article it is given, not from a fixed list', () => {
-    const prompts = questionsOf(generateQuizzes(parse(read('test/fixtures/plain-pasted.txt'))))
-      .map((q) => `${q.prompt} ${JSON.stringify(q)}`)
-      .join('\n');
-    expect(prompts).toMatch(/Velden|Harlan|Dayton/);
-    expect(prompts).not.toMatch(/Alibaba/);
+    const text = read('test/fixtures/plain-pasted.txt');
+    const questions = questionsOf(generateQuizzes(parse(text)));
+    expect(questions.length).toBeGreaterThan(0);
+    // Every question rests on sentences of this article, verbatim.
+    const flat = text.replace(/\s+/g, ' ');
+    for (const q of questions) for (const part of q.source.split(' … ')) expect(flat).toContain(part.replace(/\s+/g, ' '));
+    expect(questions.map((q) => JSON.stringify(q)).join('\n')).not.toMatch(/Alibaba/);
   });
 
   it('single choice always has exactly one key among 3 to 5 distinct options, for random articles (and most samples parse)', () => {

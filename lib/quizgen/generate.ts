@@ -15,14 +15,14 @@ import { figureCandidates, matchingCandidates, sequenceCandidates, timelineCandi
 import { rolesMatchingCandidates } from './families-review';
 import { actorActionCandidates } from './families-actors';
 import { keyTermCandidates } from './families-terms';
-import { changeCandidates } from './families-change';
+import { changeCandidates, trendCandidates } from './families-change';
 import { decisionCandidates } from './families-decisions';
 import { findFlaw } from './flaws';
 import { chooseQuiz } from './choose';
 import type { Question } from './types';
 
 /** Bump when the generator's output changes, so stored quizzes are regenerated on the next seed. */
-export const GENERATOR_VERSION = 8;
+export const GENERATOR_VERSION = 9;
 const MAX_QUESTIONS_PER_LESSON = 6;
 
 export interface Rejected {
@@ -60,6 +60,7 @@ const FAMILIES = [
   sequenceCandidates,
   figureCandidates,
   changeCandidates,
+  trendCandidates,
   // A name alone as a fill-in ("____ proposed pausing the whole programme") was dropped after the v4
   // blind reviews: 0 of 13 acceptable as is, 9 rejected as trivia ("asks only for the supplier's
   // name; the lesson the article draws from it is not tested"). Who did what is asked by the action
@@ -133,7 +134,13 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
     if (new RegExp(`(?<![\\p{L}])${escaped}\\s?\\d`, 'u').test(f.sentence)) units.add(f.text);
   }
   for (const unit of units) counts.delete(unit);
+  // A case's title names its subject ("Orrin Tools: …"); counting alone can crown a measure's acronym
+  // ("EBITDA margin", written more often than the company's name).
+  const inTitle = (name: string) =>
+    new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(caseStudy.title ?? '');
   let best: string | null = null;
+  for (const [name, n] of counts) if (n >= 2 && inTitle(name) && (!best || n > counts.get(best)!)) best = name;
+  if (best) return best;
   for (const [name, n] of counts) if (n >= 3 && (!best || n > counts.get(best)!)) best = name;
   return best;
 }

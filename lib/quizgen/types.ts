@@ -18,6 +18,7 @@ export type QuestionFamily =
   | 'sequence'
   | 'figure'
   | 'change'
+  | 'trend'
   | 'who_did_what'
   | 'key_term'
   | 'matching';

@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sizeLabel, sizeOptions } from './change-size';
+
+const exactOf = (scale: string, from: number, to: number) =>
+  scale === 'times' ? to / from : scale === 'rise' ? (to / from - 1) * 100 : scale === 'fall' ? (1 - to / from) * 100 : Math.abs(to - from);
+
+describe('sizeOptions: the size of a change as four round answers on one scale', () => {
+  it('picks the scale a person would use', () => {
+    expect(sizeOptions(152, 131, false)).toMatchObject({ scale: 'fall', key: 15 }); // 13.8% less
+    expect(sizeOptions(84, 93, false)).toMatchObject({ scale: 'rise', key: 10 }); // 10.7% more
+    expect(sizeOptions(3.2, 23.5, false)).toMatchObject({ scale: 'times', key: 7 }); // 7.3 times
+    expect(sizeOptions(61, 96, true)).toMatchObject({ scale: 'points-up', key: 35 });
+    expect(sizeOptions(42, 30, true)).toMatchObject({ scale: 'points-down', key: 12 });
+  });
+
+  it('asks nothing for a change too small to be the point of a question', () => {
+    expect(sizeOptions(80, 78, false)).toBeNull();
+    expect(sizeOptions(40, 41, true)).toBeNull();
+  });
+
+  it('never offers a share above 100% or a fall of more than the whole', () => {
+    const up = sizeOptions(61, 96, true)!;
+    expect(up.distractors.every((d) => d <= 39)).toBe(true);
+    const down = sizeOptions(100, 10, false)!;
+    expect([down.key, ...down.distractors].every((d) => d < 100)).toBe(true);
+  });
+
+  it('for any two figures: the key is the option nearest the true change, and the options are far apart', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 5000, noNaN: true }),
+        fc.double({ min: 1, max: 5000, noNaN: true }),
+        fc.boolean(),
+        (a, b, percent) => {
+          const [from, to] = percent ? [a % 100 || 1, b % 100 || 1] : [a, b];
+          const size = sizeOptions(from, to, percent);
+          if (size === null) return;
+          const exact = exactOf(size.scale, from, to);
+          const all = [size.key, ...size.distractors];
+          expect(new Set(all).size).toBe(4);
+          const distance = (v: number) => Math.abs(Math.log(v / exact));
+          for (const d of size.distractors) expect(distance(d)).toBeGreaterThan(distance(size.key) * 2);
+          for (const d of size.distractors) expect(Math.max(d, size.key) / Math.min(d, size.key)).toBeGreaterThanOrEqual(1.45);
+          for (const x of size.distractors)
+            for (const y of size.distractors) if (x !== y) expect(Math.max(x, y) / Math.min(x, y)).toBeGreaterThanOrEqual(1.3);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('words an option for a learner', () => {
+    expect(sizeLabel('times', 7, '2014')).toBe('Grew to about 7 times its 2014 level.');
+    expect(sizeLabel('fall', 15)).toBe('Fell by about 15%.');
+    expect(sizeLabel('points-up', 35)).toBe('Rose by about 35 percentage points.');
+  });
+});

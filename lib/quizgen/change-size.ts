@@ -1,0 +1,116 @@
+/**
+ * The size of a change, asked as four approximate answers on one scale ("Fell by about 14%",
+ * "Grew to about 7 times its 2014 level"). Blind reviews of the banded wording ("rose by between a
+ * fifth and a half") found bands so wide that two options were throwaways, a scale that switched
+ * from fractions to multiples within one question, and options in the wrong direction. Here every
+ * option is a round number on the key's own scale and in the key's direction, far enough from the
+ * others that a learner who works the change out from the article's two figures finds one answer.
+ */
+
+export type SizeScale = 'fall' | 'rise' | 'times' | 'points-up' | 'points-down';
+
+export interface SizeOptions {
+  scale: SizeScale;
+  key: number;
+  distractors: number[];
+}
+
+/** Options closer than this (as a ratio) are hard to tell apart when a learner rounds. */
+const MIN_SEPARATION = 1.45;
+const WRONG_SEPARATION = 1.3;
+/** A change smaller than this (in % or points) is rarely what a case turns on. */
+const MIN_ASKED = 5;
+const MIN_GAP = 3;
+/** A multiple is the natural way to say a rise from here on ("about twice", not "about 90% more"). */
+const TIMES_FROM = 1.75;
+
+/** Round numbers a person would say: 7, 15, 35; 1.5, 2.5 and 4 for multiples. */
+export function roundFor(scale: SizeScale, value: number): number {
+  if (scale === 'times') return value < 3 ? Math.round(value * 2) / 2 : value < 10 ? Math.round(value) : Math.round(value / 5) * 5;
+  return value < 20 ? Math.round(value) : Math.round(value / 5) * 5;
+}
+
+/** Rounder numbers: 15 rather than 17. */
+function roundWrong(scale: SizeScale, value: number): number {
+  return scale !== 'times' && value >= 10 ? Math.round(value / 5) * 5 : roundFor(scale, value);
+}
+
+function bounds(scale: SizeScale, from: number): [number, number] {
+  switch (scale) {
+    case 'fall':
+      return [3, 95];
+    case 'rise':
+      return [3, 95];
+    case 'times':
+      return [1.5, 100];
+    case 'points-up':
+      return [2, 100 - from];
+    case 'points-down':
+      return [2, from];
+  }
+}
+
+/**
+ * The key (the change rounded on its scale) and three wrong answers on the same scale, or null when
+ * the change is too small to ask or the scale leaves no room for three well-separated options.
+ * `percent` means both figures are shares, so the change is counted in percentage points.
+ */
+export function sizeOptions(from: number, to: number, percent: boolean): SizeOptions | null {
+  if (!(from > 0) || !(to > 0)) return null;
+  let scale: SizeScale;
+  let exact: number;
+  if (percent) {
+    scale = to >= from ? 'points-up' : 'points-down';
+    exact = Math.abs(to - from);
+  } else {
+    const ratio = to / from;
+    if (ratio >= TIMES_FROM) [scale, exact] = ['times', ratio];
+    else if (ratio >= 1) [scale, exact] = ['rise', (ratio - 1) * 100];
+    else [scale, exact] = ['fall', (1 - ratio) * 100];
+  }
+  const [low, high] = bounds(scale, from);
+  const tolerance = Math.log(MIN_SEPARATION) / 3;
+  // Every option is rounded alike, so the key's precision is no cue: to a multiple of 5 when the key
+  // stays within the tolerance that way, else all to whole numbers.
+  const round =
+    Math.abs(Math.log(roundWrong(scale, exact) / exact)) <= tolerance
+      ? (v: number) => roundWrong(scale, v)
+      : (v: number) => roundFor(scale, v);
+  const key = round(exact);
+  // Too small to be the point of a question, or already rounded far from the figures.
+  if (key < low || key > high || (scale !== 'times' && key < MIN_ASKED) || Math.abs(Math.log(key / exact)) > tolerance) return null;
+  // "About 2%" against "about 3%" is a rounding quarrel, not a different answer: small options also
+  // stay a few units apart.
+  const far = (a: number, b: number) =>
+    Math.max(a, b) / Math.min(a, b) >= MIN_SEPARATION && (scale === 'times' || Math.abs(a - b) >= MIN_GAP);
+  // Two wrong answers need only be told apart from each other, not from the truth.
+  const apart = (a: number, b: number) =>
+    Math.max(a, b) / Math.min(a, b) >= WRONG_SEPARATION && Math.abs(a - b) >= (scale === 'times' ? 0.5 : MIN_GAP);
+  const ladder = [1 / 5, 1 / 4, 1 / 3, 0.4, 1 / 2, 0.6, 2 / 3, 3 / 2, 1.7, 2, 2.5, 3, 4, 5]
+    .map((f) => round(exact * f))
+    .filter((v) => v >= low && v <= high && far(v, key));
+  // Nearest first, alternating sides, so the wrong answers sit around the key rather than all on one side.
+  const below = [...new Set(ladder.filter((v) => v < key))].sort((a, b) => b - a);
+  const above = [...new Set(ladder.filter((v) => v > key))].sort((a, b) => a - b);
+  const picked: number[] = [];
+  for (let i = 0; picked.length < 3 && i < Math.max(below.length, above.length); i++)
+    for (const v of [below[i], above[i]]) if (v !== undefined && picked.length < 3 && picked.every((o) => apart(o, v))) picked.push(v);
+  return picked.length === 3 ? { scale, key, distractors: picked.sort((a, b) => a - b) } : null;
+}
+
+/** One option's words: "Fell by about 14%." */
+export function sizeLabel(scale: SizeScale, value: number, fromYear?: string): string {
+  const n = value.toLocaleString('en-US');
+  switch (scale) {
+    case 'fall':
+      return `Fell by about ${n}%.`;
+    case 'rise':
+      return `Rose by about ${n}%.`;
+    case 'times':
+      return `Grew to about ${n} times its ${fromYear ? `${fromYear} ` : 'earlier '}level.`;
+    case 'points-up':
+      return `Rose by about ${n} percentage point${value === 1 ? '' : 's'}.`;
+    case 'points-down':
+      return `Fell by about ${n} percentage point${value === 1 ? '' : 's'}.`;
+  }
+}
