@@ -377,7 +377,7 @@ const ACTIONS: Record<string, ActionEntry> = {
     allowed: {},
     control: 'studentA',
   },
-  'app/(learn)/review-actions.ts#saveRetentionAction': {
+  'app/account/actions.ts#saveRetentionAction': {
     fields: () => ({ retention: '0.8' }),
     denied: ['anonymous'],
     allowed: {

@@ -229,6 +229,38 @@ test.describe('the account page', () => {
     await account.context.close();
   });
 
+  test('sets the spaced-review target per learner; a forged value is refused with the allowed range', async ({ browser, baseURL }) => {
+    const account = await newAccount(browser, baseURL!, { name: 'Steady Sami', password: 'sami-password-1' });
+    const other = await newAccount(browser, baseURL!, { name: 'Other Olu', password: 'olu-password-1' });
+    const { page } = account;
+    await page.goto('/account');
+    const review = page.getByRole('region', { name: 'Spaced review' });
+    await expect(review).toContainText('You can choose from 70% to 97%.');
+    const target = review.getByLabel('Retention target');
+    await expect(target).toHaveValue('0.9');
+
+    await target.selectOption({ label: '80%' });
+    await review.getByRole('button', { name: 'Save target' }).click();
+    await expect(review.getByRole('status')).toContainText('Retention target saved: 80%');
+    await inspect(page, 'account-spaced-review');
+
+    // A value the list does not offer, as a forged request would send it.
+    await target.evaluate((select: HTMLSelectElement) => {
+      select.options[0]!.value = '0.99';
+      select.value = '0.99';
+    });
+    await review.getByRole('button', { name: 'Save target' }).click();
+    await expect(review.getByRole('alert')).toContainText('Choose a target between 70% and 97%.');
+
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Spaced review' }).getByLabel('Retention target')).toHaveValue('0.8');
+    // Saved for this learner only.
+    await other.page.goto('/account');
+    await expect(other.page.getByRole('region', { name: 'Spaced review' }).getByLabel('Retention target')).toHaveValue('0.9');
+    await other.context.close();
+    await account.context.close();
+  });
+
   test(
     'deleting the account needs its password and a confirmation, signs out and anonymises the attempts',
     { tag: '@postgres-only' },

@@ -221,6 +221,11 @@ test.describe('practice that works for learners', () => {
       page.getByRole('heading', { level: 2, name: left === 0 ? 'Nothing due' : `${left} ${left === 1 ? 'question' : 'questions'} due` }),
     ).toBeVisible();
 
+    // The retention target lives on the account page; /review leads there.
+    await page.getByRole('link', { name: 'Set your retention target' }).click();
+    await expect(page).toHaveURL(/\/account#spaced-review$/);
+    await expect(page.getByRole('region', { name: 'Spaced review' }).getByLabel('Retention target')).toBeVisible();
+
     // Review counts for no class: the dashboard's assignment still shows one attempt's worth of attempts.
     await page.goto('/dashboard');
     await expect(page.getByRole('region', { name: 'Assigned to you' })).toContainText('2 attempts');

@@ -1,80 +1,58 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DatabaseHandle } from '@/db';
-import { attempts, lessons, questions } from '@/db/schema';
-import { seedContent } from '@/lib/dal/internal/seed-content';
-import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
+import { describe, expect, it, vi } from 'vitest';
+import { attempts } from '@/db/schema';
 import { answerSheet } from '@/test/answer-sheet';
-import { createTestDatabase, testDatabaseKinds } from '@/test/database';
+import { testDatabaseKinds } from '@/test/database';
 import { session, signInAs } from '@/test/session';
+import { useSeededLesson } from '@/test/support/classroom';
 import { createTestUsers } from '@/test/users';
 import { joinClassAction, submitQuizAction } from './actions';
 
 vi.mock('@/lib/auth', () => import('@/test/session'));
 
-const LESSON = 'what-was-the-big-crackdown-all-about';
-
 describe.each(testDatabaseKinds)('learner actions on %s', (kind) => {
-  let handle: DatabaseHandle;
-  let lessonId = '';
-  let keys: { id: string; answerKey: AnswerKey; data: PublicQuestionData }[] = [];
-
-  beforeAll(async () => {
-    handle = await createTestDatabase(kind);
-    await seedContent(handle.db);
-    const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
-    lessonId = lesson!.id;
-    keys = await handle.db
-      .select({ id: questions.id, answerKey: questions.answerKey, data: questions.data })
-      .from(questions)
-      .where(eq(questions.lessonId, lessonId));
-  });
-
-  afterAll(async () => {
-    signInAs(null);
-    await handle?.close();
-  });
+  const seeded = useSeededLesson(kind);
 
   it('ignores a forged score sent with the form: the server grades the answers', async () => {
     const { learner } = await createTestUsers({ learner: 'student' });
     signInAs(learner);
     // Every answer wrong, while the form claims full marks in every way a client could.
     const form = new FormData();
-    form.set('lessonId', lessonId);
-    const sheet = answerSheet(keys, 'wrong');
+    form.set('lessonId', seeded.lessonId);
+    const sheet = answerSheet(seeded.keys, 'wrong');
     form.set('submissionKey', sheet.submissionKey);
-    form.set('score', String(keys.length));
-    form.set('maxScore', String(keys.length));
-    for (const q of keys) form.set(`isCorrect.${q.id}`, 'true');
+    form.set('score', String(seeded.keys.length));
+    form.set('maxScore', String(seeded.keys.length));
+    for (const q of seeded.keys) form.set(`isCorrect.${q.id}`, 'true');
     for (const [name, value] of sheet.fields) form.append(name, value);
     // Success redirects to the result page, which Next.js does by throwing.
     await expect(submitQuizAction({ status: 'idle' }, form)).rejects.toThrow(/NEXT_REDIRECT/);
-    const stored = await handle.db
+    const stored = await seeded.handle.db
       .select({ score: attempts.score, maxScore: attempts.maxScore })
       .from(attempts)
       .where(eq(attempts.userId, learner));
-    expect(stored).toEqual([{ score: 0, maxScore: keys.length }]);
+    expect(stored).toEqual([{ score: 0, maxScore: seeded.keys.length }]);
   });
 
   it('reads the session once per submit, though the action wrapper and the DAL both check it (issue 12)', async () => {
     const { learner } = await createTestUsers({ learner: 'student' });
     signInAs(learner);
     const form = new FormData();
-    form.set('lessonId', lessonId);
+    form.set('lessonId', seeded.lessonId);
     form.set('submissionKey', randomUUID());
-    for (const [name, value] of answerSheet(keys, 'right').fields) form.append(name, value);
+    for (const [name, value] of answerSheet(seeded.keys, 'right').fields) form.append(name, value);
     session.reads = 0;
     await expect(submitQuizAction({ status: 'idle' }, form)).rejects.toThrow(/NEXT_REDIRECT/);
     expect(session.reads).toBe(1);
     // A second action is a new request: it reads the session again (a sign-out in between counts).
     signInAs(null);
     const again = new FormData();
-    again.set('lessonId', lessonId);
+    again.set('lessonId', seeded.lessonId);
     again.set('submissionKey', randomUUID());
     await expect(submitQuizAction({ status: 'idle' }, again)).rejects.toThrow(/NEXT_REDIRECT/);
     expect(session.reads).toBe(2);
-    expect(await handle.db.select({ id: attempts.id }).from(attempts).where(eq(attempts.userId, learner))).toHaveLength(1);
+    expect(await seeded.handle.db.select({ id: attempts.id }).from(attempts).where(eq(attempts.userId, learner))).toHaveLength(1);
   });
 
   it('answers a forged assignment id with a message and stores nothing', async () => {
@@ -82,16 +60,16 @@ describe.each(testDatabaseKinds)('learner actions on %s', (kind) => {
     signInAs(learner);
     for (const assignmentId of [randomUUID(), 'not-an-id']) {
       const form = new FormData();
-      form.set('lessonId', lessonId);
+      form.set('lessonId', seeded.lessonId);
       form.set('assignmentId', assignmentId);
       form.set('submissionKey', randomUUID());
-      for (const [name, value] of answerSheet(keys, 'right').fields) form.append(name, value);
+      for (const [name, value] of answerSheet(seeded.keys, 'right').fields) form.append(name, value);
       expect(await submitQuizAction({ status: 'idle' }, form)).toMatchObject({
         status: 'error',
         message: expect.stringMatching(/not assigned to you.*not saved/),
       });
     }
-    expect(await handle.db.select({ id: attempts.id }).from(attempts).where(eq(attempts.userId, learner))).toEqual([]);
+    expect(await seeded.handle.db.select({ id: attempts.id }).from(attempts).where(eq(attempts.userId, learner))).toEqual([]);
   });
 
   it('sends a signed-out visitor to the sign-in page before reading the form', async () => {

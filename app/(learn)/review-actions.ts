@@ -1,11 +1,9 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { createAction } from '@/lib/action';
-import { setDesiredRetention, submitReview } from '@/lib/dal/review';
-import { RETENTION_MAX, RETENTION_MIN } from '@/lib/review/schedule';
+import { submitReview } from '@/lib/dal/review';
 
 const REVIEW_ERRORS = {
   empty: 'Answer at least one question before submitting.',
@@ -31,25 +29,5 @@ export const submitReviewAction = createAction(
       message: REVIEW_ERRORS[result.error],
       fieldErrors: Object.fromEntries((result.questionIds ?? []).map((id) => [id, ['Enter a number.']])),
     };
-  },
-);
-
-const percent = (n: number) => `${Math.round(n * 100)}%`;
-
-export const saveRetentionAction = createAction(
-  {
-    schema: z.object({
-      retention: z.coerce
-        .number({ error: 'Choose a retention target.' })
-        .min(RETENTION_MIN, `Choose a target between ${percent(RETENTION_MIN)} and ${percent(RETENTION_MAX)}.`)
-        .max(RETENTION_MAX, `Choose a target between ${percent(RETENTION_MIN)} and ${percent(RETENTION_MAX)}.`),
-    }),
-    access: 'user',
-  },
-  async ({ data }) => {
-    const saved = await setDesiredRetention({ retention: data.retention });
-    if (!saved.ok) return { status: 'error', message: `Choose a target between ${percent(RETENTION_MIN)} and ${percent(RETENTION_MAX)}.` };
-    revalidatePath('/review');
-    return { status: 'success', message: `Retention target saved: ${percent(saved.retention)}. It applies from your next answer.` };
   },
 );

@@ -6,8 +6,10 @@ import { redirect } from 'next/navigation';
 import { signIn, signOut } from '@/lib/auth';
 import { createAction } from '@/lib/action';
 import { changeName, changePassword, deleteOwnAccount } from '@/lib/dal/account';
+import { setDesiredRetention } from '@/lib/dal/review';
 import { clientAddress } from '@/lib/security/client-address';
 import { changeNameSchema, changePasswordSchema, deleteAccountSchema } from '@/lib/validation/auth';
+import { retentionSchema, RETENTION_RANGE_MESSAGE } from '@/lib/validation/retention';
 
 const PASSWORD_ERRORS = {
   wrong_password: 'Your current password is not right.',
@@ -50,4 +52,12 @@ export const deleteAccountAction = createAction({ schema: deleteAccountSchema, a
   if (!deleted.ok) return { status: 'error', message: PASSWORD_ERRORS[deleted.error] };
   await signOut({ redirect: false });
   redirect('/login?deleted=1');
+});
+
+/** The learner's spaced-review target; the DAL checks the range again, so a forged value changes nothing. */
+export const saveRetentionAction = createAction({ schema: retentionSchema, access: 'user' }, async ({ data }) => {
+  const saved = await setDesiredRetention({ retention: data.retention });
+  if (!saved.ok) return { status: 'error', message: RETENTION_RANGE_MESSAGE, fieldErrors: { retention: [RETENTION_RANGE_MESSAGE] } };
+  revalidatePath('/account');
+  return { status: 'success', message: `Retention target saved: ${Math.round(saved.retention * 100)}%. It applies from your next answer.` };
 });

@@ -1,17 +1,25 @@
 import type { Metadata } from 'next';
-import { changeNameAction, changePasswordAction, deleteAccountAction } from '@/app/account/actions';
+import { changeNameAction, changePasswordAction, deleteAccountAction, saveRetentionAction } from '@/app/account/actions';
 import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { Field } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/select-field';
 import { getAccountSummary } from '@/lib/dal/account';
+import { getDesiredRetention } from '@/lib/dal/review';
+import { RETENTION_DEFAULT, RETENTION_MAX, RETENTION_MIN } from '@/lib/review/schedule';
+import { RETENTION_CHOICES } from '@/lib/validation/retention';
 
 export const metadata: Metadata = { title: 'Your account' };
 
+const percent = (n: number) => `${Math.round(n * 100)}%`;
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** Name, password and deleting the account. Each section is its own form; later settings add a section. */
+/** Name, password, the spaced-review target and deleting the account. Each section is its own form; later settings add a section. */
 export default async function AccountPage({ searchParams }: { searchParams: Promise<{ changed?: string }> }) {
-  const [account, { changed }] = await Promise.all([getAccountSummary(), searchParams]);
+  const [account, retention, { changed }] = await Promise.all([getAccountSummary(), getDesiredRetention(), searchParams]);
+  // A target saved outside the list (an older choice) is still shown as what it is.
+  const choices = RETENTION_CHOICES.includes(retention) ? RETENTION_CHOICES : [...RETENTION_CHOICES, retention].sort((a, b) => a - b);
   return (
     <div className="flex max-w-2xl flex-col gap-8">
       <header>
@@ -51,6 +59,38 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
             minLength={8}
             hint="At least 8 characters."
           />
+        </ActionForm>
+      </section>
+
+      <section
+        id="spaced-review"
+        aria-labelledby="spaced-review-heading"
+        className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      >
+        <h2 id="spaced-review-heading" className="mb-1 text-xl font-semibold">
+          Spaced review
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">
+          Review brings each question you have answered back when you are about to forget it. Your retention target is how likely you want
+          to be to still remember a question when it comes back.
+        </p>
+        <ul className="mb-4 list-disc space-y-1 pl-5 text-sm text-slate-700">
+          <li>
+            You can choose from {percent(RETENTION_MIN)} to {percent(RETENTION_MAX)}. {percent(RETENTION_DEFAULT)} suits most people.
+          </li>
+          <li>Higher: questions come back sooner and more often, so you forget less but review more.</li>
+          <li>Lower: fewer reviews, but you will have forgotten more of the questions when they come back.</li>
+          <li>A new target applies from your next answer; questions already waiting keep their dates.</li>
+        </ul>
+        <ActionForm action={saveRetentionAction} submit="Save target" pendingLabel="Saving…">
+          <SelectField label="Retention target" name="retention" defaultValue={String(retention)}>
+            {choices.map((r) => (
+              <option key={r} value={r}>
+                {percent(r)}
+                {r === RETENTION_DEFAULT ? ' (recommended)' : ''}
+              </option>
+            ))}
+          </SelectField>
         </ActionForm>
       </section>
 

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DatabaseHandle } from '@/db';
-import { assignments, attempts, lessons, questions } from '@/db/schema';
-import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
-import { answerSheet, asSubmission } from '@/test/answer-sheet';
-import { createTestDatabase, testDatabaseKinds } from '@/test/database';
+import { describe, expect, it, vi } from 'vitest';
+import { assignments, attempts } from '@/db/schema';
+import { testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
-import { createTestUsers } from '@/test/users';
+import { createClassroom, submitAs as submitQuiz, useSeededLesson } from '@/test/support/classroom';
 import {
   type AssignmentSettings,
   getAssignmentForEdit,
@@ -16,75 +13,38 @@ import {
   setExtension,
   updateAssignment,
 } from './assignments';
-import { getAttemptById, getQuizTerms, submitQuizAttempt } from './attempts';
-import { assignLessons, createClass, getAssignedToMe, getClassById, getGradebookByClassId, joinClassByCode } from './classes';
-import { seedContent } from './internal/seed-content';
+import { getAttemptById, getQuizTerms } from './attempts';
+import { assignLessons, getAssignedToMe, getClassById, getGradebookByClassId } from './classes';
 import { getStudentRecord } from './student-record';
 
 vi.mock('@/lib/auth', () => import('@/test/session'));
 
-const LESSON = 'what-was-the-big-crackdown-all-about';
 const DUE = new Date('2030-12-15T22:30:00Z');
 const settings: AssignmentSettings = { dueAt: DUE, attemptsAllowed: 2, answersShown: 'after_attempt', scoreRule: 'highest' };
 
 describe.each(testDatabaseKinds)('assignments you can change on %s', (kind) => {
-  let handle: DatabaseHandle;
-  let lessonId = '';
-  let keys: { id: string; answerKey: AnswerKey; data: PublicQuestionData }[] = [];
+  const seeded = useSeededLesson(kind);
 
-  beforeAll(async () => {
-    handle = await createTestDatabase(kind);
-    await seedContent(handle.db);
-    const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
-    lessonId = lesson!.id;
-    keys = await handle.db
-      .select({ id: questions.id, answerKey: questions.answerKey, data: questions.data })
-      .from(questions)
-      .where(eq(questions.lessonId, lessonId));
-  });
-
-  afterAll(async () => {
-    signInAs(null);
-    await handle?.close();
-  });
-
-  async function classroom(overrides: Partial<AssignmentSettings> = {}) {
-    const id = await createTestUsers({ teacher: 'instructor', rival: 'instructor', ann: 'student', ben: 'student', outsider: 'student' });
-    signInAs(id.teacher);
-    const created = await createClass({ name: 'Strategy 101' });
-    if (!created.ok) throw new Error(created.error);
-    const classId = created.id;
-    const code = (await getClassById({ id: classId }))!.joinCode;
-    for (const student of [id.ann, id.ben]) {
-      signInAs(student);
-      await joinClassByCode({ code });
-    }
-    signInAs(id.teacher);
-    expect(await assignLessons({ classId, target: `lesson:${lessonId}`, ...settings, ...overrides })).toEqual({
-      ok: true,
-      count: 1,
-      kept: 0,
-    });
-    const assignmentId = (await getClassById({ id: classId }))!.assignments[0]!.id;
-    return { id, classId, assignmentId };
-  }
-
-  const submitAs = (userId: string, assignmentId: string) => {
-    signInAs(userId);
-    return submitQuizAttempt({ lessonId, assignmentId, ...asSubmission(answerSheet(keys, 'right')) });
-  };
+  const classroom = (overrides: Partial<AssignmentSettings> = {}) => createClassroom(seeded, { ...settings, ...overrides });
+  const submitAs = (userId: string, assignmentId: string) => submitQuiz(seeded, userId, { assignmentId, answer: 'right' });
 
   it('opens the existing assignment when a lesson is assigned again, instead of replacing its settings', async () => {
     const { classId, assignmentId } = await classroom();
-    const again = { classId, target: `lesson:${lessonId}`, ...settings, dueAt: new Date('2030-12-31T23:59:59Z'), attemptsAllowed: null };
+    const again = {
+      classId,
+      target: `lesson:${seeded.lessonId}`,
+      ...settings,
+      dueAt: new Date('2030-12-31T23:59:59Z'),
+      attemptsAllowed: null,
+    };
     expect(await assignLessons(again)).toEqual({ ok: false, error: 'already_assigned', assignmentId });
-    const [row] = await handle.db.select().from(assignments).where(eq(assignments.id, assignmentId));
+    const [row] = await seeded.handle.db.select().from(assignments).where(eq(assignments.id, assignmentId));
     expect(row).toMatchObject({ dueAt: DUE, attemptsAllowed: 2 });
     // A whole case study adds only the lessons the class does not have yet.
-    const caseId = (await getClassById({ id: classId }))!.assignable.find((l) => l.lessonId === lessonId)!.caseId;
+    const caseId = (await getClassById({ id: classId }))!.assignable.find((l) => l.lessonId === seeded.lessonId)!.caseId;
     const whole = await assignLessons({ ...again, target: `case:${caseId}` });
     expect(whole).toMatchObject({ ok: true, kept: 1 });
-    const [still] = await handle.db.select().from(assignments).where(eq(assignments.id, assignmentId));
+    const [still] = await seeded.handle.db.select().from(assignments).where(eq(assignments.id, assignmentId));
     expect(still).toMatchObject({ dueAt: DUE, attemptsAllowed: 2 });
   });
 
@@ -112,7 +72,7 @@ describe.each(testDatabaseKinds)('assignments you can change on %s', (kind) => {
     expect(await removeAssignment({ id: assignmentId })).toEqual({ ok: true, classId });
     expect((await getClassById({ id: classId }))!.assignments).toEqual([]);
     // Ann's attempt is still hers, now practice.
-    const [kept] = await handle.db.select().from(attempts).where(eq(attempts.id, attempt.attemptId));
+    const [kept] = await seeded.handle.db.select().from(attempts).where(eq(attempts.id, attempt.attemptId));
     expect(kept).toMatchObject({ userId: id.ann, assignmentId: null });
     signInAs(id.ann);
     expect(await getAttemptById({ id: attempt.attemptId })).not.toBeNull();
@@ -125,7 +85,7 @@ describe.each(testDatabaseKinds)('assignments you can change on %s', (kind) => {
     signInAs(id.teacher);
     expect(await setExtension({ assignmentId, studentId: id.ann, dueAt: null, extraAttempts: 1 })).toMatchObject({ ok: true });
     signInAs(id.ann);
-    expect((await getQuizTerms({ lessonId, assignmentId }))!.assignment).toMatchObject({
+    expect((await getQuizTerms({ lessonId: seeded.lessonId, assignmentId }))!.assignment).toMatchObject({
       attemptsAllowed: 2,
       used: 1,
       left: 1,
@@ -155,9 +115,9 @@ describe.each(testDatabaseKinds)('assignments you can change on %s', (kind) => {
     signInAs(id.ann);
     expect((await getAssignedToMe())[0]).toMatchObject({ dueAt: later, late: false });
     // Past the class's due date Ben sees his answers; Ann's stay hidden until her own due date.
-    expect((await getQuizTerms({ lessonId, assignmentId: null }))!.reviewHiddenUntil).toEqual(later);
+    expect((await getQuizTerms({ lessonId: seeded.lessonId, assignmentId: null }))!.reviewHiddenUntil).toEqual(later);
     signInAs(id.ben);
-    expect((await getQuizTerms({ lessonId, assignmentId: null }))!.reviewHiddenUntil).toBeNull();
+    expect((await getQuizTerms({ lessonId: seeded.lessonId, assignmentId: null }))!.reviewHiddenUntil).toBeNull();
   });
 
   it('refuses an extension for someone outside the class, one that is not later, one with nothing in it, and a rival', async () => {

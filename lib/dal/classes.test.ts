@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { DatabaseHandle } from '@/db';
-import { lessons, questions } from '@/db/schema';
-import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
-import { answerSheet, asSubmission } from '@/test/answer-sheet';
-import { createTestDatabase, testDatabaseKinds } from '@/test/database';
+import { describe, expect, it, vi } from 'vitest';
+import { testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
+import { createClassroom, SEEDED_LESSON, submitAs as submitQuiz, useSeededLesson } from '@/test/support/classroom';
 import { createTestUsers } from '@/test/users';
-import { getAttemptById, submitQuizAttempt } from './attempts';
+import { getAttemptById } from './attempts';
 import {
   assignLessons,
   createClass,
@@ -20,60 +16,19 @@ import {
   regenerateJoinCodeByClassId,
   removeStudentFromClass,
 } from './classes';
-import { seedContent } from './internal/seed-content';
 
 vi.mock('@/lib/auth', () => import('@/test/session'));
 
-const LESSON = 'what-was-the-big-crackdown-all-about';
 const settings = { attemptsAllowed: null, answersShown: 'after_attempt', scoreRule: 'highest' } as const;
 
 describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s', (kind) => {
-  let handle: DatabaseHandle;
-  let lessonId = '';
-  let keys: { id: string; answerKey: AnswerKey; data: PublicQuestionData }[] = [];
+  const seeded = useSeededLesson(kind);
 
-  beforeAll(async () => {
-    handle = await createTestDatabase(kind);
-    await seedContent(handle.db);
-    const [lesson] = await handle.db.select().from(lessons).where(eq(lessons.slug, LESSON));
-    lessonId = lesson!.id;
-    keys = await handle.db
-      .select({ id: questions.id, answerKey: questions.answerKey, data: questions.data })
-      .from(questions)
-      .where(eq(questions.lessonId, lessonId));
-  });
-
-  afterAll(async () => {
-    signInAs(null);
-    await handle?.close();
-  });
-
-  /** A teacher's class that ann and ben joined, with the seeded lesson assigned: each test builds its own. */
-  async function classroom(options: { scoreRule?: 'highest' | 'average' } = {}) {
-    const id = await createTestUsers({ teacher: 'instructor', rival: 'instructor', ann: 'student', ben: 'student', outsider: 'student' });
-    signInAs(id.teacher);
-    const created = await createClass({ name: 'Strategy 101' });
-    if (!created.ok) throw new Error(created.error);
-    const classId = created.id;
-    const code = (await getClassById({ id: classId }))!.joinCode;
-    for (const student of [id.ann, id.ben]) {
-      signInAs(student);
-      expect(await joinClassByCode({ code })).toMatchObject({ ok: true });
-    }
-    signInAs(id.teacher);
-    const due = new Date('2030-01-01T00:00:00Z');
-    expect(await assignLessons({ classId, target: `lesson:${lessonId}`, dueAt: due, ...settings, ...options })).toEqual({
-      ok: true,
-      count: 1,
-      kept: 0,
-    });
-    const assignmentId = (await getClassById({ id: classId }))!.assignments[0]!.id;
-    return { id, classId, code, assignmentId };
-  }
+  const classroom = ({ scoreRule = 'highest' }: { scoreRule?: 'highest' | 'average' } = {}) =>
+    createClassroom(seeded, { dueAt: new Date('2030-01-01T00:00:00Z'), ...settings, scoreRule });
 
   const submitAs = async (userId: string, assignmentId: string, answer: 'right' | 'wrong') => {
-    signInAs(userId);
-    const result = await submitQuizAttempt({ lessonId, assignmentId, ...asSubmission(answerSheet(keys, answer)) });
+    const result = await submitQuiz(seeded, userId, { assignmentId, answer });
     if (!result.ok) throw new Error(result.error);
     return result.attemptId;
   };
@@ -118,7 +73,7 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
     signInAs(id.ann);
     const mine = await getAssignedToMe();
     expect(mine).toHaveLength(1);
-    expect(mine[0]).toMatchObject({ lessonSlug: LESSON, className: 'Strategy 101', attempts: 0, score: null, late: false });
+    expect(mine[0]).toMatchObject({ lessonSlug: SEEDED_LESSON, className: 'Strategy 101', attempts: 0, score: null, late: false });
     signInAs(id.outsider);
     expect(await getAssignedToMe()).toEqual([]);
   });
@@ -153,7 +108,7 @@ describe.each(testDatabaseKinds)('classes, assignments and the gradebook on %s',
       expect(await getGradebookByClassId({ classId })).toBeNull();
       expect(await regenerateJoinCodeByClassId({ classId })).toEqual({ ok: false, error: 'not_found' });
       expect(await removeStudentFromClass({ classId, studentId: id.ben })).toEqual({ ok: false, error: 'not_found' });
-      expect(await assignLessons({ classId, target: `lesson:${lessonId}`, dueAt: new Date(), ...settings })).toEqual({
+      expect(await assignLessons({ classId, target: `lesson:${seeded.lessonId}`, dueAt: new Date(), ...settings })).toEqual({
         ok: false,
         error: 'not_found',
       });

@@ -1,6 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, gt, inArray, isNull, lte, min, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, count, eq, gt, inArray, isNull, lte, min, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { caseStudies, lessons, questions, reviewCards, reviewLogs, users } from '@/db/schema';
 import { shownAs, seedFromKey, toStoredResponse } from '@/lib/grading/arrange';
@@ -10,6 +9,7 @@ import { gradeSheet } from '@/lib/grading/grade';
 import { isUuid } from '@/lib/ids';
 import { LEARN_AHEAD_MS, RETENTION_DEFAULT, RETENTION_MAX, RETENTION_MIN, ratingFor } from '@/lib/review/schedule';
 import type { QuizQuestion } from './catalog-types';
+import { answersShownFor } from './internal/quiz-rules';
 import { rescheduleCards } from './internal/review-cards';
 import { visibleTo } from './internal/visibility';
 import type { DalResult } from './result';
@@ -18,29 +18,24 @@ import { requireUser } from './session';
 /** How many due questions one review round serves. */
 const REVIEW_ROUND = 10;
 
-/**
- * A lesson whose answers a class keeps hidden from this learner until a due date (the rule of
- * quiz-rules' reviewHiddenUntil, as a condition): its cards are neither served nor counted, since
- * a review shows right answers and a card's due date tells a right answer from a wrong one.
- */
-const answersShownFor = (userId: string, lessonId: AnyPgColumn, now: Date): SQL => sql`not exists (
-  select 1 from assignments a
-  where a.lesson_id = ${lessonId} and a.answers_shown = 'after_due' and a.due_at > ${now.toISOString()}::timestamptz
-    and (exists (select 1 from class_members m where m.class_id = a.class_id and m.user_id = ${userId})
-      or exists (select 1 from attempts t where t.assignment_id = a.id and t.user_id = ${userId})))`;
+type Db = Awaited<ReturnType<typeof getDb>>;
 
-/** The learner's cards that may be reviewed now: questions still live, in their library, answers not held back. */
-const reviewable = (user: Parameters<typeof visibleTo>[0], now: Date) =>
+/**
+ * The learner's cards that may be reviewed now: questions still live, in their library, answers not
+ * held back by a class (a review shows right answers, and a card's due date tells a right answer
+ * from a wrong one, so such cards are neither served nor counted).
+ */
+const reviewable = (db: Db, user: Parameters<typeof visibleTo>[0], now: Date) =>
   and(
     eq(reviewCards.userId, user.id),
     eq(questions.enabled, true),
     isNull(questions.retiredAt),
     isNull(lessons.retiredAt),
     visibleTo(user),
-    answersShownFor(user.id, lessons.id, now),
+    answersShownFor(db, { userId: user.id, lessonId: lessons.id, now }),
   );
 
-function cardsQuery(db: Awaited<ReturnType<typeof getDb>>) {
+function cardsQuery(db: Db) {
   return db
     .select({ id: questions.id, prompt: questions.prompt, data: questions.data, due: reviewCards.due, lessonTitle: lessons.title })
     .from(reviewCards)
@@ -63,14 +58,14 @@ export async function getReviewSummary({ now = new Date() }: { now?: Date } = {}
     .innerJoin(lessons, eq(lessons.id, questions.lessonId))
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId));
   const [[dueNow], [later]] = await Promise.all([
-    base.where(and(reviewable(user, now), lte(reviewCards.due, dueBy(now)))),
+    base.where(and(reviewable(db, user, now), lte(reviewCards.due, dueBy(now)))),
     db
       .select({ next: min(reviewCards.due) })
       .from(reviewCards)
       .innerJoin(questions, eq(questions.id, reviewCards.questionId))
       .innerJoin(lessons, eq(lessons.id, questions.lessonId))
       .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
-      .where(and(reviewable(user, now), gt(reviewCards.due, dueBy(now)))),
+      .where(and(reviewable(db, user, now), gt(reviewCards.due, dueBy(now)))),
   ]);
   return { due: dueNow?.n ?? 0, nextDue: later?.next ? new Date(later.next) : null };
 }
@@ -82,20 +77,19 @@ export async function getReviewSummary({ now = new Date() }: { now?: Date } = {}
 export async function getReviewRound({ roundKey, now = new Date() }: { roundKey: string; now?: Date }) {
   const user = await requireUser();
   const db = await getDb();
-  const [rows, summary, [me]] = await Promise.all([
+  const [rows, summary] = await Promise.all([
     cardsQuery(db)
-      .where(and(reviewable(user, now), lte(reviewCards.due, dueBy(now))))
+      .where(and(reviewable(db, user, now), lte(reviewCards.due, dueBy(now))))
       .orderBy(asc(reviewCards.due), asc(questions.id))
       .limit(REVIEW_ROUND),
     getReviewSummary({ now }),
-    db.select({ retention: users.desiredRetention }).from(users).where(eq(users.id, user.id)),
   ]);
   const seed = seedFromKey(roundKey);
   const served: (QuizQuestion & { lessonTitle: string })[] = rows.map((r) => {
     const shown = shownAs({ id: r.id, data: r.data }, seed);
     return { id: r.id, prompt: r.prompt, data: shown.data, lessonTitle: r.lessonTitle };
   });
-  return { questions: served, due: summary.due, nextDue: summary.nextDue, retention: me?.retention ?? RETENTION_DEFAULT };
+  return { questions: served, due: summary.due, nextDue: summary.nextDue };
 }
 
 type ReviewSubmitted = DalResult<{ roundKey: string }, 'empty' | 'bad_numbers' | 'not_found'> & { questionIds?: string[] };
@@ -123,7 +117,7 @@ export async function submitReview(input: {
     .innerJoin(questions, eq(questions.id, reviewCards.questionId))
     .innerJoin(lessons, eq(lessons.id, questions.lessonId))
     .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
-    .where(and(reviewable(user, now), inArray(questions.id, ids)));
+    .where(and(reviewable(db, user, now), inArray(questions.id, ids)));
   // In the order the form listed them.
   const pool = ids.flatMap((id) => rows.filter((r) => r.id === id));
   const seed = seedFromKey(input.roundKey);
@@ -187,7 +181,7 @@ export async function getReviewedRound({ roundKey }: { roundKey: string }) {
       source: questions.source,
       response: reviewLogs.response,
       credit: reviewLogs.credit,
-      shown: answersShownFor(user.id, lessons.id, now).mapWith(Boolean),
+      shown: answersShownFor(db, { userId: user.id, lessonId: lessons.id, now }).mapWith(Boolean),
     })
     .from(reviewLogs)
     .innerJoin(questions, eq(questions.id, reviewLogs.questionId))
@@ -202,6 +196,14 @@ export async function getReviewedRound({ roundKey }: { roundKey: string }) {
     credit: r.shown ? r.credit : null,
     review: r.shown ? { rightAnswer: describeKey(r.data, r.answerKey), explanation: r.explanation, source: r.source } : null,
   }));
+}
+
+/** The learner's own retention target (the account page's form shows it). */
+export async function getDesiredRetention(): Promise<number> {
+  const user = await requireUser();
+  const db = await getDb();
+  const [me] = await db.select({ retention: users.desiredRetention }).from(users).where(eq(users.id, user.id));
+  return me?.retention ?? RETENTION_DEFAULT;
 }
 
 type RetentionSaved = DalResult<{ retention: number }, 'out_of_range'>;

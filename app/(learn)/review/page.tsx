@@ -2,9 +2,7 @@ import type { Metadata } from 'next';
 import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { ReviewForm } from '@/components/quiz/review-form';
-import { ActionForm } from '@/components/ui/action-form';
-import { SelectField } from '@/components/ui/select-field';
-import { saveRetentionAction, submitReviewAction } from '@/app/(learn)/review-actions';
+import { submitReviewAction } from '@/app/(learn)/review-actions';
 import { getReviewedRound, getReviewRound } from '@/lib/dal/review';
 import { formatDateTime } from '@/lib/format';
 import { formatPoints } from '@/lib/progress/score';
@@ -12,8 +10,6 @@ import { formatPoints } from '@/lib/progress/score';
 export const metadata: Metadata = { title: 'Review' };
 
 type Props = { searchParams: Promise<{ round?: string | string[] }> };
-
-const RETENTION_CHOICES = [0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 0.97];
 
 function verdict(credit: number) {
   if (credit >= 1) return { text: '✓ Correct', tone: 'text-emerald-800' };
@@ -100,23 +96,13 @@ export default async function ReviewPage({ searchParams }: Props) {
         )}
       </section>
 
-      <section aria-labelledby="retention-heading" className="rounded-xl border border-slate-200 bg-white p-4 sm:p-5">
-        <h2 id="retention-heading" className="text-lg font-semibold">
-          Retention target
-        </h2>
-        <p className="mt-1 text-sm text-slate-700">
-          How likely you want to be to remember a question when it comes back. Higher means more frequent reviews.
-        </p>
-        <ActionForm action={saveRetentionAction} submit="Save target" className="mt-3 flex flex-col gap-3">
-          <SelectField label="Retention target" name="retention" defaultValue={String(current.retention)}>
-            {RETENTION_CHOICES.map((r) => (
-              <option key={r} value={r}>
-                {Math.round(r * 100)}%{r === 0.9 ? ' (recommended)' : ''}
-              </option>
-            ))}
-          </SelectField>
-        </ActionForm>
-      </section>
+      <p className="text-sm text-slate-700">
+        Questions coming back too often or too rarely?{' '}
+        <Link href="/account#spaced-review" className="font-semibold text-indigo-700 underline">
+          Set your retention target
+        </Link>{' '}
+        in your account.
+      </p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import 'server-only';
-import { and, count, eq, exists, max, or, sql } from 'drizzle-orm';
+import { and, count, eq, exists, max, notExists, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '@/db';
 import { assignmentExtensions, assignments, attempts, classes, classMembers } from '@/db/schema';
 import { isUuid } from '@/lib/ids';
@@ -127,43 +128,60 @@ export async function attemptsUsed(db: Reader, { userId, assignmentId }: { userI
   return row?.n ?? 0;
 }
 
+// A learner's extension moves their own due date, so it moves when their answers show too.
+const heldUntil = sql`greatest(${assignments.dueAt}, ${assignmentExtensions.dueAt})`;
+
 /**
- * Until when none of a learner's attempts on a lesson may show answers, explanations or sources:
- * the latest future due date among the lesson's "answers after the due date" assignments that
- * bind the learner. An assignment binds them while they are in its class, and for good once they
- * have made an attempt for it (removing them from the class reveals nothing). It covers every
- * attempt on the lesson, practice or for any class: the questions and their keys are the same.
+ * The one rule for answers a class keeps hidden: an assignment (joined with the learner's extension)
+ * of the lesson that shows answers only after its due date, which is still ahead at `now` and binds
+ * the learner. An assignment binds them while they are in its class, and for good once they have
+ * made an attempt for it (removing them from the class reveals nothing). It covers every attempt on
+ * the lesson and every review of its questions, practice or for any class: the keys are the same.
  */
+function holdsAnswersBack(db: Reader, { userId, lessonId, now }: { userId: string; lessonId: string | AnyPgColumn; now: Date }) {
+  return and(
+    eq(assignments.lessonId, lessonId),
+    eq(assignments.answersShown, 'after_due'),
+    sql`${heldUntil} > ${now.toISOString()}::timestamptz`,
+    or(
+      exists(
+        db
+          .select({ userId: classMembers.userId })
+          .from(classMembers)
+          .where(and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId))),
+      ),
+      exists(
+        db
+          .select({ id: attempts.id })
+          .from(attempts)
+          .where(and(eq(attempts.assignmentId, assignments.id), eq(attempts.userId, userId))),
+      ),
+    ),
+  );
+}
+
+/** Until when none of a learner's attempts on a lesson may show answers, explanations or sources; null: they show. */
 export async function reviewHiddenUntil(
   db: Reader,
   { userId, lessonId, now = new Date() }: { userId: string; lessonId: string; now?: Date },
 ): Promise<Date | null> {
-  // A learner's extension moves their own due date, so it moves when their answers show too.
-  const due = sql`greatest(${assignments.dueAt}, ${assignmentExtensions.dueAt})`;
   const [row] = await db
-    .select({ until: max(due) })
+    .select({ until: max(heldUntil) })
     .from(assignments)
     .leftJoin(assignmentExtensions, extensionOf(userId))
-    .where(
-      and(
-        eq(assignments.lessonId, lessonId),
-        eq(assignments.answersShown, 'after_due'),
-        sql`${due} > ${now.toISOString()}::timestamptz`,
-        or(
-          exists(
-            db
-              .select({ userId: classMembers.userId })
-              .from(classMembers)
-              .where(and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, userId))),
-          ),
-          exists(
-            db
-              .select({ id: attempts.id })
-              .from(attempts)
-              .where(and(eq(attempts.assignmentId, assignments.id), eq(attempts.userId, userId))),
-          ),
-        ),
-      ),
-    );
+    .where(holdsAnswersBack(db, { userId, lessonId, now }));
   return row?.until ? new Date(row.until) : null;
 }
+
+/**
+ * The same rule as a condition on a query over lessons (`lessonId` is its column): true where the
+ * learner may see the lesson's answers now.
+ */
+export const answersShownFor = (db: Reader, { userId, lessonId, now }: { userId: string; lessonId: AnyPgColumn; now: Date }): SQL =>
+  notExists(
+    db
+      .select({ id: assignments.id })
+      .from(assignments)
+      .leftJoin(assignmentExtensions, extensionOf(userId))
+      .where(holdsAnswersBack(db, { userId, lessonId, now })),
+  );
