@@ -242,6 +242,8 @@ test.describe('the account page', () => {
     await target.selectOption({ label: '80%' });
     await review.getByRole('button', { name: 'Save target' }).click();
     await expect(review.getByRole('status')).toContainText('Retention target saved: 80%');
+    // The form shows the saved target, not the one it had before the save.
+    await expect(target).toHaveValue('0.8');
     await inspect(page, 'account-spaced-review');
 
     // A value the list does not offer, as a forged request would send it.

@@ -83,7 +83,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           <li>A new target applies from your next answer; questions already waiting keep their dates.</li>
         </ul>
         <ActionForm action={saveRetentionAction} submit="Save target" pendingLabel="Saving…">
-          <SelectField label="Retention target" name="retention" defaultValue={String(retention)}>
+          {/* Keyed by the saved value: a select reads its default only when it mounts, and React resets the
+              form after the action, which would otherwise show the target from before the save. */}
+          <SelectField key={retention} label="Retention target" name="retention" defaultValue={String(retention)}>
             {choices.map((r) => (
               <option key={r} value={r}>
                 {percent(r)}
@@ -100,10 +102,12 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         </h2>
         <ul className="mb-4 list-disc space-y-1 pl-5 text-sm text-slate-700">
           <li>Your name, email and password are deleted, and you leave every class you are in.</li>
-          <li>
-            Your {plural(account.attempts, 'quiz attempt stays', 'quiz attempts stay')} in the question statistics without your name or any
-            link to you.
-          </li>
+          {account.attempts > 0 && (
+            <li>
+              Your {plural(account.attempts, 'quiz attempt stays', 'quiz attempts stay')} in the question statistics without your name or
+              any link to you.
+            </li>
+          )}
           {account.classes > 0 && (
             <li>
               Your {plural(account.classes, 'class is', 'classes are')} closed, with {plural(account.students, 'student', 'students')}: the
