@@ -11,7 +11,11 @@ const ANY_YEAR = /\b(?:19|20)\d{2}\b/g;
 // An event that opens with a pronoun means nothing out of its paragraph; a forecast has not happened.
 const NEEDS_CONTEXT = /^(?:It|Its|This|That|These|Those|They|Their|He|His|She|Her|We|Our|There|Then|Which|Who)\b/;
 const FORECAST =
-  /\b(?:will|would|’ll|'ll|predicts?|expects?|expected|plans? to|forecasts?|could|might|scenarios?|modell?ed|targets?|targeted|goal|aimed|projected)\b/i;
+  /\b(?:will|would|’ll|'ll|predicts?|expects?|expected|plans? to|forecast\w*|could|might|scenarios?|modell?ed|targets?|targeted|goal|aimed|projected|projecting)\b/i;
+// Out of its sentence, a time given relative to another ("a year earlier", "for the year") points at
+// nothing; a past perfect ("had run") tells what came before the dated event, not the event.
+const RELATIVE_TIME =
+  /\b(?:a|one|two|three) (?:years?|months?) (?:earlier|later|before|after)\b|\b(?:the (?:previous|following|same|prior) year|for the year|that year|last year|the year before)\b|\bhad\s+(?:been\s+)?\p{L}+(?:ed|en|un|wn|ght)\b/iu;
 
 /**
  * A sentence dating one event ("In 2019, Harbor Coffee opened its second café.") becomes the event
@@ -26,11 +30,13 @@ export function datedEvent(sentence: string, section: number): DatedEvent | null
   if (m) event = sentence.slice(m[0].length);
   else {
     m = TRAILING.exec(sentence);
-    if (!m) return null;
+    // A date at the end belongs to the last clause only ("Ninety employees were laid off, … and Pike
+    // left in early 2023"; "founded in Austin, Texas, in 2017"): only a sentence of one clause is read.
+    if (!m || sentence.slice(0, m.index).includes(',')) return null;
     event = sentence.slice(0, m.index) + sentence.slice(m.index + m[0].length);
   }
   event = event.trim();
-  if (event.split(/\s+/).length < 4 || !/^[\p{L}“"]/u.test(event) || FORECAST.test(sentence)) return null;
+  if (event.split(/\s+/).length < 4 || !/^[\p{L}“"]/u.test(event) || FORECAST.test(sentence) || RELATIVE_TIME.test(sentence)) return null;
   event = event.charAt(0).toUpperCase() + event.slice(1);
   if (NEEDS_CONTEXT.test(event)) return null;
   return { year: Number(m[1]), event, sentence, section };

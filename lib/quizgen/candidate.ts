@@ -83,7 +83,9 @@ export function lowerCaseWords(ctx: FamilyContext): Set<string> {
 const NEIGHBOURHOOD = 8;
 export function nearby<T extends { section: number }>(ctx: FamilyContext, items: T[]): T[] {
   if (ctx.section.review) return items.length > 400 ? items.slice(-400) : items;
-  return items.filter((x) => Math.abs(x.section - ctx.sectionIndex) <= NEIGHBOURHOOD);
+  // The takeaways generalise: as a wrong reason or effect beside a lesson's own, a moral reads as
+  // absurd ("the deal was rejected because growth only creates value if customers stay", blind review v9).
+  return items.filter((x) => Math.abs(x.section - ctx.sectionIndex) <= NEIGHBOURHOOD && !ctx.caseStudy.sections[x.section]?.review);
 }
 
 interface SingleChoiceSpec {

@@ -18,15 +18,15 @@ export interface SizeOptions {
 /** Options closer than this (as a ratio) are hard to tell apart when a learner rounds. */
 const MIN_SEPARATION = 1.45;
 const WRONG_SEPARATION = 1.3;
-/** A change smaller than this (in % or points) is rarely what a case turns on. */
-const MIN_ASKED = 5;
+/** A change smaller than this (in %) is rarely what a case turns on (blind review v9: "about 5%" was "the least important fact"). */
+const MIN_ASKED = 10;
 const MIN_GAP = 3;
 /** A multiple is the natural way to say a rise from here on ("about twice", not "about 90% more"). */
 const TIMES_FROM = 1.75;
 
 /** Round numbers a person would say: 7, 15, 35; 1.5, 2.5 and 4 for multiples. */
-export function roundFor(scale: SizeScale, value: number): number {
-  if (scale === 'times') return value < 3 ? Math.round(value * 2) / 2 : value < 10 ? Math.round(value) : Math.round(value / 5) * 5;
+function roundFor(scale: SizeScale, value: number): number {
+  if (scale === 'times') return value < 5 ? Math.round(value * 2) / 2 : value < 10 ? Math.round(value) : Math.round(value / 5) * 5;
   return value < 20 ? Math.round(value) : Math.round(value / 5) * 5;
 }
 
@@ -44,9 +44,9 @@ function bounds(scale: SizeScale, from: number): [number, number] {
     case 'times':
       return [1.5, 100];
     case 'points-up':
-      return [2, 100 - from];
+      return [3, 100 - from];
     case 'points-down':
-      return [2, from];
+      return [3, from];
   }
 }
 
@@ -78,7 +78,8 @@ export function sizeOptions(from: number, to: number, percent: boolean): SizeOpt
       : (v: number) => roundFor(scale, v);
   const key = round(exact);
   // Too small to be the point of a question, or already rounded far from the figures.
-  if (key < low || key > high || (scale !== 'times' && key < MIN_ASKED) || Math.abs(Math.log(key / exact)) > tolerance) return null;
+  if (key < low || key > high || ((scale === 'rise' || scale === 'fall') && key < MIN_ASKED) || Math.abs(Math.log(key / exact)) > tolerance)
+    return null;
   // "About 2%" against "about 3%" is a rounding quarrel, not a different answer: small options also
   // stay a few units apart.
   const far = (a: number, b: number) =>

@@ -29,7 +29,7 @@ const CHANGE = new RegExp(
 const YEAR_IN = /\b(?:in|by)\s+(?:(?:the\s+end\s+of|early|late|mid-?)\s+)?((?:19|20)\d{2})\b/;
 const FALLING = /^(?:fell|dropped|declined|decreased|shrank|slipped|slid)$/i;
 /** Written scales of an amount: "€4.2 million", "$1.3bn". */
-export const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 };
+const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 };
 
 interface Change {
   subject: string;
@@ -247,20 +247,6 @@ function levelChanges(ctx: FamilyContext): { change: Change; sources: string[] }
   return out;
 }
 
-/**
- * Sentences whose figure is one end of a change asked across lessons: recalling that figure alone
- * is the trivia the change question replaces.
- */
-export function figuresReadAsChange(ctx: FamilyContext): Set<string> {
-  const levels = levelsOf(ctx);
-  const out = new Set<string>();
-  for (const l of levels) {
-    const same = levels.filter((o) => o.measure === l.measure && o.kind === l.kind);
-    if (new Set(same.map((o) => o.year)).size >= 2 && same.filter((o) => o.year === l.year).length === 1) out.add(l.sentence);
-  }
-  return out;
-}
-
 /** "Brenner" in an article about "Brenner & Lutz" or "Brenner and Sons". */
 export function partOfLongerName(name: string, sentences: { text: string }[]): boolean {
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -282,8 +268,10 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     const size = sizeOptions(change.from, change.to, change.percent);
     if (size === null) return [];
     const rng = streamFor('change', s.text);
-    const span =
-      change.fromYear && change.toYear ? ` between ${change.fromYear} and ${change.toYear}` : change.toYear ? ` by ${change.toYear}` : '';
+    // Without both years the period is a guess: the article may give the measure for other years too
+    // (blind review v9: "rose from 45% in 2022 to 61%" asked without a period, three answers defensible).
+    if (!change.fromYear || !change.toYear) return [];
+    const span = ` between ${change.fromYear} and ${change.toYear}`;
     const base = change.base ? ` (as a share ${change.base})` : '';
     const stem = `According to the article, how did ${change.subject}${base} change${span}?`;
     const unit = change.percent ? '%' : '';
@@ -309,8 +297,9 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
 export type TrendShape = 'up' | 'down' | 'dip-above' | 'dip-below' | 'peak-above' | 'peak-below';
 
 const TREND_LABEL: Record<TrendShape, (first: string) => string> = {
-  up: () => 'Rose at every step.',
-  down: () => 'Fell at every step.',
+  // "At every step" read as an absolute that gives itself away (blind review v9).
+  up: (first) => `Rose from its ${first} level without a fall in between.`,
+  down: (first) => `Fell from its ${first} level without a rise in between.`,
   'dip-above': (first) => `Fell, then recovered to above its ${first} level.`,
   'dip-below': (first) => `Fell, then recovered, but stayed below its ${first} level.`,
   'peak-above': (first) => `Rose, then fell back, but stayed above its ${first} level.`,

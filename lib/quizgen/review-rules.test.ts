@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
-import { derivableInSentence } from './families-recall';
 import { generateQuizzes } from './generate';
 import type { Question } from './types';
 
@@ -72,17 +71,6 @@ describe('rules from blind review', () => {
     for (const q of fillIns) expect(q.prompt).not.toMatch(/\b(?:a|an) ____/);
   });
 
-  it('does not blank a figure the rest of its sentence gives away', () => {
-    expect(derivableInSentence('The €6.5m budget went on €2.4m of moulds, €2.0m of marketing and €2.1m of capex.', '€2.1m')).toBe(true);
-    expect(derivableInSentence('Net profit was €1.3 million, or 3.4% of revenue of €38 million.', '€38 million')).toBe(true);
-    expect(derivableInSentence('The minimum wage reached €600 in 2019, up 13% from €530 in 2016.', '€530')).toBe(true);
-    expect(
-      derivableInSentence('Revenue was $41 million: $36.4 million from guitars and the rest from strings and cases.', '$41 million'),
-    ).toBe(true);
-    expect(derivableInSentence('Revenue reached €684 million in 2024, and LowC accounted for 41% of volumes.', '€684 million')).toBe(false);
-    expect(derivableInSentence('The company paid €4.2 million in 2021 after a 14-month investigation.', '€4.2 million')).toBe(false);
-  });
-
   it('states causal links true or false in about equal measure, and never glues a clause to another clause’s consequence', () => {
     const statements = ALL_FILES.flatMap((f) => generate(readFileSync(f, 'utf8'))).filter((q) => q.type === 'true_false');
     // A review found every true/false key "true": answering "true" to anything familiar scored full marks.
@@ -134,46 +122,9 @@ describe('rules from blind review', () => {
     }
   });
 
-  it('asks no figure in the review lesson: the article’s lessons generalise, they report nothing', () => {
-    for (const f of readdirSync('docs/quality/review-articles')) {
-      const parsed = parseCaseStudy(readFileSync(`docs/quality/review-articles/${f}`, 'utf8'));
-      if (!parsed.ok) throw new Error(parsed.error);
-      const quiz = generateQuizzes(parsed.caseStudy);
-      parsed.caseStudy.sections.forEach((section, i) => {
-        if (section.review)
-          expect(
-            quiz.lessons[i]!.questions.filter((q) => q.type === 'numeric'),
-            f,
-          ).toEqual([]);
-      });
-    }
-  });
-
-  it('asks a share exactly (or within a point when the article rounds it), not within 5% of itself', () => {
-    const text = article.replace(
-      'Revenue reached €151 million in 2023',
-      'Revenue reached €151 million in 2023, and cancellations fell to 4.3% of sailings',
-    );
-    for (const q of generate(text)) {
-      if (q.type !== 'numeric' || !/%/.test(q.prompt)) continue;
-      expect(q.answer.tolerance, q.prompt).toBeLessThanOrEqual(1);
-      expect(q.prompt).not.toMatch(/within 5%/);
-    }
-  });
-
-  it('asks a figure without its year only when the article gives that measure once (blind review v5b: "the year is never named")', () => {
-    const text = article
-      .replace('Revenue reached €151 million in 2023', 'Revenue for the year reached €151 million')
-      .replace('In 2018 Lumen Ferries signed', 'Revenue had been €120 million in 2016. In 2018 Lumen Ferries signed');
-    expect(generate(text).some((q) => q.type === 'numeric' && q.answer.value === 151)).toBe(false);
-    // With its year it stays askable.
-    expect(derivableInSentence('Revenue reached €151 million in 2023.', '€151 million')).toBe(false);
-  });
-
-  it('never asks for a floor or a ceiling as if it were a figure ("more than €____ million")', () => {
-    for (const q of questions)
-      if (q.type === 'numeric') expect(q.prompt).not.toMatch(/\b(?:more than|over|under|less than|nearly|almost|up to)\s+[$€£¥]?____/);
-    expect(questions.some((q) => q.type === 'numeric' && q.answer.value === 30)).toBe(false);
+  it('asks no blanked figure: 16 of 73 were acceptable as is over blind reviews v4–v9 (recall of a copied sentence)', () => {
+    for (const f of ALL_FILES)
+      for (const q of generate(readFileSync(f, 'utf8'))) expect(q.prompt, f).not.toMatch(/What number goes in the blank/);
   });
 
   it('accepts an organisation’s distinctive first word but not a generic last word the article never uses alone', () => {
