@@ -1,25 +1,19 @@
 import 'server-only';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { cache } from 'react';
+import { cookies, headers } from 'next/headers';
 import NextAuth, { CredentialsSignin, type Session } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authConfig } from './auth.config';
 import { getSessionAccount, type SessionAccount } from './dal/users';
 import { checkSignIn } from './dal/internal/sign-in';
 import { clientAddress } from './security/client-address';
+import { decodeSessionToken, sessionCookieName, sessionSecrets, sessionTokenFrom } from './session-token';
 import { signInSchema } from './validation/auth';
 
 /** Thrown from authorize() so the form can say "wait" rather than "wrong password". */
 class ThrottledSignIn extends CredentialsSignin {
   code = 'throttled';
 }
-
-/**
- * Per session read: the account the jwt callback found for the token, or the error that kept it
- * from checking the session. Not React's cache(): that is not active while a server action runs.
- */
-type SessionCheck = { failure?: unknown; account?: SessionAccount };
-const sessionCheck = new AsyncLocalStorage<SessionCheck>();
 
 const nextAuth = NextAuth({
   ...authConfig,
@@ -40,25 +34,13 @@ const nextAuth = NextAuth({
   ],
   callbacks: {
     ...authConfig.callbacks,
-    // Runs on every session read: a token from before a sign-out, password or role change, or for
-    // a deleted account, is refused and its cookie cleared.
+    // Runs when Auth.js's own session endpoint reads a session (auth() below does its own check): a
+    // token from before a sign-out, password or role change, or for a deleted account, is refused
+    // and its cookie cleared.
     async jwt(params) {
       const token = await authConfig.callbacks.jwt(params);
       if (params.user) return token;
-      let account: SessionAccount | null;
-      try {
-        account = typeof token.id === 'string' ? await getSessionAccount({ id: token.id, sessionVersion: token.sv }) : null;
-      } catch (error) {
-        // The database did not answer. That is not "signed out": Auth.js would turn any error here
-        // into no session, and the learner mid-quiz would be sent to /login with their answers lost.
-        // auth() below throws it instead, so the action or page says the database is down.
-        const check = sessionCheck.getStore();
-        if (check) check.failure = error;
-        throw error;
-      }
-      // The row just read is the signed-in user: lib/dal/session.ts does not read it again.
-      const check = sessionCheck.getStore();
-      if (check && account) check.account = account;
+      const account = typeof token.id === 'string' ? await getSessionAccount({ id: token.id, sessionVersion: token.sv }) : null;
       return account ? token : null;
     },
   },
@@ -69,13 +51,26 @@ export const { handlers, signIn, signOut } = nextAuth;
 export { allowSignUp } from './dal/internal/sign-in';
 /**
  * The session, read once per request however many components ask, with the account it belongs to
- * as the database has it now (the jwt callback's one lookup). Throws when the database could not be
- * asked whether the session is still valid (see the jwt callback).
+ * as the database has it now (one lookup). Throws when the database could not be asked whether
+ * the session is still valid: that is not "signed out", and a learner mid-quiz sent to /login
+ * would lose their answers; the action or page says the database is down instead.
+ *
+ * It reads and decodes the cookie itself (lib/session-token.ts) rather than through Auth.js's
+ * session endpoint, which re-encrypts a cookie on every call that a page cannot set anyway; the
+ * checks are the same: the cookie decrypts under AUTH_SECRET, has not expired, and names an
+ * account whose session version it carries.
  */
 export const auth = cache(async (): Promise<(Session & { account: SessionAccount }) | null> => {
-  const check: SessionCheck = {};
-  const session = await sessionCheck.run(check, () => nextAuth.auth());
-  if (check.failure) throw check.failure;
-  if (!session?.user?.id || check.account?.id !== session.user.id) return null;
-  return { ...session, account: check.account };
+  const name = sessionCookieName(process.env, (await headers()).get('x-forwarded-proto'));
+  const token = sessionTokenFrom((await cookies()).getAll(), name);
+  if (!token) return null;
+  const claims = await decodeSessionToken(token, { secrets: sessionSecrets(process.env), salt: name });
+  if (!claims || typeof claims.id !== 'string') return null;
+  const account = await getSessionAccount({ id: claims.id, sessionVersion: claims.sv });
+  if (!account || account.id !== claims.id) return null;
+  return {
+    user: { id: account.id, name: account.name, email: account.email, role: account.role },
+    expires: new Date(((claims.exp as number | undefined) ?? 0) * 1000).toISOString(),
+    account,
+  };
 });

@@ -7,7 +7,7 @@ import { completion, summarizeLessons } from '@/lib/progress/summarize';
 import type { QuizQuestion } from './catalog-types';
 import { getCaseContent } from './internal/content-cache';
 import { inLibraryOf, visibleTo } from './internal/visibility';
-import { requireUser } from './session';
+import { requireUser, type CurrentUser } from './session';
 
 const isSlug = (s: string) => /^[\p{L}\p{N}-]{1,80}$/u.test(s);
 
@@ -20,11 +20,10 @@ async function attemptsFor(userId: string, lessonIds: string[]) {
     .where(and(eq(attempts.userId, userId), inArray(attempts.lessonId, lessonIds)));
 }
 
-/** The library: the shared library, the user's own and their classes' case studies, with their progress. */
-export async function listCaseStudies() {
-  const user = await requireUser();
+/** The library's case studies and their live lessons, in order, without progress. */
+export async function listLibraryRows(user: CurrentUser) {
   const db = await getDb();
-  const rows = await db
+  return db
     .select({
       id: caseStudies.id,
       slug: caseStudies.slug,
@@ -36,9 +35,17 @@ export async function listCaseStudies() {
     .innerJoin(lessons, and(eq(lessons.caseStudyId, caseStudies.id), isNull(lessons.retiredAt)))
     .where(inLibraryOf(user))
     .orderBy(asc(caseStudies.title), asc(lessons.position));
-  const lessonIds = rows.map((r) => r.lesson.id);
-  const progress = summarizeLessons(lessonIds, await attemptsFor(user.id, lessonIds));
-  type Entry = { id: string; slug: string; title: string; readingMinutes: number; lessons: (typeof rows)[number]['lesson'][] };
+}
+
+type LibraryRow = Awaited<ReturnType<typeof listLibraryRows>>[number];
+
+/** The library grouped by case study, with the learner's progress from their attempts (any others are ignored). */
+export function libraryWithProgress(rows: LibraryRow[], mine: Parameters<typeof summarizeLessons>[1]) {
+  const progress = summarizeLessons(
+    rows.map((r) => r.lesson.id),
+    mine,
+  );
+  type Entry = { id: string; slug: string; title: string; readingMinutes: number; lessons: LibraryRow['lesson'][] };
   const byCase = new Map<string, Entry>();
   for (const { lesson, ...c } of rows) {
     const entry = byCase.get(c.id) ?? { ...c, lessons: [] };
@@ -49,6 +56,19 @@ export async function listCaseStudies() {
     const lessonsWithProgress = c.lessons.map((l) => ({ ...l, progress: progress.get(l.id)! }));
     return { ...c, lessons: lessonsWithProgress, progress: completion(lessonsWithProgress.map((l) => l.progress)) };
   });
+}
+
+/** The library: the shared library, the user's own and their classes' case studies, with their progress. */
+export async function listCaseStudies() {
+  const user = await requireUser();
+  const rows = await listLibraryRows(user);
+  return libraryWithProgress(
+    rows,
+    await attemptsFor(
+      user.id,
+      rows.map((r) => r.lesson.id),
+    ),
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, gt, inArray, isNull, lte, min, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { caseStudies, lessons, questions, reviewCards, reviewLogs, users } from '@/db/schema';
 import { shownAs, seedFromKey, toStoredResponse } from '@/lib/grading/arrange';
@@ -51,23 +51,20 @@ const dueBy = (now: Date) => new Date(now.getTime() + LEARN_AHEAD_MS);
 export async function getReviewSummary({ now = new Date() }: { now?: Date } = {}) {
   const user = await requireUser();
   const db = await getDb();
-  const base = db
-    .select({ n: count(), next: min(reviewCards.due) })
+  // One pass over the learner's reviewable cards: how many are due by the learn-ahead window, and
+  // the earliest due after it.
+  const by = dueBy(now).toISOString();
+  const [row] = await db
+    .select({
+      due: sql<number>`(count(*) filter (where ${reviewCards.due} <= ${by}::timestamptz))::int`,
+      next: sql<Date | string | null>`min(${reviewCards.due}) filter (where ${reviewCards.due} > ${by}::timestamptz)`,
+    })
     .from(reviewCards)
     .innerJoin(questions, eq(questions.id, reviewCards.questionId))
     .innerJoin(lessons, eq(lessons.id, questions.lessonId))
-    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId));
-  const [[dueNow], [later]] = await Promise.all([
-    base.where(and(reviewable(db, user, now), lte(reviewCards.due, dueBy(now)))),
-    db
-      .select({ next: min(reviewCards.due) })
-      .from(reviewCards)
-      .innerJoin(questions, eq(questions.id, reviewCards.questionId))
-      .innerJoin(lessons, eq(lessons.id, questions.lessonId))
-      .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
-      .where(and(reviewable(db, user, now), gt(reviewCards.due, dueBy(now)))),
-  ]);
-  return { due: dueNow?.n ?? 0, nextDue: later?.next ? new Date(later.next) : null };
+    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+    .where(reviewable(db, user, now));
+  return { due: Number(row?.due ?? 0), nextDue: row?.next ? new Date(row.next) : null };
 }
 
 /**
