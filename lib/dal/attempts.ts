@@ -145,13 +145,18 @@ export async function getQuizTerms({ lessonId, assignmentId }: { lessonId: strin
   const user = await requireUser();
   if (!isUuid(lessonId)) return null;
   const db = await getDb();
-  const [lesson] = await db
-    .select({ id: lessons.id })
-    .from(lessons)
-    .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
-    .where(and(eq(lessons.id, lessonId), isNull(lessons.retiredAt), visibleTo(user)));
+  // Side by side: the learner's own assignments and rules for this lesson are read with the
+  // visibility check and thrown away unless the lesson is theirs to see.
+  const [[lesson], offered, hiddenUntil] = await Promise.all([
+    db
+      .select({ id: lessons.id })
+      .from(lessons)
+      .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+      .where(and(eq(lessons.id, lessonId), isNull(lessons.retiredAt), visibleTo(user))),
+    assignmentsOfLearner(db, { userId: user.id, lessonId }),
+    reviewHiddenUntil(db, { userId: user.id, lessonId }),
+  ]);
   if (!lesson) return null;
-  const offered = await assignmentsOfLearner(db, { userId: user.id, lessonId: lesson.id });
   const withUse = offered.map((a) => ({ ...a, left: attemptsLeft(a.attemptsAllowed, a.used) }));
   const chosen = assignmentId ? withUse.find((a) => a.id === assignmentId) : null;
   if (assignmentId && !chosen) return null;
@@ -159,7 +164,7 @@ export async function getQuizTerms({ lessonId, assignmentId }: { lessonId: strin
     /** null: practice. */
     assignment: chosen ?? null,
     others: withUse.filter((a) => a.id !== chosen?.id),
-    reviewHiddenUntil: await reviewHiddenUntil(db, { userId: user.id, lessonId: lesson.id }),
+    reviewHiddenUntil: hiddenUntil,
   };
 }
 
