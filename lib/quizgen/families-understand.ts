@@ -523,10 +523,15 @@ function plainOutcome(outcome: string): boolean {
  * lessons already asked are set aside by the chooser, which never repeats a source).
  */
 function ownConsequences(ctx: FamilyContext) {
-  return ctx.section.review
-    ? ctx.analysis.sections.flatMap((s) => s.consequences)
-    : (ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? []);
+  return (
+    ctx.section.review
+      ? ctx.analysis.sections.flatMap((s) => s.consequences)
+      : (ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? [])
+  ).filter((c) => !POINTS_BACK.test(c.cause.trim()));
 }
+
+/** "The plan also …": a bare "the plan" points back at a paragraph the learner does not see (blind review v9). */
+const POINTS_BACK = /^(?:the|this|that|these|those)\s+\p{L}+(?:\s+(?:also|then|too|again|in turn))?$/iu;
 
 /** A full statement with a finite verb, not a bullet fragment ("Bans on mergers, forcing …"). */
 const statementCache = new Map<string, boolean>();

@@ -424,3 +424,20 @@ describe('toStoredQuestion', () => {
     expect(stored.answerKey).toEqual({ type: 'single_choice', answer: 2 });
   });
 });
+
+describe('cause and effect stems', () => {
+  it('never asks what a bare "the plan" led to, nor states it: the noun points back at a paragraph the learner does not see (blind review v9)', () => {
+    const text = [
+      'Ardmore Air',
+      '',
+      '## The Plan',
+      '',
+      'Ardmore Air flies turboprops between four regional airports and two hubs, with about 600 staff. In 2019 it cut six unprofitable routes and leased two newer aircraft. The plan also led to the closure of the Carlow base. The chief executive, Niamh Doyle, met the unions at every base before the cuts.',
+      '',
+      '## Later',
+      '',
+      'Fuel prices rose sharply in 2021, which forced the airline to raise fares. Higher fares led to a fall in leisure bookings. A new loyalty scheme brought business travellers back to the morning flights, and the board kept the remaining routes open through the winter.',
+    ].join('\n');
+    for (const q of questionsOf(generateQuizzes(parse(text)))) expect(q.prompt).not.toMatch(/\bthe plan\b/i);
+  });
+});
