@@ -30,6 +30,7 @@ describe('datedEvent', () => {
     expect(datedEvent('In April 2020 passenger numbers were 88% lower than a year earlier.', 0)).toBeNull();
     expect(datedEvent('In 2023 revenue for the year fell to $90 million.', 0)).toBeNull();
     expect(datedEvent('In 2017 Annika Brandt had run the materials division for six years.', 0)).toBeNull();
+    expect(datedEvent('In 2020 Harlan’s had already signed a contract with a platform provider.', 0)).toBeNull();
     expect(datedEvent('By mid-2019 the finance chief was forecasting revenue of $261 million.', 0)).toBeNull();
   });
 });

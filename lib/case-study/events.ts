@@ -15,7 +15,7 @@ const FORECAST =
 // Out of its sentence, a time given relative to another ("a year earlier", "for the year") points at
 // nothing; a past perfect ("had run") tells what came before the dated event, not the event.
 const RELATIVE_TIME =
-  /\b(?:a|one|two|three) (?:years?|months?) (?:earlier|later|before|after)\b|\b(?:the (?:previous|following|same|prior) year|for the year|that year|last year|the year before)\b|\bhad\s+(?:been\s+)?\p{L}+(?:ed|en|un|wn|ght)\b/iu;
+  /\b(?:a|one|two|three) (?:years?|months?) (?:earlier|later|before|after)\b|\b(?:the (?:previous|following|same|prior) year|for the year|that year|last year|the year before)\b|\bhad\s+(?:already\s+|just\s+|long\s+|never\s+|since\s+)?(?:been\s+)?\p{L}+(?:ed|en|un|wn|ght)\b/iu;
 
 /**
  * A sentence dating one event ("In 2019, Harbor Coffee opened its second café.") becomes the event

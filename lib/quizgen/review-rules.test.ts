@@ -149,3 +149,14 @@ describe('rules from blind review', () => {
     for (const q of terms) for (const a of q.answer) if (!/s$/.test(q.answer[0]!)) expect(a, q.prompt).not.toMatch(/s$/);
   });
 });
+
+describe('timelines', () => {
+  it('orders events, not figures: an item that reports an amount, a share or a financial measure is a state (blind review v9)', () => {
+    const timelines = ALL_FILES.flatMap((f) => generate(readFileSync(f, 'utf8'))).filter(
+      (q): q is Extract<Question, { type: 'ordering' }> => q.family === 'timeline',
+    );
+    expect(timelines.length).toBeGreaterThan(3);
+    for (const q of timelines)
+      for (const item of q.items) expect(item, q.items.join(' | ')).not.toMatch(/[%$€£¥]|\b(?:percent|revenue|sales|margin|profit)\b/i);
+  });
+});

@@ -35,9 +35,9 @@ describe('the generator on articles it was never tuned on', () => {
   // its year when the article gives the measure more than once, and the takeaway family is gone. The
   // floor says the generator still finds something to ask in every shape of article, not how much.
   // Since v9 no figure is blanked and a term is asked only in a lesson with nothing else.
-  it.each(FILES)('%s: the article gets at least 2 questions', (file) => {
+  it.each(FILES)('%s: the article gets at least one question', (file) => {
     const { quiz } = load(file);
-    expect(quiz.lessons.flatMap((l) => l.questions).length).toBeGreaterThanOrEqual(2);
+    expect(quiz.lessons.flatMap((l) => l.questions).length).toBeGreaterThanOrEqual(1);
   });
 
   it.each(FILES)('%s: no blank is a function word, a single common word, or half of a name', (file) => {
