@@ -153,7 +153,7 @@ describe('change questions', () => {
 
   it('asks how a share changed, keyed in percentage points computed from the article’s own numbers', () => {
     const delivery = changes.find((q) => /on-time delivery/.test(q.prompt))!;
-    expect(delivery.prompt).toBe('According to the article, how did on-time delivery change between 2018 and 2021?');
+    expect(delivery.prompt).toBe('From the article’s figures, by about how much did on-time delivery change between 2018 and 2021?');
     // 61% → 96% is 35 points.
     expect(delivery.options[delivery.answer]).toBe('Rose by about 35 percentage points.');
     expect(delivery.level).toBe('apply');
@@ -166,7 +166,9 @@ describe('change questions', () => {
   it('connects the same measure in two lessons: revenue in 2016 and in 2022, asked in the later lesson', () => {
     const results = quiz.lessons.find((l) => l.title === 'Results')!;
     const revenue = results.questions.find((q): q is Choice => q.family === 'change' && /revenue/.test(q.prompt))!;
-    expect(revenue.prompt).toMatch(/^According to the article, how did (?:Harrow Mills’s )?revenue change between 2016 and 2022\?$/);
+    expect(revenue.prompt).toMatch(
+      /^From the article’s figures, by about how much did (?:Harrow Mills’s )?revenue change between 2016 and 2022\?$/,
+    );
     // 84 → 93 is 11% more.
     expect(revenue.options[revenue.answer]).toBe('Rose by about 10%.');
     expect(revenue.explanation).toContain('11% more');
@@ -265,7 +267,7 @@ describe('trend questions: the path of a measure over three years or more', () =
   it('asks which path the margin took, keyed from the article’s three figures, in the lesson of the last one', () => {
     const recovery = generate(article('')).lessons.find((l) => l.title === 'The Recovery')!;
     const trend = recovery.questions.find((q): q is Choice => q.family === 'trend')!;
-    expect(trend.prompt).toBe('According to the article, which path did Orrin Tools’s EBITDA margin take from 2015 to 2021?');
+    expect(trend.prompt).toBe('From the article’s figures, which path did Orrin Tools’s EBITDA margin take from 2015 to 2021?');
     expect(trend.options[trend.answer]).toBe('Fell, then recovered to above its 2015 level.');
     expect(trend.options).toContain('Fell, then recovered, but stayed below its 2015 level.');
     expect(trend.source.split(' … ')).toHaveLength(3);
@@ -281,5 +283,25 @@ describe('trend questions: the path of a measure over three years or more', () =
       article('').replace('In 2015 Orrin Tools reported an EBITDA margin of 11%.', 'The EBITDA margin was 11%, its best since 2009.'),
     );
     expect(quiz.lessons.flatMap((l) => l.questions).some((q) => q.family === 'trend')).toBe(false);
+  });
+});
+
+describe('change questions name the measure as the article does', () => {
+  it('keeps "sales" plural (blind review v9: "how did … sale change")', () => {
+    const text = [
+      '# Dunmore Grocers',
+      '',
+      '## Before',
+      '',
+      'Dunmore Grocers runs forty supermarkets in western Pennsylvania and employs about 3,000 people. In 2016 the company reported sales of $212 million. The family still owned every share, and the founder’s grandson, Walter Harlan, ran the stores from a small office above the first one.',
+      '',
+      '## After',
+      '',
+      'The chain closed six stores and remodelled the rest around fresh food. In 2022 sales reached $290 million. The family hired its first outside chief financial officer, who moved the buying office to Pittsburgh and renegotiated every supplier contract.',
+    ].join('\n');
+    const q = generate(text)
+      .lessons.flatMap((l) => l.questions)
+      .find((x) => x.family === 'change')!;
+    expect(q.prompt).toMatch(/\bsales change between 2016 and 2022\?$/);
   });
 });

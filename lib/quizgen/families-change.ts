@@ -191,7 +191,8 @@ function levelsIn(sentence: string, section: number): Level[] {
     if (/\p{Lu}\p{L}+['’]s\s*$/u.test(before.trim() + ' ') && !/\b(?:its|their|the company['’]s|the group['’]s)\s*$/i.test(before))
       return [];
     const name = measure!
-      .replace(/s$/, '')
+      // "revenues" is one revenue; "sales" and "earnings" stay plural nouns (blind review v9: "how did sale change").
+      .replace(/(?<!sale|earning)s$/, '')
       .replace(/^(?:annual|total) /i, '')
       .replace(/\b(?!EBITDA\b|EBIT\b)\w+/g, (w) => w.toLowerCase());
     return [{ measure: name, value, kind: percent ? '%' : currency || 'n', year: Number(years[0]), sentence, section }];
@@ -273,7 +274,8 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     if (!change.fromYear || !change.toYear) return [];
     const span = ` between ${change.fromYear} and ${change.toYear}`;
     const base = change.base ? ` (as a share ${change.base})` : '';
-    const stem = `According to the article, how did ${change.subject}${base} change${span}?`;
+    // The learner works the size out from two figures: "according to the article" read as if it were stated (blind review v9).
+    const stem = `From the article’s figures, by about how much did ${change.subject}${base} change${span}?`;
     const unit = change.percent ? '%' : '';
     const keyLabel = sizeLabel(size.scale, size.key, change.fromYear);
     return singleChoice({
@@ -378,7 +380,7 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
         family: 'trend',
         level: 'understand',
         rng: streamFor('trend', source),
-        stem: `According to the article, which path did ${subject} take from ${first} to ${last.year}?`,
+        stem: `From the article’s figures, which path did ${subject} take from ${first} to ${last.year}?`,
         key,
         distractors: TREND_NEAR[shape].map((s) => TREND_LABEL[s](first)),
         explain: (tempting) =>

@@ -408,26 +408,25 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
         ? `${capitalFirst(subject!)} ${predicate}`
         : `${c.cause.replace(/[.,;:]+$/, '').replace(/\s+then\s+/, ' ')}, and this ${predicate}`;
     };
-    const shown = statement(truth ? c.effect : swap!.effect);
-    const explanation = truth
-      ? `True. The article links the two: “${c.sentence}”`
-      : `False. That consequence came from something else: “${swap!.sentence}” What the article gives for this cause is: “${c.sentence}”`;
-    return [
-      {
-        question: {
-          type: 'true_false',
-          family: 'cause_effect',
-          level: 'understand',
-          prompt: `True or false? According to the article, ${lowerFirst(shown, ctx)}.`,
-          answer: truth,
-          explanation,
-          source: c.sentence,
-        },
-        score: 0.7,
-        keys: truth ? [c.effect, c.cause] : [swap!.effect],
-        sources: truth ? [c.sentence] : [c.sentence, swap!.sentence],
+    // Both versions are offered, the question's own stream preferring one: the quiz takes the other
+    // when its true/false questions would otherwise all share one key (blind review v9: the seed's two
+    // keyed "true", so answering "true" scored full marks).
+    return [truth, !truth].map((t, i): Candidate => ({
+      question: {
+        type: 'true_false',
+        family: 'cause_effect',
+        level: 'understand',
+        prompt: `True or false? According to the article, ${lowerFirst(statement(t ? c.effect : swap.effect), ctx)}.`,
+        answer: t,
+        explanation: t
+          ? `True. The article links the two: “${c.sentence}”`
+          : `False. That consequence came from something else: “${swap.sentence}” What the article gives for this cause is: “${c.sentence}”`,
+        source: c.sentence,
       },
-    ];
+      score: i === 0 ? 0.7 : 0.69,
+      keys: t ? [c.effect, c.cause] : [swap.effect],
+      sources: t ? [c.sentence] : [c.sentence, swap.sentence],
+    }));
   });
 }
 

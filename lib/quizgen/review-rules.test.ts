@@ -160,3 +160,14 @@ describe('timelines', () => {
       for (const item of q.items) expect(item, q.items.join(' | ')).not.toMatch(/[%$€£¥]|\b(?:percent|revenue|sales|margin|profit)\b/i);
   });
 });
+
+describe('true or false within a quiz', () => {
+  it('does not key every true/false question of a lesson alike when the other version is at hand (blind review v9: the seed’s two were both "true")', () => {
+    const parsed = parseCaseStudy(readFileSync('content/alibaba-ai-comeback.txt', 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const crackdown = generateQuizzes(parsed.caseStudy).lessons[0]!;
+    const keys = crackdown.questions.flatMap((q) => (q.type === 'true_false' ? [q.answer] : []));
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(keys).size).toBe(2);
+  });
+});
