@@ -18,7 +18,7 @@
  * each server to <dir> (open it in Chrome's DevTools, or summarise it with scripts/bench/cpu-top.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -50,14 +50,54 @@ type Page = {
   /** One request; true when it answered as it should. */
   request: (client: Client) => Promise<boolean>;
 };
-type Row = { page: string; server: string; requests: number; errors: number; reqPerSec: number; p50Ms: number; p99Ms: number };
+type Row = {
+  page: string;
+  server: string;
+  requests: number;
+  errors: number;
+  reqPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** The server's CPU time (user + system, every process of its group) per request. */
+  cpuMsPerRequest: number;
+};
+
+const CLOCK_TICKS_PER_S = 100;
+
+/**
+ * CPU time used so far by every process of a process group, in ms (Linux /proc; NaN elsewhere).
+ * Unlike req/s it barely moves with what else the machine runs: on a shared machine the
+ * benchmark's own client and other jobs take turns with the server, but not its CPU time.
+ */
+function groupCpuMs(pgid: number): number {
+  let ticks = 0;
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      // Fields after the command name (which may hold spaces): state is field 3, pgrp 5, utime 14, stime 15.
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== pgid) continue;
+      ticks += Number(fields[11]) + Number(fields[12]);
+    }
+  } catch {
+    return NaN;
+  }
+  return (ticks / CLOCK_TICKS_PER_S) * 1000;
+}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /** C connections, each with its own client, requesting back to back until the time is up. */
-async function measure(name: string, server: string, clients: Client[], request: Page['request']): Promise<Row> {
+async function measure(name: string, server: string, pid: number, clients: Client[], request: Page['request']): Promise<Row> {
   // A short warm-up per page: the first requests compile and fill caches, not what is measured.
   await Promise.all(clients.map((c) => request(c).catch(() => false)));
+  const cpuBefore = groupCpuMs(pid);
   const times: number[] = [];
   let errors = 0;
   const started = performance.now();
@@ -73,6 +113,7 @@ async function measure(name: string, server: string, clients: Client[], request:
     }),
   );
   const wall = (performance.now() - started) / 1000;
+  const cpuMs = groupCpuMs(pid) - cpuBefore;
   times.sort((a, b) => a - b);
   return {
     page: name,
@@ -82,6 +123,7 @@ async function measure(name: string, server: string, clients: Client[], request:
     reqPerSec: Math.round((times.length / wall) * 10) / 10,
     p50Ms: Math.round(percentile(times, 50)),
     p99Ms: Math.round(percentile(times, 99)),
+    cpuMsPerRequest: Math.round((cpuMs / times.length) * 100) / 100,
   };
 }
 
@@ -205,7 +247,7 @@ async function benchServer(label: string, server: AppServer, lessonSlug: string,
   }
   for (const page of await pagesOf(server.url, lessonSlug)) {
     if (!wanted(page.name)) continue;
-    rows.push(await measure(page.name, label, clients, page.request));
+    rows.push(await measure(page.name, label, server.pid, clients, page.request));
     console.error(`${label}: ${page.name} done`);
   }
   return rows;
@@ -244,11 +286,13 @@ try {
 
 const baseline = new Map(rows.filter((r) => r.page.startsWith('static')).map((r) => [r.server, r]));
 const table = [
-  `| server | page | req/s | ratio to static | p50 | p99 | errors |`,
-  `|---|---|---|---|---|---|---|`,
+  `| server | page | req/s | ratio to static | p50 | p99 | errors | server CPU per request | static's CPU ÷ page's |`,
+  `|---|---|---|---|---|---|---|---|---|`,
   ...rows.map((r) => {
-    const ratio = r.reqPerSec / baseline.get(r.server)!.reqPerSec;
-    return `| ${r.server} | ${r.page} | ${r.reqPerSec} | ${ratio.toFixed(3)}× | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.errors} |`;
+    const base = baseline.get(r.server)!;
+    const ratio = r.reqPerSec / base.reqPerSec;
+    const cpuRatio = base.cpuMsPerRequest / r.cpuMsPerRequest;
+    return `| ${r.server} | ${r.page} | ${r.reqPerSec} | ${ratio.toFixed(3)}× | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.errors} | ${r.cpuMsPerRequest.toFixed(2)} ms | ${cpuRatio.toFixed(3)}× |`;
   }),
 ];
 console.log(`${connections} connections, ${seconds} s per page, production build (next start)\n`);

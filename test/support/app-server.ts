@@ -11,6 +11,8 @@ import postgres from 'postgres';
  */
 export interface AppServer {
   url: string;
+  /** The server's process group (it is started detached): benchmarks read its CPU time. */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -65,7 +67,7 @@ export async function startAppServer(options: {
     const ok = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) })
       .then((r) => r.ok)
       .catch(() => false);
-    if (ok) return { url, stop };
+    if (ok) return { url, pid: child.pid!, stop };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   await stop();
