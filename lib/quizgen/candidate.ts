@@ -37,7 +37,12 @@ export function normalizeSource(source: string): string {
 }
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-export const asStatement = (s: string) => capitalize(s.trim().replace(/[.!;:,]+$/, '')) + '.';
+export const asStatement = (s: string) => {
+  const t = s.trim();
+  // 'not simply "robots or people."' already ends inside its quote: no second full stop (blind review v9).
+  if (/[.!?][”"’']$/.test(t)) return capitalize(t);
+  return capitalize(t.replace(/[.!;:,]+$/, '')) + '.';
+};
 
 /**
  * A word of the stem that only the key(s) repeat is a cue: the learner matches words instead of

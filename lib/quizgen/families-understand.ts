@@ -21,8 +21,9 @@ export function caseSummaryCandidates(ctx: FamilyContext): Candidate[] {
     .map((s, i) => ({ gist: s.gist, title: ctx.caseStudy.sections[i]!.title, review: ctx.caseStudy.sections[i]!.review }))
     .filter(
       (o): o is { gist: AnalysedSentence; title: string; review: undefined } =>
-        // A bullet fragment ("Bans on mergers, forcing …") is not a statement that sums anything up.
-        o.gist !== null && !o.review && o.gist.text !== closing.text && readsAsStatement(o.gist.text),
+        // A bullet fragment ("Bans on mergers, forcing …") is not a statement that sums anything up; nor
+        // is someone's quoted remark (blind review v9: "the wrong kind of option").
+        o.gist !== null && !o.review && o.gist.text !== closing.text && readsAsStatement(o.gist.text) && !/[“”"]/.test(o.gist.text),
     );
   const stem = 'Which statement best sums up the case as a whole, as the article itself concludes?';
   return summaryCandidate(

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
+import { asStatement } from './candidate';
 import { generateQuizzes } from './generate';
 import type { Question } from './types';
 
@@ -157,7 +158,11 @@ describe('timelines', () => {
     );
     expect(timelines.length).toBeGreaterThan(3);
     for (const q of timelines)
-      for (const item of q.items) expect(item, q.items.join(' | ')).not.toMatch(/[%$€£¥]|\b(?:percent|revenue|sales|margin|profit)\b/i);
+      for (const item of q.items) {
+        expect(item, q.items.join(' | ')).not.toMatch(/[%$€£¥]|\b(?:percent|revenue|sales|margin|profit)\b/i);
+        // How things stood ("Robots were running in six buildings") is not an event either.
+        expect(item, q.items.join(' | ')).not.toMatch(/\b(?:was|were) \p{Ll}+ing\b|\b(?:had|operated|employed)\b/iu);
+      }
   });
 });
 
@@ -169,5 +174,21 @@ describe('true or false within a quiz', () => {
     const keys = crackdown.questions.flatMap((q) => (q.type === 'true_false' ? [q.answer] : []));
     expect(keys.length).toBeGreaterThanOrEqual(2);
     expect(new Set(keys).size).toBe(2);
+  });
+});
+
+describe('options as statements', () => {
+  it('ends a statement that closes on a quotation once, not with a second full stop (blind review v9: `people.".`)', () => {
+    expect(asStatement('the choice is not simply "robots or people."')).toBe('The choice is not simply "robots or people."');
+    expect(asStatement('it raised prices;')).toBe('It raised prices.');
+  });
+
+  it('never offers someone’s quoted remark as a summing-up of the case', () => {
+    for (const f of ALL_FILES)
+      for (const q of generate(readFileSync(f, 'utf8')))
+        if (q.family === 'case_summary' && q.type === 'single_choice')
+          q.options.forEach((o, i) => {
+            if (i !== q.answer) expect(o, f).not.toMatch(/[“”"]/);
+          });
   });
 });
