@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { ContentBlock } from '@/lib/case-study/types';
-import type { AnswerKey, PublicQuestionData, QuestionType, Response } from '@/lib/quizgen/types';
+import type { StoredAnswerKey, StoredQuestionData, StoredQuestionType, StoredResponse } from '@/lib/questions/kinds';
 
 export const roleEnum = pgEnum('role', ['student', 'instructor', 'admin']);
 export const caseStatusEnum = pgEnum('case_status', ['draft', 'published']);
@@ -28,6 +28,7 @@ export const questionTypeEnum = pgEnum('question_type', [
   'numeric',
   'ordering',
   'matching',
+  'open_response',
 ]);
 
 export const users = pgTable(
@@ -108,9 +109,9 @@ export const questions = pgTable(
     type: questionTypeEnum('type').notNull(),
     prompt: text('prompt').notNull(),
     // What the learner may see before submitting (options, shuffled items)...
-    data: jsonb('data').$type<PublicQuestionData>().notNull(),
+    data: jsonb('data').$type<StoredQuestionData>().notNull(),
     // ...and what they may not: kept in its own column so no query can leak it by accident.
-    answerKey: jsonb('answer_key').$type<AnswerKey>().notNull(),
+    answerKey: jsonb('answer_key').$type<StoredAnswerKey>().notNull(),
     explanation: text('explanation').notNull(),
     source: text('source').notNull(),
     enabled: boolean('enabled').notNull().default(true),
@@ -129,7 +130,7 @@ export const questions = pgTable(
 );
 export type QuestionRow = typeof questions.$inferSelect;
 export type NewQuestionRow = typeof questions.$inferInsert;
-export type { QuestionType };
+export type QuestionType = StoredQuestionType;
 
 export const attempts = pgTable(
   'attempts',
@@ -152,6 +153,8 @@ export const attempts = pgTable(
     // Seeds the draw, question order and option order the learner saw (lib/grading/arrange.ts);
     // null for attempts made before quizzes were shuffled, which saw the stored order.
     seed: integer('seed'),
+    // A written answer is waiting for its instructor: the score holds the auto-graded part until then.
+    gradingPending: boolean('grading_pending').notNull().default(false),
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -174,17 +177,55 @@ export const answers = pgTable(
       .notNull()
       .references(() => questions.id, { onDelete: 'cascade' }),
     // In the question's stored option order, whatever order the learner saw.
-    response: jsonb('response').$type<Response | null>(),
-    // Share of the mark earned, 0…1; correct means the whole mark.
+    response: jsonb('response').$type<StoredResponse | null>(),
+    // Share of the mark earned, 0…1; correct means the whole mark. A written answer's is the
+    // share of its rubric points given, 0 until it is graded.
     credit: doublePrecision('credit').notNull().default(0),
     correct: boolean('correct').notNull(),
     // Where the question stood in the quiz as the learner saw it (0-based); null before shuffling.
     position: integer('position'),
+    // A written answer's current grade: points per rubric criterion, the instructor's comment, when.
+    rubricPoints: jsonb('rubric_points').$type<number[]>(),
+    comment: text('comment'),
+    gradedAt: timestamp('graded_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('answers_attempt_question_idx').on(t.attemptId, t.questionId)],
 );
 export type AnswerRow = typeof answers.$inferSelect;
 export type NewAnswerRow = typeof answers.$inferInsert;
+
+/** Every grading of a written answer, kept: a regrade adds a row, so who changed a grade and when stays known. */
+export const answerGradings = pgTable(
+  'answer_gradings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    answerId: uuid('answer_id')
+      .notNull()
+      .references(() => answers.id, { onDelete: 'cascade' }),
+    graderId: uuid('grader_id').references(() => users.id, { onDelete: 'set null' }),
+    rubricPoints: jsonb('rubric_points').$type<number[]>().notNull(),
+    comment: text('comment').notNull(),
+    gradedAt: timestamp('graded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('answer_gradings_answer_idx').on(t.answerId, t.gradedAt)],
+);
+
+/** A learner's written answers to a quiz, saved as they type and restored on reload; gone once they submit. */
+export const quizDrafts = pgTable(
+  'quiz_drafts',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lessonId: uuid('lesson_id')
+      .notNull()
+      .references(() => lessons.id, { onDelete: 'cascade' }),
+    /** Question id → the text typed so far. */
+    answers: jsonb('answers').$type<Record<string, string>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.lessonId] })],
+);
 
 export const scoreRuleEnum = pgEnum('score_rule', ['highest', 'latest', 'first', 'average']);
 export const answersShownEnum = pgEnum('answers_shown', ['after_attempt', 'after_due']);

@@ -45,6 +45,8 @@ interface World {
   spareAssignment: { id: string; lessonId: string };
   attemptId: string;
   shippedLessonId: string;
+  /** studentA's written answer in that attempt (the sentinel case's open-response question). */
+  written: { questionId: string; answerId: string };
 }
 
 const password = 'access-matrix-password';
@@ -391,6 +393,12 @@ const ACTIONS: Record<string, ActionEntry> = {
       await sql`update users set desired_retention = 0.9 where email = ${w.actors.studentA.email}`;
     },
   },
+  'app/(learn)/actions.ts#saveDraftAction': {
+    fields: (w) => ({ lessonId: w.sentinelCase.lessonId, [`q.${w.written.questionId}`]: 'a draft' }),
+    denied: ['anonymous', 'studentB', 'rival'],
+    allowed: { owner: 'keeps a draft of their own quiz', admin: 'an administrator may take any published import' },
+    control: 'studentA',
+  },
   'app/(learn)/actions.ts#joinClassAction': {
     fields: (w) => ({ code: w.spareClass.code }),
     denied: ['anonymous', 'owner'],
@@ -533,6 +541,8 @@ const ACTIONS: Record<string, ActionEntry> = {
       answersShown: 'after_attempt',
       scoreRule: 'highest',
     }),
+  'app/(teach)/grading-actions.ts#gradeAnswerAction': {
+    fields: (w) => ({ answerId: w.written.answerId, 'points.0': '1', comment: 'Graded by someone' }),
     denied: EVERYONE_BUT('owner'),
     allowed: {},
     control: 'owner',
@@ -635,6 +645,17 @@ async function buildWorld(browser: Browser): Promise<World> {
   });
   const questionId = /saved=([0-9a-f-]{36})/.exec(added.redirect)?.[1];
   expect(questionId, `add question: ${added.body.slice(0, 300)}`).toBeDefined();
+  // And an open-response question whose model answer is a sentinel too (never shown before grading).
+  const addedWritten = await callAction(actors.owner, 'app/(teach)/case-actions.ts#addQuestionAction', {
+    lessonId: lesson!.id,
+    type: 'open_response',
+    prompt: 'Why did the founders whisper?',
+    modelAnswer: `They whispered ${sentinels[0]}.`,
+    'criterion.0': 'Gives the reason',
+    'criterionPoints.0': '2',
+  });
+  const writtenQuestionId = /saved=([0-9a-f-]{36})/.exec(addedWritten.redirect)?.[1];
+  expect(writtenQuestionId, `add written question: ${addedWritten.body.slice(0, 300)}`).toBeDefined();
   expect(
     redirectTarget(await callAction(actors.owner, 'app/(teach)/case-actions.ts#publishCaseAction', { caseStudyId: caseId! })),
   ).toContain('published=1');
@@ -716,10 +737,14 @@ async function buildWorld(browser: Browser): Promise<World> {
     submissionKey: randomUUID(),
     assignmentId: assignment!.id,
     [`q.${questionId}`]: 'a guess',
+    [`q.${writtenQuestionId}`]: 'A written guess',
   });
   const attemptId = /\/attempts\/([0-9a-f-]{36})/.exec(submitted.redirect)?.[1];
   expect(attemptId, `submit: ${submitted.body.slice(0, 300)}`).toBeDefined();
   partial.attemptId = attemptId!;
+  const [writtenAnswer] = await sql<{ id: string }[]>`
+    select id from answers where attempt_id = ${attemptId!} and question_id = ${writtenQuestionId!}`;
+  partial.written = { questionId: writtenQuestionId!, answerId: writtenAnswer!.id };
   return partial;
 }
 

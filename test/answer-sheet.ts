@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { seedFromKey, shownAs } from '@/lib/grading/arrange';
 import { fieldName } from '@/lib/grading/answer-sheet';
-import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
+import type { StoredAnswerKey, StoredQuestionData } from '@/lib/questions/kinds';
 
-type Keyed = { id: string; answerKey: AnswerKey; data: PublicQuestionData };
+type Keyed = { id: string; answerKey: StoredAnswerKey; data: StoredQuestionData };
 type SheetAnswer = 'right' | 'wrong' | 'blank';
 
 /**
@@ -40,6 +40,9 @@ function fieldsFor(question: Keyed, answer: SheetAnswer, seed: number): [string,
       const rowShown = (storedRow: number) => (shown.rows.length ? shown.rows.indexOf(storedRow) : storedRow);
       return k.match.map((partner, row) => [fieldName(id, rowShown(row)), String(at(right ? partner : (partner + 1) % k.match.length))]);
     }
+    case 'open_response':
+      // Written answers are graded by a person: "right" and "wrong" only say what was written.
+      return one(right ? k.modelAnswer : 'An answer that misses the point.');
   }
 }
 

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { createAction } from '@/lib/action';
 import { submitQuizAttempt } from '@/lib/dal/attempts';
 import { joinClassByCode } from '@/lib/dal/classes';
+import { saveQuizDraft } from '@/lib/dal/drafts';
+import { MAX_WRITTEN_ANSWER } from '@/lib/questions/kinds';
 
 const submitSchema = z.object({
   lessonId: z.string().max(64),
@@ -16,6 +18,7 @@ const submitSchema = z.object({
 const SUBMIT_ERRORS = {
   empty: 'Answer at least one question before submitting.',
   bad_numbers: 'Some answers need a number, such as 2.8 or 15.',
+  too_long: `A written answer is over ${MAX_WRITTEN_ANSWER} characters. Shorten it and submit again; nothing was saved as an attempt.`,
   no_attempts_left: 'You have used every attempt your class allows on this quiz. Your answers were not saved.',
   not_found: 'This quiz is no longer available. Go back to the case study and try again.',
   not_assigned:
@@ -37,6 +40,28 @@ export const submitQuizAction = createAction({ schema: submitSchema, access: 'us
     fieldErrors: Object.fromEntries((result.questionIds ?? []).map((id) => [id, ['Enter a number.']])),
   };
 });
+
+/**
+ * Autosave of written answers: the fields q.<questionId> of the lesson's written questions, kept on
+ * the server until the quiz is submitted. Other fields are ignored; nothing is graded here.
+ */
+export const saveDraftAction = createAction(
+  { schema: z.object({ lessonId: z.string().max(64) }), access: 'user' },
+  async ({ data, formData }) => {
+    const texts = Object.fromEntries(
+      [...formData.entries()].flatMap(([k, v]) => (k.startsWith('q.') && typeof v === 'string' ? [[k.slice(2), v]] : [])),
+    );
+    const saved = await saveQuizDraft({ lessonId: data.lessonId, texts });
+    if (saved.ok) return { status: 'success', message: 'Draft saved.' };
+    return {
+      status: 'error',
+      message:
+        saved.error === 'too_long'
+          ? `Not saved: keep a written answer to ${MAX_WRITTEN_ANSWER} characters.`
+          : 'Not saved: this quiz is no longer available. Copy your text before leaving the page.',
+    };
+  },
+);
 
 const JOIN_ERRORS = {
   malformed_code: 'That is not a join code. Codes have 8 letters and digits.',

@@ -9,7 +9,7 @@ import { MAX_ARTICLE_BYTES, readArticleInput } from '@/lib/case-study/article-in
 import { importCaseStudy, previewArticle, publishCaseStudy } from '@/lib/dal/authoring';
 import { archiveCaseStudy, deleteCaseStudy, restoreCaseStudy, unpublishCaseStudy } from '@/lib/dal/case-lifecycle';
 import { addQuestion, setQuestionEnabled, updateQuestion } from '@/lib/dal/questions';
-import { questionFromForm } from '@/lib/quizgen/edit';
+import { readQuestionEditor } from '@/lib/questions/editor';
 
 const IMPORT_ERRORS = {
   not_instructor: 'Only instructors can import case studies.',
@@ -119,8 +119,8 @@ const getAllStrings = (formData: FormData) => (name: string) => formData.getAll(
 export const saveQuestionAction = createAction(
   { schema: z.object({ questionId, caseStudyId, type: z.string().max(40) }), access: 'instructor' },
   async ({ data, formData }): Promise<ActionState> => {
-    const read = questionFromForm(data.type, getAllStrings(formData));
-    if (!read.ok) return { status: 'error', message: read.message, fieldErrors: { [read.field]: [read.message] } };
+    const read = readQuestionEditor(data.type, getAllStrings(formData));
+    if (!read.ok) return { status: 'error', message: read.message, fieldErrors: read.fieldErrors };
     const saved = await updateQuestion({ id: data.questionId, question: read.question });
     if (!saved.ok) return { status: 'error', message: 'Question not found.' };
     revalidatePath(`/teach/cases/${saved.caseStudyId}`);
@@ -133,8 +133,8 @@ export const saveQuestionAction = createAction(
 export const addQuestionAction = createAction(
   { schema: z.object({ lessonId: z.uuid({ error: 'Lesson not found.' }), type: z.string().max(40) }), access: 'instructor' },
   async ({ data, formData }): Promise<ActionState> => {
-    const read = questionFromForm(data.type, getAllStrings(formData));
-    if (!read.ok) return { status: 'error', message: read.message, fieldErrors: { [read.field]: [read.message] } };
+    const read = readQuestionEditor(data.type, getAllStrings(formData));
+    if (!read.ok) return { status: 'error', message: read.message, fieldErrors: read.fieldErrors };
     const added = await addQuestion({ lessonId: data.lessonId, question: read.question });
     if (!added.ok) return { status: 'error', message: 'Lesson not found.' };
     revalidatePath(`/teach/cases/${added.caseStudyId}`);

@@ -1,5 +1,7 @@
 import { fieldName } from '@/lib/grading/answer-sheet';
+import type { FormAction } from '@/lib/action-state';
 import type { QuizQuestion } from '@/lib/dal/catalog-types';
+import { WrittenAnswer } from './written-answer';
 
 const choice =
   'flex min-h-11 cursor-pointer items-start gap-3 rounded-lg border border-slate-300 bg-white px-3 py-2.5 has-checked:border-indigo-600 has-checked:bg-indigo-50';
@@ -7,7 +9,16 @@ const control = 'mt-1 size-4 shrink-0 accent-indigo-700';
 const select = 'min-h-11 rounded-lg border border-slate-500 bg-white px-2 text-base';
 
 /** One question as a fieldset whose legend is the question; inputs carry no hint of the key. */
-export function QuestionField({ question, error }: { question: QuizQuestion; error?: string }) {
+export function QuestionField({
+  question,
+  error,
+  written,
+}: {
+  question: QuizQuestion;
+  error?: string;
+  /** Written answers: the quiz's lesson, the saved draft's text and the action that saves it. */
+  written?: { lessonId: string; initial: string; saveDraft?: FormAction };
+}) {
   const { id, prompt, data } = question;
   const legendId = `legend-${id}`;
   const errorId = `error-${id}`;
@@ -52,6 +63,17 @@ export function QuestionField({ question, error }: { question: QuizQuestion; err
           />
           {data.type === 'numeric' && data.unit && <span className="text-slate-700">{data.unit}</span>}
         </div>
+      )}
+      {data.type === 'open_response' && (
+        <WrittenAnswer
+          name={name}
+          questionId={id}
+          lessonId={written?.lessonId ?? ''}
+          legendId={legendId}
+          describedBy={error ? errorId : undefined}
+          initial={written?.initial ?? ''}
+          saveDraft={written?.saveDraft}
+        />
       )}
       {data.type === 'ordering' &&
         data.items.map((item, row) => (

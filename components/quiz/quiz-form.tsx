@@ -13,6 +13,8 @@ export function QuizForm({
   assignmentId,
   submissionKey,
   questions,
+  saveDraft,
+  draft = {},
 }: {
   action: FormAction;
   lessonId: string;
@@ -20,6 +22,10 @@ export function QuizForm({
   assignmentId: string | null;
   submissionKey: string;
   questions: QuizQuestion[];
+  /** Saves written answers as they are typed. */
+  saveDraft?: FormAction;
+  /** Written answers saved earlier, by question id. */
+  draft?: Record<string, string>;
 }) {
   // A learner who gets "enter a number" back must not lose the other answers.
   const { state, formAction, pending, onSubmit } = useFormAction(action, idle);
@@ -34,7 +40,11 @@ export function QuizForm({
             <p className="mb-2 text-sm text-slate-500" aria-hidden="true">
               Question {i + 1} of {questions.length}
             </p>
-            <QuestionField question={q} error={state.fieldErrors?.[q.id]?.[0]} />
+            <QuestionField
+              question={q}
+              error={state.fieldErrors?.[q.id]?.[0]}
+              written={q.data.type === 'open_response' ? { lessonId, initial: draft[q.id] ?? '', saveDraft } : undefined}
+            />
           </li>
         ))}
       </ol>

@@ -76,6 +76,14 @@ export function GradebookTable({ book, sort }: { book: Book; sort: GradebookSort
                         {c.late && (
                           <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">late</span>
                         )}
+                        {c.pendingAttemptIds.length > 0 && (
+                          <Link
+                            href={`/attempts/${c.pendingAttemptIds[0]}`}
+                            className="ml-1 inline-block rounded bg-sky-100 px-1.5 py-0.5 text-xs font-semibold text-sky-900 underline"
+                          >
+                            waiting for grading<span className="sr-only"> ({s.name})</span>
+                          </Link>
+                        )}
                       </span>
                     )}
                     {c.extended && (

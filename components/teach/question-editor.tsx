@@ -8,9 +8,9 @@ import { Field } from '@/components/ui/field';
 import { SelectField } from '@/components/ui/select-field';
 import { TextAreaField } from '@/components/ui/text-area-field';
 import { idle, type FormAction } from '@/lib/action-state';
-import type { QuestionFormValues } from '@/lib/quizgen/edit';
-import { QUESTION_TYPE_LABELS } from '@/lib/quizgen/labels';
-import type { QuestionType } from '@/lib/quizgen/types';
+import type { EditorValues } from '@/lib/questions/editor';
+import { MAX_CRITERIA, MAX_CRITERION_POINTS, type StoredQuestionType } from '@/lib/questions/kinds';
+import { KIND_LABELS } from '@/lib/questions/labels';
 
 const OPTION_ROWS = 6;
 const box = 'rounded-lg border border-slate-500 bg-white px-3 py-2 text-base aria-invalid:border-red-600';
@@ -33,15 +33,18 @@ export function QuestionEditor({
   chooseType = false,
 }: {
   action: FormAction;
-  initial: QuestionFormValues;
+  initial: EditorValues;
   hidden: Record<string, string>;
   chooseType?: boolean;
 }) {
   // What the instructor typed stays on screen when the server sends back a problem.
   const { state, formAction, pending, onSubmit } = useFormAction(action, idle);
-  const [type, setType] = useState<QuestionType>(initial.type);
-  const err = (field: string) => state.fieldErrors?.[field]?.[0];
+  const [type, setType] = useState<StoredQuestionType>(initial.type);
+  // Every problem of a field at once, not only the first.
+  const err = (field: string) => state.fieldErrors?.[field]?.join(' ') || undefined;
+  const problems = Object.values(state.fieldErrors ?? {}).flatMap((e) => e ?? []);
   const multi = type === 'multiple_choice';
+  const open = type === 'open_response';
 
   return (
     <form
@@ -54,8 +57,8 @@ export function QuestionEditor({
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {chooseType ? (
-        <SelectField label="Question type" name="type" value={type} onChange={(e) => setType(e.currentTarget.value as QuestionType)}>
-          {Object.entries(QUESTION_TYPE_LABELS).map(([value, label]) => (
+        <SelectField label="Question type" name="type" value={type} onChange={(e) => setType(e.currentTarget.value as StoredQuestionType)}>
+          {Object.entries(KIND_LABELS).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
@@ -135,6 +138,35 @@ export function QuestionEditor({
           error={err('lines')}
         />
       )}
+      {open && (
+        <>
+          <TextAreaField
+            label="Model answer"
+            name="modelAnswer"
+            rows={4}
+            defaultValue={initial.modelAnswer}
+            hint="What a full-mark answer says. Learners never see it before their answer is graded."
+            error={err('modelAnswer')}
+          />
+          <Group legend="Rubric: what earns points" error={err('rubric')}>
+            {Array.from({ length: MAX_CRITERIA }, (_, i) => (
+              <div key={i} className="grid grid-cols-[minmax(0,1fr)_5.5rem] items-end gap-2">
+                <Field label={`Criterion ${i + 1}`} name={`criterion.${i}`} defaultValue={initial.rubric[i]?.label ?? ''} />
+                <Field
+                  label="Points"
+                  aria-label={`Points for criterion ${i + 1}`}
+                  name={`criterionPoints.${i}`}
+                  inputMode="numeric"
+                  defaultValue={initial.rubric[i]?.points ?? ''}
+                />
+              </div>
+            ))}
+            <p className="text-sm text-slate-600">
+              Whole points from 1 to {MAX_CRITERION_POINTS} per criterion; leave a row empty to drop it. The question is worth the total.
+            </p>
+          </Group>
+        </>
+      )}
       {type === 'numeric' && (
         <div className="grid gap-3 sm:grid-cols-3">
           {(
@@ -157,10 +189,10 @@ export function QuestionEditor({
       )}
 
       <TextAreaField
-        label="Explanation"
+        label={open ? 'Explanation (optional)' : 'Explanation'}
         name="explanation"
         defaultValue={initial.explanation}
-        hint="Shown to learners after they submit."
+        hint={open ? 'Shown to learners with their grade.' : 'Shown to learners after they submit.'}
         error={err('explanation')}
       />
       <TextAreaField
@@ -171,7 +203,18 @@ export function QuestionEditor({
         error={err('source')}
       />
 
-      {state.status === 'error' && state.message && <Alert>{state.message}</Alert>}
+      {state.status === 'error' && problems.length > 1 ? (
+        <Alert>
+          <p>This question has {problems.length} problems:</p>
+          <ul className="ml-5 list-disc">
+            {problems.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : (
+        state.status === 'error' && state.message && <Alert>{state.message}</Alert>
+      )}
       {state.status === 'success' && state.message && <Alert tone="info">{state.message}</Alert>}
       <div>
         <Button type="submit" disabled={pending}>

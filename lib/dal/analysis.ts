@@ -2,8 +2,10 @@ import 'server-only';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { answers, assignments, attempts, caseStudies, classes, classMembers, lessons, questions } from '@/db/schema';
+import { OPEN_RESPONSE, type StoredAnswerKey, type StoredResponse } from '@/lib/questions/kinds';
 import { buildQuizReport, type AttemptScope } from '@/lib/stats/quiz-report';
 import { isUuid } from '@/lib/ids';
+import { questionNumbers } from '@/lib/questions/numbering';
 import { questionItemId } from './internal/question-versions';
 import { requireInstructor } from './session';
 
@@ -77,6 +79,7 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
           response: answers.response,
           correct: answers.correct,
           mark: answers.credit,
+          gradedAt: answers.gradedAt,
         })
         .from(answers)
         .where(
@@ -88,28 +91,29 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
     : [];
   const answered = new Set(answerRows.map((a) => a.questionId));
   // The quiz as it stands, plus any question that was answered before it was disabled or retired.
-  const questionRows = (
-    await db
-      .select({
-        id: questions.id,
-        prompt: questions.prompt,
-        type: questions.type,
-        data: questions.data,
-        answerKey: questions.answerKey,
-        enabled: questions.enabled,
-        retiredAt: questions.retiredAt,
-        fingerprint: questions.fingerprint,
-      })
-      .from(questions)
-      .where(eq(questions.lessonId, lesson.id))
-      // The current version of an edited question first: it speaks for the item.
-      .orderBy(asc(questions.position), sql`${questions.retiredAt} desc nulls first`)
-  ).filter((q) => (q.enabled && !q.retiredAt) || answered.has(q.id));
+  const lessonRows = await db
+    .select({
+      id: questions.id,
+      prompt: questions.prompt,
+      type: questions.type,
+      data: questions.data,
+      answerKey: questions.answerKey,
+      enabled: questions.enabled,
+      retiredAt: questions.retiredAt,
+      fingerprint: questions.fingerprint,
+    })
+    .from(questions)
+    .where(eq(questions.lessonId, lesson.id))
+    // The current version of an edited question first: it speaks for the item.
+    .orderBy(asc(questions.position), sql`${questions.retiredAt} desc nulls first`);
+  // Numbered over the whole lesson, as the review page numbers it.
+  const numbers = questionNumbers(lessonRows.map((q) => ({ itemId: questionItemId(q.fingerprint), retired: q.retiredAt !== null })));
+  const questionRows = lessonRows.filter((q) => (q.enabled && !q.retiredAt) || answered.has(q.id));
 
   const report = buildQuizReport({
     questions: questionRows.map((q) => ({ ...q, itemId: questionItemId(q.fingerprint) })),
     attempts: attemptRows,
-    answers: answerRows,
+    answers: markWritten(questionRows, answerRows),
     scope,
   });
   const byId = new Map(questionRows.map((q) => [q.id, q]));
@@ -124,7 +128,7 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
       const q = byId.get(item.questionId)!;
       return {
         id: q.id,
-        number: i + 1,
+        number: numbers.get(questionItemId(q.fingerprint)) ?? i + 1,
         prompt: q.prompt,
         type: q.type,
         inQuiz: q.enabled && !q.retiredAt,
@@ -133,4 +137,16 @@ export async function getItemAnalysis({ lessonId, classId, scope }: { lessonId: 
       };
     }),
   };
+}
+
+/**
+ * A graded written answer counts by the share of its rubric points it was given (its credit, so
+ * facility is the mean share); one still waiting for its grade is left out, as if the attempt had not had it.
+ */
+function markWritten<A extends { questionId: string; response: StoredResponse | null; gradedAt: Date | null }>(
+  questionRows: { id: string; answerKey: StoredAnswerKey }[],
+  answerRows: A[],
+): A[] {
+  const written = new Set(questionRows.filter((q) => q.answerKey.type === OPEN_RESPONSE).map((q) => q.id));
+  return answerRows.filter((a) => !(written.has(a.questionId) && a.response && !a.gradedAt));
 }

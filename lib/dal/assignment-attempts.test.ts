@@ -3,7 +3,7 @@ import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db';
 import { attempts, lessons, questions } from '@/db/schema';
-import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
+import type { StoredAnswerKey as AnswerKey, StoredQuestionData as PublicQuestionData } from '@/lib/questions/kinds';
 import { answerSheet, asSubmission } from '@/test/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, eq, exists, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, exists, inArray, isNull, min, or, sql } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { answers, assignments, attempts, caseStudies, classes, lessons, questions, users } from '@/db/schema';
-import { readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
+import { answerGradings, answers, assignments, attempts, caseStudies, classes, lessons, questions, quizDrafts, users } from '@/db/schema';
+import { overlongAnswers, readAnswerSheet, unreadableNumbers } from '@/lib/grading/answer-sheet';
 import { describeKey, describeResponse } from '@/lib/grading/describe';
 import { arrangeQuiz, seedFromKey, toStoredResponse } from '@/lib/grading/arrange';
 import { gradeSheet } from '@/lib/grading/grade';
@@ -18,11 +18,15 @@ import {
 import { rescheduleCards } from './internal/review-cards';
 import { visibleTo } from './internal/visibility';
 import { isUuid } from '@/lib/ids';
+import { OPEN_RESPONSE, rubricTotal, type OpenResponseKey } from '@/lib/questions/kinds';
 import type { DalResult } from './result';
 import { requireUser } from './session';
 
-type SubmitResult = DalResult<{ attemptId: string }, 'not_found' | 'not_assigned' | 'empty' | 'bad_numbers' | 'no_attempts_left'> & {
-  /** With bad_numbers: the questions whose answer is not a number. */
+type SubmitResult = DalResult<
+  { attemptId: string },
+  'not_found' | 'not_assigned' | 'empty' | 'bad_numbers' | 'too_long' | 'no_attempts_left'
+> & {
+  /** With bad_numbers or too_long: the questions whose answer is not a number, or is too long. */
   questionIds?: string[];
 };
 
@@ -73,14 +77,16 @@ export async function submitQuizAttempt(input: {
   // Graded before the transaction (pure work), but only reported inside it, after the submission
   // key is looked up: a resubmitted form gets its first attempt back whatever it carries now.
   const badNumbers = unreadableNumbers(asShown, input.getAll);
+  const tooLong = overlongAnswers(asShown, input.getAll);
   const read = readAnswerSheet(asShown, input.getAll);
   const responses = new Map(
     shown.flatMap((s) => (read.has(s.question.id) ? [[s.question.id, toStoredResponse(s, read.get(s.question.id)!)] as const] : [])),
   );
-  const { score, maxScore, graded } = gradeSheet(
+  const { score, maxScore, graded, awaiting } = gradeSheet(
     shown.map((s) => s.question),
     responses,
   );
+  const written = new Set(shown.filter((s) => s.data.type === OPEN_RESPONSE).map((s) => s.question.id));
 
   return db.transaction(async (tx): Promise<SubmitResult> => {
     // One learner's submits are serialised, so two tabs cannot both spend the last attempt; the
@@ -101,12 +107,22 @@ export async function submitQuizAttempt(input: {
       if (!assignment) return { ok: false, error: 'not_assigned' };
     }
     if (badNumbers.length) return { ok: false, error: 'bad_numbers', questionIds: badNumbers };
+    if (tooLong.length) return { ok: false, error: 'too_long', questionIds: tooLong };
     if (responses.size === 0) return { ok: false, error: 'empty' };
     if (assignment && assignment.attemptsAllowed !== null && assignment.used >= assignment.attemptsAllowed)
       return { ok: false, error: 'no_attempts_left' };
     const [attempt] = await tx
       .insert(attempts)
-      .values({ userId: user.id, lessonId, assignmentId, submissionKey: input.submissionKey, score, maxScore, seed })
+      .values({
+        userId: user.id,
+        lessonId,
+        assignmentId,
+        submissionKey: input.submissionKey,
+        score,
+        maxScore,
+        seed,
+        gradingPending: awaiting.length > 0,
+      })
       .onConflictDoNothing({ target: [attempts.userId, attempts.submissionKey] })
       .returning({ id: attempts.id });
     if (!attempt) {
@@ -128,7 +144,15 @@ export async function submitQuizAttempt(input: {
       })),
     );
     // Every question of the attempt becomes (or moves) the learner's review card; review never counts for a class.
-    await rescheduleCards(tx, { userId: user.id, retention: locked?.retention ?? RETENTION_DEFAULT, now: new Date(), graded });
+    // A written answer is not one: a person grades it, later.
+    await rescheduleCards(tx, {
+      userId: user.id,
+      retention: locked?.retention ?? RETENTION_DEFAULT,
+      now: new Date(),
+      graded: written.size ? graded.filter((g) => !written.has(g.questionId)) : graded,
+    });
+    // The written answers are in the attempt now; the draft they were autosaved in has done its job.
+    if (written.size) await tx.delete(quizDrafts).where(and(eq(quizDrafts.userId, user.id), eq(quizDrafts.lessonId, lessonId)));
     return { ok: true as const, attemptId: attempt.id };
   });
 }
@@ -182,6 +206,7 @@ export async function getAttemptById({ id }: { id: string }) {
       id: attempts.id,
       score: attempts.score,
       maxScore: attempts.maxScore,
+      gradingPending: attempts.gradingPending,
       submittedAt: attempts.submittedAt,
       assignmentId: attempts.assignmentId,
       lessonId: lessons.id,
@@ -223,6 +248,10 @@ export async function getAttemptById({ id }: { id: string }) {
       response: answers.response,
       credit: answers.credit,
       correct: answers.correct,
+      answerId: answers.id,
+      rubricPoints: answers.rubricPoints,
+      comment: answers.comment,
+      gradedAt: answers.gradedAt,
     })
     .from(answers)
     .innerJoin(questions, eq(questions.id, answers.questionId))
@@ -230,6 +259,17 @@ export async function getAttemptById({ id }: { id: string }) {
     // As the learner saw them (older attempts, without a position, in the stored order).
     .orderBy(asc(answers.position), asc(questions.position));
   const isOwn = attempt.learnerId === user.id;
+  const writtenIds = rows.filter((r) => r.answerKey.type === OPEN_RESPONSE).map((r) => r.answerId);
+  const gradingsOf = new Map(
+    (writtenIds.length
+      ? await db
+          .select({ answerId: answerGradings.answerId, gradings: count(), firstGradedAt: min(answerGradings.gradedAt) })
+          .from(answerGradings)
+          .where(inArray(answerGradings.answerId, writtenIds))
+          .groupBy(answerGradings.answerId)
+      : []
+    ).map((h) => [h.answerId, h]),
+  );
   // The assignment's class, as the reader may know it: the learner while still in the class (to
   // retake it for the class), the instructor always.
   const [assignment] = attempt.assignmentId
@@ -276,17 +316,62 @@ export async function getAttemptById({ id }: { id: string }) {
       id: r.id,
       prompt: r.prompt,
       yourAnswer: describeResponse(r.data, r.response),
-      ...(hiddenUntil
-        ? { review: null }
-        : {
-            review: {
-              correct: r.correct,
-              credit: r.credit,
-              rightAnswer: describeKey(r.data, r.answerKey),
-              explanation: r.explanation,
-              source: r.source,
-            },
-          }),
+      written: null,
+      ...(r.answerKey.type === OPEN_RESPONSE
+        ? {
+            review: null,
+            written: writtenReview(r, r.answerKey, { isOwn, hidden: hiddenUntil !== null, history: gradingsOf.get(r.answerId) }),
+          }
+        : hiddenUntil
+          ? { review: null }
+          : {
+              review: {
+                correct: r.correct,
+                credit: r.credit,
+                rightAnswer: describeKey(r.data, r.answerKey),
+                explanation: r.explanation,
+                source: r.source,
+              },
+            }),
     })),
+  };
+}
+
+/**
+ * A written answer as its reader may see it. The instructor sees the rubric, the model answer and
+ * the grade at all times. The learner sees nothing of the rubric or model answer while it waits;
+ * once graded, the points per criterion and the comment, and the model answer and explanation
+ * unless their class hides answers until the due date.
+ */
+function writtenReview(
+  r: {
+    answerId: string;
+    response: unknown;
+    rubricPoints: number[] | null;
+    comment: string | null;
+    gradedAt: Date | null;
+    explanation: string;
+  },
+  key: OpenResponseKey,
+  { isOwn, hidden, history }: { isOwn: boolean; hidden: boolean; history?: { gradings: number; firstGradedAt: Date | null } },
+) {
+  const graded = r.gradedAt !== null;
+  const showRubric = !isOwn || graded;
+  const showKey = !isOwn || (graded && !hidden);
+  return {
+    /** For the grading form: the instructor's only. */
+    answerId: isOwn ? null : r.answerId,
+    status: !r.response ? ('blank' as const) : graded ? ('graded' as const) : ('waiting' as const),
+    criteria: showRubric
+      ? key.rubric.map((c, i) => ({ label: c.label, max: c.points, awarded: graded ? (r.rubricPoints?.[i] ?? 0) : null }))
+      : [],
+    awarded: graded ? (r.rubricPoints ?? []).reduce((a, b) => a + b, 0) : null,
+    max: showRubric ? rubricTotal(key.rubric) : null,
+    comment: graded ? r.comment : null,
+    gradedAt: r.gradedAt,
+    firstGradedAt: history?.firstGradedAt ?? null,
+    gradings: history?.gradings ?? 0,
+    modelAnswer: showKey ? key.modelAnswer : null,
+    explanation: showKey && r.explanation ? r.explanation : null,
   };
 }

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { caseStudies, lessons, questions } from '@/db/schema';
 import { prepareArticle, type PrepareResult } from '@/lib/article-import/prepare-article';
 import { slugify } from '@/lib/case-study/sentences';
+import { questionNumbers } from '@/lib/questions/numbering';
 import { describeKey } from '@/lib/grading/describe';
 import { isUuid } from '@/lib/ids';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
@@ -136,18 +137,24 @@ export async function getCaseStudyForReview({ id }: { id: string }) {
     .orderBy(asc(questions.position));
   return {
     ...cs,
-    lessons: lessonRows.map((l) => ({
-      ...l,
-      questions: questionRows
-        .filter((q) => q.lessonId === l.id)
-        .map(({ answerKey, lessonId: _lessonId, ...q }) => ({
+    lessons: lessonRows.map((l) => {
+      const mine = questionRows.filter((q) => q.lessonId === l.id);
+      const numbers = questionNumbers(mine.map((q) => ({ itemId: q.id, retired: false })));
+      return {
+        ...l,
+        questions: mine.map(({ answerKey, lessonId: _lessonId, ...q }) => ({
           ...q,
+          /** Within the lesson, as item analysis numbers it. */
+          number: numbers.get(q.id)!,
           options: q.data.type === 'single_choice' || q.data.type === 'multiple_choice' ? q.data.options : null,
           keyIndices:
             answerKey.type === 'single_choice' ? [answerKey.answer] : answerKey.type === 'multiple_choice' ? answerKey.answer : [],
           answer: describeKey(q.data, answerKey),
+          /** Open response: the rubric the answers are graded with. */
+          rubric: answerKey.type === 'open_response' ? answerKey.rubric : null,
         })),
-    })),
+      };
+    }),
   };
 }
 

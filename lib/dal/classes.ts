@@ -259,6 +259,7 @@ export async function getGradebookByClassId({ classId }: { classId: string }) {
             assignmentId: attempts.assignmentId,
             score: attempts.score,
             maxScore: attempts.maxScore,
+            gradingPending: attempts.gradingPending,
             submittedAt: attempts.submittedAt,
           })
           .from(attempts)
@@ -282,9 +283,20 @@ export async function getGradebookByClassId({ classId }: { classId: string }) {
     const key = `${r.userId}:${r.assignmentId}`;
     byCell.set(key, [...(byCell.get(key) ?? []), r]);
   }
+  const names = new Map(data.roster.map((s) => [s.id, s.name]));
+  const lessonOf = new Map(data.assignments.map((a) => [a.id, a.lessonTitle]));
   return {
     class: data,
     assignments: data.assignments,
+    /** Attempts whose written answers wait for the instructor, oldest first. */
+    waiting: rows
+      .filter((r) => r.gradingPending)
+      .map((r) => ({
+        attemptId: r.id,
+        studentName: names.get(r.userId) ?? '',
+        lessonTitle: lessonOf.get(r.assignmentId!) ?? '',
+        submittedAt: r.submittedAt,
+      })),
     students: data.roster.map((student) => ({
       ...student,
       cells: data.assignments.map((a) => {
@@ -300,6 +312,8 @@ export async function getGradebookByClassId({ classId }: { classId: string }) {
           late: mine.some((r) => r.submittedAt > dueAt),
           extended: Boolean(extension),
           attemptIds: mine.map((r) => r.id),
+          /** Attempts of this cell with written answers still to grade. */
+          pendingAttemptIds: mine.filter((r) => r.gradingPending).map((r) => r.id),
         };
       }),
     })),

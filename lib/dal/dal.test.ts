@@ -4,7 +4,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db';
 import { answers, attempts, lessons, questions, users } from '@/db/schema';
-import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
+import type { StoredAnswerKey as AnswerKey, StoredQuestionData as PublicQuestionData } from '@/lib/questions/kinds';
 import { answerSheet, asSubmission } from '@/test/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';

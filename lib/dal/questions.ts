@@ -3,9 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, max } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { answers, caseStudies, lessons, questions } from '@/db/schema';
-import { questionToForm, type QuestionFormValues } from '@/lib/quizgen/edit';
-import { toStoredQuestion } from '@/lib/quizgen/stored';
-import type { Question } from '@/lib/quizgen/types';
+import { toEditorForm, toStoredColumns, type EditableQuestion, type EditorValues } from '@/lib/questions/editor';
 import { isUuid } from '@/lib/ids';
 import { questionForInstructor } from './internal/columns';
 import { retiredVersionFingerprint } from './internal/question-versions';
@@ -47,13 +45,8 @@ export async function getQuestionForEdit({ id }: { id: string }) {
     caseTitle: row.caseTitle,
     lessonTitle: row.lessonTitle,
     enabled: row.enabled,
-    form: questionToForm(row) satisfies QuestionFormValues,
+    form: toEditorForm(row) satisfies EditorValues,
   };
-}
-
-function storedColumns(question: Question) {
-  const { fingerprint: _generated, ...stored } = toStoredQuestion(question);
-  return stored;
 }
 
 /**
@@ -62,11 +55,11 @@ function storedColumns(question: Question) {
  * with its answers, so past results and statistics still show what was asked then. The fingerprint
  * moves to the new version, so a re-import of the article keeps the edit.
  */
-export async function updateQuestion({ id, question }: { id: string; question: Question }): Promise<QuestionSaved> {
+export async function updateQuestion({ id, question }: { id: string; question: EditableQuestion }): Promise<QuestionSaved> {
   const owned = await ownedQuestion(id);
   if (!owned || question.type !== owned.row.type) return { ok: false, error: 'not_found' };
   const { caseStudyId } = owned.row;
-  const columns = { ...storedColumns(question), editedAt: new Date() };
+  const columns = { ...toStoredColumns(question), editedAt: new Date() };
   return owned.db.transaction(async (tx): Promise<QuestionSaved> => {
     const [old] = await tx.select().from(questions).where(eq(questions.id, owned.row.id)).for('update');
     if (!old || old.retiredAt) return { ok: false, error: 'not_found' };
@@ -119,7 +112,7 @@ export async function getLessonForAuthoring({ id }: { id: string }) {
 }
 
 /** Adds the instructor's own question at the end of a lesson's quiz. */
-export async function addQuestion({ lessonId, question }: { lessonId: string; question: Question }): Promise<QuestionSaved> {
+export async function addQuestion({ lessonId, question }: { lessonId: string; question: EditableQuestion }): Promise<QuestionSaved> {
   const owned = await ownedLesson(lessonId);
   if (!owned) return { ok: false, error: 'not_found' };
   const { db, row } = owned;
@@ -132,7 +125,7 @@ export async function addQuestion({ lessonId, question }: { lessonId: string; qu
     .values({
       lessonId: row.id,
       position: Math.max(AUTHORED_POSITION, (last?.position ?? 0) + 1),
-      ...storedColumns(question),
+      ...toStoredColumns(question),
       source: question.source || 'Written by the instructor.',
       // Never matches a generated question, so a re-import cannot overwrite or retire it.
       fingerprint: `authored-${randomUUID()}`,

@@ -1,4 +1,4 @@
-import type { PublicQuestionData, Response } from '@/lib/quizgen/types';
+import { MAX_WRITTEN_ANSWER, OPEN_RESPONSE, type StoredQuestionData, type StoredResponse } from '@/lib/questions/kinds';
 import { parseNumberAnswer } from './grade';
 
 const MAX_TEXT_ANSWER = 500;
@@ -12,14 +12,20 @@ type Field = (name: string) => string[];
  * Reads a submitted quiz form into responses, trusting nothing: fields for questions that are not
  * in this quiz, out-of-range choices and any extra field (a forged "score", say) are ignored.
  */
-export function readAnswerSheet(questions: { id: string; data: PublicQuestionData }[], getAll: Field): Map<string, Response> {
-  const out = new Map<string, Response>();
+export function readAnswerSheet(questions: { id: string; data: StoredQuestionData }[], getAll: Field): Map<string, StoredResponse> {
+  const out = new Map<string, StoredResponse>();
   const int = (v: string | undefined, max: number) => {
     if (v === undefined || !/^\d{1,3}$/.test(v)) return null;
     const n = Number(v);
     return n < max ? n : null;
   };
   for (const { id, data } of questions) {
+    if (data.type === OPEN_RESPONSE) {
+      // Longer answers are refused before grading (overlongAnswers); the cut only bounds a forged form.
+      const text = getAll(fieldName(id))[0]?.slice(0, MAX_WRITTEN_ANSWER).trim();
+      if (text) out.set(id, { type: OPEN_RESPONSE, text });
+      continue;
+    }
     const values = getAll(fieldName(id)).map((v) => v.slice(0, MAX_TEXT_ANSWER));
     const first = values[0];
     switch (data.type) {
@@ -61,12 +67,19 @@ export function readAnswerSheet(questions: { id: string; data: PublicQuestionDat
 }
 
 /** A numeric text box that holds something other than a number: worth telling the learner. */
-export function unreadableNumbers(questions: { id: string; data: PublicQuestionData }[], getAll: Field): string[] {
+export function unreadableNumbers(questions: { id: string; data: StoredQuestionData }[], getAll: Field): string[] {
   return questions
     .filter((q) => q.data.type === 'numeric')
     .filter((q) => {
       const v = getAll(fieldName(q.id))[0]?.trim();
       return Boolean(v) && parseNumberAnswer(v!) === null;
     })
+    .map((q) => q.id);
+}
+
+/** Written answers longer than the limit: refused with a message rather than cut short. */
+export function overlongAnswers(questions: { id: string; data: StoredQuestionData }[], getAll: Field): string[] {
+  return questions
+    .filter((q) => q.data.type === OPEN_RESPONSE && (getAll(fieldName(q.id))[0]?.trim().length ?? 0) > MAX_WRITTEN_ANSWER)
     .map((q) => q.id);
 }

@@ -1,4 +1,4 @@
-import type { PublicQuestionData, Response } from '@/lib/quizgen/types';
+import type { StoredQuestionData as PublicQuestionData, StoredResponse as Response } from '@/lib/questions/kinds';
 
 /** How many questions one attempt shows when a lesson's pool holds more. */
 const QUIZ_LENGTH = 10;

@@ -1,9 +1,10 @@
-import type { AnswerKey, PublicQuestionData, Response } from '@/lib/quizgen/types';
+import type { StoredAnswerKey, StoredQuestionData, StoredResponse } from '@/lib/questions/kinds';
 
 const list = (xs: string[]) => xs.map((x) => x.replace(/[.;]$/, '')).join('; ');
 
 /** The right answer in words, for the result page (shown only after grading). */
-export function describeKey(data: PublicQuestionData, key: AnswerKey): string {
+export function describeKey(data: StoredQuestionData, key: StoredAnswerKey): string {
+  if (key.type === 'open_response') return key.modelAnswer;
   if (data.type === 'single_choice' && key.type === 'single_choice') return data.options[key.answer] ?? '';
   if (data.type === 'multiple_choice' && key.type === 'multiple_choice') return list(key.answer.map((i) => data.options[i] ?? ''));
   if (key.type === 'true_false') return key.answer ? 'True' : 'False';
@@ -18,8 +19,9 @@ export function describeKey(data: PublicQuestionData, key: AnswerKey): string {
 }
 
 /** What the learner answered, in words. */
-export function describeResponse(data: PublicQuestionData, response: Response | null): string {
+export function describeResponse(data: StoredQuestionData, response: StoredResponse | null): string {
   if (!response) return 'Not answered';
+  if (response.type === 'open_response') return response.text;
   if (data.type === 'single_choice' && response.type === 'single_choice') return data.options[response.choice] ?? '';
   if (data.type === 'multiple_choice' && response.type === 'multiple_choice')
     return list(response.choices.map((i) => data.options[i] ?? ''));

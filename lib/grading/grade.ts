@@ -1,3 +1,4 @@
+import { OPEN_RESPONSE, type StoredAnswerKey, type StoredQuestionData, type StoredResponse } from '@/lib/questions/kinds';
 import type { AnswerKey, PublicQuestionData, Response } from '@/lib/quizgen/types';
 import { withinOneTypo } from './typo';
 
@@ -49,7 +50,7 @@ interface GradableQuestion {
  * positions that are right; a fill-in accepts one slip in an answer of six or more letters (never
  * in a number). An absent response, or one of another kind, earns 0.
  */
-export function creditFor(question: GradableQuestion, response: Response | null | undefined): number {
+export function creditFor(question: GradableQuestion, response: StoredResponse | null | undefined): number {
   const { answerKey: key, data } = question;
   if (!response || response.type !== key.type) return 0;
   switch (key.type) {
@@ -88,27 +89,37 @@ export function creditFor(question: GradableQuestion, response: Response | null 
 }
 
 /** Whether a response earns the whole mark. */
-export const isCorrect = (question: GradableQuestion, response: Response | null | undefined): boolean => creditFor(question, response) >= 1;
+export const isCorrect = (question: GradableQuestion, response: StoredResponse | null | undefined): boolean =>
+  creditFor(question, response) >= 1;
 
 interface GradedQuestion {
   questionId: string;
-  response: Response | null;
+  response: StoredResponse | null;
   /** Share of the mark earned, 0…1. */
   credit: number;
   /** The whole mark earned. */
   correct: boolean;
 }
 
-/** Grades a sheet against the keys: one mark per question, partial credit where the kind allows it, unanswered questions score zero. */
+/**
+ * Grades a sheet against the keys: one mark per question, partial credit where the kind allows it,
+ * unanswered questions score zero. A written answer earns nothing until a person grades it against
+ * its rubric (`awaiting`: the ids of written answers with text); a blank one scores zero at once.
+ */
 export function gradeSheet(
-  keys: ({ id: string } & GradableQuestion)[],
-  responses: Map<string, Response>,
-): { score: number; maxScore: number; graded: GradedQuestion[] } {
+  keys: { id: string; data: StoredQuestionData; answerKey: StoredAnswerKey }[],
+  responses: Map<string, StoredResponse>,
+): { score: number; maxScore: number; graded: GradedQuestion[]; awaiting: string[] } {
+  const awaiting: string[] = [];
   const graded = keys.map((question) => {
     const id = question.id;
     const response = responses.get(id) ?? null;
-    const credit = creditFor(question, response);
+    if (question.answerKey.type === OPEN_RESPONSE || question.data.type === OPEN_RESPONSE) {
+      if (response?.type === OPEN_RESPONSE) awaiting.push(id);
+      return { questionId: id, response, credit: 0, correct: false };
+    }
+    const credit = creditFor({ data: question.data, answerKey: question.answerKey }, response);
     return { questionId: id, response, credit, correct: credit >= 1 };
   });
-  return { score: graded.reduce((sum, g) => sum + g.credit, 0), maxScore: keys.length, graded };
+  return { score: graded.reduce((sum, g) => sum + g.credit, 0), maxScore: keys.length, graded, awaiting };
 }

@@ -1,4 +1,8 @@
-import type { AnswerKey, PublicQuestionData, Response } from '@/lib/quizgen/types';
+import type {
+  StoredAnswerKey as AnswerKey,
+  StoredQuestionData as PublicQuestionData,
+  StoredResponse as Response,
+} from '@/lib/questions/kinds';
 import {
   cronbachAlpha,
   errorRatioOf,

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { gradeAnswerAction } from '@/app/(teach)/grading-actions';
+import { GradeForm } from '@/components/teach/grade-form';
 import { ButtonLink } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { getAttemptById } from '@/lib/dal/attempts';
@@ -47,7 +49,14 @@ export default async function AttemptPage({ params, searchParams }: Props) {
         <p className="text-sm text-slate-600">Quiz: {attempt.lessonTitle}</p>
         <h1 className="mt-1 text-2xl font-bold sm:text-3xl">
           {attempt.isOwn ? 'You' : attempt.learnerName} scored {formatPoints(attempt.score)} of {attempt.maxScore}
+          {attempt.gradingPending ? ' so far' : ''}
         </h1>
+        {attempt.gradingPending && (
+          <p role="note" className="mt-2 rounded-lg border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">
+            Waiting for grading: {attempt.isOwn ? 'your instructor grades the written answers' : 'grade the written answers below'}. The
+            score counts the other questions already.
+          </p>
+        )}
         <ProgressBar value={percent} label="Score" className="mt-4" />
         <p className="mt-2 text-sm text-slate-700">
           {percent}% · submitted {formatDateTime(attempt.submittedAt)} ·{' '}
@@ -128,6 +137,86 @@ export default async function AttemptPage({ params, searchParams }: Props) {
       )}
       <ol className="flex flex-col gap-4" aria-label="Answers">
         {listed.map((q) => {
+          if (q.written) {
+            const w = q.written;
+            const tone = w.status === 'waiting' ? 'border-sky-300' : 'border-slate-200';
+            return (
+              <li key={q.id} id={`q-${q.id}`} className={`rounded-xl border bg-white p-4 sm:p-5 ${tone}`}>
+                <p className="text-sm font-semibold">
+                  <span className={w.status === 'waiting' ? 'text-sky-800' : 'text-slate-800'}>
+                    {w.status === 'waiting'
+                      ? 'Waiting for grading'
+                      : w.status === 'blank'
+                        ? 'Not answered'
+                        : `${w.awarded} of ${w.max} points`}
+                  </span>
+                  <span className="text-slate-500"> · Question {q.number} · written answer</span>
+                </p>
+                <h2 className="mt-1 font-semibold leading-snug">{q.prompt}</h2>
+                <p className="mt-3 text-sm text-slate-600">{attempt.isOwn ? 'Your answer' : 'Their answer'}</p>
+                <p className="mt-1 whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 text-sm">{q.yourAnswer}</p>
+                {w.criteria.length > 0 && (
+                  <table className="mt-3 w-full text-left text-sm">
+                    <caption className="sr-only">Rubric of question {q.number}</caption>
+                    <thead>
+                      <tr className="border-b border-slate-200 text-slate-600">
+                        <th scope="col" className="py-1 pr-2 font-medium">
+                          Criterion
+                        </th>
+                        <th scope="col" className="py-1 text-right font-medium">
+                          Points
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {w.criteria.map((c, ci) => (
+                        <tr key={ci} className="border-b border-slate-100">
+                          <td className="py-1 pr-2">{c.label}</td>
+                          <td className="py-1 text-right tabular-nums">
+                            {c.awarded === null ? `– / ${c.max}` : `${c.awarded} / ${c.max}`}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+                {w.comment && (
+                  <div className="mt-3 text-sm">
+                    <p className="font-semibold">{attempt.isOwn ? 'Your instructor’s comment' : 'Your comment'}</p>
+                    <p className="mt-1 whitespace-pre-wrap break-words">{w.comment}</p>
+                  </div>
+                )}
+                {w.gradedAt && (
+                  <p className="mt-2 text-xs text-slate-600">
+                    Graded {formatDateTime(w.firstGradedAt ?? w.gradedAt)}
+                    {w.gradings > 1 ? `; regraded ${formatDateTime(w.gradedAt)} (${w.gradings} gradings)` : ''}
+                  </p>
+                )}
+                {w.modelAnswer && (
+                  <div className="mt-3 text-sm">
+                    <p className="font-semibold">Model answer</p>
+                    <p className="mt-1 whitespace-pre-wrap break-words text-slate-800">{w.modelAnswer}</p>
+                  </div>
+                )}
+                {w.explanation && (
+                  <p className="mt-2 text-sm text-slate-800">
+                    <span className="font-semibold">Why: </span>
+                    {w.explanation}
+                  </p>
+                )}
+                {w.answerId && w.status !== 'blank' && (
+                  <GradeForm
+                    action={gradeAnswerAction}
+                    answerId={w.answerId}
+                    questionNumber={q.number}
+                    criteria={w.criteria}
+                    comment={w.comment}
+                    graded={w.status === 'graded'}
+                  />
+                )}
+              </li>
+            );
+          }
           const v = q.review ? verdict(q.review.credit) : null;
           return (
             <li key={q.id} className={`rounded-xl border bg-white p-4 sm:p-5 ${v?.border ?? 'border-slate-200'}`}>

@@ -5,7 +5,7 @@ import { ItemChart, ScoreChart } from '@/components/teach/analysis-charts';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/select-field';
 import { getItemAnalysis } from '@/lib/dal/analysis';
-import { QUESTION_TYPE_LABELS } from '@/lib/quizgen/labels';
+import { KIND_LABELS } from '@/lib/questions/labels';
 import { MIN_ATTEMPTS_FOR_FLAGS } from '@/lib/stats/quiz-report';
 
 export const metadata: Metadata = { title: 'Item analysis' };
@@ -160,7 +160,7 @@ export default async function ItemAnalysisPage({ params, searchParams }: Props) 
                   <td className="min-w-56 px-3 py-2">
                     <span className="block">{q.prompt}</span>
                     <span className="text-xs text-slate-600">
-                      {QUESTION_TYPE_LABELS[q.type]}
+                      {KIND_LABELS[q.type]}
                       {q.inQuiz ? '' : ' · no longer in the quiz'}
                       {q.versionIds.length > 1 ? ` · ${q.versionIds.length} versions counted as one (shown: the latest)` : ''}
                     </span>

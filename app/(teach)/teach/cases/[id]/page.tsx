@@ -14,7 +14,7 @@ import { Alert } from '@/components/ui/alert';
 import { ActionForm } from '@/components/ui/action-form';
 import { ButtonLink } from '@/components/ui/button';
 import { getCaseStudyForReview } from '@/lib/dal/authoring';
-import { QUESTION_TYPE_LABELS } from '@/lib/quizgen/labels';
+import { KIND_LABELS } from '@/lib/questions/labels';
 
 export const metadata: Metadata = { title: 'Review a case study' };
 
@@ -106,7 +106,7 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
                     <div>
                       <p className="flex flex-wrap items-center gap-2 text-xs font-semibold uppercase tracking-wide text-slate-600">
                         <span>Question {number}</span>
-                        <span>· {QUESTION_TYPE_LABELS[q.type]}</span>
+                        <span>· {KIND_LABELS[q.type]}</span>
                         {q.authored && <span className="rounded bg-indigo-100 px-1.5 py-0.5 text-indigo-900">yours</span>}
                         {q.editedAt && !q.authored && <span className="rounded bg-sky-100 px-1.5 py-0.5 text-sky-900">edited</span>}
                         {!q.enabled && <span className="rounded bg-slate-200 px-1.5 py-0.5 text-slate-800">disabled</span>}
@@ -127,14 +127,25 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
                         </ul>
                       ) : (
                         <p className="mt-2 text-sm">
-                          <span className="text-slate-600">Answer: </span>
+                          <span className="text-slate-600">{q.rubric ? 'Model answer: ' : 'Answer: '}</span>
                           <span className="font-semibold text-emerald-900">{q.answer}</span>
                         </p>
                       )}
-                      <p className="mt-2 text-sm text-slate-700">
-                        <span className="font-semibold">Why: </span>
-                        {q.explanation}
-                      </p>
+                      {q.rubric && (
+                        <ul className="mt-2 flex flex-col gap-1 text-sm" aria-label={`Rubric of question ${number}`}>
+                          {q.rubric.map((c, i) => (
+                            <li key={i}>
+                              <span className="tabular-nums font-semibold">{c.points} pt</span> · {c.label}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                      {q.explanation && (
+                        <p className="mt-2 text-sm text-slate-700">
+                          <span className="font-semibold">Why: </span>
+                          {q.explanation}
+                        </p>
+                      )}
                     </div>
                     <div className="flex flex-col gap-3">
                       <figure className="rounded-lg bg-slate-50 p-3 text-sm">

@@ -6,6 +6,7 @@ import { assignAction, regenerateCodeAction, removeStudentAction } from '@/app/(
 import { DueDateField } from '@/components/teach/due-date-field';
 import { GradebookTable } from '@/components/teach/gradebook-table';
 import { InviteLink } from '@/components/teach/invite-link';
+import { WaitingForGrading } from '@/components/teach/waiting-for-grading';
 import { ActionForm } from '@/components/ui/action-form';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
@@ -193,6 +194,7 @@ export default async function ClassPage({ params, searchParams }: Props) {
         </ActionForm>
       </section>
 
+      <WaitingForGrading waiting={book.waiting} />
       <section aria-labelledby="gradebook-heading">
         <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
           <h2 id="gradebook-heading" className="text-lg font-semibold">

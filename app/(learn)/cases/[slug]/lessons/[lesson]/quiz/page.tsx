@@ -3,9 +3,10 @@ import { randomUUID } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { QuizForm } from '@/components/quiz/quiz-form';
-import { submitQuizAction } from '@/app/(learn)/actions';
+import { saveDraftAction, submitQuizAction } from '@/app/(learn)/actions';
 import { getQuizTerms } from '@/lib/dal/attempts';
 import { getQuizByLesson } from '@/lib/dal/catalog';
+import { getQuizDraft } from '@/lib/dal/drafts';
 import { arrangeQuiz, seedFromKey } from '@/lib/grading/arrange';
 import { formatDate, formatShortDate } from '@/lib/format';
 
@@ -68,6 +69,8 @@ export default async function QuizPage({ params, searchParams }: Props) {
   // attempt's draw and order, which the server works out again from it when grading.
   const submissionKey = randomUUID();
   const shown = arrangeQuiz(quiz.questions, seedFromKey(submissionKey)).map((s) => ({ ...s.question, data: s.data }));
+  const written = shown.some((q) => q.data.type === 'open_response');
+  const draft = written ? await getQuizDraft({ lessonId: quiz.lesson.id }) : null;
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       {header}
@@ -76,6 +79,8 @@ export default async function QuizPage({ params, searchParams }: Props) {
           {shown.length} {shown.length === 1 ? 'question' : 'questions'}
           {shown.length < quiz.questions.length ? ` drawn from the lesson's ${quiz.questions.length}` : ''}, shuffled for each attempt.
           Unanswered questions count as wrong.{' '}
+          {written &&
+            'Written answers are saved as you type and graded by your instructor; the rest of your score shows as soon as you submit. '}
           {chosen
             ? `This attempt counts for ${chosen.className}, due ${formatShortDate(chosen.dueAt)}. ` +
               (chosen.attemptsAllowed === null
@@ -130,6 +135,8 @@ export default async function QuizPage({ params, searchParams }: Props) {
           assignmentId={chosen?.id ?? null}
           submissionKey={submissionKey}
           questions={shown}
+          saveDraft={written ? saveDraftAction : undefined}
+          draft={draft?.texts}
         />
       ) : (
         <p>This lesson has no questions yet.</p>

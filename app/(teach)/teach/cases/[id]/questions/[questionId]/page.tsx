@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { saveQuestionAction } from '@/app/(teach)/case-actions';
 import { QuestionEditor } from '@/components/teach/question-editor';
 import { getQuestionForEdit } from '@/lib/dal/questions';
-import { QUESTION_TYPE_LABELS } from '@/lib/quizgen/labels';
+import { KIND_LABELS } from '@/lib/questions/labels';
 
 export const metadata: Metadata = { title: 'Edit a question' };
 
@@ -22,7 +22,7 @@ export default async function EditQuestionPage({ params }: { params: Promise<{ i
         </p>
         <h1 className="text-2xl font-bold sm:text-3xl">Edit a question</h1>
         <p className="mt-1 text-slate-700">
-          {QUESTION_TYPE_LABELS[question.form.type]} · {question.lessonTitle}
+          {KIND_LABELS[question.form.type]} · {question.lessonTitle}
           {question.enabled ? '' : ' · disabled'}. Your edit is kept when the article is imported again.
         </p>
       </header>

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { addQuestionAction } from '@/app/(teach)/case-actions';
 import { QuestionEditor } from '@/components/teach/question-editor';
 import { getLessonForAuthoring } from '@/lib/dal/questions';
-import { emptyForm } from '@/lib/quizgen/edit';
+import { emptyEditorForm } from '@/lib/questions/editor';
 
 export const metadata: Metadata = { title: 'Add a question' };
 
@@ -27,7 +27,7 @@ export default async function NewQuestionPage({ params, searchParams }: Props) {
           To the quiz of “{lesson.title}”. It comes after the generated questions and stays when the article is imported again.
         </p>
       </header>
-      <QuestionEditor action={addQuestionAction} initial={emptyForm('single_choice')} hidden={{ lessonId: lesson.id }} chooseType />
+      <QuestionEditor action={addQuestionAction} initial={emptyEditorForm('single_choice')} hidden={{ lessonId: lesson.id }} chooseType />
     </div>
   );
 }
