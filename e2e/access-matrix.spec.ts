@@ -541,6 +541,10 @@ const ACTIONS: Record<string, ActionEntry> = {
       answersShown: 'after_attempt',
       scoreRule: 'highest',
     }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+  },
   'app/(teach)/grading-actions.ts#gradeAnswerAction': {
     fields: (w) => ({ answerId: w.written.answerId, 'points.0': '1', comment: 'Graded by someone' }),
     denied: EVERYONE_BUT('owner'),

@@ -63,7 +63,29 @@ test.describe('written answers graded with a rubric', () => {
     const card = t.getByRole('listitem').filter({ hasText: PROMPT });
     await expect(card).toContainText('Open response');
     await expect(card).toContainText('Explains why proving it first mattered');
-    await t.getByRole('button', { name: 'Publish' }).first().click();
+
+    // The review page: filter by kind, collapse a lesson, jump to it, and publish at the end.
+    const writtenNumber = (await card.getByText(/^Question \d+$/).textContent())!.replace('Question ', '');
+    await t.getByLabel('Kind').selectOption({ label: 'Open response' });
+    await t.getByRole('button', { name: 'Filter' }).click();
+    await expect(t).toHaveURL(/kind=open_response/);
+    await expect(t.getByRole('status').filter({ hasText: /Showing 1 of \d+ questions/ })).toBeVisible();
+    await expect(t.getByRole('main').getByRole('heading', { level: 3 })).toHaveText([PROMPT]);
+    await shoot(t, 'review-filters');
+    const lessonRegion = t.getByRole('region', { name: `Lesson 1: ${LESSON_TITLE}` });
+    await lessonRegion.locator('summary').click();
+    await expect(lessonRegion.getByRole('heading', { level: 3 })).toBeHidden();
+    await lessonRegion.locator('summary').click();
+    await expect(lessonRegion.getByRole('heading', { level: 3 })).toBeVisible();
+    await t.getByRole('link', { name: 'Clear the filters' }).click();
+    await expect(t.getByRole('status').filter({ hasText: /Showing (\d+) of \1 questions/ })).toBeVisible();
+    await t
+      .getByRole('navigation', { name: 'Lessons' })
+      .getByRole('link', { name: `Lesson 1: ${LESSON_TITLE}` })
+      .click();
+    await expect(t).toHaveURL(/#lesson-/);
+    await t.getByRole('link', { name: 'Review, then publish at the end' }).click();
+    await t.getByRole('region', { name: 'Publish' }).getByRole('button', { name: 'Publish' }).click();
     await expect(t.getByText('Published', { exact: true })).toBeVisible();
 
     // A class with the lesson assigned; the student joins.
@@ -137,6 +159,13 @@ test.describe('written answers graded with a rubric', () => {
     await shoot(a, 'written-result');
     const heading = (await a.getByRole('heading', { level: 1 }).textContent())!;
     const [, got, max] = /You scored ([\d.]+) of (\d+)/.exec(heading)!;
+
+    // Item analysis numbers the written question as the review page does, and takes its facility from the awarded share.
+    await t.goto(classUrl);
+    await t.getByRole('link', { name: `Item analysis of ${LESSON_TITLE}` }).click();
+    const statsRow = t.getByRole('region', { name: 'Question statistics' }).getByRole('row').filter({ hasText: PROMPT });
+    await expect(statsRow.getByRole('rowheader')).toHaveText(`Q${writtenNumber}`);
+    await expect(statsRow.getByRole('cell').nth(1)).toHaveText('60%');
 
     // The CSV carries the graded score, and nothing waits any more.
     const csv = await (await t.request.get(`${classUrl}/gradebook.csv`)).text();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { seedFromKey, shownAs, toStoredResponse } from '@/lib/grading/arrange';
 import { readAnswerSheet } from '@/lib/grading/answer-sheet';
 import { gradeSheet } from '@/lib/grading/grade';
-import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
+import type { StoredAnswerKey as AnswerKey, StoredQuestionData as PublicQuestionData } from '@/lib/questions/kinds';
 import { answerSheet } from './answer-sheet';
 
 // One question of every kind the generator writes, with a key that is not the first option.

@@ -1,5 +1,5 @@
 import { OPEN_RESPONSE, type StoredAnswerKey, type StoredQuestionData, type StoredResponse } from '@/lib/questions/kinds';
-import type { AnswerKey, PublicQuestionData, Response } from '@/lib/quizgen/types';
+import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
 import { withinOneTypo } from './typo';
 
 /** Folds case, width, spacing, curly quotes and surrounding punctuation so "  jack  MA." = "Jack Ma". */
