@@ -363,7 +363,7 @@ export const reviewLogs = pgTable(
       .references(() => questions.id, { onDelete: 'cascade' }),
     roundKey: uuid('round_key').notNull(),
     position: integer('position').notNull(),
-    response: jsonb('response').$type<Response | null>(),
+    response: jsonb('response').$type<StoredResponse | null>(),
     credit: doublePrecision('credit').notNull(),
     /** ts-fsrs Rating given: 1 again, 3 good, 2 hard (partial credit). */
     rating: integer('rating').notNull(),
