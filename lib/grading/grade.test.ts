@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredAnswerKey as AnswerKey, StoredQuestionData as PublicQuestionData } from '@/lib/questions/kinds';
+import type { AnswerKey, PublicQuestionData } from '@/lib/quizgen/types';
 import { fieldName, readAnswerSheet } from './answer-sheet';
 import { creditFor, gradeSheet, isCorrect, normalizeAnswerText, parseNumberAnswer } from './grade';
 import { editDistanceAtMost, withinOneTypo } from './typo';
