@@ -293,7 +293,7 @@ export async function getGradebookByClassId({ classId }: { classId: string }) {
       .filter((r) => r.gradingPending)
       .map((r) => ({
         attemptId: r.id,
-        studentName: names.get(r.userId) ?? '',
+        studentName: names.get(r.userId ?? '') ?? '',
         lessonTitle: lessonOf.get(r.assignmentId!) ?? '',
         submittedAt: r.submittedAt,
       })),

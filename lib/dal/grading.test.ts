@@ -4,7 +4,7 @@ import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db';
-import { answerGradings, answers, attempts, questions, quizDrafts } from '@/db/schema';
+import { answerGradings, answers, attempts, caseStudies, lessons, questions, quizDrafts } from '@/db/schema';
 import { fieldName } from '@/lib/grading/answer-sheet';
 import { MAX_WRITTEN_ANSWER, type StoredAnswerKey, type StoredQuestionData } from '@/lib/questions/kinds';
 import { answerSheet } from '@/test/answer-sheet';
@@ -17,7 +17,9 @@ import { getCaseStudyForReview, importCaseStudy, publishCaseStudy } from './auth
 import { assignLessons, createClass, getClassById, getGradebookByClassId, joinClassByCode } from './classes';
 import { getQuizDraft, saveQuizDraft } from './drafts';
 import { gradeWrittenAnswer } from './grading';
-import { addQuestion } from './questions';
+import { getQuizByLesson } from './catalog';
+import { addQuestion, updateQuestion } from './questions';
+import { getTeachingHome } from './teaching-home';
 
 vi.mock('@/lib/auth', () => import('@/test/session'));
 
@@ -288,5 +290,59 @@ describe.each(testDatabaseKinds)('written answers graded with a rubric on %s', (
     });
     expect(result).toEqual({ ok: false, error: 'too_long', questionIds: [s.writtenId] });
     expect((await handle.db.select({ n: count() }).from(attempts).where(eq(attempts.userId, s.id.ann)))[0]!.n).toBe(0);
+  });
+
+  it('lists the waiting submission on the teaching home with its grading screen, until it is graded', async () => {
+    const s = await setting();
+    const { attemptId, answerId } = await annSubmits(s, 'Because cafés paid up front.');
+    signInAs(s.id.teacher);
+    const classOf = async () => (await getTeachingHome())!.classes.find((c) => c.id === s.classId)!;
+    expect(await classOf()).toMatchObject({ waitingForGrading: 1, waiting: [{ attemptId, lessonTitle: expect.any(String) }] });
+    expect((await classOf()).waiting[0]!.studentName).toBe(
+      (await getClassById({ id: s.classId }))!.roster.find((r) => r.id === s.id.ann)!.name,
+    );
+    // Another instructor's home never shows it.
+    signInAs(s.id.rival);
+    expect((await getTeachingHome())!.classes.some((c) => c.id === s.classId)).toBe(false);
+    signInAs(s.id.teacher);
+    expect(await gradeWrittenAnswer({ answerId, getAll: form({ 'points.0': '3', 'points.1': '2', comment: 'Good.' }) })).toMatchObject({
+      ok: true,
+    });
+    expect(await classOf()).toMatchObject({ waitingForGrading: 0, waiting: [] });
+  });
+
+  it('an edit of a written question moves its case study’s content version, so learners get the new prompt at once', async () => {
+    const s = await setting();
+    const [where] = await handle.db
+      .select({ caseId: caseStudies.id, caseSlug: caseStudies.slug, lessonSlug: lessons.slug, version: caseStudies.contentVersion })
+      .from(lessons)
+      .innerJoin(caseStudies, eq(caseStudies.id, lessons.caseStudyId))
+      .where(eq(lessons.id, s.lessonId));
+    signInAs(s.id.ann);
+    const quiz = async () => (await getQuizByLesson({ caseSlug: where!.caseSlug, lessonSlug: where!.lessonSlug }))!;
+    // Read once, so the content is cached under the version before the edit.
+    expect((await quiz()).questions.find((q) => q.id === s.writtenId)!.prompt).toBe('Why did the roaster sell wholesale first?');
+    signInAs(s.id.teacher);
+    const edited = await updateQuestion({
+      id: s.writtenId,
+      question: {
+        type: 'open_response',
+        prompt: 'What did selling wholesale first give the roaster?',
+        modelAnswer: MODEL,
+        rubric: [...RUBRIC, { label: 'Uses a figure from the case', points: 1 }],
+        explanation: '',
+        source: '',
+      },
+    });
+    if (!edited.ok) throw new Error(edited.error);
+    const [after] = await handle.db
+      .select({ version: caseStudies.contentVersion })
+      .from(caseStudies)
+      .where(eq(caseStudies.id, where!.caseId));
+    expect(after!.version).toBeGreaterThan(where!.version);
+    signInAs(s.id.ann);
+    const served = (await quiz()).questions.find((q) => q.id === edited.id)!;
+    expect(served.prompt).toBe('What did selling wholesale first give the roaster?');
+    expect(JSON.stringify(await quiz())).not.toMatch(/SENTINEL|Uses a figure/);
   });
 });

@@ -1,20 +1,39 @@
 import 'server-only';
 import { and, asc, count, eq, gt, inArray } from 'drizzle-orm';
-import { getDb } from '@/db';
-import { assignments, classes, classMembers, lessons } from '@/db/schema';
+import { getDb, type Database } from '@/db';
+import { assignments, attempts, classes, classMembers, lessons, users } from '@/db/schema';
 import { getItemAnalysis } from './analysis';
 import { requireInstructor } from './session';
 
 /** Upcoming due dates shown per class. */
 const UPCOMING = 3;
 
+/** Submissions listed per class on the home; the rest are a click away in the class's gradebook. */
+const WAITING_LISTED = 5;
+
 /**
- * Submissions waiting for an instructor's grade, per class. Every question kind is graded on
- * submit today, so none wait; the open-response kind (issue 14, written answers) counts its
- * attempts "waiting for grading" here.
+ * Submissions waiting for an instructor's grade, per class, oldest first: attempts of the class's
+ * current students, on its assignments, with a written answer not yet graded (as the gradebook lists them).
  */
-async function waitingForGrading(classIds: readonly string[]): Promise<Map<string, number>> {
-  return new Map(classIds.map((id) => [id, 0]));
+async function waitingForGrading(db: Database, classIds: readonly string[]) {
+  const rows = await db
+    .select({
+      classId: assignments.classId,
+      attemptId: attempts.id,
+      studentName: users.name,
+      lessonTitle: lessons.title,
+      submittedAt: attempts.submittedAt,
+    })
+    .from(attempts)
+    .innerJoin(assignments, eq(assignments.id, attempts.assignmentId))
+    .innerJoin(lessons, eq(lessons.id, assignments.lessonId))
+    .innerJoin(users, eq(users.id, attempts.userId))
+    .innerJoin(classMembers, and(eq(classMembers.classId, assignments.classId), eq(classMembers.userId, attempts.userId)))
+    .where(and(inArray(assignments.classId, classIds), eq(attempts.gradingPending, true)))
+    .orderBy(asc(attempts.submittedAt));
+  const byClass = new Map<string, Omit<(typeof rows)[number], 'classId'>[]>();
+  for (const { classId, ...row } of rows) byClass.set(classId, [...(byClass.get(classId) ?? []), row]);
+  return byClass;
 }
 
 /**
@@ -54,7 +73,7 @@ export async function getTeachingHome({ now = new Date() }: { now?: Date } = {})
     .from(assignments)
     .where(and(inArray(assignments.classId, ids), gt(assignments.dueAt, now)));
   const isUpcoming = new Set(upcoming.map((u) => u.id));
-  const waiting = await waitingForGrading(ids);
+  const waiting = await waitingForGrading(db, ids);
   // Item analysis per assigned quiz, over this class's first attempts: only flags past the minimum sample.
   const flagged = await Promise.all(
     assigned.map(async (a) => {
@@ -75,7 +94,9 @@ export async function getTeachingHome({ now = new Date() }: { now?: Date } = {})
         assignments: own.length,
         upcoming: own.filter((a) => isUpcoming.has(a.id)).slice(0, UPCOMING),
         laterCount: Math.max(0, own.filter((a) => isUpcoming.has(a.id)).length - UPCOMING),
-        waitingForGrading: waiting.get(c.id) ?? 0,
+        waitingForGrading: waiting.get(c.id)?.length ?? 0,
+        /** The oldest submissions to grade, each opening its grading screen. */
+        waiting: (waiting.get(c.id) ?? []).slice(0, WAITING_LISTED),
         flagged: own.filter((a) => a.flags > 0).map((a) => ({ lessonId: a.lessonId, lessonTitle: a.lessonTitle, flags: a.flags })),
       };
     }),

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ButtonLink } from '@/components/ui/button';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { getTeachingHome } from '@/lib/dal/teaching-home';
+import { formatDateTime } from '@/lib/format';
 import { MIN_ATTEMPTS_FOR_FLAGS } from '@/lib/stats/quiz-report';
 
 export const metadata: Metadata = { title: 'Teaching' };
@@ -73,6 +74,28 @@ export default async function TeachingHomePage() {
                   </ul>
                 )}
               </div>
+              {c.waiting.length > 0 && (
+                <div>
+                  <h3 className="text-sm font-semibold text-slate-800">To grade</h3>
+                  <ul className="mt-1 flex flex-col gap-1 text-sm">
+                    {c.waiting.map((w) => (
+                      <li key={w.attemptId}>
+                        <Link href={`/attempts/${w.attemptId}`} className="break-words text-indigo-800 underline">
+                          Grade {w.studentName}: {w.lessonTitle}
+                        </Link>{' '}
+                        <span className="text-slate-600">· submitted {formatDateTime(w.submittedAt)}</span>
+                      </li>
+                    ))}
+                    {c.waitingForGrading > c.waiting.length && (
+                      <li>
+                        <Link href={`/teach/classes/${c.id}#waiting-heading`} className="text-indigo-800 underline">
+                          All {c.waitingForGrading} waiting in {c.name}
+                        </Link>
+                      </li>
+                    )}
+                  </ul>
+                </div>
+              )}
               {c.flagged.length > 0 && (
                 <div>
                   <h3 className="text-sm font-semibold text-slate-800">Questions to look at</h3>
