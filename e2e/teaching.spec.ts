@@ -190,8 +190,16 @@ test('an instructor changes assignments in their own time zone, extends one stud
   await expect(otherItem).toBeVisible();
   await otherItem.getByRole('button', { name: /^Remove assignment/ }).click();
   await removeDialog.getByRole('button', { name: 'Remove assignment' }).click();
-  // The form's own message goes with the removed item; the item's absence is the confirmation.
+  // The item goes; the message stays in the assignment list's status region, which takes the focus
+  // from the button that went with the item.
   await expect(otherItem).toHaveCount(0);
+  const removed = t
+    .getByRole('region', { name: /^Assignments/ })
+    .getByRole('status')
+    .filter({ hasText: 'Assignment removed.' });
+  await expect(removed).toBeVisible();
+  await expect(removed).toBeFocused();
+  await shoot(t, 'assignment-removed');
   // The other dialogs of the class page, for the screenshots and the scan.
   await t.getByRole('button', { name: 'New join code' }).click();
   await expect(t.getByRole('dialog', { name: 'Make a new invite code?' })).toBeVisible();

@@ -86,6 +86,10 @@ test.describe('written answers graded with a rubric', () => {
     await expect(t).toHaveURL(/#lesson-/);
     await t.getByRole('link', { name: 'Review, then publish at the end' }).click();
     await t.getByRole('region', { name: 'Publish' }).getByRole('button', { name: 'Publish' }).click();
+    await t
+      .getByRole('dialog', { name: /^Publish/ })
+      .getByRole('button', { name: 'Publish' })
+      .click();
     await expect(t.getByText('Published', { exact: true })).toBeVisible();
 
     // A class with the lesson assigned; the student joins.
@@ -96,7 +100,7 @@ test.describe('written answers graded with a rubric', () => {
     const classUrl = t.url();
     const code = await t.getByLabel('Join code').inputValue();
     await t.getByLabel('What to assign').selectOption({ label: LESSON_TITLE });
-    await t.getByLabel('Due date').fill('2031-06-30');
+    await t.getByLabel('Due date and time').fill('2031-06-30T17:00');
     await t.getByRole('button', { name: 'Assign', exact: true }).click();
     await expect(t.getByRole('main').getByRole('status')).toContainText('Lesson assigned');
 
@@ -131,7 +135,13 @@ test.describe('written answers graded with a rubric', () => {
     await expect(t.getByRole('region', { name: 'Gradebook table' }).getByRole('row', { name: /Ann Writer/ })).toContainText(
       'waiting for grading',
     );
-    await t.getByRole('link', { name: `Grade Ann Writer: ${LESSON_TITLE}` }).click();
+    await expect(t.getByRole('link', { name: `Grade Ann Writer: ${LESSON_TITLE}` })).toBeVisible();
+    // The teaching home lists it under its class, with a link to the grading screen.
+    await t.goto('/teach');
+    const classCard = t.getByRole('listitem').filter({ has: t.getByRole('heading', { level: 2, name: 'Case Writing' }) });
+    await expect(classCard.getByRole('definition').nth(1)).toHaveText('1');
+    await shoot(t, 'teach-home-waiting');
+    await classCard.getByRole('link', { name: `Grade Ann Writer: ${LESSON_TITLE}` }).click();
     await expect(t).toHaveURL(attemptUrl);
     await expect(t.getByText(MODEL)).toBeVisible();
     const grading = t.getByRole('group', { name: /^Grade question \d+$/ });
@@ -148,6 +158,9 @@ test.describe('written answers graded with a rubric', () => {
     await shoot(t, 'grading');
     await t.getByRole('button', { name: 'Save grade' }).click();
     await expect(t.getByRole('main').getByRole('status').first()).toContainText('Graded');
+    await t.goto('/teach');
+    await expect(classCard.getByRole('definition').nth(1)).toHaveText('0');
+    await expect(classCard.getByRole('link', { name: /^Grade / })).toHaveCount(0);
 
     // The student sees the grade per criterion, the comment and the model answer.
     await a.reload();

@@ -3,12 +3,14 @@
 import { useActionState, useEffect, useId, useRef, type ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { useStatusRegion } from '@/components/ui/status-region';
 import { idle, type ActionState } from '@/lib/action-state';
 
 /**
  * A button whose action is confirmed first, in a native modal <dialog> (the browser keeps focus
  * inside it, Escape cancels, focus returns to the button after). The dialog is named by its
  * title and described by its text; Cancel has the focus, so Enter never confirms by accident.
+ * Inside a StatusRegion its success message goes there, as the form may leave the page with its item.
  */
 export function ConfirmForm({
   action,
@@ -32,8 +34,17 @@ export function ConfirmForm({
   danger?: boolean;
   triggerVariant?: 'primary' | 'secondary';
 }) {
-  const [state, formAction, pending] = useActionState(action, idle);
+  const report = useStatusRegion();
   const dialog = useRef<HTMLDialogElement>(null);
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, formData: FormData) => {
+    const next = await action(prev, formData);
+    // Reported here, not from an effect: the page's new content may unmount this form with the result.
+    if (report && next.status === 'success' && next.message) {
+      dialog.current?.close();
+      report(next.message);
+    }
+    return next;
+  }, idle);
   const id = useId();
   useEffect(() => {
     if (state !== idle) dialog.current?.close();
@@ -41,7 +52,7 @@ export function ConfirmForm({
   return (
     <div className="flex flex-col gap-2">
       {state.status === 'error' && state.message && <Alert>{state.message}</Alert>}
-      {state.status === 'success' && state.message && <Alert tone="info">{state.message}</Alert>}
+      {!report && state.status === 'success' && state.message && <Alert tone="info">{state.message}</Alert>}
       <div>
         <Button type="button" variant={triggerVariant} onClick={() => dialog.current?.showModal()} aria-haspopup="dialog">
           {trigger}

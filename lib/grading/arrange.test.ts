@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StoredQuestionData } from '@/lib/questions/kinds';
 import type { AnswerKey, PublicQuestionData, Response } from '@/lib/quizgen/types';
 import { arrangeQuiz, seedFromKey, toStoredResponse } from './arrange';
 import { creditFor } from './grade';
@@ -80,6 +81,20 @@ describe('arrangeQuiz', () => {
     }
     expect(new Set(sets.map((s) => [...s].sort().join())).size).toBeGreaterThan(1);
     expect(arrangeQuiz(pool, 7, 10)).toHaveLength(pool.length);
+  });
+
+  it('always draws an open-response question (an instructor wrote it to be answered), at a shuffled place', () => {
+    const closed = Array.from({ length: 24 }, (_, i) => ({ id: `q${i}`, data: { type: 'true_false' } as StoredQuestionData }));
+    const pool = [...closed, { id: 'q-written', data: { type: 'open_response' } as StoredQuestionData }];
+    const places = new Set<number>();
+    for (let i = 0; i < 50; i++) {
+      const drawn = arrangeQuiz(pool, seedFromKey(`w${i}`), 10).map((s) => s.question.id);
+      expect(drawn).toHaveLength(10);
+      expect(new Set(drawn).size).toBe(10);
+      expect(drawn).toContain('q-written');
+      places.add(drawn.indexOf('q-written'));
+    }
+    expect(places.size).toBeGreaterThan(3);
   });
 
   it('maps every right answer given on the shuffled quiz back to the stored key, for 200 seeds', () => {

@@ -85,8 +85,13 @@ export function arrangeQuiz<Q extends { id: string; data: PublicQuestionData }>(
 ): Shown<Q>[] {
   // By id, so the draw does not depend on the order a query returned the pool in (positions can tie).
   const byId = [...pool].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const order = permutation(byId.length, random(seed)).slice(0, length);
-  return order.map((i) => shownAs(byId[i]!, seed));
+  const order = permutation(byId.length, random(seed));
+  // An open response is drawn always (an instructor wrote it to be answered); the closed questions
+  // fill the rest. A pool without one draws exactly as before, so stored seeds still hold.
+  const written = order.filter((i) => byId[i]!.data.type === 'open_response');
+  const closed = order.filter((i) => byId[i]!.data.type !== 'open_response').slice(0, Math.max(0, length - written.length));
+  const drawn = new Set([...written, ...closed]);
+  return order.filter((i) => drawn.has(i)).map((i) => shownAs(byId[i]!, seed));
 }
 
 /** A response to the shown question, in the stored question's terms (what is graded and kept). */

@@ -13,6 +13,7 @@ import { ButtonLink } from '@/components/ui/button';
 import { ConfirmForm } from '@/components/ui/confirm-form';
 import { LocalDateTime } from '@/components/ui/local-date-time';
 import { SelectField } from '@/components/ui/select-field';
+import { StatusRegion } from '@/components/ui/status-region';
 import { getGradebookByClassId } from '@/lib/dal/classes';
 
 export const metadata: Metadata = { title: 'Class' };
@@ -105,45 +106,49 @@ export default async function ClassPage({ params, searchParams }: Props) {
         <h2 id="assignments-heading" className="mb-3 text-lg font-semibold">
           Assignments ({cls.assignments.length})
         </h2>
-        {cls.assignments.length === 0 ? (
-          <p className="text-slate-700">Nothing assigned yet.</p>
-        ) : (
-          <ul className="flex flex-col gap-3">
-            {cls.assignments.map((a) => (
-              <li key={a.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
-                <div>
-                  <h3 className="font-semibold">{a.lessonTitle}</h3>
-                  <p className="text-sm text-slate-700">
-                    {a.caseTitle} · due <LocalDateTime date={a.dueAt} /> ·{' '}
-                    {a.attemptsAllowed ? `${a.attemptsAllowed} ${a.attemptsAllowed === 1 ? 'attempt' : 'attempts'}` : 'unlimited attempts'}{' '}
-                    · {RULES[a.scoreRule]}
-                    {a.answersShown === 'after_due' ? ' · answers after the due date' : ''}
-                    {a.extensions > 0 ? ` · ${a.extensions} ${a.extensions === 1 ? 'extension' : 'extensions'}` : ''}
-                  </p>
-                </div>
-                <div className="flex flex-wrap items-start gap-2">
-                  <ButtonLink href={`/teach/classes/${cls.id}/assignments/${a.id}`} variant="secondary">
-                    Edit assignment<span className="sr-only">: {a.lessonTitle}</span>
-                  </ButtonLink>
-                  <ConfirmForm
-                    action={removeAssignmentAction}
-                    trigger={
-                      <>
-                        Remove assignment<span className="sr-only">: {a.lessonTitle}</span>
-                      </>
-                    }
-                    title={`Remove “${a.lessonTitle}” from ${cls.name}?`}
-                    description="Its column leaves the gradebook and students no longer see it as due. The attempts made for it are kept as each student's practice."
-                    confirm="Remove assignment"
-                    danger
-                  >
-                    <input type="hidden" name="assignmentId" value={a.id} />
-                  </ConfirmForm>
-                </div>
-              </li>
-            ))}
-          </ul>
-        )}
+        <StatusRegion>
+          {cls.assignments.length === 0 ? (
+            <p className="text-slate-700">Nothing assigned yet.</p>
+          ) : (
+            <ul className="flex flex-col gap-3">
+              {cls.assignments.map((a) => (
+                <li key={a.id} className="flex flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 shadow-sm">
+                  <div>
+                    <h3 className="font-semibold">{a.lessonTitle}</h3>
+                    <p className="text-sm text-slate-700">
+                      {a.caseTitle} · due <LocalDateTime date={a.dueAt} /> ·{' '}
+                      {a.attemptsAllowed
+                        ? `${a.attemptsAllowed} ${a.attemptsAllowed === 1 ? 'attempt' : 'attempts'}`
+                        : 'unlimited attempts'}{' '}
+                      · {RULES[a.scoreRule]}
+                      {a.answersShown === 'after_due' ? ' · answers after the due date' : ''}
+                      {a.extensions > 0 ? ` · ${a.extensions} ${a.extensions === 1 ? 'extension' : 'extensions'}` : ''}
+                    </p>
+                  </div>
+                  <div className="flex flex-wrap items-start gap-2">
+                    <ButtonLink href={`/teach/classes/${cls.id}/assignments/${a.id}`} variant="secondary">
+                      Edit assignment<span className="sr-only">: {a.lessonTitle}</span>
+                    </ButtonLink>
+                    <ConfirmForm
+                      action={removeAssignmentAction}
+                      trigger={
+                        <>
+                          Remove assignment<span className="sr-only">: {a.lessonTitle}</span>
+                        </>
+                      }
+                      title={`Remove “${a.lessonTitle}” from ${cls.name}?`}
+                      description="Its column leaves the gradebook and students no longer see it as due. The attempts made for it are kept as each student's practice."
+                      confirm="Remove assignment"
+                      danger
+                    >
+                      <input type="hidden" name="assignmentId" value={a.id} />
+                    </ConfirmForm>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </StatusRegion>
       </section>
 
       <section aria-labelledby="assign-heading" className="max-w-3xl rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
