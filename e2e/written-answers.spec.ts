@@ -102,7 +102,7 @@ test.describe('written answers graded with a rubric', () => {
     await t.getByLabel('What to assign').selectOption({ label: LESSON_TITLE });
     await t.getByLabel('Due date and time').fill('2031-06-30T17:00');
     await t.getByRole('button', { name: 'Assign', exact: true }).click();
-    await expect(t.getByRole('main').getByRole('status')).toContainText('Lesson assigned');
+    await expect(t.getByRole('main').getByRole('status').filter({ hasText: 'Lesson assigned' })).toBeVisible();
 
     const ann = await newUser('Ann Writer', 'Student');
     const a = ann.page;

@@ -19,17 +19,18 @@ export function StatusRegion({ children }: { children: ReactNode }) {
   const post = useCallback((message: string) => setReport((r) => ({ message, n: (r?.n ?? 0) + 1 })), []);
   return (
     <ReportContext.Provider value={post}>
-      <div
-        ref={region}
-        role="status"
-        tabIndex={-1}
-        className={
-          report
-            ? 'mb-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900 focus:outline-2 focus:outline-indigo-700'
-            : ''
-        }
-      >
-        {report?.message}
+      {/* Live before anything lands in it, so the report is announced; empty, it is no status at all. */}
+      <div aria-live="polite">
+        {report && (
+          <div
+            ref={region}
+            role="status"
+            tabIndex={-1}
+            className="mb-3 rounded-lg border border-indigo-200 bg-indigo-50 px-4 py-3 text-sm text-indigo-900 focus:outline-2 focus:outline-indigo-700"
+          >
+            {report.message}
+          </div>
+        )}
       </div>
       {children}
     </ReportContext.Provider>

@@ -205,7 +205,7 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
 
       <section id="publish" aria-labelledby="publish-heading" className="flex scroll-mt-4 flex-col gap-3 border-t border-slate-200 pt-4">
         <h2 id="publish-heading" className="text-xl font-semibold">
-          {draft ? 'Publish' : 'Published'}
+          {draft ? 'Publish' : 'Unpublish or archive'}
         </h2>
         <p className="text-slate-700">
           {draft
