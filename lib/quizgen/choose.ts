@@ -117,7 +117,6 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
         // one only when it has no understanding question at all.
         if (understanding(c) ? picked.length >= MIN_QUESTIONS + 1 : recall >= 1 || understood > 0) continue;
       }
-      if (sameKeyAgain(c, picked, ranked)) continue;
       if (clashes(c)) {
         rejected.push({ prompt: c.question.prompt, reason: 'repeats or gives away another question' });
         continue;
@@ -133,25 +132,6 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
     used.answers.push(...answersOf(c).map((text) => ({ section: section.index, text })));
   }
   return balanceKeyPositions(picked);
-}
-
-/**
- * A true/false question whose key the quiz's other true/false questions already all have, while the
- * other version of the same statement is still to be had: take that one instead.
- */
-function sameKeyAgain(c: Candidate, picked: Candidate[], ranked: Candidate[]): boolean {
-  const q = c.question;
-  if (q.type !== 'true_false') return false;
-  const others = picked.flatMap((p) => (p.question.type === 'true_false' ? [p.question.answer] : []));
-  if (others.length === 0 || others.some((a) => a !== q.answer)) return false;
-  return ranked.some(
-    (o) =>
-      o !== c &&
-      !picked.includes(o) &&
-      o.question.type === 'true_false' &&
-      o.question.source === q.source &&
-      o.question.answer !== q.answer,
-  );
 }
 
 /** Everything a learner reads in a question before answering it. */

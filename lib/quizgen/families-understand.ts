@@ -1,69 +1,12 @@
 import nlp from 'compromise';
-import { sentencesOf } from '@/lib/case-study/parse';
-import { overlap, type AnalysedSentence } from './analysis';
+import { overlap } from './analysis';
 import { asStatement, closest, lowerCaseWords, nearby, singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
-import { contentWords, isClaim, isFunctionWord, sentenceFeatures, stripLeadIn } from './sentence-features';
+import { contentWords, isFunctionWord, sentenceFeatures } from './sentence-features';
 
 /**
  * Families that ask what the case means rather than what it says word for word: the main idea of a
  * lesson, what an event led to, what a move was for, which items belong to a group the article names.
  */
-
-/** In the review lesson: the article's own summing-up sentence against the lessons' gists. */
-export function caseSummaryCandidates(ctx: FamilyContext): Candidate[] {
-  if (!ctx.section.review) return [];
-  const closing = sentencesOf(ctx.caseStudy.conclusion)
-    .map((text) => ({ text, f: sentenceFeatures(text) }))
-    .find(({ text, f }) => isClaim(f) && !f.forecast && !f.needsContext && stripLeadIn(text).split(/\s+/).length >= 10);
-  if (!closing) return [];
-  const own: AnalysedSentence = { text: closing.text, section: -2, features: closing.f, claim: true, words: contentWords(closing.text) };
-  const others = ctx.analysis.sections
-    .map((s, i) => ({ gist: s.gist, title: ctx.caseStudy.sections[i]!.title, review: ctx.caseStudy.sections[i]!.review }))
-    .filter(
-      (o): o is { gist: AnalysedSentence; title: string; review: undefined } =>
-        // A bullet fragment ("Bans on mergers, forcing …") is not a statement that sums anything up; nor
-        // is someone's quoted remark (blind review v9: "the wrong kind of option").
-        o.gist !== null && !o.review && o.gist.text !== closing.text && readsAsStatement(o.gist.text) && !/[“”"]/.test(o.gist.text),
-    );
-  const stem = 'Which statement best sums up the case as a whole, as the article itself concludes?';
-  return summaryCandidate(
-    own,
-    others.map((o) => ({ text: o.gist.text, title: o.title })),
-    stem,
-    'case_summary',
-  );
-}
-
-/**
- * A lesson's own gist against other lessons' gists was tried ("which statement best sums up this
- * lesson?") and blind review rejected it: one article's gists overlap, and every quiz drew on the
- * same pool. The case as a whole, summed up by the article's own closing sentence, stays.
- */
-function summaryCandidate(
-  own: AnalysedSentence,
-  others: { text: string; title: string }[],
-  stem: string,
-  family: 'case_summary',
-): Candidate[] {
-  const rng = streamFor(family, own.text);
-  const key = asStatement(stripLeadIn(own.text));
-  const pool = rng.shuffle(others).map((o) => ({ ...o, option: asStatement(stripLeadIn(o.text)) }));
-  const picked = pool.slice(0, 3);
-  if (picked.length < 3) return [];
-  return singleChoice({
-    family,
-    level: 'understand',
-    rng,
-    stem,
-    key,
-    distractors: picked.map((p) => p.option),
-    explain: () =>
-      `“${key}” is how the article itself sums up the case: “${own.text}” ` +
-      `The other statements are true of the case but belong elsewhere: “${picked[0]!.option}” is the point of “${picked[0]!.title}”.`,
-    source: own.text,
-    score: 0.6,
-  });
-}
 
 /** "What effect did … have?" Key: the consequence the article gives; distractors: consequences of other things. */
 export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
@@ -409,10 +352,10 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
         ? `${capitalFirst(subject!)} ${predicate}`
         : `${c.cause.replace(/[.,;:]+$/, '').replace(/\s+then\s+/, ' ')}, and this ${predicate}`;
     };
-    // Both versions are offered, the question's own stream preferring one: the quiz takes the other
-    // when its true/false questions would otherwise all share one key (blind review v9: the seed's two
-    // keyed "true", so answering "true" scored full marks).
-    return [truth, !truth].map((t, i): Candidate => ({
+    // Offering both versions so that a quiz's true/false keys differ was tried in v9 and rejected in
+    // review: the false version of the seed's link ("the investigations led to breakthroughs in AI")
+    // was defensible as true, the article's whole argument being that the crackdown drove its AI push.
+    return [truth].map((t, i): Candidate => ({
       question: {
         type: 'true_false',
         family: 'cause_effect',

@@ -35,7 +35,9 @@ describe('question identity', () => {
   });
 
   it('comes from family, source and key, not from distractors or wording around them', () => {
-    const q = before.lessons.flatMap((l) => l.questions).find((x) => x.type === 'single_choice')!;
+    // The seed has no single-choice question since v9; the Harbor Coffee fixture has.
+    const harbor = generate(readFileSync(path.join(process.cwd(), 'test/fixtures/harbor-coffee.md'), 'utf8'));
+    const q = harbor.lessons.flatMap((l) => l.questions).find((x) => x.type === 'single_choice')!;
     if (q.type !== 'single_choice') throw new Error('no single choice');
     const key = q.options[q.answer]!;
     const reshuffled = {
