@@ -3,14 +3,12 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { currentHref } from './nav-current';
 
 export interface NavLink {
   href: string;
   label: string;
 }
-
-/** The current page's link, or the section it is in (/cases/x is in the Library). */
-const isCurrent = (pathname: string, href: string) => pathname === href || pathname.startsWith(`${href}/`);
 
 /**
  * The signed-in header's links: in a row on wide screens; behind a "Menu" button on phones, so the
@@ -19,6 +17,10 @@ const isCurrent = (pathname: string, href: string) => pathname === href || pathn
  */
 export function MainNav({ links, children }: { links: NavLink[]; children?: ReactNode }) {
   const pathname = usePathname();
+  const current = currentHref(
+    pathname,
+    links.map((l) => l.href),
+  );
   // The page the menu was opened on: following a link (or back/forward) closes it.
   const [openOn, setOpenOn] = useState<string | null>(null);
   const open = openOn === pathname;
@@ -68,12 +70,7 @@ export function MainNav({ links, children }: { links: NavLink[]; children?: Reac
       >
         {links.map((l) => (
           <li key={l.href}>
-            <Link
-              href={l.href}
-              aria-current={isCurrent(pathname, l.href) ? 'page' : undefined}
-              className={link}
-              onClick={() => setOpen(false)}
-            >
+            <Link href={l.href} aria-current={l.href === current ? 'page' : undefined} className={link} onClick={() => setOpen(false)}>
               {l.label}
             </Link>
           </li>

@@ -119,7 +119,8 @@ export default async function AttemptPage({ params, searchParams }: Props) {
           {onlyMistakes ? (
             <>
               <span>
-                Showing your {mistakes.length} {mistakes.length === 1 ? 'mistake' : 'mistakes'} of {numbered.length} questions.
+                Showing {attempt.gradebookHref ? 'the' : 'your'} {mistakes.length} {mistakes.length === 1 ? 'mistake' : 'mistakes'} of{' '}
+                {numbered.length} questions.
               </span>
               <Link href={`/attempts/${attempt.id}`} className="font-medium text-indigo-700 underline">
                 Show all answers
@@ -127,7 +128,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
             </>
           ) : (
             <Link href={`/attempts/${attempt.id}?show=mistakes`} className="font-medium text-indigo-700 underline">
-              Show only my mistakes ({mistakes.length})
+              {attempt.gradebookHref ? 'Show only the mistakes' : 'Show only my mistakes'} ({mistakes.length})
             </Link>
           )}
         </nav>
