@@ -95,7 +95,8 @@ export function keyTermCandidates(ctx: FamilyContext): Candidate[] {
     const blanked = `“${term.sentence.replace(term.text, '____')}”`;
     // "from a ____ to": the article's "a" fits one form of the term; the other is not offered.
     const before = term.sentence.slice(0, term.sentence.indexOf(term.text));
-    const singular = /\b(?:a|an|one|each|every|this|that)\s+$/i.test(before);
+    // "a mid-size ____" too (blind review v9: "family dealers" accepted after "a mid-size").
+    const singular = /\b(?:a|an|one|each|every|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(before);
     const stem = `Fill in the blank with the term the article uses: ${blanked}`;
     return [
       {
@@ -104,7 +105,7 @@ export function keyTermCandidates(ctx: FamilyContext): Candidate[] {
           family: 'key_term',
           level: 'remember',
           prompt: stem,
-          answer: termVariants(term.text).filter((v) => !singular || !/s$/.test(v) || /s$/.test(term.text)),
+          answer: termVariants(term.text, articleText(ctx)).filter((v) => !singular || !/s$/.test(v) || /s$/.test(term.text)),
           explanation: `The article says: “${term.sentence}” “${term.text}” is a term the case comes back to.`,
           source: term.sentence,
         },
@@ -141,19 +142,27 @@ function usesOf(ctx: FamilyContext, all: Term[]): Map<string, number> {
 }
 
 /**
- * The term as written, in the singular or plural, with or without a hyphen, and its head noun alone
- * when the head is not a word the article uses for other things ("regulations" for "government
- * regulations" is the same answer).
+ * The term as written, with or without a hyphen, and its other number (singular or plural) when the
+ * article itself uses it. Blind review v9: the head noun alone ("system" for "quality system",
+ * "edition" for "replica edition") gave credit without knowing the term, and a made-up plural ("data
+ * privacies") was no word at all.
  */
-function termVariants(term: string): string[] {
+function termVariants(term: string, text: string): string[] {
   const out = new Set([term, term.replace(/-/g, ' ')]);
-  const head = term.split(' ').at(-1)!;
-  if (term.includes(' ') && head.length >= 6) out.add(head);
-  if (/[^aeiou]ies$/.test(term)) out.add(term.replace(/ies$/, 'y'));
-  else if (/(?:s|x|ch|sh)es$/.test(term)) out.add(term.replace(/es$/, ''));
-  else if (/[^s]s$/.test(term)) out.add(term.replace(/s$/, ''));
-  else if (/[^aeiou]y$/.test(term)) out.add(term.replace(/y$/, 'ies'));
-  else if (/(?:s|x|ch|sh)$/.test(term)) out.add(`${term}es`);
-  else out.add(`${term}s`);
+  let other: string;
+  if (/[^aeiou]ies$/.test(term)) other = term.replace(/ies$/, 'y');
+  else if (/(?:s|x|ch|sh)es$/.test(term)) other = term.replace(/es$/, '');
+  else if (/[^s]s$/.test(term)) other = term.replace(/s$/, '');
+  else if (/[^aeiou]y$/.test(term)) other = term.replace(/y$/, 'ies');
+  else if (/(?:s|x|ch|sh)$/.test(term)) other = `${term}es`;
+  else other = `${term}s`;
+  if (new RegExp(`(?<![\\p{L}-])${other.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}-])`, 'iu').test(text)) out.add(other);
   return [...out];
+}
+
+const textCache = new WeakMap<object, string>();
+function articleText(ctx: FamilyContext): string {
+  let text = textCache.get(ctx.analysis);
+  if (text === undefined) textCache.set(ctx.analysis, (text = ctx.analysis.all.map((s) => s.text).join(' ')));
+  return text;
 }

@@ -176,3 +176,21 @@ describe('options as statements', () => {
     for (const f of ALL_FILES) for (const q of generate(readFileSync(f, 'utf8'))) expect(q.prompt, f).not.toMatch(/best sums up the case/);
   });
 });
+
+describe('fill-in answers', () => {
+  it('accept the term and the other number only when the article writes it, never the head noun alone (blind review v9)', () => {
+    for (const f of ALL_FILES) {
+      const text = readFileSync(f, 'utf8').toLowerCase();
+      for (const q of generate(readFileSync(f, 'utf8'))) {
+        if (q.type !== 'fill_blank' || q.family !== 'key_term') continue;
+        const [term, ...others] = q.answer;
+        for (const a of others) {
+          // "system" for "quality system": a generic word gets credit without knowing the term.
+          expect(term!.includes(' ') && !a.includes(' ') && !a.includes('-'), `${q.prompt} → ${a}`).toBe(false);
+          // "data privacies": a plural the article never writes is no answer to accept.
+          if (a.replace(/-/g, ' ') !== term!.replace(/-/g, ' ')) expect(text, `${q.prompt} → ${a}`).toContain(a.toLowerCase());
+        }
+      }
+    }
+  });
+});
