@@ -71,10 +71,12 @@ function categoryName(name: string): string {
   return name.replace(/\s+/g, ' ').trim().replace(/\//g, '//');
 }
 
-/** A case study as GIFT: one $CATEGORY per lesson, under the case's title. */
+/** A case study as GIFT: one $CATEGORY per lesson that has questions, under the case's title. */
 export function caseToGift(title: string, lessons: readonly { title: string; questions: readonly EditableQuestion[] }[]): string {
   return lessons
-    .map((lesson, i) =>
+    .map((lesson, i) => ({ lesson, i }))
+    .filter(({ lesson }) => lesson.questions.length > 0)
+    .map(({ lesson, i }) =>
       questionsToGift(lesson.questions, {
         category: [title, lesson.title],
         titlePrefix: `Lesson ${i + 1} question`,
