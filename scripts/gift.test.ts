@@ -35,7 +35,10 @@ describe('npm run gift', () => {
       category: 'Harbor Coffee/Early years',
       title: 'Founding city',
     });
-    expect(doc.questions[5]).toMatchObject({ answer: { value: 4.2, tolerance: expect.closeTo(0.2, 10) }, category: 'Harbor Coffee/Results' });
+    expect(doc.questions[5]).toMatchObject({
+      answer: { value: 4.2, tolerance: expect.closeTo(0.2, 10) },
+      category: 'Harbor Coffee/Results',
+    });
     expect(doc.skipped).toEqual([
       { line: 30, reason: expect.stringContaining('description') },
       { line: 32, reason: expect.stringContaining('exactly one right') },

@@ -34,7 +34,8 @@ async function readText(limit: number): Promise<string> {
 }
 
 if (command === 'import') {
-  for (const flag of ['--lesson', '--case']) if (rest.includes(flag)) fail(`${flag} is not available yet; run with --dry-run to see what would be imported`);
+  for (const flag of ['--lesson', '--case'])
+    if (rest.includes(flag)) fail(`${flag} is not available yet; run with --dry-run to see what would be imported`);
   if (!rest.includes('--dry-run')) fail('adding questions to a lesson is not available yet; run with --dry-run');
   const text = await readText(MAX_GIFT_CHARS);
   const result = importGift(text);

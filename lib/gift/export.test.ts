@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import type { EditableQuestion } from '@/lib/questions/editor';
+import type { RubricCriterion } from '@/lib/questions/kinds';
 import { generateQuizzes } from '@/lib/quizgen/generate';
 import { caseToGift, escapeGift, questionsToGift } from './export';
 import { importGift, type ImportedQuestion } from './import';
@@ -52,8 +53,23 @@ describe('GIFT export', () => {
         { type: 'fill_blank', prompt: 'Who?', answer: ['Maya', 'Lindqvist'], ...common },
         { type: 'numeric', prompt: 'Share?', answer: { value: 45, tolerance: 2.5 }, unit: '%', ...common },
         { type: 'ordering', prompt: 'Order them', items: ['lease', 'roaster', 'warehouse'], ...common },
-        { type: 'matching', prompt: 'Match', pairs: [['a', 'b'], ['c', 'd']], ...common },
-        { type: 'open_response', prompt: 'Argue.', modelAnswer: 'M', rubric: [{ label: 'Reason', points: 2 }], ...common, explanation: 'Weigh both.' },
+        {
+          type: 'matching',
+          prompt: 'Match',
+          pairs: [
+            ['a', 'b'],
+            ['c', 'd'],
+          ],
+          ...common,
+        },
+        {
+          type: 'open_response',
+          prompt: 'Argue.',
+          modelAnswer: 'M',
+          rubric: [{ label: 'Reason', points: 2 }],
+          ...common,
+          explanation: 'Weigh both.',
+        },
       ],
       { category: ['Harbor/Coffee', 'Lesson'] },
     );
@@ -74,7 +90,11 @@ describe('GIFT export', () => {
   // Left out, and said so in the README: an answer starting with %…% (read as a weight; GIFT has no
   // escape for it), "->" in a matching term, gift-pegjs's internal "&&" placeholders, a leading [format].
   const text = fc
-    .string({ unit: fc.constantFrom('a', 'B', ' ', '~', '=', '#', '{', '}', ':', '\\', '/', '%', '-', '>', 'é', '“'), minLength: 1, maxLength: 12 })
+    .string({
+      unit: fc.constantFrom('a', 'B', ' ', '~', '=', '#', '{', '}', ':', '\\', '/', '%', '-', '>', 'é', '“'),
+      minLength: 1,
+      maxLength: 12,
+    })
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter((s) => s.length > 0 && !s.startsWith('%') && !s.includes('->') && !s.startsWith('['));
   const distinct = (n: number) => fc.uniqueArray(text, { minLength: 2, maxLength: n, selector: (s) => s.toLowerCase() });
@@ -83,7 +103,12 @@ describe('GIFT export', () => {
   const common = { prompt: text, explanation, source: fc.constant('') };
   const question: fc.Arbitrary<EditableQuestion> = fc.oneof(
     distinct(6).chain((options) =>
-      fc.record({ type: fc.constant('single_choice' as const), ...common, options: fc.constant(options), answer: fc.nat(options.length - 1) }),
+      fc.record({
+        type: fc.constant('single_choice' as const),
+        ...common,
+        options: fc.constant(options),
+        answer: fc.nat(options.length - 1),
+      }),
     ),
     distinct(6).chain((options) =>
       fc.record({
@@ -91,7 +116,10 @@ describe('GIFT export', () => {
         ...common,
         options: fc.constant(options),
         answer: fc
-          .subarray(options.map((_, i) => i), { minLength: 1, maxLength: options.length - 1 })
+          .subarray(
+            options.map((_, i) => i),
+            { minLength: 1, maxLength: options.length - 1 },
+          )
           .map((xs) => [...xs].sort((a, b) => a - b)),
       }),
     ),
@@ -106,9 +134,19 @@ describe('GIFT export', () => {
     fc.record({
       type: fc.constant('matching' as const),
       ...common,
-      pairs: fc.tuple(distinct(10), distinct(10)).map(([l, r]) => l.slice(0, r.length).map((x, i) => [x, r[i]!] as [string, string]).slice(0, Math.min(l.length, r.length))),
+      pairs: fc.tuple(distinct(10), distinct(10)).map(([l, r]) =>
+        l
+          .slice(0, r.length)
+          .map((x, i) => [x, r[i]!] as [string, string])
+          .slice(0, Math.min(l.length, r.length)),
+      ),
     }),
-    fc.record({ type: fc.constant('open_response' as const), ...common, modelAnswer: text, rubric: fc.constant([{ label: 'Reason', points: 2 }]) }),
+    fc.record({
+      type: fc.constant('open_response' as const),
+      ...common,
+      modelAnswer: text,
+      rubric: fc.constant<RubricCriterion[]>([{ label: 'Reason', points: 2 }]),
+    }),
   );
 
   it('round trip: export then import gives back the same questions (ordering as matching)', () => {
@@ -122,7 +160,12 @@ describe('GIFT export', () => {
   });
 
   it('generated case studies go out one category per lesson and come back with every kind, key and tolerance', () => {
-    const files = ['content/alibaba-ai-comeback.txt', 'test/fixtures/harbor-coffee.md', 'test/fixtures/nordlys-ferries.md', 'test/fixtures/plain-pasted.txt'];
+    const files = [
+      'content/alibaba-ai-comeback.txt',
+      'test/fixtures/harbor-coffee.md',
+      'test/fixtures/nordlys-ferries.md',
+      'test/fixtures/plain-pasted.txt',
+    ];
     const kinds = new Set<string>();
     for (const file of files) {
       const parsed = parseCaseStudy(readFileSync(file, 'utf8'));

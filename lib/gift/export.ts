@@ -9,7 +9,10 @@ import { OPEN_RESPONSE } from '@/lib/questions/kinds';
 
 /** Backslash first, then GIFT's control characters; whitespace runs become one space (one question per line). */
 export function escapeGift(text: string): string {
-  return text.replace(/\s+/g, ' ').trim().replace(/[\\~=#{}:]/g, (c) => `\\${c}`);
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\~=#{}:]/g, (c) => `\\${c}`);
 }
 
 /** A number as GIFT writes it: plain decimals, never exponent notation. */
@@ -49,7 +52,7 @@ function answers(q: EditableQuestion): string {
  * One question as a GIFT paragraph. Always titled (Moodle's question name): with the title first, a
  * prompt can never be read as a comment (//), a category or a format marker.
  */
-export function questionToGift(q: EditableQuestion, title: string): string {
+function questionToGift(q: EditableQuestion, title: string): string {
   const feedback = q.explanation.trim() ? `####${escapeGift(q.explanation)}` : '';
   const inside = [answers(q), feedback].filter(Boolean).join(' ');
   return `::${escapeGift(title)}:: ${escapeGift(q.prompt)} {${inside}}`;

@@ -91,7 +91,12 @@ describe('GIFT import: each kind', () => {
       ['Harbor/Lesson 2', undefined, 9],
     ]);
     expect(questions[0]).toMatchObject({ prompt: 'a{b} = c ~ d # e \\ f', options: ['x:y', 'z'] });
-    expect(questions[2]).toMatchObject({ pairs: [['a:', 'b}\\'], ['c', 'd']] });
+    expect(questions[2]).toMatchObject({
+      pairs: [
+        ['a:', 'b}\\'],
+        ['c', 'd'],
+      ],
+    });
   });
 });
 

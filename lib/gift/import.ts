@@ -11,13 +11,11 @@ import { OPEN_RESPONSE } from '@/lib/questions/kinds';
 
 /** A question read from GIFT: Casewise's shape plus where it came from. */
 export type ImportedQuestion = EditableQuestion & { line: number; category?: string; title?: string };
-export interface Skipped {
+interface Skipped {
   line: number;
   reason: string;
 }
-export type GiftImport =
-  | { ok: true; questions: ImportedQuestion[]; skipped: Skipped[] }
-  | { ok: false; line: number; reason: string };
+type GiftImport = { ok: true; questions: ImportedQuestion[]; skipped: Skipped[] } | { ok: false; line: number; reason: string };
 
 /** Largest GIFT file read (characters), as for articles. */
 export const MAX_GIFT_CHARS = 1_000_000;
@@ -133,7 +131,11 @@ function mapQuestion(q: Exclude<GIFTQuestion, { type: 'Category' }>): Mapped {
       if (q.matchPairs.some((p) => !clean(p.subquestion.text)))
         return { skip: 'matching with extra right-hand answers (no left term): Casewise matches one to one' };
       return {
-        question: { type: 'matching', ...common, pairs: q.matchPairs.map((p) => [clean(p.subquestion.text), clean(p.subanswer)] as [string, string]) },
+        question: {
+          type: 'matching',
+          ...common,
+          pairs: q.matchPairs.map((p) => [clean(p.subquestion.text), clean(p.subanswer)] as [string, string]),
+        },
       };
     }
     case 'Essay':
@@ -173,7 +175,8 @@ function itemLines(text: string, count: number): number[] {
 /** Reads a GIFT document. Never throws on bad input. */
 export function importGift(input: string): GiftImport {
   if (input.length > MAX_GIFT_CHARS) return { ok: false, line: 1, reason: `the file is over ${MAX_GIFT_CHARS} characters` };
-  if (input.includes('\u0000')) return { ok: false, line: input.slice(0, input.indexOf('\u0000')).split('\n').length, reason: 'not a text file' };
+  if (input.includes('\u0000'))
+    return { ok: false, line: input.slice(0, input.indexOf('\u0000')).split('\n').length, reason: 'not a text file' };
   const text = input.replace(/^\uFEFF/, '');
   let items: GIFTQuestion[];
   try {
