@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readMoodleXml, readQtiPackage, unzipText } from '@/test/support/exchange-readers';
 
 const tsx = path.join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const run = (...args: string[]) => spawnSync(tsx, ['scripts/gift.ts', ...args], { encoding: 'utf8' });
@@ -72,5 +73,38 @@ describe('npm run gift', () => {
     expect(doc.skipped).toEqual([]);
     expect(doc.questions.length).toBeGreaterThan(0);
     expect(doc.questions.every((q: { type: string }) => q.type === 'matching')).toBe(true);
+  });
+
+  it('export --format moodle prints Moodle XML with every question of the article', () => {
+    const gift = run('export', 'test/fixtures/harbor-coffee.md');
+    const result = run('export', '--format', 'moodle', 'test/fixtures/harbor-coffee.md');
+    expect(result.status).toBe(0);
+    const read = readMoodleXml(result.stdout);
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.length).toBe(gift.stdout.match(/^::/gm)!.length);
+  });
+
+  it('export --format qti --out writes a QTI package; to a terminal it refuses, as it does an unknown format', () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'qti-')), 'harbor.zip');
+    const result = run('export', 'test/fixtures/harbor-coffee.md', '--format', 'qti', '--out', out);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    const pkg = readQtiPackage(unzipText(readFileSync(out)));
+    const count = pkg.sections.reduce((n, s) => n + s.items.length, 0);
+    expect(count).toBeGreaterThan(0);
+    expect(result.stderr).toContain(`wrote ${count} questions`);
+
+    // `script` gives the command a terminal for stdout, as a person typing it would have.
+    const tty = spawnSync('script', ['-qec', `${tsx} scripts/gift.ts export test/fixtures/harbor-coffee.md --format qti`, '/dev/null'], {
+      encoding: 'utf8',
+    });
+    expect(tty.status).toBe(1);
+    expect(tty.stdout).toContain('give --out <file.zip>');
+    expect(tty.stdout).not.toContain('PK');
+
+    const unknown = run('export', 'test/fixtures/harbor-coffee.md', '--format', 'pdf', '--out', `${out}.pdf`);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain('unknown format "pdf"');
+    expect(existsSync(`${out}.pdf`)).toBe(false);
   });
 });

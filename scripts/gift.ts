@@ -2,21 +2,23 @@
  * npm run gift -- import <file.gift> --dry-run [--json]
  *   Reads a GIFT file (Moodle's question format) and prints the questions Casewise would take and
  *   what it skips, with line and reason. With --json, stdout carries exactly one JSON document.
- * npm run gift -- export <article.md|.txt>
- *   Prints the quiz generated from an article as GIFT, one $CATEGORY per lesson.
+ * npm run gift -- export <article.md|.txt> [--format gift|moodle|qti] [--out <file>]
+ *   Prints the quiz generated from an article as GIFT (one $CATEGORY per lesson), Moodle XML (one
+ *   category per lesson) or a QTI 3.0 package (a zip: --out or a redirected stdout), or writes it to --out.
  * Malformed input exits non-zero with the first error's line and reason. Writing to a lesson
  * (--lesson <id>) and exporting a stored case (--case <slug>) are not built yet.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { MAX_ARTICLE_BYTES } from '@/lib/case-study/article-input';
 import { parseCaseStudy } from '@/lib/case-study/parse';
-import { caseToGift } from '@/lib/gift/export';
 import { importGift, MAX_GIFT_CHARS } from '@/lib/gift/import';
 import { generateQuizzes } from '@/lib/quizgen/generate';
+import { EXPORT_VALUED, exportTarget, writeCaseExport } from './exchange-out';
 
-const USAGE = 'usage: npm run gift -- import <file.gift> --dry-run [--json] | npm run gift -- export <article.md|.txt>';
+const USAGE =
+  'usage: npm run gift -- import <file.gift> --dry-run [--json] | npm run gift -- export <article.md|.txt> [--format gift|moodle|qti] [--out <file>]';
 const [command, ...rest] = process.argv.slice(2);
-const file = rest.find((a) => !a.startsWith('--'));
+const file = rest.find((a, i) => !a.startsWith('--') && !EXPORT_VALUED.includes(rest[i - 1] ?? ''));
 
 function fail(reason: string): never {
   console.error(`gift: ${reason}`);
@@ -49,9 +51,10 @@ if (command === 'import') {
   }
 } else if (command === 'export') {
   if (rest.includes('--case')) fail('--case is not available yet; export an article file');
+  const target = exportTarget(rest, fail);
   const text = await readText(MAX_ARTICLE_BYTES);
   const parsed = parseCaseStudy(text);
   if (!parsed.ok) fail(parsed.error);
   const quiz = generateQuizzes(parsed.caseStudy);
-  process.stdout.write(caseToGift(parsed.caseStudy.title, quiz.lessons));
+  await writeCaseExport(target, parsed.caseStudy.title, quiz.lessons, fail);
 } else fail(USAGE);
