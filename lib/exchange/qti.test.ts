@@ -3,10 +3,16 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import type { EditableQuestion } from '@/lib/questions/editor';
+import { creditFor } from '@/lib/grading/grade';
 import { generateQuizzes } from '@/lib/quizgen/generate';
-import { notWellFormed, readQtiPackage, unzipText, type QtiRead } from '@/test/support/exchange-readers';
+import { toStoredQuestion } from '@/lib/quizgen/stored';
+import type { Question, Response } from '@/lib/quizgen/types';
+import { all, children, notWellFormed, parseXml, readQtiPackage, unzipText, type QtiRead } from '@/test/support/exchange-readers';
+import { scoreQtiItem, type QtiValue } from '@/test/support/qti-scoring';
 import { EVERY_KIND, hostileQuestion, SHIPPED, xmlCarried } from '@/test/support/hostile-questions';
 import { caseToQtiPackage, questionsToQtiPackage } from './qti';
+import { questionToQtiItem } from './qti-item';
+import { xmlSafe } from './xml';
 
 /** What QTI carries: fill-in answers once each ignoring case; matching pairs as given. */
 function qtiCarried(q: EditableQuestion): EditableQuestion {
@@ -108,5 +114,122 @@ describe('QTI 3.0 export', () => {
     }
     expect(kinds).toContain('ordering');
     expect(kinds.size).toBeGreaterThanOrEqual(4);
+  });
+
+  // A response as Casewise's quiz form gives it (indices into what the learner was shown), drawn for a question.
+  function responseFor(q: Question): fc.Arbitrary<Response | null> {
+    const stored = toStoredQuestion(q);
+    const { data } = stored;
+    switch (data.type) {
+      case 'single_choice':
+        return fc.nat(data.options.length - 1).map((choice) => ({ type: 'single_choice', choice }));
+      case 'multiple_choice':
+        return fc.subarray(data.options.map((_, i) => i)).map((choices) => ({ type: 'multiple_choice', choices }));
+      case 'true_false':
+        return fc.boolean().map((value) => ({ type: 'true_false', value }));
+      case 'numeric': {
+        const { value, tolerance } = q.type === 'numeric' ? q.answer : { value: 0, tolerance: 0 };
+        // Clear of the tolerance's edges, where Casewise allows for rounding (1e-9) and QTI compares exactly.
+        return fc
+          .constantFrom(0, 0.5, -0.5, 1.5, -1.5, 3)
+          .map((k) => ({ type: 'numeric', value: value + k * tolerance + (Math.abs(k) > 1 ? 0.01 : 0) }));
+      }
+      case 'ordering':
+        return fc
+          .shuffledSubarray(
+            data.items.map((_, i) => i),
+            { minLength: data.items.length, maxLength: data.items.length },
+          )
+          .map((positions) => ({ type: 'ordering', positions }));
+      case 'matching':
+        return fc
+          .array(fc.nat(data.right.length - 1), { minLength: data.left.length, maxLength: data.left.length })
+          .map((choices) => ({ type: 'matching', choices }));
+      case 'fill_blank':
+        return fc.constant(null);
+    }
+  }
+
+  /** The same response as a QTI player records it: the identifiers of the choices with those texts. */
+  function qtiResponse(q: Question, xml: string, response: Response): QtiValue {
+    const doc = parseXml(xml);
+    const idOf = (choices: ReturnType<typeof all>, text: string) =>
+      choices.find((c) => c.textContent === xmlSafe(text))!.getAttribute('identifier')!;
+    const stored = toStoredQuestion(q);
+    const { data } = stored;
+    const choices = all(doc, 'qti-simple-choice');
+    switch (response.type) {
+      case 'single_choice':
+        return data.type === 'single_choice' ? idOf(choices, data.options[response.choice]!) : null;
+      case 'multiple_choice':
+        return data.type === 'multiple_choice' ? response.choices.map((i) => idOf(choices, data.options[i]!)) : null;
+      case 'true_false':
+        return response.value ? 'TRUE' : 'FALSE';
+      case 'numeric':
+        return response.value;
+      case 'ordering': {
+        if (data.type !== 'ordering') return null;
+        const byPosition = data.items.map((_, position) => data.items[response.positions.indexOf(position)]!);
+        return byPosition.map((text) => idOf(choices, text));
+      }
+      case 'matching': {
+        if (data.type !== 'matching') return null;
+        const [left, right] = all(doc, 'qti-simple-match-set').map((set) => children(set));
+        return response.choices.map((r, i) => `${idOf(left!, data.left[i]!)} ${idOf(right!, data.right[r]!)}`);
+      }
+      default:
+        return null;
+    }
+  }
+
+  it('scores each item as Casewise grades it: the same credit for the same response', () => {
+    const closed = hostileQuestion.filter(
+      (q): q is Question =>
+        q.type !== 'open_response' &&
+        q.type !== 'fill_blank' &&
+        (q.type !== 'matching' || new Set(q.pairs.map(([, r]) => xmlSafe(r))).size === q.pairs.length),
+    );
+    const seen = new Map<string, number>();
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        closed.chain((q) => fc.tuple(fc.constant(q), fc.array(responseFor(q), { minLength: 1, maxLength: 4 }))),
+        ([q, responses]) => {
+          const xml = questionToQtiItem(q, 'ITEM', 'Item');
+          const stored = toStoredQuestion(q);
+          for (const response of responses) {
+            const expected = creditFor(stored, response);
+            const { SCORE } = scoreQtiItem(xml, qtiResponse(q, xml, response!));
+            expect(SCORE).toBeCloseTo(expected, 9);
+            const outcome = `${q.type} ${expected === 0 ? 'none' : expected === 1 ? 'all' : 'part'}`;
+            seen.set(outcome, (seen.get(outcome) ?? 0) + 1);
+            checked++;
+          }
+          // No response at all earns nothing.
+          expect(scoreQtiItem(xml, null).SCORE).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThanOrEqual(300);
+    // Partial credit was really exercised where Casewise gives it.
+    for (const kind of ['multiple_choice', 'ordering', 'matching']) expect(seen.has(`${kind} part`), kind).toBe(true);
+    for (const kind of ['single_choice', 'true_false', 'numeric']) {
+      expect(seen.has(`${kind} all`), kind).toBe(true);
+      expect(seen.has(`${kind} none`), kind).toBe(true);
+    }
+  });
+
+  it('accepts every fill-in answer in any case and nothing else', () => {
+    const q: Question = {
+      type: 'fill_blank',
+      prompt: 'Who?',
+      answer: ['Maya Lindqvist', 'Lindqvist', 'lindqvist'],
+      explanation: '',
+      source: '',
+    };
+    const xml = questionToQtiItem(q, 'ITEM', 'Item');
+    for (const text of ['Maya Lindqvist', 'LINDQVIST', 'lindqvist']) expect(scoreQtiItem(xml, text).SCORE).toBe(1);
+    for (const text of ['Maya', 'Lindqvist Maya', '']) expect(scoreQtiItem(xml, text).SCORE).toBe(0);
   });
 });
