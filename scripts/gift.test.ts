@@ -26,7 +26,6 @@ describe('npm run gift', () => {
       ['numeric', 19],
       ['numeric', 21],
       ['matching', 23],
-      ['open_response', 28],
     ]);
     expect(doc.questions[0]).toMatchObject({
       prompt: 'Where did Harbor Coffee open its first café?',
@@ -40,11 +39,13 @@ describe('npm run gift', () => {
       answer: { value: 4.2, tolerance: expect.closeTo(0.2, 10) },
       category: 'Harbor Coffee/Results',
     });
+    // An essay carries no model answer or rubric, which Casewise's written answers need: skipped.
     expect(doc.skipped).toEqual([
+      { line: 28, reason: expect.stringContaining('model answer and a rubric') },
       { line: 30, reason: expect.stringContaining('description') },
       { line: 32, reason: expect.stringContaining('exactly one right') },
     ]);
-    expect(result.stderr).toContain('8 questions, 2 skipped');
+    expect(result.stderr).toContain('7 questions, 3 skipped');
   });
 
   it('malformed GIFT exits non-zero with the file, the first error line and the reason', () => {
@@ -55,12 +56,13 @@ describe('npm run gift', () => {
     expect(result.stderr).toMatch(/bad\.gift:3: Expected/);
   });
 
-  it('refuses binary files, missing files, and writing to a lesson (not built yet)', () => {
+  it('refuses binary files, missing files, and writing without a lesson', () => {
     expect(run('import', temp('x.gift', Buffer.from([0x51, 0, 0xff])), '--dry-run').stderr).toContain('not a text file');
     expect(run('import', 'test/fixtures/missing.gift', '--dry-run').stderr).toContain('no such file');
     const write = run('import', 'test/fixtures/bank.gift');
     expect(write.status).toBe(1);
-    expect(write.stderr).toContain('--dry-run');
+    expect(write.stderr).toContain('--lesson <id>');
+    expect(run('import', 'test/fixtures/bank.gift', '--lesson').stderr).toContain('--lesson needs a value');
   });
 
   it('export prints the generated quiz of an article as GIFT that imports back without a skip', () => {

@@ -1,24 +1,39 @@
 /**
- * npm run gift -- import <file.gift> --dry-run [--json]
+ * npm run gift -- import <file.gift> [--lesson <id>] [--dry-run] [--json]
  *   Reads a GIFT file (Moodle's question format) and prints the questions Casewise would take and
- *   what it skips, with line and reason. With --json, stdout carries exactly one JSON document.
- * npm run gift -- export <article.md|.txt> [--format gift|moodle|qti] [--out <file>]
- *   Prints the quiz generated from an article as GIFT (one $CATEGORY per lesson), Moodle XML (one
- *   category per lesson) or a QTI 3.0 package (a zip: --out or a redirected stdout), or writes it to --out.
- * Malformed input exits non-zero with the first error's line and reason. Writing to a lesson
- * (--lesson <id>) and exporting a stored case (--case <slug>) are not built yet.
+ *   what it skips, with line and reason. With --lesson (and without --dry-run) it adds them to that
+ *   lesson, all or nothing, as the review page's "Import questions" does. With --json, stdout
+ *   carries exactly one JSON document.
+ * npm run gift -- export <article.md|.txt | --case <slug>> [--format gift|moodle|qti] [--out <file>]
+ *   Prints the quiz generated from an article, or a stored case study's questions in use, as GIFT
+ *   (one $CATEGORY per lesson), Moodle XML (one category per lesson) or a QTI 3.0 package (a zip:
+ *   --out or a redirected stdout), or writes it to --out.
+ * Malformed input exits non-zero with the first error's line and reason. The database (--lesson,
+ * --case) is DATABASE_URL's, or PGlite's folder (stop the dev server first), as for the other scripts.
  */
 import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import { MAX_ARTICLE_BYTES } from '@/lib/case-study/article-input';
 import { parseCaseStudy } from '@/lib/case-study/parse';
-import { importGift, MAX_GIFT_CHARS } from '@/lib/gift/import';
+import { MAX_GIFT_CHARS } from '@/lib/gift/import';
+import { planLessonImport } from '@/lib/gift/lesson-import';
 import { generateQuizzes } from '@/lib/quizgen/generate';
+import { loadEnv } from './env';
 import { EXPORT_VALUED, exportTarget, writeCaseExport } from './exchange-out';
 
 const USAGE =
-  'usage: npm run gift -- import <file.gift> --dry-run [--json] | npm run gift -- export <article.md|.txt> [--format gift|moodle|qti] [--out <file>]';
+  'usage: npm run gift -- import <file.gift> [--lesson <id>] [--dry-run] [--json] | npm run gift -- export <article.md|.txt | --case <slug>> [--format gift|moodle|qti] [--out <file>]';
 const [command, ...rest] = process.argv.slice(2);
-const file = rest.find((a, i) => !a.startsWith('--') && !EXPORT_VALUED.includes(rest[i - 1] ?? ''));
+const VALUED = ['--lesson', '--case', ...EXPORT_VALUED];
+const file = rest.find((a, i) => !a.startsWith('--') && !VALUED.includes(rest[i - 1] ?? ''));
+/** A flag's value (the argument after it), or undefined when the flag is absent; a flag without one fails. */
+function valueOf(flag: string): string | undefined {
+  const i = rest.indexOf(flag);
+  if (i < 0) return undefined;
+  const value = rest[i + 1];
+  if (!value || value.startsWith('--')) fail(`${flag} needs a value (${USAGE})`);
+  return value;
+}
 
 function fail(reason: string): never {
   console.error(`gift: ${reason}`);
@@ -35,22 +50,55 @@ async function readText(limit: number): Promise<string> {
   return new TextDecoder('utf-8', { fatal: false }).decode(buffer);
 }
 
+/** The app's database, opened as the other scripts open it (migrated, not seeded). */
+async function openDatabase() {
+  loadEnv(process.env.NODE_ENV !== 'production');
+  const { startDatabase } = await import('@/lib/dal/internal/start-database');
+  return startDatabase({ seed: false, log: () => {} }).catch((error: unknown) =>
+    fail(`could not open the database: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}
+
 if (command === 'import') {
-  for (const flag of ['--lesson', '--case'])
-    if (rest.includes(flag)) fail(`${flag} is not available yet; run with --dry-run to see what would be imported`);
-  if (!rest.includes('--dry-run')) fail('adding questions to a lesson is not available yet; run with --dry-run');
+  const lessonId = valueOf('--lesson');
+  const dryRun = rest.includes('--dry-run');
+  if (rest.includes('--case')) fail('--case is for export; import into a lesson with --lesson <id>');
+  if (!dryRun && !lessonId) fail('give --lesson <id> to add the questions to a lesson, or --dry-run to only read the file');
   const text = await readText(MAX_GIFT_CHARS);
-  const result = importGift(text);
+  const result = planLessonImport(text);
   if (!result.ok) fail(`${file}:${result.line}: ${result.reason}`);
   const { questions, skipped } = result;
+  let ids: string[] | undefined;
+  if (lessonId) {
+    const handle = await openDatabase();
+    const { importGiftIntoLesson } = await import('@/lib/dal/internal/question-import');
+    const stored = await importGiftIntoLesson(handle.db, {
+      lessonId,
+      owner: 'operator',
+      text,
+      fileName: path.basename(file!),
+      commit: !dryRun,
+    }).finally(() => handle.close());
+    if (!stored.ok)
+      fail(stored.error === 'not_found' ? `no lesson with the id ${lessonId} on ${handle.kind}` : (stored.message ?? stored.error));
+    if (!dryRun) ids = stored.ids;
+    console.error(`gift: ${dryRun ? 'would add' : 'added'} ${questions.length} questions to “${stored.lessonTitle}” on ${handle.kind}`);
+  }
   console.error(`gift: ${file}: ${questions.length} questions, ${skipped.length} skipped`);
-  if (rest.includes('--json')) process.stdout.write(`${JSON.stringify({ questions, skipped }, null, 2)}\n`);
+  if (rest.includes('--json')) process.stdout.write(`${JSON.stringify({ questions, skipped, ...(ids ? { ids } : {}) }, null, 2)}\n`);
   else {
     for (const q of questions) process.stdout.write(`line ${q.line}: ${q.type}: ${q.prompt}\n`);
     for (const s of skipped) process.stdout.write(`line ${s.line}: skipped: ${s.reason}\n`);
   }
+} else if (command === 'export' && rest.includes('--case')) {
+  const slug = valueOf('--case')!;
+  const target = exportTarget(rest, fail);
+  const handle = await openDatabase();
+  const { readCaseForExportBySlug } = await import('@/lib/dal/internal/question-export');
+  const stored = await readCaseForExportBySlug(handle.db, slug).finally(() => handle.close());
+  if (!stored) fail(`no case study with the address ${slug} on ${handle.kind}`);
+  await writeCaseExport(target, stored.title, stored.lessons, fail);
 } else if (command === 'export') {
-  if (rest.includes('--case')) fail('--case is not available yet; export an article file');
   const target = exportTarget(rest, fail);
   const text = await readText(MAX_ARTICLE_BYTES);
   const parsed = parseCaseStudy(text);

@@ -1,19 +1,16 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, max } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { answers, caseStudies, lessons, questions } from '@/db/schema';
 import { toEditorForm, toStoredColumns, type EditableQuestion, type EditorValues } from '@/lib/questions/editor';
 import { isUuid } from '@/lib/ids';
+import { AUTHORED_POSITION, authoredMarks } from './internal/authored';
 import { questionForInstructor } from './internal/columns';
 import { retiredVersionFingerprint } from './internal/question-versions';
 import type { DalResult } from './result';
 import { requireInstructor } from './session';
 
 type QuestionSaved = DalResult<{ id: string; caseStudyId: string }, 'not_found'>;
-
-/** Authored questions sit after the generated ones (at most a few per lesson), whatever a re-import does. */
-const AUTHORED_POSITION = 1000;
 
 /** A question of a case study the signed-in instructor imported; anyone else gets null. */
 async function ownedQuestion(id: string) {
@@ -127,10 +124,7 @@ export async function addQuestion({ lessonId, question }: { lessonId: string; qu
       position: Math.max(AUTHORED_POSITION, (last?.position ?? 0) + 1),
       ...toStoredColumns(question),
       source: question.source || 'Written by the instructor.',
-      // Never matches a generated question, so a re-import cannot overwrite or retire it.
-      fingerprint: `authored-${randomUUID()}`,
-      authored: true,
-      editedAt: new Date(),
+      ...authoredMarks(),
     })
     .returning({ id: questions.id });
   return { ok: true, id: created!.id, caseStudyId: row.caseStudyId };

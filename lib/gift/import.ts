@@ -11,11 +11,11 @@ import { OPEN_RESPONSE } from '@/lib/questions/kinds';
 
 /** A question read from GIFT: Casewise's shape plus where it came from. */
 export type ImportedQuestion = EditableQuestion & { line: number; category?: string; title?: string };
-interface Skipped {
+export interface Skipped {
   line: number;
   reason: string;
 }
-type GiftImport = { ok: true; questions: ImportedQuestion[]; skipped: Skipped[] } | { ok: false; line: number; reason: string };
+export type GiftImport = { ok: true; questions: ImportedQuestion[]; skipped: Skipped[] } | { ok: false; line: number; reason: string };
 
 /** Largest GIFT file read (characters), as for articles. */
 export const MAX_GIFT_CHARS = 1_000_000;

@@ -15,6 +15,9 @@ export const MAX_WRITTEN_ANSWER = 5000;
 export const MAX_CRITERIA = 6;
 export const MAX_CRITERION_POINTS = 20;
 
+/** Most questions a lesson keeps (disabled ones included): a quiz draws 10, a bank may hold more. */
+export const MAX_LESSON_QUESTIONS = 100;
+
 export interface RubricCriterion {
   label: string;
   points: number;
