@@ -74,7 +74,7 @@ function manifestXml(items: readonly PackedItem[]): string {
 }
 
 /** The package's files by path, before zipping. */
-export function qtiPackageFiles(title: string, sections: readonly Section[], itemTitle: (section: number, question: number) => string) {
+function qtiPackageFiles(title: string, sections: readonly Section[], itemTitle: (section: number, question: number) => string) {
   const packed = sections
     .map((s, i) => ({ s, i }))
     .filter(({ s }) => s.questions.length > 0)

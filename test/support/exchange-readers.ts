@@ -11,8 +11,8 @@ import type { EditableQuestion } from '@/lib/questions/editor';
  * libxml2 (xmllint compiled to WebAssembly), which refuses what a strict parser refuses.
  */
 
-export const QTI_NS = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
-export const CP_NS = 'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1';
+const QTI_NS = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
+const CP_NS = 'http://www.imsglobal.org/xsd/qti/qtiv3p0/imscp_v1p1';
 const NCNAME = /^[A-Za-z_][A-Za-z0-9._-]*$/;
 
 /** libxml2's verdict on each document: the errors of those that are not well formed. */
@@ -55,7 +55,7 @@ export const MOODLE_FRACTIONS = [
   100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5, 0,
 ].flatMap((f) => (f ? [f, -f] : [f]));
 
-export interface MoodleRead {
+interface MoodleRead {
   category: string | null;
   name: string;
   question: EditableQuestion;
@@ -189,7 +189,7 @@ export interface QtiRead {
  * element in the QTI namespace, identifiers NCNames and unique, every variable and outcome a
  * processing rule or feedback names declared, every key a choice that exists.
  */
-export function readQtiItem(xml: string): QtiRead {
+function readQtiItem(xml: string): QtiRead {
   const doc = parseXml(xml);
   const root = doc.documentElement!;
   expect(root.localName).toBe('qti-assessment-item');
@@ -325,7 +325,7 @@ export function readQtiItem(xml: string): QtiRead {
   return { identifier, title: root.getAttribute('title')!, question, mapping };
 }
 
-export interface QtiPackageRead {
+interface QtiPackageRead {
   title: string;
   sections: { title: string; items: QtiRead[] }[];
 }

@@ -33,7 +33,7 @@ const units = [
   '\u0085',
 ];
 
-export const hostileText = fc
+const hostileText = fc
   .string({ unit: fc.constantFrom(...units), minLength: 1, maxLength: 14 })
   .map((s) => s.replace(/\s+/g, ' ').trim())
   .filter((s) => {
