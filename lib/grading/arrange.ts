@@ -1,3 +1,4 @@
+import { inNaturalOrder } from '@/lib/questions/natural-order';
 import type { StoredQuestionData as PublicQuestionData, StoredResponse as Response } from '@/lib/questions/kinds';
 
 /** How many questions one attempt shows when a lesson's pool holds more. */
@@ -51,7 +52,10 @@ function shuffleData(data: PublicQuestionData, next: () => number): { data: Publ
   switch (data.type) {
     case 'single_choice':
     case 'multiple_choice': {
-      const options = permutation(data.options.length, next);
+      // Options on one scale ("about 5%" … "about 40%") stay in the scale's order; the draw still
+      // advances, so the rest of the attempt is shuffled exactly as before.
+      const drawn = permutation(data.options.length, next);
+      const options = inNaturalOrder(data.options) ? drawn.map((_, i) => i) : drawn;
       return { data: { ...data, options: pick(data.options, options) }, options, rows: [] };
     }
     case 'ordering': {

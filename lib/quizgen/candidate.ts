@@ -107,6 +107,8 @@ interface SingleChoiceSpec {
   score: number;
   /** What the key teaches beyond its own text (the cause of an effect, the action of an aim). */
   alsoReveals?: string[];
+  /** Options on one scale: listed in the scale's order (by this value) rather than shuffled. */
+  orderBy?: (option: string) => number;
 }
 
 /**
@@ -117,7 +119,9 @@ interface SingleChoiceSpec {
 export function singleChoice(spec: SingleChoiceSpec): Candidate[] {
   const { key, distractors, stem } = spec;
   if (distractors.length < 3 || !lengthBalanced(key, distractors) || repeatedStemWord(stem, [key], distractors)) return [];
-  const options = spec.rng.shuffle([key, ...distractors]);
+  const shuffled = spec.rng.shuffle([key, ...distractors]);
+  const { orderBy } = spec;
+  const options = orderBy ? [...shuffled].sort((a, b) => orderBy(a) - orderBy(b)) : shuffled;
   return [
     {
       question: {

@@ -26,6 +26,20 @@ describe('sizeOptions: the size of a change as four round answers on one scale',
     expect([down.key, ...down.distractors].every((d) => d < 100)).toBe(true);
   });
 
+  it('never offers a change in shares that the figures rule out: a rise beyond the later share, a fall beyond the earlier', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }), (from, to) => {
+        const size = sizeOptions(from, to, true);
+        if (size === null) return;
+        for (const d of size.distractors) expect(d).toBeLessThanOrEqual(to > from ? to : from);
+        for (const d of size.distractors) expect(d).toBeLessThanOrEqual(to > from ? 100 - from : 100 - to);
+      }),
+      { numRuns: 2000 },
+    );
+    // The review's case: 22% to 37% is about 15 points; a rise of 40 points would need a negative start.
+    expect(sizeOptions(22, 37, true)!.distractors.every((d) => d <= 37)).toBe(true);
+  });
+
   it('for any two figures: the key is the option nearest the true change, and the options are far apart', () => {
     fc.assert(
       fc.property(

@@ -35,7 +35,7 @@ function roundWrong(scale: SizeScale, value: number): number {
   return scale !== 'times' && value >= 10 ? Math.round(value / 5) * 5 : roundFor(scale, value);
 }
 
-function bounds(scale: SizeScale, from: number): [number, number] {
+function bounds(scale: SizeScale, from: number, to: number): [number, number] {
   switch (scale) {
     case 'fall':
       return [3, 95];
@@ -43,10 +43,12 @@ function bounds(scale: SizeScale, from: number): [number, number] {
       return [3, 95];
     case 'times':
       return [1.5, 100];
+    // A share cannot rise by more than it ends at, nor fall by more than it started at (blind review:
+    // "about 40 percentage points cannot be right, because the later share is only 37%").
     case 'points-up':
-      return [3, 100 - from];
+      return [3, Math.min(100 - from, to)];
     case 'points-down':
-      return [3, from];
+      return [3, Math.min(from, 100 - to)];
   }
 }
 
@@ -68,7 +70,7 @@ export function sizeOptions(from: number, to: number, percent: boolean): SizeOpt
     else if (ratio >= 1) [scale, exact] = ['rise', (ratio - 1) * 100];
     else [scale, exact] = ['fall', (1 - ratio) * 100];
   }
-  const [low, high] = bounds(scale, from);
+  const [low, high] = bounds(scale, from, to);
   const tolerance = Math.log(MIN_SEPARATION) / 3;
   // Every option is rounded alike, so the key's precision is no cue: to a multiple of 5 when the key
   // stays within the tolerance that way, else all to whole numbers.

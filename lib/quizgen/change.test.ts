@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
+import { inNaturalOrder } from '@/lib/questions/natural-order';
 import { leaksInto } from './choose';
 import { changeIn, partOfLongerName, trendShape } from './families-change';
 import { generateQuizzes, mainSubject } from './generate';
@@ -39,6 +40,8 @@ describe('change questions: one scale, the key’s direction', () => {
         if (q.family !== 'change' || q.type !== 'single_choice') continue;
         checked++;
         expect(new Set(q.options.map(shape)).size, q.options.join(' | ')).toBe(1);
+        // Listed smallest change first, as a reviewer asked ("list the options in numeric order").
+        expect(inNaturalOrder(q.options), q.options.join(' | ')).toBe(true);
       }
     expect(checked).toBeGreaterThan(5);
   });

@@ -278,6 +278,7 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     const stem = `From the article’s figures, by about how much did ${change.subject}${base} change${span}?`;
     const unit = change.percent ? '%' : '';
     const keyLabel = sizeLabel(size.scale, size.key, change.fromYear);
+    const labelled = new Map([size.key, ...size.distractors].map((v) => [sizeLabel(size.scale, v, change.fromYear), v]));
     return singleChoice({
       family: 'change',
       level: 'apply',
@@ -285,6 +286,8 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
       stem,
       key: keyLabel,
       distractors: size.distractors.map((v) => sizeLabel(size.scale, v, change.fromYear)),
+      // Smallest change first, as a learner who has worked the change out scans for it.
+      orderBy: (option) => labelled.get(option)!,
       explain: (tempting) =>
         `The article gives both figures: “${s.text}” From ${formatNumber(change.from)}${unit} to ${formatNumber(change.to)}${unit} ` +
         `is ${difference(change)}, so it ${keyLabel.charAt(0).toLowerCase() + keyLabel.slice(1, -1)}. ` +

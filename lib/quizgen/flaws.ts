@@ -1,3 +1,4 @@
+import { inNaturalOrder } from '@/lib/questions/natural-order';
 import { fitsBlank, isTrivialNegation } from './language';
 import type { Question } from './types';
 
@@ -70,7 +71,7 @@ export function findFlaw(q: Question): string | null {
 
 /** Options sorted by value keep their order; others can put the key anywhere. */
 export function hasMovableKey(q: Question): q is Extract<Question, { type: 'single_choice' }> {
-  return q.type === 'single_choice' && !q.options.every((o) => /^-?[\d.,]+$/.test(o));
+  return q.type === 'single_choice' && !inNaturalOrder(q.options);
 }
 
 /**
