@@ -30,11 +30,12 @@ function factualSentence(sentence: string): boolean {
   );
 }
 
-/** A money amount, a percentage or a financial measure: "the company earned a net margin of 1.9%". */
-const REPORTS_FIGURE = /[%$€£¥]|\b(?:percent|per cent|revenue|revenues|sales|margin|margins|profit|profits|loss|losses|EBITDA)\b/i;
+/** A money amount, a percentage, a financial measure or a year's volume: "earned a net margin of 1.9%", "sold 24,000 guitars". */
+const REPORTS_FIGURE =
+  /[%$€£¥]|\b(?:percent|per cent|revenue|revenues|sales|margin|margins|profit|profits|loss|losses|EBITDA)\b|\b(?:sold|shipped|carried|served|produced|delivered|handled|processed)\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?\d/i;
 
-/** "Robots were running in six buildings", "The company operated nine warehouses": how things stood, not what happened. */
-const STATE = /\b(?:was|were)\s+\p{Ll}+ing\b|\b(?:had|owned|operated|employed|earned|accounted for|made up)\b/iu;
+/** "Robots were running in six buildings", "The fleet averaged 14 years old": how things stood, not what happened. */
+const STATE = /\b(?:was|were)\s+\p{Ll}+ing\b|\b(?:had|owned|operated|employed|earned|averaged|stood at|totall?ed|accounted for|made up)\b/iu;
 
 /** One ordering question over the lesson's dated events (the review lesson: the whole article's). */
 export function timelineCandidates(ctx: FamilyContext): Candidate[] {
@@ -53,17 +54,25 @@ export function timelineCandidates(ctx: FamilyContext): Candidate[] {
   if (byYear.size < 3) return [];
   const all = [...byYear.values()];
   const rng = streamFor('timeline', all.map((e) => e.sentence).join(' '));
-  const picked = rng
-    .shuffle(all)
-    .slice(0, 5)
-    .sort((a, b) => a.year - b.year);
+  // Events told in the order they happened can be ordered by remembering where they were told, not
+  // when (blind reviews v9: "the order simply follows the article's order, so it is guessable"): a
+  // set with an event told out of order (a flashback, a look back) is taken when the article has one.
+  const told = (e: (typeof all)[number]) => all.indexOf(e);
+  const draws = Array.from({ length: 12 }, () => rng.shuffle(all).slice(0, 5));
+  const picked = [...(draws.find((d) => d.some((a) => d.some((b) => told(a) < told(b) && a.year > b.year))) ?? draws[0]!)].sort(
+    (a, b) => a.year - b.year,
+  );
   return [
     {
       question: {
         type: 'ordering',
         family: 'timeline',
         level: 'understand',
-        prompt: 'Put these events of the case in the order they happened, earliest first.',
+        // The review lesson's timeline spans the case; its lesson is named for the takeaways, so the
+        // stem says what it covers (blind reviews v9: "the label 'Review: key takeaways' does not fit").
+        prompt: ctx.section.review
+          ? 'Looking back over the whole case, put these events in the order they happened, earliest first.'
+          : 'Put these events from this part of the case in the order they happened, earliest first.',
         items: picked.map((e) => e.event),
         explanation: `The article dates each of them: ${picked.map((e) => `${e.year}: “${e.sentence}”`).join(' ')}`,
         source: picked.map((e) => e.sentence).join(' '),

@@ -156,13 +156,49 @@ describe('timelines', () => {
     const timelines = ALL_FILES.flatMap((f) => generate(readFileSync(f, 'utf8'))).filter(
       (q): q is Extract<Question, { type: 'ordering' }> => q.family === 'timeline',
     );
-    expect(timelines.length).toBeGreaterThan(3);
+    expect(timelines.length).toBeGreaterThanOrEqual(3);
     for (const q of timelines)
       for (const item of q.items) {
         expect(item, q.items.join(' | ')).not.toMatch(/[%$€£¥]|\b(?:percent|revenue|sales|margin|profit)\b/i);
         // How things stood ("Robots were running in six buildings") is not an event either.
         expect(item, q.items.join(' | ')).not.toMatch(/\b(?:was|were) \p{Ll}+ing\b|\b(?:had|operated|employed)\b/iu);
       }
+  });
+});
+
+describe('timelines tell the learner what they span', () => {
+  const dated = [
+    '# Corvid Mills',
+    '',
+    '## Background',
+    '',
+    'Corvid Mills was founded by Ana Ruiz in 1988.',
+    '',
+    '## The Turn',
+    '',
+    'In 2014 Corvid Mills sold 240,000 towels. In 2016 the looms averaged 19 years old. In 2015 Corvid Mills closed its oldest spinning plant. In 2017 the board hired Lena Park, who had led a rival mill, as chief executive. Corvid Mills opened a recycling line in 2019. In 2021 Park sold the towel business to Harlow Textiles, a private group that was buying regional brands.',
+    '',
+    '## Key Takeaways',
+    '',
+    '- Closing capacity early bought time for the turnaround.',
+    '- A new leader from a rival brought a plan the board could back.',
+    '- Selling a side business paid for the core.',
+  ].join('\n');
+
+  it('says so when a review lesson orders the whole case, and when a lesson orders its own part (blind reviews v9: the label did not fit)', () => {
+    const parsed = parseCaseStudy(dated);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const lessons = generateQuizzes(parsed.caseStudy).lessons;
+    const timelines = lessons.flatMap((l, i) =>
+      l.questions.filter((q) => q.family === 'timeline').map((q) => ({ review: i === lessons.length - 1, q })),
+    );
+    expect(timelines.length).toBeGreaterThan(0);
+    for (const { review, q } of timelines) expect(q.prompt).toMatch(review ? /whole case/ : /this part of the case/);
+    // Items are the events without their asides.
+    const items = timelines.flatMap(({ q }) => (q.type === 'ordering' ? q.items : []));
+    expect(items.join(' | ')).not.toMatch(/, who |, a private group/);
+    // A year's volume and how things stood are not events to order.
+    expect(items.join(' | ')).not.toMatch(/towels|looms/);
   });
 });
 
