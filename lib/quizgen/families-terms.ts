@@ -39,8 +39,12 @@ function termsOf(ctx: FamilyContext): Term[] {
   for (const { grams: g } of bySentence) for (const x of g) counts.set(x, (counts.get(x) ?? 0) + 1);
   const out: Term[] = [];
   for (const { s, grams: g } of bySentence) {
-    if (!s.claim || s.features.words > 40 || s.features.words < 8) continue;
-    const terms = [...g].filter((x) => (counts.get(x) ?? 0) >= MIN_MENTIONS && isTerm(x) && occursAsWords(s.text, x));
+    // Under ten words the rest of the sentence says too little to recall the term from ("The ____ proved
+    // the most consequential change"): any noun of the case would fit.
+    if (!s.claim || s.features.words > 40 || s.features.words < 10 || POINTS_BACK.test(s.text)) continue;
+    const terms = [...g].filter(
+      (x) => (counts.get(x) ?? 0) >= MIN_MENTIONS && isTerm(x) && occursAsWords(s.text, x) && wholePhrase(s.text, x),
+    );
     // The longest recurring term of the sentence; none when two overlap differently.
     const best = terms.sort((a, b) => b.length - a.length)[0];
     if (best) out.push({ text: best, sentence: s.text, section: s.section });
@@ -55,7 +59,10 @@ function isTerm(gram: string): boolean {
   // Nouns and adjectives only, ending on a noun: "core banking platform", not "bank alongside".
   // A compound of nouns names a thing of the case ("credit union", "claim denial rate"); an adjective in
   // front ("major banks", "existing members") makes a description any reader could complete.
-  return words.every((w) => tagsOf(w).includes('Noun') && !tagsOf(w).includes('Adjective'));
+  // A time or a count inside ("people year-round", "second-hand") is not part of a name.
+  return words.every(
+    (w) => tagsOf(w).includes('Noun') && !tagsOf(w).some((t) => t === 'Adjective' || t === 'Date' || t === 'Duration' || t === 'Value'),
+  );
 }
 
 // A word's tags out of context, looked up once per distinct word (the lexicon, not a parse).
@@ -71,6 +78,50 @@ function tagsOf(word: string): string[] {
     tagCache.set(word, verbOnly ? ['Verb'] : tags);
   }
   return tags;
+}
+
+/** "These runs were everything ____ wasn't": a sentence that points back means nothing on its own. */
+const POINTS_BACK = /^(?:These|This|Those|That)\s+\p{Ll}/u;
+
+/**
+ * The blank covers the whole name of the thing, and only a name. Blind review: "social ____" (for
+ * "social media ads"), "the chief ____" (for "chief information officer") and "Battery ____" left half
+ * of the term outside the blank; "sales rose" took a verb in. A word right before the term that
+ * describes it in this sentence (an adjective, or a noun that is not a name), a noun right after it,
+ * or a figure the term's last word moves "to" or "by" shows the blank cuts a phrase.
+ */
+function wholePhrase(sentence: string, term: string): boolean {
+  const at = sentence.indexOf(term);
+  // compromise splits "disease-resistant" in two: the part next to the term is the one that tells.
+  const before = /([\p{L}]+)\s+$/u.exec(sentence.slice(0, at))?.[1];
+  const after = /^\s+([\p{L}]+)/u.exec(sentence.slice(at + term.length))?.[1];
+  if (/^\s+(?:to|by|from)\s+[$€£¥]?\d/u.test(sentence.slice(at + term.length))) return false;
+  const tags = contextTags(sentence);
+  const describes = (word: string | undefined) => {
+    const t = word ? tags.get(word.toLowerCase()) : undefined;
+    return t !== undefined && !t.includes('ProperNoun') && (t.includes('Adjective') || t.includes('Noun')) && !t.includes('Pronoun');
+  };
+  const continues = (word: string | undefined) => {
+    const t = word ? tags.get(word.toLowerCase()) : undefined;
+    return t !== undefined && t.includes('Noun') && !t.includes('ProperNoun') && !t.includes('Pronoun');
+  };
+  return !describes(before) && !continues(after);
+}
+
+/** Each word's tags as this sentence uses it (the first use, when a word repeats). */
+const contextCache = new Map<string, Map<string, string[]>>();
+function contextTags(sentence: string): Map<string, string[]> {
+  let hit = contextCache.get(sentence);
+  if (!hit) {
+    if (contextCache.size > 5_000) contextCache.clear();
+    hit = new Map();
+    for (const t of (nlp(sentence).json() as { terms: { text: string; tags: string[] }[] }[]).flatMap((x) => x.terms)) {
+      const word = t.text.toLowerCase();
+      if (!hit.has(word)) hit.set(word, t.tags);
+    }
+    contextCache.set(sentence, hit);
+  }
+  return hit;
 }
 
 /** Once in the sentence, as whole words: blanking it must not split a word or leave a twin. */

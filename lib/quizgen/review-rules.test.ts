@@ -230,3 +230,26 @@ describe('fill-in answers', () => {
     }
   });
 });
+
+describe('fill-in blanks cover a whole term', () => {
+  const terms = [
+    '# Larkin Outfitters',
+    '',
+    '## Marketing',
+    '',
+    'In its first years Larkin Outfitters spent heavily on social media ads and on influencers who wore its jackets. Spending on social media ads doubled again before the board asked what each customer cost. Larkin hired a chief information officer from a bank to rebuild the order system. The chief information officer joined the board in the same month as the new finance director.',
+    '',
+    '## Passes',
+    '',
+    'Season pass sales rose to 14,200 after the company cut the price by a third. Managers later argued that season pass sales had grown mostly among existing members of the loyalty club.',
+  ].join('\n');
+
+  it('never leaves a describing word of the term outside the blank, nor takes a verb into it (blind review v9: "social ____", "sales rose")', () => {
+    const questions = generate(terms).filter((q) => q.family === 'key_term');
+    for (const q of questions) {
+      expect(q.prompt).not.toMatch(/\b(?:social|chief|pass) ____/);
+      expect(q.type === 'fill_blank' && q.answer.some((a) => /\brose\b|\bmedia ads\b|\binformation officer\b/.test(a)), q.prompt).toBe(false);
+    }
+  });
+});
+
