@@ -228,7 +228,7 @@ export function purposeCandidates(ctx: FamilyContext): Candidate[] {
  * Lower-cases a leading article or common word, never a name: compromise does not know every
  * company ("Granfors"), so an unknown capitalised word is kept as written.
  */
-function lowerFirst(s: string, ctx?: FamilyContext): string {
+export function lowerFirst(s: string, ctx?: FamilyContext): string {
   if (/^(?:A|An|The)\s/.test(s)) return s.charAt(0).toLowerCase() + s.slice(1);
   const first = /^[\p{L}-]+/u.exec(s)?.[0] ?? '';
   if (!/^\p{Lu}\p{Ll}/u.test(first)) return s;
@@ -239,7 +239,8 @@ function lowerFirst(s: string, ctx?: FamilyContext): string {
   // Otherwise a word compromise knows as other than a noun ("Rising", "Lower"); an unknown word is
   // taken for a name ("Granfors").
   const written = ctx ? lowerCaseWords(ctx).has(lower) : false;
-  const known = nlp(lower).has('(#Determiner|#Pronoun|#Preposition|#Conjunction|#Adverb|#Adjective|#Gerund|#Verb)');
+  // A number word ("Two of the chairlifts") is a common word too.
+  const known = nlp(lower).has('(#Determiner|#Pronoun|#Preposition|#Conjunction|#Adverb|#Adjective|#Gerund|#Verb|#TextValue)');
   return written || known || isFunctionWord(lower) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 

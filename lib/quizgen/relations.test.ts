@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { lowerFirst } from './families-understand';
 import { consequencesIn, purposesIn, reasonsIn } from './relations';
 import { sentenceFeatures, stripLeadIn } from './sentence-features';
 
@@ -89,6 +90,9 @@ describe('purposesIn and reasonsIn', () => {
 describe('blind review v5: a price is no consequence, a vote no aim', () => {
   it('does not read "X cost $1,049" as what X led to, but keeps "cost the company $6 million"', () => {
     expect(consequencesIn("The resort's adult pass cost $1,049 for the season, and a day ticket cost $119.")).toEqual([]);
+    // A currency written as a code: still a price (a true/false "cause and effect" was built on one).
+    expect(consequencesIn('A carton cost around KSh 9 per 500ml pack, against KSh 2 for a pouch.')).toEqual([]);
+    expect(consequencesIn('A licence cost EUR 40 a year.')).toEqual([]);
     expect(consequencesIn('The storm cost the company about $6 million in lost ticket sales.')).toMatchObject([
       { cause: 'The storm', effect: 'It cost the company about $6 million in lost ticket sales' },
     ]);
@@ -130,3 +134,13 @@ describe('sentenceFeatures', () => {
     expect(stripLeadIn('Kestrel Rail, the freight operator, grew.')).toBe('Kestrel Rail, the freight operator, grew.');
   });
 });
+
+describe('lowerFirst: a clause set inside a question', () => {
+  it('lowers a common word, a number word among them, and keeps a name (review: "the direct result when Two of the chairlifts")', () => {
+    expect(lowerFirst('Two of the main chairlifts dated from the 1980s')).toBe('two of the main chairlifts dated from the 1980s');
+    expect(lowerFirst('The board cut the dividend')).toBe('the board cut the dividend');
+    expect(lowerFirst('Three Rivers Bank cut its fees')).toBe('Three Rivers Bank cut its fees');
+    expect(lowerFirst('Granfors cut its fees')).toBe('Granfors cut its fees');
+  });
+});
+
