@@ -115,7 +115,10 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
         // Weaker understanding questions fill a short quiz. Blind reviews rejected most recall questions
         // as trivia (v4–v6: 16 of 68 blanked figures and 1 of 14 terms acceptable as is): a lesson takes
         // one only when it has no understanding question at all.
-        if (understanding(c) ? picked.length >= MIN_QUESTIONS + 1 : recall >= 1 || understood > 0) continue;
+        // The exception is the case's own decision ("which of the options did the board choose?"):
+        // what a case turns on is never trivia, so it joins the understanding questions.
+        const decision = c.question.family === 'decision';
+        if (understanding(c) ? picked.length >= MIN_QUESTIONS + 1 : recall >= 1 || (understood > 0 && !decision)) continue;
       }
       if (clashes(c)) {
         rejected.push({ prompt: c.question.prompt, reason: 'repeats or gives away another question' });

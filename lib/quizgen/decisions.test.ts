@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
-import { alternativesIn } from './families-decisions';
+import { alternativesIn, optionText } from './families-decisions';
 import { generateQuizzes } from './generate';
 
 describe('alternativesIn: a choice reported with the alternative turned down', () => {
@@ -58,3 +58,64 @@ describe('decision questions', () => {
     expect(q.source).toContain('rather than cut fares');
   });
 });
+
+describe('which of the options the case laid out was chosen', () => {
+  const article = (options: string, choice: string) =>
+    [
+      '# Orlen Bikes',
+      '',
+      '## Background',
+      '',
+      'Orlen Bikes builds city bicycles in Ghent and sold 41,000 of them in 2019. Its frames came from a single supplier in Taiwan, and freight costs doubled in 2021.',
+      '',
+      '## The Options',
+      '',
+      `Chief executive Marie Claes asked her team for a plan in March 2022. ${options}`,
+      '',
+      '## The Decision',
+      '',
+      `${choice} Claes told staff that the company would keep its brand and its dealers.`,
+    ].join('\n');
+  const choices = (text: string) => {
+    const parsed = parseCaseStudy(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return generateQuizzes(parsed.caseStudy).lessons.flatMap((l) => l.questions.filter((q) => /options\. Which one/.test(q.prompt)));
+  };
+  const three =
+    'The first option was to move frame welding to the Ghent plant, which would take two years. The second was to buy frames from a second supplier in Portugal. The third was to sell the company to a larger Dutch group.';
+
+  it('asks which option was chosen, keyed to the one the article names by its number, the others as wrong answers', () => {
+    const [q] = choices(article(three, 'In June 2022 the board chose the second option.'));
+    expect(q).toBeDefined();
+    if (q?.type !== 'single_choice') throw new Error('expected a single choice');
+    expect(q.prompt).toBe('The article describes three options. Which one did the board choose?');
+    expect(q.options[q.answer]).toBe('Buy frames from a second supplier in Portugal');
+    expect([...q.options].sort()).toEqual(
+      ['Buy frames from a second supplier in Portugal', 'Move frame welding to the Ghent plant', 'Sell the company to a larger Dutch group'].sort(),
+    );
+  });
+
+  it('reads options told as instructions ("First, …") and labelled options ("Option C: …")', () => {
+    const told = 'First, move frame welding to Ghent. Second, buy frames from a supplier in Portugal. Third, sell the company to a Dutch group.';
+    const [q] = choices(article(told, 'The board approved option three in June 2022.'));
+    expect(q?.type === 'single_choice' && q.options[q.answer]).toBe('Sell the company to a Dutch group');
+  });
+
+  it('asks nothing when the choice mixes two options or names none by number', () => {
+    expect(choices(article(three, 'The board chose the second option, combined with a smaller version of the first.'))).toEqual([]);
+    expect(choices(article(three, 'The board chose a mix of local welding and imports.'))).toEqual([]);
+    // A list that skips a number is not read as the options.
+    const gap = 'The first option was to move frame welding to Ghent. The third was to sell the company to a Dutch group.';
+    expect(choices(article(gap, 'The board chose the third option.'))).toEqual([]);
+  });
+
+  it('shortens an option to its course', () => {
+    expect(optionText('to renew all 18 hotels and fund the full $38 million plan, preserving the loyalty engine but absorbing capital')).toBe(
+      'Renew all 18 hotels and fund the full $38 million plan',
+    );
+    expect(optionText('a field fix: release corrected firmware and repair the quality system')).toBe(
+      'Release corrected firmware and repair the quality system',
+    );
+  });
+});
+

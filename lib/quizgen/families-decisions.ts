@@ -111,3 +111,138 @@ function lowerIfCommon(text: string): string {
   const first = nlp(text).terms().first();
   return first.has('(#ProperNoun|#Person|#Organization|#Acronym)') ? text : text.charAt(0).toLowerCase() + text.slice(1);
 }
+
+/**
+ * The options a case lays out and the one that was taken: "The first was to renew all 18 hotels …
+ * The second was … The third was …", later "the board chose the third option". Asked as "which of the
+ * options did the board choose?", with the options the article itself names as the wrong answers:
+ * each was really on the table, so each is plausible, and only the one the article says was taken is
+ * right. Read only when the options are numbered in order in one lesson and the choice names exactly
+ * one of them by its number ("chose the third option", "approved option three"), never a mix of two.
+ */
+const ORDINALS: Record<string, number> = {
+  first: 0,
+  second: 1,
+  third: 2,
+  fourth: 3,
+  fifth: 4,
+  one: 0,
+  two: 1,
+  three: 2,
+  four: 3,
+  five: 4,
+  a: 0,
+  b: 1,
+  c: 2,
+  d: 3,
+  e: 4,
+};
+const OPTION_SENTENCE =
+  /^(?:The\s+(first|second|third|fourth|fifth)(?:\s+(?:option|course|path|alternative|choice|scenario|proposal))?|Option\s+(one|two|three|four|five|[A-E]))\s+(?:was|would be|involved|meant|called for)\s+(.+?)[.!]?$/i;
+// "Option A, “last man standing.”" or "Option B: sell." — a labelled option, its label the course.
+const OPTION_LABEL = /^Option\s+(one|two|three|four|five|[A-E])\s*[,:.]\s+[“"]?(.+?)[.!]?[”"]?[.!]?$/i;
+// "First, buy all four stores …", "Second, decline …": an option told as an instruction.
+const OPTION_ADVERB = /^(First|Second|Third|Fourth|Fifth|Finally),\s+(\p{Ll}+\b.+?)[.!]?$/u;
+const CHOICE =
+  /^(.{2,80}?)\s+(?:chose|approved|picked|selected|backed|adopted|opted for|went with|settled on|voted for)\s+(?:the\s+)?(?:(first|second|third|fourth|fifth)\s+(?:option|course|path|alternative|choice|scenario|proposal)|option\s+(one|two|three|four|five|[A-E]))\b(.*)$/i;
+// "chose the third option, combined with a softer version of the first": a mix of two is no one option.
+const MIXED = /\b(?:combined|together with|along with|mix|blend|elements? of|version of|parts? of|plus)\b/i;
+
+interface OptionList {
+  section: number;
+  options: { text: string; sentence: string }[];
+}
+
+/** An option's course, short: "to renew all 18 hotels …, preserving …" → "Renew all 18 hotels …". */
+export function optionText(body: string): string | null {
+  let text = body.trim().replace(/^to\s+/i, '');
+  // "a field fix: release corrected firmware …": the course is what follows a short label.
+  const colon = /^([^:]{2,40}):\s+(.+)$/.exec(text);
+  if (colon) text = colon[1]!.split(/\s+/).length <= 4 ? colon[2]! : colon[1]!;
+  text = text
+    .replace(/;.*$/, '')
+    .replace(/,\s+(?:which|while|but|although|though|whereas|at a cost|at an estimated|for about|for roughly)\b.*$/i, '')
+    .replace(/,\s+\p{Ll}+ing\b.*$/u, '')
+    .replace(/\s+(?:but|while|although)\s+.*$/i, '')
+    .replace(/^to\s+/i, '')
+    .trim();
+  const words = text.split(/\s+/).length;
+  if (words > 22 || /["“”]/.test(text) || /\b(?:it|them|this|that|these|those)\s*$/i.test(text)) return null;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function optionListsOf(ctx: FamilyContext): OptionList[] {
+  const lists: OptionList[] = [];
+  let current: (OptionList & { next: number }) | null = null;
+  for (const s of ctx.analysis.all) {
+    const text0 = s.text.trim();
+    const full = OPTION_SENTENCE.exec(stripLeadIn(text0));
+    const label = full ? null : OPTION_LABEL.exec(text0);
+    const adverb = full || label ? null : OPTION_ADVERB.exec(text0);
+    // "Finally," closes a list only when one is open; an instruction must open on a bare verb ("buy", not "the").
+    const adverbAt = adverb ? (adverb[1] === 'Finally' ? current?.next : ORDINALS[adverb[1]!.toLowerCase()]) : undefined;
+    const isInstruction = adverb ? nlp(`They will ${adverb[2]!.split(/\s+/)[0]} it.`).terms().eq(2).has('#Infinitive') : false;
+    const m = full ? { at: ORDINALS[(full[1] ?? full[2])!.toLowerCase()], body: full[3]! } : label ? { at: ORDINALS[label[1]!.toLowerCase()], body: label[2]! } : adverb && isInstruction ? { at: adverbAt, body: adverb[2]! } : null;
+    const at = m?.at;
+    if (at === undefined || !m) continue;
+    if (at === 0) {
+      current = { section: s.section, options: [], next: 0 };
+      lists.push(current);
+    }
+    if (!current || at !== current.next || s.section !== current.section) {
+      current = null;
+      continue;
+    }
+    const text = optionText(m.body);
+    current.options.push({ text: text ?? '', sentence: s.text });
+    current.next++;
+  }
+  return lists.filter((l) => l.options.length >= 3 && l.options.every((o) => o.text));
+}
+
+export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {
+  if (ctx.section.review) return [];
+  const lists = optionListsOf(ctx);
+  if (!lists.length) return [];
+  const sentences = ctx.analysis.sections[ctx.sectionIndex]?.sentences ?? [];
+  return sentences.flatMap((s): Candidate[] => {
+    const f = sentenceFeatures(s.text);
+    if (f.question || f.forecast || f.hedged) return [];
+    const m = CHOICE.exec(stripLeadIn(s.text.trim()));
+    if (!m || MIXED.test(m[4]!)) return [];
+    const chosen = ORDINALS[(m[2] ?? m[3])!.toLowerCase()]!;
+    // The list told before the choice, in this lesson or an earlier one.
+    const list = lists.filter((l) => l.section <= s.section && l.options.every((o) => o.sentence !== s.text)).at(-1);
+    if (!list || chosen >= list.options.length) return [];
+    // "In October 2024 the board" → "the board"; a pronoun means nothing out of its paragraph.
+    const chooser = m[1]!
+      .replace(/^(?:in|by|on|at|after|before|during)\s+(?:\p{L}+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2},?\s+/iu, '')
+      .replace(/^(?:then|finally|eventually|ultimately),?\s+/i, '')
+      .trim();
+    if (!chooser || /^(?:it|they|he|she|we|this|that)$/i.test(chooser) || /,/.test(chooser)) return [];
+    const who = /^The\s/.test(chooser) ? `t${chooser.slice(1)}` : chooser;
+    const rng = streamFor('decision', s.text);
+    const texts = list.options.map((o) => o.text);
+    if (new Set(texts).size !== texts.length) return [];
+    const options = rng.shuffle(texts);
+    const key = texts[chosen]!;
+    const count = ['', '', 'two', 'three', 'four', 'five'][texts.length] ?? String(texts.length);
+    return [
+      {
+        question: {
+          type: 'single_choice',
+          family: 'decision',
+          level: 'remember',
+          prompt: `The article describes ${count} options. Which one did ${who} choose?`,
+          options,
+          answer: options.indexOf(key),
+          explanation: `The article says: “${s.text}” The options were: ${list.options.map((o) => `“${o.sentence}”`).join(' ')}`,
+          source: s.text,
+        },
+        score: 0.85,
+        keys: [key],
+        sources: [s.text, list.options[chosen]!.sentence],
+      },
+    ];
+  });
+}

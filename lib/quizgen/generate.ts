@@ -15,7 +15,7 @@ import { rolesMatchingCandidates } from './families-review';
 import { actorActionCandidates } from './families-actors';
 import { keyTermCandidates } from './families-terms';
 import { changeCandidates, trendCandidates } from './families-change';
-import { decisionCandidates } from './families-decisions';
+import { decisionCandidates, optionChoiceCandidates } from './families-decisions';
 import { findFlaw } from './flaws';
 import { chooseQuiz } from './choose';
 import type { Question } from './types';
@@ -53,6 +53,7 @@ const FAMILIES = [
   causeEffectCandidates,
   causalLinkCandidates,
   decisionCandidates,
+  optionChoiceCandidates,
   causeOfCandidates,
   reasonCandidates,
   reasonLinkCandidates,
