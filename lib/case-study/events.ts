@@ -11,29 +11,11 @@ const ANY_YEAR = /\b(?:19|20)\d{2}\b/g;
 // An event that opens with a pronoun means nothing out of its paragraph; a forecast has not happened.
 const NEEDS_CONTEXT = /^(?:It|Its|This|That|These|Those|They|Their|He|His|She|Her|We|Our|There|Then|Which|Who)\b/;
 const FORECAST =
-  /\b(?:will|would|must|should|needs? to|’ll|'ll|predicts?|expects?|expected|plans? to|forecast\w*|could|might|scenarios?|modell?ed|targets?|targeted|goal|aimed|projected|projecting)\b/i;
+  /\b(?:will|would|’ll|'ll|predicts?|expects?|expected|plans? to|forecast\w*|could|might|scenarios?|modell?ed|targets?|targeted|goal|aimed|projected|projecting)\b/i;
 // Out of its sentence, a time given relative to another ("a year earlier", "for the year") points at
 // nothing; a past perfect ("had run") tells what came before the dated event, not the event.
 const RELATIVE_TIME =
   /\b(?:a|one|two|three) (?:years?|months?) (?:earlier|later|before|after)\b|\b(?:the (?:previous|following|same|prior) year|for the year|that year|last year|the year before)\b|\bhad\s+(?:already\s+|just\s+|long\s+|never\s+|since\s+)?(?:been\s+)?\p{L}+(?:ed|en|un|wn|ght)\b/iu;
-
-/**
- * The event itself, without the asides a learner need not place: a ", which …" or ", who …" clause
- * ("the supervisory board, which was chaired by …"), a closing appositive (", a private equity firm
- * that …") or a closing participle (", leaving …"). Blind review v9: timeline items were "long verbatim
- * sentences" with "irrelevant detail". Kept as written when cutting would leave too little.
- */
-export function coreOfEvent(event: string): string {
-  const end = /[.!]$/.exec(event)?.[0] ?? '.';
-  let core = event
-    .replace(/[.!]$/, '')
-    .replace(/,\s+(?:which|who|whose)\s[^,]+,\s+/g, ' ')
-    .replace(/,\s+(?:which|who|whose|where)\s.*$/, '')
-    .replace(/,\s+(?:a|an)\s+\p{Ll}.*$/u, '')
-    .replace(/,\s+\p{Ll}+ing\s.*$/u, '');
-  core = core.trim();
-  return core.split(/\s+/).length >= 5 ? `${core}${end}` : event;
-}
 
 /**
  * A sentence dating one event ("In 2019, Harbor Coffee opened its second café.") becomes the event
@@ -57,5 +39,5 @@ export function datedEvent(sentence: string, section: number): DatedEvent | null
   if (event.split(/\s+/).length < 4 || !/^[\p{L}“"]/u.test(event) || FORECAST.test(sentence) || RELATIVE_TIME.test(sentence)) return null;
   event = event.charAt(0).toUpperCase() + event.slice(1);
   if (NEEDS_CONTEXT.test(event)) return null;
-  return { year: Number(m[1]), event: coreOfEvent(event), sentence, section };
+  return { year: Number(m[1]), event, sentence, section };
 }

@@ -69,7 +69,11 @@ describe('arrangeQuiz', () => {
     const scale = ['Rose by about 5%.', 'Rose by about 10%.', 'Rose by about 15%.', 'Rose by about 40%.'];
     const scaled = [
       ...pool,
-      { id: 'size', data: { type: 'single_choice', options: scale } as PublicQuestionData, answerKey: { type: 'single_choice', answer: 2 } as AnswerKey },
+      {
+        id: 'size',
+        data: { type: 'single_choice', options: scale } as PublicQuestionData,
+        answerKey: { type: 'single_choice', answer: 2 } as AnswerKey,
+      },
     ];
     for (let i = 0; i < 20; i++) {
       const shown = arrangeQuiz(scaled, seedFromKey(`scale-${i}`)).find((s) => s.question.id === 'size')!;
@@ -78,8 +82,14 @@ describe('arrangeQuiz', () => {
       expect(creditFor(shown.question, toStoredResponse(shown as never, response))).toBe(1);
     }
     // The same options out of order are shuffled like any others.
-    const unordered = [{ ...scaled.at(-1)!, data: { type: 'single_choice', options: [scale[2]!, scale[0]!, scale[3]!, scale[1]!] } as PublicQuestionData }];
-    const seen = new Set(Array.from({ length: 20 }, (_, i) => (arrangeQuiz(unordered, seedFromKey(`u-${i}`))[0]!.data as { options: string[] }).options.join()));
+    const unordered = [
+      { ...scaled.at(-1)!, data: { type: 'single_choice', options: [scale[2]!, scale[0]!, scale[3]!, scale[1]!] } as PublicQuestionData },
+    ];
+    const seen = new Set(
+      Array.from({ length: 20 }, (_, i) =>
+        (arrangeQuiz(unordered, seedFromKey(`u-${i}`))[0]!.data as { options: string[] }).options.join(),
+      ),
+    );
     expect(seen.size).toBeGreaterThan(3);
   });
 

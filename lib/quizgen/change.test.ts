@@ -185,6 +185,13 @@ describe('change questions', () => {
     expect(half.lessons.flatMap((l) => l.questions).some((q) => /on-time delivery/.test(q.prompt))).toBe(false);
   });
 
+  it('sets no part of a year against a whole year (blind review v10: "the only 2025 figure is for the first half")', () => {
+    const partial = generate(
+      article.replace('Revenue reached £93 million in 2022', 'In the first half of 2022 revenue reached £93 million'),
+    );
+    expect(partial.lessons.flatMap((l) => l.questions).some((q) => q.family === 'change' && /revenue/.test(q.prompt))).toBe(false);
+  });
+
   it('asks the energy change (12 → 9 is a quarter less), but not a change too small to be the point (80 → 78)', () => {
     const energy = changes.find((q) => /energy use/i.test(q.prompt))!;
     expect(energy.options[energy.answer]).toBe('Fell by about 25%.');

@@ -70,11 +70,11 @@ describe('which of the options the case laid out was chosen', () => {
       '',
       '## The Options',
       '',
-      `Chief executive Marie Claes asked her team for a plan in March 2022. ${options}`,
+      `Chief executive Marie Claes asked her team for options in March 2022. ${options}`,
       '',
       '## The Decision',
       '',
-      `${choice} Claes told staff that the company would keep its brand and its dealers.`,
+      `${choice} Claes told staff the same week, and the dealers heard it from her.`,
     ].join('\n');
   const choices = (text: string) => {
     const parsed = parseCaseStudy(text);
@@ -91,12 +91,17 @@ describe('which of the options the case laid out was chosen', () => {
     expect(q.prompt).toBe('The article describes three options. Which one did the board choose?');
     expect(q.options[q.answer]).toBe('Buy frames from a second supplier in Portugal');
     expect([...q.options].sort()).toEqual(
-      ['Buy frames from a second supplier in Portugal', 'Move frame welding to the Ghent plant', 'Sell the company to a larger Dutch group'].sort(),
+      [
+        'Buy frames from a second supplier in Portugal',
+        'Move frame welding to the Ghent plant',
+        'Sell the company to a larger Dutch group',
+      ].sort(),
     );
   });
 
   it('reads options told as instructions ("First, …") and labelled options ("Option C: …")', () => {
-    const told = 'First, move frame welding to Ghent. Second, buy frames from a supplier in Portugal. Third, sell the company to a Dutch group.';
+    const told =
+      'First, move frame welding to Ghent. Second, buy frames from a supplier in Portugal. Third, sell the company to a Dutch group.';
     const [q] = choices(article(told, 'The board approved option three in June 2022.'));
     expect(q?.type === 'single_choice' && q.options[q.answer]).toBe('Sell the company to a Dutch group');
   });
@@ -109,13 +114,29 @@ describe('which of the options the case laid out was chosen', () => {
     expect(choices(article(gap, 'The board chose the third option.'))).toEqual([]);
   });
 
+  it('takes only a list the article calls options, read whole (blind review v10: a list of problems was offered as the options, with a wrong key)', () => {
+    const problems = 'Three problems came to a head in 2022. The first was energy. The second was regulation. The third was staffing.';
+    const lettered =
+      'The team presented four options in January 2023. Option A was to reinvest in-house: replace the tunnel washer and renovate all three plants. Option B was to outsource both services. Option C was a hybrid. Option D was to build a shared centre with a neighbouring group.';
+    const text = article(`${problems}\n\n${lettered}`, 'In March 2023 the board chose Option C.');
+    const [q] = choices(text);
+    expect(q?.type === 'single_choice' && q.options).toHaveLength(4);
+    expect(q?.type === 'single_choice' && q.options[q.answer]).toBe('A hybrid');
+    expect(q?.prompt).toMatch(/four options/);
+    // The problems alone are no options to choose from.
+    expect(choices(article(problems, 'In March 2023 the board chose the third option.'))).toEqual([]);
+    // "four options" announced, three read: one was missed, so nothing is asked.
+    const short =
+      'The team presented four options. The first was to move welding to Ghent. The second was to buy frames in Portugal. The third was to sell the company.';
+    expect(choices(article(short, 'The board chose the second option.'))).toEqual([]);
+  });
+
   it('shortens an option to its course', () => {
-    expect(optionText('to renew all 18 hotels and fund the full $38 million plan, preserving the loyalty engine but absorbing capital')).toBe(
-      'Renew all 18 hotels and fund the full $38 million plan',
-    );
+    expect(
+      optionText('to renew all 18 hotels and fund the full $38 million plan, preserving the loyalty engine but absorbing capital'),
+    ).toBe('Renew all 18 hotels and fund the full $38 million plan');
     expect(optionText('a field fix: release corrected firmware and repair the quality system')).toBe(
       'Release corrected firmware and repair the quality system',
     );
   });
 });
-

@@ -167,10 +167,16 @@ interface Level {
   section: number;
 }
 
+const PART_OF_YEAR =
+  /\b(?:(?:first|second|third|fourth|final|last)\s+(?:half|quarter)|(?:first|last)\s+(?:three|six|nine|\d+)\s+months|year[-\s]to[-\s]date|[QH][1-4]\b|half[-\s]year|quarter\s+of|months\s+to)/i;
+
 /** "revenue of €610 million" in a sentence that names exactly one year and one level of that measure. */
 function levelsIn(sentence: string, section: number): Level[] {
   const years = [...new Set(sentence.match(SENTENCE_YEAR) ?? [])];
   if (years.length !== 1) return [];
+  // "In the first half of 2025 the margin was 33%": part of a year set against a whole year is no
+  // change (blind review v10: "the article's only 2025 figure is for the first half").
+  if (PART_OF_YEAR.test(sentence)) return [];
   // "its first loss since 2009" or "the best year since 2009" names another year than the figure's.
   if (
     new RegExp(

@@ -148,6 +148,9 @@ const CHOICE =
 // "chose the third option, combined with a softer version of the first": a mix of two is no one option.
 const MIXED = /\b(?:combined|together with|along with|mix|blend|elements? of|version of|parts? of|plus)\b/i;
 
+const OPTIONS_WORD = /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals)\b/i;
+const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
+
 interface OptionList {
   section: number;
   options: { text: string; sentence: string }[];
@@ -173,21 +176,45 @@ export function optionText(body: string): string | null {
 
 function optionListsOf(ctx: FamilyContext): OptionList[] {
   const lists: OptionList[] = [];
-  let current: (OptionList & { next: number }) | null = null;
+  let current: (OptionList & { next: number; size?: number }) | null = null;
+  let previous: (typeof ctx.analysis.all)[number] | undefined;
   for (const s of ctx.analysis.all) {
+    const before = previous;
+    previous = s;
     const text0 = s.text.trim();
-    const full = OPTION_SENTENCE.exec(stripLeadIn(text0));
+    // Read as written first: "Option A was to reinvest in-house: replace …" must not lose its label
+    // to the lead-in rule (a short phrase before a colon).
+    const full = OPTION_SENTENCE.exec(text0) ?? OPTION_SENTENCE.exec(stripLeadIn(text0));
     const label = full ? null : OPTION_LABEL.exec(text0);
     const adverb = full || label ? null : OPTION_ADVERB.exec(text0);
     // "Finally," closes a list only when one is open; an instruction must open on a bare verb ("buy", not "the").
     const adverbAt = adverb ? (adverb[1] === 'Finally' ? current?.next : ORDINALS[adverb[1]!.toLowerCase()]) : undefined;
-    const isInstruction = adverb ? nlp(`They will ${adverb[2]!.split(/\s+/)[0]} it.`).terms().eq(2).has('#Infinitive') : false;
-    const m = full ? { at: ORDINALS[(full[1] ?? full[2])!.toLowerCase()], body: full[3]! } : label ? { at: ORDINALS[label[1]!.toLowerCase()], body: label[2]! } : adverb && isInstruction ? { at: adverbAt, body: adverb[2]! } : null;
+    const isInstruction = adverb
+      ? nlp(`They will ${adverb[2]!.split(/\s+/)[0]} it.`)
+          .terms()
+          .eq(2)
+          .has('#Infinitive')
+      : false;
+    const m = full
+      ? { at: ORDINALS[(full[1] ?? full[2])!.toLowerCase()], body: full[3]! }
+      : label
+        ? { at: ORDINALS[label[1]!.toLowerCase()], body: label[2]! }
+        : adverb && isInstruction
+          ? { at: adverbAt, body: adverb[2]! }
+          : null;
     const at = m?.at;
     if (at === undefined || !m) continue;
     if (at === 0) {
-      current = { section: s.section, options: [], next: 0 };
-      lists.push(current);
+      // Only a list the article calls options ("put four options to the board", "The first option
+      // was …"): "Three problems came to a head. The first was energy." lists something else (blind
+      // review v10: the problems were offered as the options, and the key was wrong).
+      const intro = before?.section === s.section ? before.text : '';
+      const named = OPTIONS_WORD.test(intro) || /^(?:The\s+\w+\s+(?:option|alternative)|Option)\b/i.test(text0);
+      const stated = /\b(two|three|four|five)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i.exec(
+        intro,
+      );
+      current = named ? { section: s.section, options: [], next: 0, size: stated ? COUNT[stated[1]!.toLowerCase()] : undefined } : null;
+      if (current) lists.push(current);
     }
     if (!current || at !== current.next || s.section !== current.section) {
       current = null;
@@ -197,7 +224,10 @@ function optionListsOf(ctx: FamilyContext): OptionList[] {
     current.options.push({ text: text ?? '', sentence: s.text });
     current.next++;
   }
-  return lists.filter((l) => l.options.length >= 3 && l.options.every((o) => o.text));
+  // "put four options to the board" and three read: one was missed, and the key could be it.
+  return lists
+    .filter((l) => l.options.length >= 3 && l.options.every((o) => o.text))
+    .filter((l) => (l as { size?: number }).size === undefined || (l as { size?: number }).size === l.options.length);
 }
 
 export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {

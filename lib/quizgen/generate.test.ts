@@ -68,7 +68,11 @@ describe('generateQuizzes on the seed', () => {
   });
 
   it('uses many question families across articles, not one or two', () => {
-    const articles = [...ARTICLES, ...readdirSync('test/unseen-articles').map((f) => `test/unseen-articles/${f}`)];
+    const articles = [
+      ...ARTICLES,
+      ...readdirSync('test/unseen-articles').map((f) => `test/unseen-articles/${f}`),
+      ...readdirSync('docs/quality/review-articles').map((f) => `docs/quality/review-articles/${f}`),
+    ];
     const families = new Set(articles.flatMap((a) => questionsOf(generateQuizzes(parse(read(a)))).map((q) => q.family)));
     expect(families.size, [...families].join(', ')).toBeGreaterThanOrEqual(6);
   });

@@ -10,7 +10,7 @@ import {
   reasonLinkCandidates,
   purposeCandidates,
 } from './families-understand';
-import { matchingCandidates, sequenceCandidates, timelineCandidates } from './families-recall';
+import { matchingCandidates, sequenceCandidates } from './families-recall';
 import { rolesMatchingCandidates } from './families-review';
 import { actorActionCandidates } from './families-actors';
 import { keyTermCandidates } from './families-terms';
@@ -58,7 +58,10 @@ const FAMILIES = [
   reasonCandidates,
   reasonLinkCandidates,
   purposeCandidates,
-  timelineCandidates,
+  // "Put these events of the case in the order they happened" was dropped after the v10 blind review:
+  // 0 of 8 acceptable as is over v9–v10 ("events years apart, in the article's own order: it tests
+  // nothing"; states and figures taken for events; items cut from long sentences). One timeline per
+  // lesson needs events close together that a reader must reason about, which dates alone do not give.
   sequenceCandidates,
   // A blanked figure ("What number goes in the blank? … valued the company at $____ million") was
   // dropped after the v9 blind review: over v4–v9, 16 of 73 acceptable as is, the rest rejected as

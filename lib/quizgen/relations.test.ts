@@ -143,4 +143,3 @@ describe('lowerFirst: a clause set inside a question', () => {
     expect(lowerFirst('Granfors cut its fees')).toBe('Granfors cut its fees');
   });
 });
-

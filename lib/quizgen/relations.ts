@@ -89,7 +89,10 @@ export function consequencesIn(sentence: string): Consequence[] {
     (m = EFFECT_VERB.exec(body)) &&
     // "The adult pass cost $1,049": a price, not a consequence ("cost the company $6 million" is one).
     // A currency may be a symbol or a code before the number: "$9", "KSh 9", "EUR 9", "Rs. 50".
-    !(/^(?:cost|saved)$/i.test(m[2]!) && /^(?:about |around |roughly |nearly |some |over |under )?(?:[$€£¥]|\p{Lu}[\p{L}$]{0,3}\.?\s?)?\d/iu.test(m[3]!)) &&
+    !(
+      /^(?:cost|saved)$/i.test(m[2]!) &&
+      /^(?:about |around |roughly |nearly |some |over |under )?(?:[$€£¥]|\p{Lu}[\p{L}$]{0,3}\.?\s?)?\d/iu.test(m[3]!)
+    ) &&
     !AGENT.test(m[1]!) &&
     !nlp(m[1]!).has('(#Person|#Organization|#ProperNoun|#Pronoun)') &&
     !hasFiniteVerb(m[1]!)
