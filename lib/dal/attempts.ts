@@ -15,7 +15,7 @@ import {
   attemptsUsed,
   reviewHiddenUntil,
 } from './internal/quiz-rules';
-import { rescheduleCards } from './internal/review-cards';
+import { existingCardsSql, nextCards, nextCardsWriteSql, rowsOf } from './internal/review-cards';
 import { visibleTo } from './internal/visibility';
 import { isUuid } from '@/lib/ids';
 import { OPEN_RESPONSE, rubricTotal, type OpenResponseKey } from '@/lib/questions/kinds';
@@ -88,18 +88,28 @@ export async function submitQuizAttempt(input: {
   );
   const written = new Set(shown.filter((s) => s.data.type === OPEN_RESPONSE).map((s) => s.question.id));
 
+  // Every question of the attempt becomes (or moves) the learner's review card; review never counts
+  // for a class. A written answer is not one: a person grades it, later.
+  const carded = written.size ? graded.filter((g) => !written.has(g.questionId)) : graded;
+  const answerRows = JSON.stringify(
+    graded.map((g, position) => ({ questionId: g.questionId, response: g.response, credit: g.credit, correct: g.correct, position })),
+  );
+
   return db.transaction(async (tx): Promise<SubmitResult> => {
     // One learner's submits are serialised, so two tabs cannot both spend the last attempt; the
-    // same statement finds an earlier submit of this form, which then stands.
+    // same statement finds an earlier submit of this form, which then stands, and reads the cards
+    // this attempt will move.
     const [locked] = await tx
       .select({
         same: sql<string | null>`(select a.id from attempts a where a.user_id = ${user.id} and a.submission_key = ${input.submissionKey})`,
         retention: users.desiredRetention,
+        cards: existingCardsSql(user.id, carded),
       })
       .from(users)
       .where(eq(users.id, user.id))
       .for('update');
-    if (locked?.same) return { ok: true, attemptId: locked.same };
+    if (!locked) return { ok: false, error: 'not_found' };
+    if (locked.same) return { ok: true, attemptId: locked.same };
     let assignment: Awaited<ReturnType<typeof assignmentWithUseForLearner>> = null;
     if (assignmentId) {
       // Membership and the limit are read under the lock: removed meanwhile means not stored.
@@ -111,49 +121,34 @@ export async function submitQuizAttempt(input: {
     if (responses.size === 0) return { ok: false, error: 'empty' };
     if (assignment && assignment.attemptsAllowed !== null && assignment.used >= assignment.attemptsAllowed)
       return { ok: false, error: 'no_attempts_left' };
-    const [attempt] = await tx
-      .insert(attempts)
-      .values({
-        userId: user.id,
-        lessonId,
-        assignmentId,
-        submissionKey: input.submissionKey,
-        score,
-        maxScore,
-        seed,
-        gradingPending: awaiting.length > 0,
-      })
-      .onConflictDoNothing({ target: [attempts.userId, attempts.submissionKey] })
-      .returning({ id: attempts.id });
-    if (!attempt) {
-      // Only a writer that skipped the learner's lock could get here; its grade stands.
-      const [winner] = await tx
-        .select({ id: attempts.id })
-        .from(attempts)
-        .where(and(eq(attempts.userId, user.id), eq(attempts.submissionKey, input.submissionKey)));
-      return { ok: true as const, attemptId: winner!.id };
-    }
-    await tx.insert(answers).values(
-      graded.map((g, position) => ({
-        attemptId: attempt.id,
-        questionId: g.questionId,
-        response: g.response,
-        credit: g.credit,
-        correct: g.correct,
-        position,
-      })),
+    const cards = nextCards(locked.cards, { retention: locked.retention ?? RETENTION_DEFAULT, now: new Date(), graded: carded });
+    // The attempt, its answers, the cards and (once the written answers are in) the autosaved
+    // draft in one statement: each part writes only if the attempt was inserted.
+    const [stored] = rowsOf<{ id: string }>(
+      await tx.execute(sql`
+        with attempt as (
+          insert into ${attempts} (user_id, lesson_id, assignment_id, submission_key, score, max_score, seed, grading_pending)
+          values (${user.id}, ${lessonId}, ${assignmentId}, ${input.submissionKey}, ${score}, ${maxScore}, ${seed}, ${awaiting.length > 0})
+          on conflict (user_id, submission_key) do nothing
+          returning id
+        ), answered as (
+          insert into ${answers} (attempt_id, question_id, response, credit, correct, position)
+          select attempt.id, a."questionId", a.response, a.credit, a.correct, a.position
+          from attempt, jsonb_to_recordset(${answerRows}::jsonb) as a("questionId" uuid, response jsonb, credit double precision, correct boolean, position integer)
+        ), carded as (
+          ${nextCardsWriteSql(user.id, cards, sql`exists (select 1 from attempt)`)}
+        ), cleared as (
+          delete from ${quizDrafts} where ${written.size > 0} and user_id = ${user.id} and lesson_id = ${lessonId} and exists (select 1 from attempt)
+        )
+        select id from attempt`),
     );
-    // Every question of the attempt becomes (or moves) the learner's review card; review never counts for a class.
-    // A written answer is not one: a person grades it, later.
-    await rescheduleCards(tx, {
-      userId: user.id,
-      retention: locked?.retention ?? RETENTION_DEFAULT,
-      now: new Date(),
-      graded: written.size ? graded.filter((g) => !written.has(g.questionId)) : graded,
-    });
-    // The written answers are in the attempt now; the draft they were autosaved in has done its job.
-    if (written.size) await tx.delete(quizDrafts).where(and(eq(quizDrafts.userId, user.id), eq(quizDrafts.lessonId, lessonId)));
-    return { ok: true as const, attemptId: attempt.id };
+    if (stored) return { ok: true as const, attemptId: stored.id };
+    // Only a writer that skipped the learner's lock could get here; its grade stands.
+    const [winner] = await tx
+      .select({ id: attempts.id })
+      .from(attempts)
+      .where(and(eq(attempts.userId, user.id), eq(attempts.submissionKey, input.submissionKey)));
+    return { ok: true as const, attemptId: winner!.id };
   });
 }
 

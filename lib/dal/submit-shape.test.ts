@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Database, DatabaseHandle } from '@/db';
-import { answers, attempts, lessons, questions } from '@/db/schema';
+import { answers, attempts, lessons, questions, reviewCards } from '@/db/schema';
 import type { StoredAnswerKey as AnswerKey, StoredQuestionData as PublicQuestionData } from '@/lib/questions/kinds';
 import { answerSheet, asSubmission } from '@/test/answer-sheet';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
@@ -15,7 +15,8 @@ import { seedContent } from './internal/seed-content';
 vi.mock('@/lib/auth', () => import('@/test/session'));
 
 // Issue 12: a class submitting at once waits on the learner's row lock and on the pool, so the
-// submit is one read, then one short transaction of few statements with the answers batched.
+// submit is one read, then one short transaction of few statements: the lock (with the key check
+// and the learner's cards), and one statement writing the attempt, its answers and its cards.
 const LESSON = 'what-was-the-big-crackdown-all-about';
 const STATEMENTS = ['select', 'insert', 'update', 'delete', 'execute'] as const;
 
@@ -78,10 +79,12 @@ describe.each(testDatabaseKinds)('the shape of a quiz submit on %s', (kind) => {
     await handle?.close();
   });
 
+  const cardsOf = (userId: string) =>
+    handle.db.select().from(reviewCards).where(eq(reviewCards.userId, userId)).orderBy(reviewCards.questionId);
   const answerRows = async (attemptId: string) =>
     (await handle.db.select({ n: count() }).from(answers).where(eq(answers.attemptId, attemptId)))[0]!.n;
 
-  it('reads once before one transaction of five statements for practice: lock with the key check, the attempt, every answer in one insert, the review cards read and upserted in one each', async () => {
+  it('reads once before one transaction of two statements for practice: the lock with the key check and the cards, then the attempt with every answer and card in one', async () => {
     const { ann } = await createTestUsers({ ann: 'student' });
     signInAs(ann);
     const counter = countStatements(handle.db);
@@ -92,8 +95,26 @@ describe.each(testDatabaseKinds)('the shape of a quiz submit on %s', (kind) => {
     // The session's user row and the lesson with its keys.
     expect(counter.seen.outside).toBe(2);
     expect(counter.seen.transactions).toBe(1);
-    expect(counter.seen.inside).toEqual(['select', 'insert', 'insert', 'select', 'insert']);
+    expect(counter.seen.inside).toEqual(['select', 'execute']);
     expect(await answerRows((result as { attemptId: string }).attemptId)).toBe(keys.length);
+    expect(await cardsOf(ann)).toHaveLength(keys.length);
+  });
+
+  it('moves the cards an earlier attempt made: the second attempt reads them under the lock and schedules on from them', async () => {
+    const { ann } = await createTestUsers({ ann: 'student' });
+    signInAs(ann);
+    expect((await submitQuizAttempt({ lessonId, ...asSubmission(answerSheet(keys, 'wrong')) })).ok).toBe(true);
+    const first = await cardsOf(ann);
+    expect(first.map((c) => c.reps)).toEqual(keys.map(() => 1));
+    expect((await submitQuizAttempt({ lessonId, ...asSubmission(answerSheet(keys, 'right')) })).ok).toBe(true);
+    const second = await cardsOf(ann);
+    expect(second.map((c) => c.questionId)).toEqual(first.map((c) => c.questionId));
+    expect(second.map((c) => c.reps)).toEqual(keys.map(() => 2));
+    // Each card's last review is the second attempt's, not the first's, and it is due later.
+    second.forEach((card, i) => {
+      expect(card.lastReview!.getTime()).toBeGreaterThan(first[i]!.lastReview!.getTime());
+      expect(card.due.getTime()).toBeGreaterThan(first[i]!.due.getTime());
+    });
   });
 
   it('reads an assignment and its attempts used in one statement under the lock', async () => {
@@ -120,7 +141,7 @@ describe.each(testDatabaseKinds)('the shape of a quiz submit on %s', (kind) => {
     restore();
     expect(first.ok).toBe(true);
     expect(counter.seen.outside).toBe(2);
-    expect(counter.seen.inside).toEqual(['select', 'select', 'insert', 'insert', 'select', 'insert']);
+    expect(counter.seen.inside).toEqual(['select', 'select', 'execute']);
 
     // The limit still holds: the second attempt is stored, the third is refused and writes nothing.
     expect((await submitQuizAttempt({ lessonId, assignmentId, ...asSubmission(answerSheet(keys, 'right')) })).ok).toBe(true);
