@@ -41,9 +41,12 @@ type SubmitResult = DalResult<
  *
  * Shape, for speed under a class submitting at once: one read outside the transaction (the lesson,
  * its visibility and its keys), grading in memory, then one short transaction that takes the
- * learner's row lock and reads the earlier submit with the same key in the same statement, reads
- * the assignment with its attempts used in one more, and writes the attempt and all its answers in
- * two inserts. Nothing else (revalidation, statistics) runs before the answer goes back.
+ * learner's row lock and reads the earlier submit with the same key and the learner's review cards
+ * in the same statement, reads the assignment with its attempts used in one more, and writes the
+ * attempt, all its answers and its cards in one statement (the rows go as jsonb parameters, so the
+ * statement stays short to build whatever the quiz's length). Nothing else (revalidation,
+ * statistics) runs before the answer goes back, and nothing is left to run after it: the cards are
+ * in the same transaction as the attempt, so an acknowledged attempt never lacks them.
  */
 export async function submitQuizAttempt(input: {
   lessonId: string;
