@@ -15,3 +15,16 @@ export async function getCaseStudyForExport({ id }: { id: string }): Promise<Cas
   if (!user || !isUuid(id)) return null;
   return readCaseForExport(await getDb(), and(eq(caseStudies.id, id), exportableBy(user.id)));
 }
+
+/** Whether the signed-in user may download this case study's questions (an instructor, their own or the shared library's). */
+export async function canExportCaseStudy({ id }: { id: string }): Promise<boolean> {
+  const user = await requireInstructor();
+  if (!user || !isUuid(id)) return false;
+  const db = await getDb();
+  const [row] = await db
+    .select({ id: caseStudies.id })
+    .from(caseStudies)
+    .where(and(eq(caseStudies.id, id), exportableBy(user.id)))
+    .limit(1);
+  return Boolean(row);
+}

@@ -14,7 +14,7 @@ import { createTestUsers } from '@/test/users';
 import { getCaseStudyForReview, importCaseStudy, publishCaseStudy } from './authoring';
 import { importGiftIntoLesson } from './internal/question-import';
 import { seedContent } from './internal/seed-content';
-import { getCaseStudyForExport } from './question-export';
+import { canExportCaseStudy, getCaseStudyForExport } from './question-export';
 import { importQuestionsIntoLesson } from './question-import';
 import { setQuestionEnabled } from './questions';
 
@@ -197,14 +197,17 @@ describe.each(testDatabaseKinds)('importing GIFT questions into a lesson on %s',
     expect(back.skipped).toEqual([]);
     expect(back.questions.map((q) => q.prompt)).toEqual(mine.lessons.flatMap((l) => l.questions.map((q) => q.prompt)));
 
+    expect(await canExportCaseStudy({ id: d.caseId })).toBe(true);
     signInAs(d.id.rival);
     expect(await getCaseStudyForExport({ id: d.caseId })).toBeNull();
+    expect(await canExportCaseStudy({ id: d.caseId })).toBe(false);
     const [library] = await handle.db
       .select({ id: caseStudies.id, title: caseStudies.title })
       .from(caseStudies)
       .where(isNull(caseStudies.ownerId))
       .limit(1);
     expect((await getCaseStudyForExport({ id: library!.id }))?.title).toBe(library!.title);
+    expect(await canExportCaseStudy({ id: library!.id })).toBe(true);
     signInAs(d.id.teacher);
     expect(await publishCaseStudy({ id: d.caseId })).toEqual({ ok: true });
     signInAs(d.id.rival);
@@ -212,6 +215,7 @@ describe.each(testDatabaseKinds)('importing GIFT questions into a lesson on %s',
     expect(await getCaseStudyForExport({ id: d.caseId })).toBeNull();
     signInAs(d.id.student);
     expect(await getCaseStudyForExport({ id: library!.id })).toBeNull();
+    expect(await canExportCaseStudy({ id: library!.id })).toBe(false);
     expect(await getCaseStudyForExport({ id: d.caseId })).toBeNull();
   });
 });

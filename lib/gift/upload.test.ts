@@ -18,6 +18,7 @@ describe('readGiftUpload', () => {
     ['an empty file', file('bank.gift', ''), 'Choose a .gift or .txt file'],
     ['another extension', file('bank.xml', '<quiz/>'), 'is not a GIFT file'],
     ['binary data', file('bank.gift', new Uint8Array([0x51, 0, 0x7b])), 'holds binary data'],
+    ['control characters', file('bank.gift', 'Q\u0007? {T}'), 'control characters'],
     ['text that is not UTF-8', file('bank.gift', new Uint8Array([0x51, 0xff, 0xfe, 0x7b])), 'is not UTF-8'],
     ['a file over 1 MB (refused by its size alone)', file('bank.gift', '', 2_000_000), 'the limit is 1 MB'],
   ])('refuses %s with a message', (_, input, message) => {

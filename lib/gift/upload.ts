@@ -1,3 +1,4 @@
+import { hasControlCharacters } from '@/lib/validation/text';
 import { MAX_GIFT_CHARS } from './import';
 
 /** A GIFT question bank uploaded into a lesson: a .gift or .txt file, UTF-8 text, at most 1 MB. Pure. */
@@ -16,9 +17,13 @@ export function readGiftUpload(file: { name: string; size: number; bytes: Uint8A
   if (!GIFT_FILE.test(name)) return { ok: false, error: `“${name}” is not a GIFT file. Upload a .gift or .txt file exported from Moodle.` };
   if (file.bytes.includes(0))
     return { ok: false, error: `“${name}” is not plain text (it holds binary data). Export the questions as GIFT and try again.` };
+  let text: string;
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, ''), fileName: name };
+    text = new TextDecoder('utf-8', { fatal: true }).decode(file.bytes).replace(/^\uFEFF/, '');
   } catch {
     return { ok: false, error: `“${name}” is not UTF-8 text. Save it as UTF-8 and try again.` };
   }
+  // Control characters would be refused when the previewed file is sent back to be added.
+  if (hasControlCharacters(text)) return { ok: false, error: `“${name}” holds invisible control characters. Remove them and try again.` };
+  return { ok: true, text, fileName: name };
 }

@@ -2,6 +2,7 @@ import { and, count, eq, isNull, max } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { caseStudies, lessons, questions } from '@/db/schema';
 import { planLessonImport } from '@/lib/gift/lesson-import';
+import { describeKey } from '@/lib/grading/describe';
 import type { Skipped } from '@/lib/gift/import';
 import { isUuid } from '@/lib/ids';
 import { toStoredColumns } from '@/lib/questions/editor';
@@ -16,7 +17,7 @@ export type QuestionImport = DalResult<
     caseStudyId: string;
     lessonTitle: string;
     /** What is (or would be) added, in file order. */
-    questions: { line: number; type: StoredQuestionType; prompt: string }[];
+    questions: { line: number; type: StoredQuestionType; prompt: string; answer: string }[];
     skipped: Skipped[];
     /** Ids of the questions added; empty for a preview. */
     ids: string[];
@@ -53,7 +54,10 @@ export async function importGiftIntoLesson(
     // Asked only after the lesson is known to be the caller's, so a stranger learns nothing from the file's errors.
     if (!lesson) return { ok: false, error: 'not_found' };
     if (!plan.ok) return { ok: false, error: 'not_gift', message: `Line ${plan.line}: ${plan.reason}.` };
-    const listed = plan.questions.map((q) => ({ line: q.line, type: q.type, prompt: q.prompt }));
+    const listed = plan.questions.map((q) => {
+      const { data, answerKey } = toStoredColumns(q);
+      return { line: q.line, type: q.type, prompt: q.prompt, answer: describeKey(data, answerKey) };
+    });
     const found = { caseStudyId: lesson.caseStudyId, lessonTitle: lesson.title, questions: listed, skipped: plan.skipped };
     if (!plan.questions.length) {
       // A preview still lists what was skipped and why; adding nothing is refused.

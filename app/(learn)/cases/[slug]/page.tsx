@@ -5,7 +5,9 @@ import { ContentBlocks } from '@/components/lesson/content-blocks';
 import { LessonStatus } from '@/components/progress/lesson-status';
 import { ButtonLink } from '@/components/ui/button';
 import { ProgressBar } from '@/components/ui/progress-bar';
+import { ExportLinks } from '@/components/teach/export-links';
 import { getCaseStudyBySlug } from '@/lib/dal/catalog';
+import { canExportCaseStudy } from '@/lib/dal/question-export';
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -19,6 +21,8 @@ export default async function CaseStudyPage({ params }: Props) {
   const cs = await getCaseStudyBySlug({ slug: (await params).slug });
   if (!cs) notFound();
   const nextLesson = cs.lessons.find((l) => !l.progress.done) ?? cs.lessons[0];
+  // Instructors may take the shared library's questions (and their own) to Moodle or another quiz system.
+  const exportable = await canExportCaseStudy({ id: cs.id });
   return (
     <article className="flex flex-col gap-8">
       <header>
@@ -41,6 +45,11 @@ export default async function CaseStudyPage({ params }: Props) {
                 ? 'Review from the start'
                 : 'Continue'}
           </ButtonLink>
+        )}
+        {exportable && (
+          <p className="mt-4 text-sm">
+            <ExportLinks caseId={cs.id} of={`the questions of ${cs.title}`} />
+          </p>
         )}
       </header>
 

@@ -12,6 +12,7 @@ import {
 import { CaseLifecycle } from '@/components/teach/case-lifecycle';
 import { Alert } from '@/components/ui/alert';
 import { ButtonLink } from '@/components/ui/button';
+import { ExportLinks } from '@/components/teach/export-links';
 import { ReviewQuestionCard } from '@/components/teach/review-question-card';
 import { SelectField } from '@/components/ui/select-field';
 import { getItemAnalysis } from '@/lib/dal/analysis';
@@ -21,7 +22,7 @@ import type { StoredQuestionType } from '@/lib/questions/kinds';
 
 export const metadata: Metadata = { title: 'Review a case study' };
 
-type Query = { imported?: string; saved?: string; published?: string; lesson?: string; kind?: string; show?: string };
+type Query = { imported?: string; saved?: string; added?: string; published?: string; lesson?: string; kind?: string; show?: string };
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<keyof Query, string | string[] | undefined>> };
 
 const SHOW = {
@@ -91,6 +92,11 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
         </p>
         {query.imported && draft && <Alert tone="info">Saved as a draft. Review the questions below, then publish.</Alert>}
         {query.saved && <Alert tone="info">Question saved.</Alert>}
+        {/^\d+$/.test(query.added ?? '') && (
+          <Alert tone="info">
+            {query.added} imported {query.added === '1' ? 'question was' : 'questions were'} added as your own, after the generated ones.
+          </Alert>
+        )}
         {query.published && !draft && (
           <Alert tone="info">Published: every learner can now read it, and you can assign it to your classes.</Alert>
         )}
@@ -102,6 +108,10 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
             Read it as a learner
           </ButtonLink>
         </div>
+        <p className="text-sm">
+          <ExportLinks caseId={cs.id} of={`every lesson of ${cs.title}`} />
+          <span className="block text-slate-600">The questions in use, with their keys, for Moodle or another quiz system.</span>
+        </p>
       </header>
 
       <form method="get" className="flex flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4" aria-label="Filter the questions">
@@ -184,11 +194,18 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
               >
                 Add a question<span className="sr-only"> to {lesson.title}</span>
               </Link>
+              <Link
+                href={`/teach/cases/${cs.id}/questions/import?lesson=${lesson.id}`}
+                className="font-medium text-indigo-800 hover:underline"
+              >
+                Import questions<span className="sr-only"> into {lesson.title}</span>
+              </Link>
               {!draft && (
                 <Link href={`/teach/analysis/${lesson.id}`} className="font-medium text-indigo-800 hover:underline">
                   Item analysis<span className="sr-only"> of {lesson.title}</span>
                 </Link>
               )}
+              <ExportLinks caseId={cs.id} lessonId={lesson.id} of={lesson.title} />
             </div>
             {lesson.questions.length === 0 && <p className="mt-3 text-slate-700">No questions. Add your own.</p>}
             {lesson.questions.length > 0 && lesson.shown.length === 0 && (

@@ -1,0 +1,26 @@
+import { EXPORT_FORMATS, type ExportFormat } from '@/lib/exchange/export-file';
+
+/**
+ * Download links for a case study's or a lesson's questions, one per format. Plain anchors: a
+ * download is a file, not a page to prefetch. `of` names what is exported for screen readers.
+ */
+export function ExportLinks({ caseId, lessonId, of }: { caseId: string; lessonId?: string; of: string }) {
+  const href = (format: ExportFormat) =>
+    `/teach/cases/${caseId}/export?format=${format}${lessonId ? `&lesson=${encodeURIComponent(lessonId)}` : ''}`;
+  return (
+    <span className="inline-flex flex-wrap items-center gap-x-3 gap-y-1">
+      <span className="text-slate-700">Export:</span>
+      {(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format) => (
+        <a
+          key={format}
+          href={href(format)}
+          download
+          className="inline-flex min-h-11 items-center font-medium text-indigo-800 hover:underline sm:min-h-0"
+        >
+          {EXPORT_FORMATS[format].label}
+          <span className="sr-only"> of {of}</span>
+        </a>
+      ))}
+    </span>
+  );
+}
