@@ -101,6 +101,7 @@ function routeTable(w: World, phase: Phase): Record<string, { probes: Probe[]; f
   // everyone signed in does.
   const caseReaders: Identity[] = phase === 'shared' ? SIGNED_IN : ['owner', 'studentA', 'admin'];
   const signedIn = only(SIGNED_IN);
+  const exporters: Identity[] = phase === 'shared' ? INSTRUCTORS : ['owner'];
   return {
     '/': { probes: [{ url: '/', expect: { ...all('dashboard'), anonymous: 'ok' } }] },
     '/login': { probes: [{ url: '/login', expect: all('ok') }] },
@@ -155,6 +156,18 @@ function routeTable(w: World, phase: Phase): Record<string, { probes: Probe[]; f
     '/teach/cases/[id]/questions/new': {
       probes: [{ url: `/teach/cases/${c.id}/questions/new?lesson=${c.lessonId}`, expect: only(['owner']) }],
       fuzz: (bad) => `/teach/cases/${c.id}/questions/new?lesson=${bad}`,
+    },
+    '/teach/cases/[id]/questions/import': {
+      probes: [{ url: `/teach/cases/${c.id}/questions/import?lesson=${c.lessonId}`, expect: only(['owner']) }],
+      fuzz: (bad) => `/teach/cases/${c.id}/questions/import?lesson=${bad}`,
+    },
+    // Downloads carry the keys: instructors only, the owner's own and (once shared) the library's.
+    '/teach/cases/[id]/export': {
+      probes: [
+        { url: `/teach/cases/${c.id}/export?format=gift`, expect: only(exporters), mayShowKeys: exporters },
+        { url: `/teach/cases/${c.id}/export?format=moodle&lesson=${c.lessonId}`, expect: only(exporters), mayShowKeys: exporters },
+      ],
+      fuzz: (bad) => `/teach/cases/${bad}/export?format=gift`,
     },
     '/teach/classes': { probes: [{ url: '/teach/classes', expect: only(INSTRUCTORS) }] },
     '/teach/classes/[id]': {
@@ -452,6 +465,12 @@ const ACTIONS: Record<string, ActionEntry> = {
       explanation: 'forged',
       source: 'forged',
     }),
+    denied: EVERYONE_BUT('owner'),
+    allowed: {},
+    control: 'owner',
+  },
+  'app/(teach)/question-import-actions.ts#importQuestionsAction': {
+    fields: (w) => ({ lessonId: w.draft.lessonId, intent: 'save', fileName: 'forged.gift', text: 'Added by someone? {TRUE}' }),
     denied: EVERYONE_BUT('owner'),
     allowed: {},
     control: 'owner',

@@ -205,7 +205,7 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
                   Item analysis<span className="sr-only"> of {lesson.title}</span>
                 </Link>
               )}
-              <ExportLinks caseId={cs.id} lessonId={lesson.id} of={lesson.title} />
+              {lesson.questions.some((q) => q.enabled) && <ExportLinks caseId={cs.id} lessonId={lesson.id} of={lesson.title} />}
             </div>
             {lesson.questions.length === 0 && <p className="mt-3 text-slate-700">No questions. Add your own.</p>}
             {lesson.questions.length > 0 && lesson.shown.length === 0 && (
