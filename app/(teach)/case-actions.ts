@@ -10,6 +10,7 @@ import { importCaseStudy, previewArticle, publishCaseStudy } from '@/lib/dal/aut
 import { archiveCaseStudy, deleteCaseStudy, restoreCaseStudy, unpublishCaseStudy } from '@/lib/dal/case-lifecycle';
 import { addQuestion, setQuestionEnabled, updateQuestion } from '@/lib/dal/questions';
 import { readQuestionEditor } from '@/lib/questions/editor';
+import { MAX_LESSON_QUESTIONS } from '@/lib/questions/kinds';
 
 const IMPORT_ERRORS = {
   not_instructor: 'Only instructors can import case studies.',
@@ -136,7 +137,13 @@ export const addQuestionAction = createAction(
     const read = readQuestionEditor(data.type, getAllStrings(formData));
     if (!read.ok) return { status: 'error', message: read.message, fieldErrors: read.fieldErrors };
     const added = await addQuestion({ lessonId: data.lessonId, question: read.question });
-    if (!added.ok) return { status: 'error', message: 'Lesson not found.' };
+    if (!added.ok) {
+      const message =
+        added.error === 'too_many'
+          ? `A lesson keeps at most ${MAX_LESSON_QUESTIONS} questions, and this one is full.`
+          : 'Lesson not found.';
+      return { status: 'error', message };
+    }
     revalidatePath(`/teach/cases/${added.caseStudyId}`);
     redirect(`/teach/cases/${added.caseStudyId}?saved=${added.id}#q-${added.id}`);
   },

@@ -16,7 +16,7 @@ import { importGiftIntoLesson } from './internal/question-import';
 import { seedContent } from './internal/seed-content';
 import { canExportCaseStudy, getCaseStudyForExport } from './question-export';
 import { importQuestionsIntoLesson } from './question-import';
-import { setQuestionEnabled } from './questions';
+import { addQuestion, setQuestionEnabled } from './questions';
 
 vi.mock('@/lib/auth', () => import('@/test/session'));
 
@@ -178,6 +178,11 @@ describe.each(testDatabaseKinds)('importing GIFT questions into a lesson on %s',
     expect(all.filter((r) => r.ok)).toHaveLength(1);
     expect(all.filter((r) => !r.ok).map((r) => !r.ok && r.error)).toEqual(Array(5).fill('too_many'));
     expect(await rowsOf(d.lessonId)).toHaveLength(MAX_LESSON_QUESTIONS - 1);
+    // "Add a question" keeps the same limit.
+    const own = { type: 'true_false' as const, prompt: 'One more statement.', answer: true, explanation: 'It is.', source: '' };
+    expect(await addQuestion({ lessonId: d.lessonId, question: own })).toMatchObject({ ok: true });
+    expect(await addQuestion({ lessonId: d.lessonId, question: own })).toEqual({ ok: false, error: 'too_many' });
+    expect(await rowsOf(d.lessonId)).toHaveLength(MAX_LESSON_QUESTIONS);
   });
 
   it('exports the questions in use, to their owner and for the shared library, never to a student or another instructor’s draft', async () => {

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, eq, isNull, max } from 'drizzle-orm';
+import { and, count, eq, isNull, max } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { answers, caseStudies, lessons, questions } from '@/db/schema';
 import { toEditorForm, toStoredColumns, type EditableQuestion, type EditorValues } from '@/lib/questions/editor';
 import { isUuid } from '@/lib/ids';
+import { MAX_LESSON_QUESTIONS } from '@/lib/questions/kinds';
 import { AUTHORED_POSITION, authoredMarks } from './internal/authored';
 import { questionForInstructor } from './internal/columns';
 import { retiredVersionFingerprint } from './internal/question-versions';
@@ -108,11 +109,22 @@ export async function getLessonForAuthoring({ id }: { id: string }) {
   return (await ownedLesson(id))?.row ?? null;
 }
 
-/** Adds the instructor's own question at the end of a lesson's quiz. */
-export async function addQuestion({ lessonId, question }: { lessonId: string; question: EditableQuestion }): Promise<QuestionSaved> {
+/** Adds the instructor's own question at the end of a lesson's quiz, within the per-lesson limit. */
+export async function addQuestion({
+  lessonId,
+  question,
+}: {
+  lessonId: string;
+  question: EditableQuestion;
+}): Promise<DalResult<{ id: string; caseStudyId: string }, 'not_found' | 'too_many'>> {
   const owned = await ownedLesson(lessonId);
   if (!owned) return { ok: false, error: 'not_found' };
   const { db, row } = owned;
+  const [live] = await db
+    .select({ n: count() })
+    .from(questions)
+    .where(and(eq(questions.lessonId, row.id), isNull(questions.retiredAt)));
+  if ((live?.n ?? 0) >= MAX_LESSON_QUESTIONS) return { ok: false, error: 'too_many' };
   const [last] = await db
     .select({ position: max(questions.position) })
     .from(questions)
