@@ -2,7 +2,7 @@ import type { EditableQuestion } from './editor';
 import { OPEN_RESPONSE, type StoredAnswerKey, type StoredQuestionData } from './kinds';
 
 /** A stored question (public data and key in their own columns) as the question it was saved from. */
-export interface StoredColumns {
+interface StoredColumns {
   prompt: string;
   explanation: string;
   source: string;
