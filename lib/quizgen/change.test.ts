@@ -85,6 +85,12 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     });
   });
 
+  it('writes the owner of "its" without a space before the possessive', () => {
+    expect(changeIn('Vidal raised the retail price of its core Oxford from €189 to €215 without a drop in volume.', 'Vidal')?.subject).toBe(
+      'the retail price of Vidal’s core Oxford',
+    );
+  });
+
   it('reads "its" as the nearest name before the verb, not the case’s main subject', () => {
     expect(
       changeIn('Online retailer Northgate Direct grew its share of homeware sales from 4% in 2014 to about 15% in 2019.', 'Hallam'),
@@ -114,9 +120,41 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     expect(mainSubject({ facts } as unknown as Parameters<typeof mainSubject>[0])).toBe('Rift Dairy');
   });
 
-  it('asks no change without a period: the article may give the measure for other years', () => {
-    expect(changeIn('Monthly churn jumped from around 4% to 9%.', null)).toBeNull();
+  it('reads a change without a period as one, dated by a year elsewhere in the sentence when there is one', () => {
+    expect(changeIn('Monthly churn jumped from around 4% to 9%.', null)).toMatchObject({
+      from: 4,
+      to: 9,
+      fromYear: undefined,
+      toYear: undefined,
+    });
     expect(changeIn('Monthly churn jumped from around 4% to 9% in 2021.', null)).toMatchObject({ toYear: '2021' });
+  });
+
+  it('reads what a number counts when it is written once ("from 610 customers … to 1,140"), but no dating phrase', () => {
+    expect(changeIn('Subscriptions grew from 610 customers in 2023 to 1,140 in 2025.', null)).toMatchObject({
+      subject: 'subscriptions',
+      from: 610,
+      to: 1140,
+      fromYear: '2023',
+      toYear: '2025',
+    });
+    expect(changeIn('The minimum wage rose from €530 a month in 2016 to €580 in 2018.', null)).toMatchObject({ from: 530, to: 580 });
+    expect(changeIn('Acquisition cost rose from €28 per new customer in 2021 to €47 in 2023.', null)).toMatchObject({ from: 28, to: 47 });
+    // "before the pandemic" dates the first figure: it is not what the number counts.
+    expect(changeIn('The freight price rose from about $2,500 before the pandemic to about $19,000.', null)).toBeNull();
+  });
+
+  it('reads "at the end of 2018", a degree word before "from" and the other verbs of a change', () => {
+    expect(changeIn('Registered users rose from 120,000 at the end of 2018 to 640,000 at the end of 2019.', null)).toMatchObject({
+      fromYear: '2018',
+      toYear: '2019',
+    });
+    expect(changeIn("Steyrtal's revenue has grown only from €22 million to €29 million in 2024.", 'Steyrtal')).toMatchObject({
+      from: 22e6,
+      to: 29e6,
+    });
+    expect(changeIn('The index dipped from 104 in 2023 to 101 in 2024.', null)).toMatchObject({ from: 104, to: 101 });
+    expect(changeIn('Unit sales plunged from 900 in 2019 to 300 in 2020.', null)).toMatchObject({ from: 900, to: 300 });
   });
 
   it('refuses what it cannot read right: a verb that disagrees with the numbers, mixed units, a pronoun subject', () => {
@@ -183,6 +221,23 @@ describe('change questions', () => {
   it('asks no change whose period is half given ("from 61% in 2018 to 96%"): the article may give other years (blind review v9)', () => {
     const half = generate(article.replace('to 96% in 2021', 'to 96%'));
     expect(half.lessons.flatMap((l) => l.questions).some((q) => /on-time delivery/.test(q.prompt))).toBe(false);
+  });
+
+  it('asks a change without a period only where the article gives the measure no other figure', () => {
+    const single = 'The board cut the headcount from 620 to 480 and closed the oldest shed.';
+    const once = generate(article.replace('The board closed the oldest shed in 2018', single.slice(0, -1)));
+    const headcount = once.lessons
+      .flatMap((l) => l.questions)
+      .find((q): q is Choice => q.family === 'change' && /headcount/.test(q.prompt));
+    expect(headcount?.prompt).toMatch(/^From the article’s figures, by about how much did (?:the |Harrow Mills’s )?headcount change\?$/);
+    // 620 → 480 is 23% less.
+    expect(headcount!.options[headcount!.answer]).toBe('Fell by about 25%.');
+    const twice = generate(
+      article
+        .replace('The board closed the oldest shed in 2018', single.slice(0, -1))
+        .replace('The company now sells', 'The headcount is now 510, and the company sells'),
+    );
+    expect(twice.lessons.flatMap((l) => l.questions).some((q) => q.family === 'change' && /headcount/.test(q.prompt))).toBe(false);
   });
 
   it('sets no part of a year against a whole year (blind review v10: "the only 2025 figure is for the first half")', () => {

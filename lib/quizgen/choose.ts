@@ -16,7 +16,7 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   timeline: 1,
   sequence: 1,
   figure: 1,
-  change: 1,
+  change: 2,
   trend: 1,
   who_did_what: 3,
   key_term: 2,
@@ -152,7 +152,9 @@ function answersOf(c: Candidate): string[] {
   const q = c.question;
   if (q.type === 'numeric') return [String(q.answer.value)];
   if (q.type === 'fill_blank') return q.answer;
-  if (q.type === 'single_choice') return [q.options[q.answer]!];
+  // A change's or a trend's key is a point on a fixed scale ("Fell by about 25%."), shown in every
+  // question of the family: seeing it elsewhere gives nothing away.
+  if (q.type === 'single_choice' && q.family !== 'change' && q.family !== 'trend') return [q.options[q.answer]!];
   return [];
 }
 

@@ -12,22 +12,32 @@ import { sizeLabel, sizeOptions } from './change-size';
 
 const APPROX = String.raw`(?:(?:about|around|roughly|nearly|almost|some|over|under|more than|less than|just over|just under|close to)\s+)?`;
 const NUMBER = String.raw`([$€£¥]|A\$|US\$)?(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|per cent\b|million\b|billion\b|bn\b|m\b|k\b|thousand\b)?`;
-const INTRANSITIVE = 'rose|grew|increased|climbed|jumped|fell|dropped|declined|decreased|shrank|slipped|slid|improved|recovered';
+const INTRANSITIVE =
+  'rose|risen|grew|grown|increased|climbed|jumped|surged|soared|fell|fallen|dropped|declined|decreased|shrank|shrunk|slipped|slid|dipped|plunged|tumbled|improved|recovered|rebounded';
+/** A degree word between the verb and "from" ("has grown only from €22 million"). */
+const DEGREE = String.raw`(?:\s+(?:only|just|sharply|steadily|slightly|further|again))?`;
 const TRANSITIVE = 'cut|raised|reduced|increased|grew|lifted|lowered|boosted|trimmed|expanded|brought';
 /** "X rose from A to B" (subject before the verb) or "… cut X from A to B" (object after it). */
 const CHANGE = new RegExp(
-  String.raw`\b(?:(${INTRANSITIVE})|(${TRANSITIVE})\s+([^,;:()]{3,70}?))\s+from\s+` +
+  String.raw`\b(?:(${INTRANSITIVE})${DEGREE}|(${TRANSITIVE})\s+([^,;:()]{3,70}?))\s+from\s+` +
     APPROX +
     NUMBER +
     String.raw`([^,;:()]{0,40}?)\s+to\s+` +
     APPROX +
     NUMBER +
     // The number's own optional space may already have taken the one before "in 2018".
-    String.raw`((?:\s*(?<=\s)(?:in|by)\s+(?:(?:the\s+end\s+of|early|late|mid-?)\s+)?(?:19|20)\d{2})?)`,
+    String.raw`((?:\s*(?<=\s)(?:(?:in|by)\s+(?:(?:the\s+end\s+of|early|late|mid-?)\s+)?|at\s+the\s+end\s+of\s+)(?:19|20)\d{2})?)`,
   'i',
 );
-const YEAR_IN = /\b(?:in|by)\s+(?:(?:the\s+end\s+of|early|late|mid-?)\s+)?((?:19|20)\d{2})\b/;
-const FALLING = /^(?:fell|dropped|declined|decreased|shrank|slipped|slid)$/i;
+const YEAR_IN = /\b(?:(?:in|by)\s+(?:(?:the\s+end\s+of|early|late|mid-?)\s+)?|at\s+the\s+end\s+of\s+)((?:19|20)\d{2})\b/;
+/**
+ * What the first number counts, written once for both ("from 610 customers in 2023 to 1,140",
+ * "from €530 a month in 2016 to €580"): a plain noun or a rate, never a prepositional phrase that
+ * dates or places the figure ("before the pandemic", "on routes it flew").
+ */
+const COUNT_UNIT =
+  /^(?:(?:a|an|per)\s+)?(?!(?:in|on|at|by|for|before|after|during|over|under|across|than|with|from|of|to|the|its|their|this|that)\b)[\p{Ll}-]+(?:\s+[\p{Ll}-]+){0,2}$/u;
+const FALLING = /^(?:fell|fallen|dropped|declined|decreased|shrank|shrunk|slipped|slid|dipped|plunged|tumbled)$/i;
 /** Written scales of an amount: "€4.2 million", "$1.3bn". */
 const SCALE: Record<string, number> = { thousand: 1e3, k: 1e3, million: 1e6, m: 1e6, billion: 1e9, bn: 1e9 };
 
@@ -64,6 +74,7 @@ export function changeIn(sentence: string, mainSubject: string | null): Change |
     .match('#ProperNoun+')
     .last()
     .text()
+    .trim()
     .replace(/['’]s$/, '');
   const escaped = named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const isUnit = named !== '' && new RegExp(`(?<![\\p{L}])${escaped}\\s?\\d`, 'u').test(sentence);
@@ -93,13 +104,11 @@ export function changeIn(sentence: string, mainSubject: string | null): Change |
     if (span && !fromYear && !toYear) [fromYear, toYear] = [span[1], span[2]];
     base = '';
   }
+  if (base && !percent && !unit1 && COUNT_UNIT.test(base)) base = '';
   if (base && !(percent && /^of\s+[\p{L}\s-]{3,30}$/u.test(base))) return null;
-  // Without a year the question has no period, and the article may give the measure for others.
-  if (!fromYear && !toYear) {
-    const year = /\b(?:in|by|during)\s+((?:19|20)\d{2})\b/.exec(sentence)?.[1];
-    if (!year) return null;
-    toYear = year;
-  }
+  // A year elsewhere in the sentence dates the later figure; without any, the change has no period
+  // and is asked only where the article gives the measure nowhere else (changeCandidates).
+  if (!fromYear && !toYear) toYear = /\b(?:in|by|during)\s+((?:19|20)\d{2})\b/.exec(sentence)?.[1];
   return { subject, from, to, percent, fromYear, toYear, base: base || undefined };
 }
 
@@ -109,7 +118,9 @@ function subjectBefore(text: string, owner: string | null): string | null {
     .split(/[,;:]|\b(?:and|while|but|as|when|after|before|which|that|because|so)\b/i)
     .at(-1)!
     .trim()
-    .replace(/^(?:meanwhile|then|also|still)\s+/i, '');
+    .replace(/^(?:meanwhile|then|also|still)\s+/i, '')
+    // "revenue has grown", "staffing had fallen": the auxiliary belongs to the verb, not the measure.
+    .replace(/\s+(?:has|have|had)$/i, '');
   return measurePhrase(clause, owner);
 }
 
@@ -261,6 +272,20 @@ export function partOfLongerName(name: string, sentences: { text: string }[]): b
   return sentences.some((s) => longer.test(s.text));
 }
 
+/**
+ * Another sentence names the measure's head noun ("headcount", "price") beside a number other than a
+ * year: the article gives the measure more than one value, and a change without a period is ambiguous.
+ */
+function figuredElsewhere(subject: string, source: string, ctx: FamilyContext): boolean {
+  const head = subject
+    .split(/\s+/)
+    .at(-1)!
+    .replace(/[^\p{L}-]/gu, '');
+  if (!head) return true;
+  const mentions = new RegExp(String.raw`(?<![\p{L}])${head.replace(/-/g, '\\-')}(?![\p{L}])`, 'iu');
+  return ctx.analysis.all.some((s) => s.text !== source && mentions.test(s.text) && /\d/.test(s.text.replace(SENTENCE_YEAR, '')));
+}
+
 /** "How did X change between 2019 and 2024?" Key: the band of the article's own two figures. */
 export function changeCandidates(ctx: FamilyContext): Candidate[] {
   const sentences = ctx.analysis.sections[ctx.sectionIndex]?.sentences ?? [];
@@ -275,10 +300,13 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     const size = sizeOptions(change.from, change.to, change.percent);
     if (size === null) return [];
     const rng = streamFor('change', s.text);
-    // Without both years the period is a guess: the article may give the measure for other years too
-    // (blind review v9: "rose from 45% in 2022 to 61%" asked without a period, three answers defensible).
-    if (!change.fromYear || !change.toYear) return [];
-    const span = ` between ${change.fromYear} and ${change.toYear}`;
+    // Half a period is a guess: the article may give the measure for other years too (blind review
+    // v9: "rose from 45% in 2022 to 61%" asked without a period, three answers defensible). A change
+    // with no year at all ("Headcount dropped from 630 to 480") is one event, asked without a period
+    // only when no other sentence gives the measure a figure.
+    if (!change.fromYear !== !change.toYear) return [];
+    if (!change.fromYear && (sources.length > 1 || figuredElsewhere(change.subject, sources[0]!, ctx))) return [];
+    const span = change.fromYear ? ` between ${change.fromYear} and ${change.toYear}` : '';
     const base = change.base ? ` (as a share ${change.base})` : '';
     // The learner works the size out from two figures: "according to the article" read as if it were stated (blind review v9).
     const stem = `From the article’s figures, by about how much did ${change.subject}${base} change${span}?`;
@@ -300,7 +328,9 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
         `“${tempting}” is too far from those two numbers.`,
       source: s.text,
       score: sources.length > 1 ? 0.8 : 0.78,
-    }).map((c) => ({ ...c, sources }));
+      // A band ("Fell by about 25%.") is a point on a fixed scale, not a key that gives another question
+      // away: two changes of the same size may both be asked.
+    }).map((c) => ({ ...c, sources, keys: [] }));
   });
 }
 
