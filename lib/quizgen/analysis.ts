@@ -54,11 +54,22 @@ function analyseSection(blocks: ContentBlock[], index: number, title: string): S
     gists,
     consequences: claims.flatMap((s) => consequencesIn(s.text).map((c) => ({ ...c, section: index }))),
     purposes: claims.flatMap((s) => purposesIn(s.text).map((p) => ({ ...p, section: index }))),
-    reasons: claims.flatMap((s) => {
-      const previous = sentences[position.get(s)! - 1];
-      return reasonsIn(s.text, previous?.claim ? previous.text : null).map((r) => ({ ...r, section: index }));
-    }),
+    // A modal inside the reason is the reasoning of its time ("rejected because customers would repay
+    // the loan through rates"), not the article's forecast: only the outcome must be a plain claim.
+    reasons: sentences
+      .filter((s) => s.claim)
+      .flatMap((s) => {
+        const previous = sentences[position.get(s)! - 1];
+        return reasonsIn(s.text, previous?.claim ? previous.text : null)
+          .filter((r) => !s.features.forecast || plainClaim(r.outcome))
+          .map((r) => ({ ...r, section: index }));
+      }),
   };
+}
+
+function plainClaim(text: string): boolean {
+  const f = sentenceFeatures(text);
+  return isClaim(f) && !f.forecast && !f.hedged;
 }
 
 /**

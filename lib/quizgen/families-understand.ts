@@ -2,6 +2,7 @@ import nlp from 'compromise';
 import { overlap } from './analysis';
 import { asStatement, closest, lowerCaseWords, nearby, singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { contentWords, isFunctionWord, sentenceFeatures } from './sentence-features';
+import type { Rng } from './random';
 
 /**
  * Families that ask what the case means rather than what it says word for word: the main idea of a
@@ -168,7 +169,14 @@ export function reasonCandidates(ctx: FamilyContext): Candidate[] {
     // "Because Granfors won …" keeps the name's capital; "Because Sales fell" becomes "because sales fell".
     const asReason = (text: string) =>
       text.replace(/^(Because(?: of)?) (.*)$/, (_, lead: string, rest: string) => `${lead} ${lowerFirst(rest, ctx)}`);
-    const distractors = unique(rng.shuffle(pool).map((o) => asReason(o.reason))).slice(0, 3);
+    // Reasons of outcomes on the same subject first (what was favoured and what was rejected, who left
+    // and who stayed): tempting, and wrong for this outcome. An outcome told twice is no distractor.
+    const told = (o: (typeof pool)[number]) => {
+      const shared = overlap(contentWords(o.outcome), outcomeWords);
+      return shared * 2 > Math.min(contentWords(o.outcome).size, outcomeWords.size);
+    };
+    const ranked = closest(rng.shuffle(pool.filter((o) => !told(o))), 99, (o) => (sameSubject(o.outcome, r.outcome, ctx.subject) ? 1 : 0));
+    const distractors = unique(ranked.map((o) => asReason(o.reason))).slice(0, 3);
     return singleChoice({
       family: 'cause_effect',
       level: 'understand',
@@ -391,25 +399,15 @@ function statable(c: { effect: string; sentence: string }): boolean {
  * "True or false: KHD kept delivering because Savanna Mart was its largest customer." A reason the
  * article gives, stated with its outcome, or with the reason for another outcome of the case in its
  * place. Articles give few explicit reasons, too few for a four-option question's distractors; a
- * statement needs one other reason, from another lesson and sharing no words with this one.
+ * statement needs one other reason, that of another outcome on the same subject (borrowedReason).
  */
 export function reasonLinkCandidates(ctx: FamilyContext): Candidate[] {
   const all = ctx.analysis.sections.flatMap((s) => s.reasons).filter((r) => plainReason(r.reason));
   const own = ctx.section.review ? [] : all.filter((r) => r.section === ctx.sectionIndex);
   return own.flatMap((r): Candidate[] => {
     if (!plainOutcome(r.outcome) || isBroadTopic(ctx, r.outcome)) return [];
-    const words = contentWords(r.reason);
-    const outcomeWords = contentWords(r.outcome);
-    const swaps = all.filter(
-      (o) =>
-        o.section !== r.section &&
-        !/\d/.test(o.reason) &&
-        overlap(contentWords(o.reason), words) === 0 &&
-        overlap(contentWords(o.reason), outcomeWords) === 0 &&
-        tenseOf(o.reason) === tenseOf(r.reason),
-    );
     const rng = streamFor('cause_effect', `${r.sentence}\nreason-link`);
-    const swap = rng.shuffle(swaps)[0];
+    const swap = borrowedReason(r, all, rng, ctx.subject);
     if (!swap) return [];
     const truth = rng.next() < 0.5;
     const because = (reason: string) =>
@@ -434,6 +432,46 @@ export function reasonLinkCandidates(ctx: FamilyContext): Candidate[] {
       },
     ];
   });
+}
+
+/**
+ * The reason a false statement borrows: that of another outcome on the same subject ("the concession
+ * was rejected because the upfront payment could fund pipe replacement", the reason it was first
+ * favoured), plausible and wrong only to a reader who knows the case. A reason from an unrelated part
+ * of the case reads as absurd (blind review v9: "nobody would believe it"), so without one, none.
+ */
+export function borrowedReason<T extends { outcome: string; reason: string; sentence: string }>(
+  r: T,
+  all: T[],
+  rng: Rng,
+  caseSubject: string | null = null,
+): T | null {
+  const words = contentWords(r.reason);
+  const outcomeWords = contentWords(r.outcome);
+  const swaps = all.filter(
+    (o) =>
+      o.sentence !== r.sentence &&
+      !/\d/.test(o.reason) &&
+      overlap(contentWords(o.reason), words) === 0 &&
+      overlap(contentWords(o.reason), outcomeWords) === 0 &&
+      tenseOf(o.reason) === tenseOf(r.reason) &&
+      sameSubject(o.outcome, r.outcome, caseSubject),
+  );
+  return closest(rng.shuffle(swaps), 1, (o) => overlap(contentWords(o.outcome), outcomeWords))[0] ?? null;
+}
+
+/**
+ * Two outcomes about one subject that are not one outcome told twice: they share a content word, but
+ * not most of them (two reasons for one outcome would make either a right answer).
+ */
+export function sameSubject(a: string, b: string, caseSubject: string | null = null): boolean {
+  // The case's own name is in half its sentences: sharing it makes no common subject.
+  const own = contentWords(caseSubject ?? '');
+  const words = (x: string) => new Set([...contentWords(x)].filter((w) => !own.has(w)));
+  const wa = words(a);
+  const wb = words(b);
+  const shared = overlap(wa, wb);
+  return shared >= 1 && shared * 2 <= Math.min(wa.size, wb.size);
 }
 
 /** A reason that reads as a clause of its own: "because rates stayed the same", not "because striking deals …". */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { lowerFirst } from './families-understand';
 import { consequencesIn, purposesIn, reasonsIn } from './relations';
+import { borrowedReason, sameSubject } from './families-understand';
+import { createRng } from './random';
+import { analyseArticle } from './analysis';
+import { parseCaseStudy } from '@/lib/case-study/parse';
 import { sentenceFeatures, stripLeadIn } from './sentence-features';
 
 describe('consequencesIn', () => {
@@ -141,5 +145,57 @@ describe('lowerFirst: a clause set inside a question', () => {
     expect(lowerFirst('The board cut the dividend')).toBe('the board cut the dividend');
     expect(lowerFirst('Three Rivers Bank cut its fees')).toBe('Three Rivers Bank cut its fees');
     expect(lowerFirst('Granfors cut its fees')).toBe('Granfors cut its fees');
+  });
+});
+
+describe('borrowedReason: the reason a false "because" statement takes', () => {
+  const reason = (outcome: string, why: string) => ({ outcome, reason: `Because ${why}`, sentence: `${outcome} because ${why}.` });
+  const stayed = reason('Drivers stayed with the company', 'the union agreed a profit-sharing scheme');
+  const left = reason('Many drivers left for the rival', 'Drava paid higher wages');
+  const fares = reason('Orla lowered its fares', 'Drava offered free wifi on every route');
+
+  it('borrows the reason of another outcome on the same subject, never of an unrelated one', () => {
+    for (let seed = 1; seed <= 20; seed++) expect(borrowedReason(stayed, [stayed, fares, left], createRng(seed))).toBe(left);
+  });
+
+  it('borrows nothing when no other outcome shares the subject, or when one outcome is told twice', () => {
+    expect(borrowedReason(stayed, [stayed, fares], createRng(1))).toBeNull();
+    const again = reason('Drivers stayed with the company in 2020', 'wages rose');
+    expect(borrowedReason(stayed, [stayed, again], createRng(1))).toBeNull();
+  });
+});
+
+describe('sameSubject', () => {
+  it('shares a content word but not most of them', () => {
+    expect(sameSubject('Alvarado initially favoured the concession', 'The concession was rejected')).toBe(true);
+    expect(sameSubject('Sales fell', 'Sales fell sharply')).toBe(false);
+    expect(sameSubject('Orla lowered its fares', 'Drivers stayed with the company')).toBe(false);
+    // The case's own name is no common subject.
+    expect(sameSubject('Orla lowered its fares', 'Orla’s drivers stayed', 'Orla')).toBe(false);
+    expect(sameSubject('Orla lowered its fares', 'Orla’s drivers stayed')).toBe(true);
+  });
+});
+
+describe('reasons in the analysis of an article', () => {
+  const analysed = (paragraph: string) => {
+    const filler =
+      'The utility sold bonds in 2016 and replaced forty kilometres of old mains over the next five years. Its engineers mapped every leak in the network, and the council published the results each spring so that residents could follow the work. Water losses fell steadily, and the board kept the same chief executive throughout the programme. Households in the older districts saw fewer burst pipes each winter, and complaints to the council dropped.';
+    const parsed = parseCaseStudy(`# Tarn Water\n\n## The choice\n\n${paragraph}\n\n## After\n\n${filler}`);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return analyseArticle(parsed.caseStudy).sections[0]!.reasons.map((r) => r.outcome);
+  };
+
+  it('keeps a reason that is the reasoning of its time ("because customers would repay …"): only the outcome must be a plain claim', () => {
+    expect(analysed('The concession was rejected because customers would repay the loan through higher rates.')).toEqual([
+      'The concession was rejected',
+    ]);
+    expect(analysed('The mayor favoured the concession because the payment could fund new pipes at once.')).toEqual([
+      'The mayor favoured the concession',
+    ]);
+  });
+
+  it('takes no reason whose outcome is itself a forecast or hedged', () => {
+    expect(analysed('Rates will rise because the pipes are old.')).toEqual([]);
+    expect(analysed('Rates might have risen because the pipes were old.')).toEqual([]);
   });
 });

@@ -96,11 +96,11 @@ describe('rules from blind review', () => {
       '',
       '## Early years',
       '',
-      'Orla Buses ran 40 coaches between three towns and employed 120 drivers, most of them from the towns it served. Ticket sales doubled in 2015 because the railway closed its branch line. The founders bought ten new coaches in 2016.',
+      'Orla Buses ran 40 coaches between three towns and employed 120 drivers, most of them from the towns it served. Ticket sales doubled in 2015 after the railway closed its branch line. The founders bought ten new coaches in 2016.',
       '',
       '## The price war',
       '',
-      'Drava Coaches entered the market in 2018. Orla lowered its fares because Drava offered free wifi on every route. Margins fell for two years.',
+      'Drava Coaches entered the market in 2018. Orla lowered its fares because Drava offered free wifi on every route. Many drivers left in 2019 because Drava paid higher wages. Margins fell for two years.',
       '',
       '## The recovery',
       '',
@@ -119,7 +119,15 @@ describe('rules from blind review', () => {
       expect(sentence, q.prompt).toBeDefined();
       // True exactly when the reason is the one the article gives for that outcome.
       expect(sentence.includes(reason!), q.prompt).toBe(q.answer);
-      if (!q.answer) expect(text).toContain(reason);
+      if (!q.answer) {
+        expect(text).toContain(reason);
+        // The borrowed reason belongs to an outcome on the same subject (drivers who left, drivers who
+        // stayed), so the false statement is plausible; never to an unrelated one (blind review v9).
+        const owner = text.split(/(?<=\.)\s+/).find((s) => s.includes(reason!))!;
+        const words = (x: string) => new Set(x.toLowerCase().match(/[a-z]{4,}/g));
+        const shared = [...words(outcome!)].filter((w) => words(owner.split(' because ')[0]!).has(w));
+        expect(shared.length, q.prompt).toBeGreaterThan(0);
+      }
     }
   });
 
