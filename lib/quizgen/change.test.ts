@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { inNaturalOrder } from '@/lib/questions/natural-order';
 import { leaksInto } from './choose';
-import { changeIn, partOfLongerName, trendShape } from './families-change';
+import { changeIn, partOfLongerName, tableLevels, trendShape } from './families-change';
 import { generateQuizzes, mainSubject } from './generate';
 import { consequencesIn, reasonsIn } from './relations';
 import type { Question } from './types';
@@ -368,5 +368,78 @@ describe('change questions name the measure as the article does', () => {
       .lessons.flatMap((l) => l.questions)
       .find((x) => x.family === 'change')!;
     expect(q.prompt).toMatch(/\bsales change between 2016 and 2022\?$/);
+  });
+});
+
+describe('figures in a table of years', () => {
+  it('reads each column of a "Year" table as a measure named by its header, only when every cell is a positive figure', () => {
+    const levels = tableLevels(
+      {
+        header: ['Year', 'Revenue (NOK m)', 'EBIT margin', 'Note'],
+        rows: [
+          ['2016', '1,210', '5.8%', 'new plant'],
+          ['2017', '1,280', '−1.2%', ''],
+          ['2018', '1,340', '4.6%', ''],
+        ],
+      },
+      2,
+    );
+    // The margin column holds a negative figure and the note column no figures: neither is read.
+    expect(levels.map((l) => [l.measure, l.year, l.value])).toEqual([
+      ['revenue', 2016, 1210],
+      ['revenue', 2017, 1280],
+      ['revenue', 2018, 1340],
+    ]);
+    expect(levels[0]).toMatchObject({ label: 'Revenue (NOK m)', section: 2, sentence: '2016 | 1,210 | 5.8% | new plant' });
+  });
+
+  it('reads a table with the years across its header, one measure per row, and percentages as shares', () => {
+    const levels = tableLevels(
+      {
+        header: ['Measure', '2021', '2022', '2023'],
+        rows: [
+          ['Electric share of units', '18%', '41%', '63%'],
+          ['Dealers', '40', 'about 45', '52'],
+        ],
+      },
+      0,
+    );
+    expect(levels.map((l) => [l.measure, l.year, l.value])).toEqual([
+      ['electric share of units', 2021, 18],
+      ['electric share of units', 2022, 41],
+      ['electric share of units', 2023, 63],
+    ]);
+    expect(levels[0]!.kind.startsWith('%')).toBe(true);
+  });
+
+  it('asks the path of a table’s measure by its header, keyed from the table, with the rows as sources', () => {
+    const article = [
+      '# Kettle Foods',
+      '',
+      '## Background',
+      '',
+      'Kettle Foods makes soups and sauces for supermarkets in the north of England. The company grew fast after 2015, but its margins got thinner as supermarkets pressed for lower prices and ingredient costs rose.',
+      '',
+      '| Year | Revenue (£ m) | Operating margin |',
+      '|------|---------------|------------------|',
+      '| 2016 | 84 | 9.5% |',
+      '| 2017 | 91 | 8.1% |',
+      '| 2018 | 97 | 6.4% |',
+      '| 2019 | 104 | 4.9% |',
+      '',
+      'The founder, Joan Hale, hired a new finance director in 2019 to look at every product line.',
+      '',
+      '## The Review',
+      '',
+      'The finance director found that a third of the product lines lost money once discounts were counted. The board closed eleven lines and moved the rest onto two production lines at the main plant.',
+    ].join('\n');
+    const questions = generate(article).lessons.flatMap((l) => l.questions);
+    const trend = questions.find((q): q is Choice => q.family === 'trend');
+    // The margin is the figure the lesson talks about ("its margins got thinner"), not revenue.
+    expect(trend?.prompt).toBe(
+      'From the article’s figures, which path did the figure for “Operating margin” in the article’s table take from 2016 to 2019?',
+    );
+    expect(trend!.options[trend!.answer]).toBe('Fell from its 2016 level without a rise in between.');
+    expect(trend!.source.split(' … ')).toEqual(['2016 | 84 | 9.5%', '2017 | 91 | 8.1%', '2018 | 97 | 6.4%', '2019 | 104 | 4.9%']);
   });
 });
