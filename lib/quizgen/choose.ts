@@ -11,6 +11,7 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   cause_effect: 2,
   purpose: 1,
   decision: 1,
+  tradeoff: 1,
   classification: 1,
   takeaway_evidence: 2,
   timeline: 1,

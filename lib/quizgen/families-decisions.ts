@@ -151,7 +151,7 @@ const MIXED = /\b(?:combined|together with|along with|mix|blend|elements? of|ver
 const OPTIONS_WORD = /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals)\b/i;
 const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
 
-interface OptionList {
+export interface OptionList {
   section: number;
   options: { text: string; sentence: string }[];
 }
@@ -174,7 +174,7 @@ export function optionText(body: string): string | null {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function optionListsOf(ctx: FamilyContext): OptionList[] {
+export function optionListsOf(ctx: FamilyContext): OptionList[] {
   const lists: OptionList[] = [];
   let current: (OptionList & { next: number; size?: number }) | null = null;
   let previous: (typeof ctx.analysis.all)[number] | undefined;

@@ -16,6 +16,7 @@ import { actorActionCandidates } from './families-actors';
 import { keyTermCandidates } from './families-terms';
 import { changeCandidates, trendCandidates } from './families-change';
 import { decisionCandidates, optionChoiceCandidates } from './families-decisions';
+import { tradeoffCandidates } from './families-tradeoffs';
 import { findFlaw } from './flaws';
 import { chooseQuiz } from './choose';
 import type { Question } from './types';
@@ -54,6 +55,7 @@ const FAMILIES = [
   causalLinkCandidates,
   decisionCandidates,
   optionChoiceCandidates,
+  tradeoffCandidates,
   causeOfCandidates,
   reasonCandidates,
   reasonLinkCandidates,

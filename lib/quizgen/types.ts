@@ -12,6 +12,7 @@ export type QuestionFamily =
   | 'cause_effect'
   | 'purpose'
   | 'decision'
+  | 'tradeoff'
   | 'classification'
   | 'takeaway_evidence'
   | 'timeline'

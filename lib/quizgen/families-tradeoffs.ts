@@ -1,0 +1,148 @@
+import { sentencesOf } from '@/lib/case-study/parse';
+import type { ContentBlock } from '@/lib/case-study/types';
+import { overlap } from './analysis';
+import { streamFor, type Candidate, type FamilyContext } from './candidate';
+import { optionListsOf, optionText } from './families-decisions';
+import { contentWords, sentenceFeatures } from './sentence-features';
+
+/**
+ * The trade-off of each option a case lays out: "Stay with combustion … This was the cheapest option,
+ * but it would leave the company out of the city segment." Asked as a matching of each option with the
+ * drawback the article gives for it. Every drawback is true of the case and belongs to one option only,
+ * so each pair has one right partner; a learner who only skimmed the options cannot tell them apart.
+ * Blind reviewers asked, article after article, for what the options would have cost rather than the
+ * figures around them.
+ */
+
+const OPTIONS_WORD = /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals)\b/i;
+const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
+// "…, but it would leave the company out of the city segment": the cost of an option after its merit.
+const BUT = /,\s+but\s+(.+)$/i;
+// "The risks were dependence on a single supplier …", "Its drawback was …", "However, …".
+const COST_NOUN =
+  /^(?:(?:the|its|their|one|a|an)\s+)?(?:(?:main|big|biggest|key|chief|obvious|real)\s+)?(?:risk|risks|downside|downsides|drawback|drawbacks|disadvantage|disadvantages|catch|weakness|problem)\s+(?:was|were|would be|is|are)\s+(?:that\s+)?(.+)$/i;
+const HOWEVER = /^(?:however|on the other hand),\s+(.+)$/i;
+/** Where a drawback's own clause ends: another claim joined on, or the reason behind it. */
+const CLAUSE_END = /(?:,\s+(?:and|because|which|while|so|as)\b|;|\s+because\b).*$/i;
+
+export interface OptionWithDrawback {
+  /** The option as the article names it: "Stay with combustion and focus on intercity". */
+  option: string;
+  /** What the article says it would cost: "It would leave the company out of the city segment". */
+  drawback: string;
+  /** The sentence the drawback is read from, verbatim. */
+  sentence: string;
+}
+
+/** The drawback an option's sentences give, if one is stated plainly. */
+export function drawbackIn(sentences: string[]): { drawback: string; sentence: string } | null {
+  for (const sentence of sentences) {
+    const body = sentence.trim().replace(/[.!]+["'”’)]*$/, '');
+    const m = COST_NOUN.exec(body) ?? HOWEVER.exec(body) ?? BUT.exec(body);
+    if (!m) continue;
+    const clause = m[1]!.replace(CLAUSE_END, '').trim();
+    const words = clause.split(/\s+/).length;
+    // A drawback that leans on what came before ("this meant …", "that too") or runs on is not read.
+    if (words < 3 || words > 18 || /^(?:this|that|these|those|such|so|then)\b/i.test(clause) || /["“”]/.test(clause)) continue;
+    const f = sentenceFeatures(sentence);
+    if (f.question || f.personal || f.figurative) continue;
+    return { drawback: clause.charAt(0).toUpperCase() + clause.slice(1), sentence };
+  }
+  return null;
+}
+
+/**
+ * Options told as a list the article introduces as options ("Management brought four options to the
+ * board:"), each item opening on a short name of the option and saying more after it.
+ */
+export function listedOptions(blocks: ContentBlock[]): OptionWithDrawback[][] {
+  const lists: OptionWithDrawback[][] = [];
+  blocks.forEach((block, i) => {
+    if (block.kind !== 'list' || block.items.length < 3) return;
+    const before = blocks[i - 1];
+    if (before?.kind !== 'paragraph') return;
+    const lead = sentencesOf([before]).at(-1) ?? '';
+    if (!OPTIONS_WORD.test(lead)) return;
+    // "brought four options" and five items: the list is something else, or one option is missing.
+    const stated = /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i.exec(
+      lead,
+    );
+    if (stated && COUNT[stated[1]!.toLowerCase()] !== block.items.length) return;
+    const read = block.items.map((item): OptionWithDrawback | null => {
+      const sentences = sentencesOf([{ kind: 'paragraph', text: item }]);
+      const first = sentences[0]?.trim().replace(/[.!:]+$/, '') ?? '';
+      // "Stay with combustion. The company would …": a short first sentence names the option. Else the
+      // option is the course its first sentence opens on, before the merits and costs that follow it
+      // ("Build a second brewery near Denver for about $38 million, adding …, but requiring …").
+      const titled = sentences.length >= 2 && first.split(/\s+/).length <= 12;
+      const name = titled ? first : optionText(first);
+      if (!name || name.split(/\s+/).length < 2) return null;
+      const found = drawbackIn(titled ? sentences.slice(1) : sentences);
+      return found ? { option: name, ...found } : null;
+    });
+    const withDrawback = read.filter((o): o is OptionWithDrawback => o !== null);
+    if (withDrawback.length >= 3) lists.push(withDrawback);
+  });
+  return lists;
+}
+
+/**
+ * Options told in sentences ("The first was to renew all 18 hotels …, but …"): the drawback in the
+ * option's own sentence or in the one after it, when that one is not the next option.
+ */
+function toldOptions(ctx: FamilyContext): OptionWithDrawback[][] {
+  const all = ctx.analysis.all.map((s) => s.text);
+  return optionListsOf(ctx)
+    .filter((list) => list.section === ctx.sectionIndex)
+    .map((list) => {
+      const starts = new Set(list.options.map((o) => o.sentence));
+      return list.options.flatMap((o): OptionWithDrawback[] => {
+        const at = all.indexOf(o.sentence);
+        const next = all[at + 1];
+        const found = drawbackIn(next && !starts.has(next) ? [o.sentence, next] : [o.sentence]);
+        return found ? [{ option: o.text, ...found }] : [];
+      });
+    })
+    .filter((options) => options.length >= 3);
+}
+
+export function tradeoffCandidates(ctx: FamilyContext): Candidate[] {
+  if (ctx.section.review) return [];
+  return [...listedOptions(ctx.section.blocks), ...toldOptions(ctx)].flatMap((options): Candidate[] => {
+    const drawbacks = options.map((o) => o.drawback);
+    if (new Set(drawbacks.map((d) => d.toLowerCase())).size !== drawbacks.length) return [];
+    // A drawback that repeats a word of its own option and of no other would match itself at a glance.
+    const giveaway = options.some((o, i) => {
+      const own = contentWords(o.option);
+      const others = options.filter((_, j) => j !== i).map((x) => contentWords(x.option));
+      return [...contentWords(o.drawback)].some((w) => own.has(w) && !others.some((x) => x.has(w)));
+    });
+    if (giveaway) return [];
+    // Two drawbacks saying much the same thing make either partner defensible.
+    for (let i = 0; i < drawbacks.length; i++)
+      for (let j = i + 1; j < drawbacks.length; j++) {
+        const a = contentWords(drawbacks[i]!);
+        const b = contentWords(drawbacks[j]!);
+        if (overlap(a, b) * 2 > Math.min(a.size, b.size)) return [];
+      }
+    const shown = options.slice(0, 5);
+    const rng = streamFor('tradeoff', shown.map((o) => o.sentence).join('\n'));
+    const pairs = rng.shuffle(shown).map((o): [string, string] => [o.option, o.drawback]);
+    return [
+      {
+        question: {
+          type: 'matching',
+          family: 'tradeoff',
+          level: 'understand',
+          prompt: 'Match each option the article describes with the drawback it gives for that option.',
+          pairs,
+          explanation: `Each option came with its own cost. ${shown.map((o) => `${o.option}: “${o.sentence}”`).join(' ')}`,
+          source: shown.map((o) => o.sentence).join(' '),
+        },
+        score: 0.86,
+        keys: [],
+        sources: shown.map((o) => o.sentence),
+      },
+    ];
+  });
+}

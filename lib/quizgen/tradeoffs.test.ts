@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { parseCaseStudy } from '@/lib/case-study/parse';
+import { drawbackIn, listedOptions } from './families-tradeoffs';
+import { generateQuizzes } from './generate';
+
+const article = (lead: string, items: string[]) =>
+  [
+    '# Tarn Foods',
+    '',
+    'Tarn Foods makes frozen meals for supermarkets in the north of England. In 2021 its largest customer asked for a plant-based range, and the board had six months to answer.',
+    '',
+    '## Options',
+    '',
+    lead,
+    '',
+    ...items.map((i) => `1. ${i}`),
+    '',
+    '## The Decision',
+    '',
+    'The board chose to convert one of the two lines in May 2021. The plant-based range launched in 40 stores that autumn and sold out in most of them within a week. By 2023 it made up a fifth of sales.',
+  ].join('\n');
+
+const ITEMS = [
+  '**Build a new plant.** A dedicated plant would cost about £30 million and give full control of the recipes, but it would take three years to open.',
+  '**Convert one of the two lines.** This was the fastest route to market. The risk was that output of the best-selling meat meals would fall by a third.',
+  '**Buy a small plant-based brand.** A brand with its own customers was for sale, but the asking price was twice its annual sales.',
+  '**Decline the request.** The board could keep its focus on the existing range. However, the customer would probably move part of its orders to a rival.',
+];
+
+describe('drawbackIn: the cost an option’s sentences state plainly', () => {
+  it('reads a drawback after "but", after "the risk was" and after "however", up to the end of its own clause', () => {
+    expect(drawbackIn(['It was cheap, but it would take three years to open, and nobody liked it.'])?.drawback).toBe(
+      'It would take three years to open',
+    );
+    expect(drawbackIn(['The risks were dependence on one supplier and lower margins, because cells were dear.'])?.drawback).toBe(
+      'Dependence on one supplier and lower margins',
+    );
+    expect(drawbackIn(['However, the customer would move its orders to a rival.'])?.drawback).toBe(
+      'The customer would move its orders to a rival',
+    );
+  });
+
+  it('reads none from a sentence without one, or one that leans on the sentence before it', () => {
+    expect(drawbackIn(['The board could keep its focus on the existing range.'])).toBeNull();
+    expect(drawbackIn(['It was quick, but this meant more overtime.'])).toBeNull();
+  });
+});
+
+describe('trade-off questions: each option matched with its drawback', () => {
+  it('matches every option of a list the article calls options with the drawback it gives for it', () => {
+    const parsed = parseCaseStudy(article('The board weighed four options in January 2021:', ITEMS));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const question = generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .find((q) => q.family === 'tradeoff');
+    expect(question?.type).toBe('matching');
+    if (question?.type !== 'matching') return;
+    expect(question.level).toBe('understand');
+    expect(Object.fromEntries(question.pairs)).toEqual({
+      'Build a new plant': 'It would take three years to open',
+      'Convert one of the two lines': 'Output of the best-selling meat meals would fall by a third',
+      'Buy a small plant-based brand': 'The asking price was twice its annual sales',
+      'Decline the request': 'The customer would probably move part of its orders to a rival',
+    });
+  });
+
+  it('asks nothing when the list is not the options, its size disagrees with the count the article states, or fewer than three options state a cost', () => {
+    const blocks = (lead: string, items: string[]) => {
+      const parsed = parseCaseStudy(article(lead, items));
+      if (!parsed.ok) throw new Error(parsed.error);
+      return parsed.caseStudy.sections[0]!.blocks;
+    };
+    expect(listedOptions(blocks('The board weighed four options in January 2021:', ITEMS))).toHaveLength(1);
+    expect(listedOptions(blocks('Four problems came to a head in January 2021:', ITEMS))).toEqual([]);
+    expect(listedOptions(blocks('The board weighed five options in January 2021:', ITEMS))).toEqual([]);
+    const costless = ITEMS.map((item, i) => (i < 2 ? item.replace(/, but .*$|The risk was .*$/, '.') : item));
+    expect(listedOptions(blocks('The board weighed four options in January 2021:', costless))).toEqual([]);
+  });
+
+  it('asks nothing when two drawbacks say much the same, so either partner would do', () => {
+    const same = [...ITEMS];
+    same[2] = '**Buy a small plant-based brand.** A brand was for sale, but it would take three years to open its plant.';
+    const parsed = parseCaseStudy(article('The board weighed four options in January 2021:', same));
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(
+      generateQuizzes(parsed.caseStudy)
+        .lessons.flatMap((l) => l.questions)
+        .some((q) => q.family === 'tradeoff'),
+    ).toBe(false);
+  });
+});
