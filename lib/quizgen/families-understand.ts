@@ -471,7 +471,20 @@ export function sameSubject(a: string, b: string, caseSubject: string | null = n
   const wa = words(a);
   const wb = words(b);
   const shared = overlap(wa, wb);
-  return shared >= 1 && shared * 2 <= Math.min(wa.size, wb.size);
+  // The common subject is a thing both outcomes are about ("the concession", "drivers"): a shared name
+  // or verb ("MedArc", "recommended") ties two different matters together.
+  const things = (x: string): Set<string> =>
+    new Set<string>(
+      (nlp(x).match('#Noun').not('(#ProperNoun|#Pronoun|#Value)').terms().out('array') as string[]).map((w) =>
+        w
+          .toLowerCase()
+          .replace(/[^\p{L}-]/gu, '')
+          .replace(/s$/, ''),
+      ),
+    );
+  const ta = things(a);
+  const sharedThing = [...things(b)].some((w) => w.length > 2 && ta.has(w) && !own.has(w));
+  return sharedThing && shared >= 1 && shared * 2 <= Math.min(wa.size, wb.size);
 }
 
 /** A reason that reads as a clause of its own: "because rates stayed the same", not "because striking deals …". */

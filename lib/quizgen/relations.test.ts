@@ -170,6 +170,10 @@ describe('sameSubject', () => {
     expect(sameSubject('Alvarado initially favoured the concession', 'The concession was rejected')).toBe(true);
     expect(sameSubject('Sales fell', 'Sales fell sharply')).toBe(false);
     expect(sameSubject('Orla lowered its fares', 'Drivers stayed with the company')).toBe(false);
+    // A shared name or verb is no common subject: training and a vendor choice are different matters.
+    expect(
+      sameSubject('Nurses received eight hours of training, half the figure MedArc had recommended', 'Daniel Reyes recommended MedArc'),
+    ).toBe(false);
     // The case's own name is no common subject.
     expect(sameSubject('Orla lowered its fares', 'Orla’s drivers stayed', 'Orla')).toBe(false);
     expect(sameSubject('Orla lowered its fares', 'Orla’s drivers stayed')).toBe(true);
