@@ -99,6 +99,20 @@ describe('which of the options the case laid out was chosen', () => {
     );
   });
 
+  it('reads options told as a list the article introduces as options, and a choice that names one by its digit ("Option 2")', () => {
+    const listed = article(
+      'Three options were put to the board:\n\n1. **Weld frames in Ghent.** The plant would need two years and a new hall.\n2. **Add a second supplier.** A Portuguese maker could ship frames within months.\n3. **Sell the company.** A larger Dutch group had asked twice.\n',
+      'In June 2022 the board chose Option 2.',
+    );
+    const [q] = choices(listed);
+    if (q?.type !== 'single_choice') throw new Error('expected a single choice');
+    expect(q.prompt).toBe('The article describes three options. Which one did the board choose?');
+    expect(q.options[q.answer]).toBe('Add a second supplier');
+    expect([...q.options].sort()).toEqual(['Add a second supplier', 'Sell the company', 'Weld frames in Ghent']);
+    // A list introduced as something else is no list of options.
+    expect(choices(listed.replace('Three options were put to the board:', 'Three problems came to a head:'))).toEqual([]);
+  });
+
   it('reads options told as instructions ("First, …") and labelled options ("Option C: …")', () => {
     const told =
       'First, move frame welding to Ghent. Second, buy frames from a supplier in Portugal. Third, sell the company to a Dutch group.';

@@ -1,4 +1,6 @@
 import nlp from 'compromise';
+import { sentencesOf } from '@/lib/case-study/parse';
+import type { ContentBlock } from '@/lib/case-study/types';
 import { streamFor, type Candidate, type FamilyContext } from './candidate';
 import { sentenceFeatures, stripLeadIn } from './sentence-features';
 
@@ -136,6 +138,11 @@ const ORDINALS: Record<string, number> = {
   c: 2,
   d: 3,
   e: 4,
+  '1': 0,
+  '2': 1,
+  '3': 2,
+  '4': 3,
+  '5': 4,
 };
 const OPTION_SENTENCE =
   /^(?:The\s+(first|second|third|fourth|fifth)(?:\s+(?:option|course|path|alternative|choice|scenario|proposal))?|Option\s+(one|two|three|four|five|[A-E]))\s+(?:was|would be|involved|meant|called for)\s+(.+?)[.!]?$/i;
@@ -144,16 +151,59 @@ const OPTION_LABEL = /^Option\s+(one|two|three|four|five|[A-E])\s*[,:.]\s+[“"]
 // "First, buy all four stores …", "Second, decline …": an option told as an instruction.
 const OPTION_ADVERB = /^(First|Second|Third|Fourth|Fifth|Finally),\s+(\p{Ll}+\b.+?)[.!]?$/u;
 const CHOICE =
-  /^(.{2,80}?)\s+(?:chose|approved|picked|selected|backed|adopted|opted for|went with|settled on|voted for)\s+(?:the\s+)?(?:(first|second|third|fourth|fifth)\s+(?:option|course|path|alternative|choice|scenario|proposal)|option\s+(one|two|three|four|five|[A-E]))\b(.*)$/i;
+  /^(.{2,80}?)\s+(?:chose|approved|picked|selected|backed|adopted|opted for|went with|settled on|voted for)\s+(?:the\s+)?(?:(first|second|third|fourth|fifth)\s+(?:option|course|path|alternative|choice|scenario|proposal)|option\s+(one|two|three|four|five|[A-E1-5]))\b(.*)$/i;
 // "chose the third option, combined with a softer version of the first": a mix of two is no one option.
 const MIXED = /\b(?:combined|together with|along with|mix|blend|elements? of|version of|parts? of|plus)\b/i;
 
 const OPTIONS_WORD = /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals)\b/i;
-const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5 };
+const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
 
 export interface OptionList {
   section: number;
   options: { text: string; sentence: string }[];
+  /** Told as a list block ("1. Stay with combustion. …"), not in sentences ("The first was …"). */
+  listed?: boolean;
+}
+
+export interface OptionItem {
+  /** The option as the article names it: "Stay with combustion and focus on intercity". */
+  name: string;
+  /** The item's sentences, verbatim. */
+  sentences: string[];
+  /** Whether the first sentence is the option's short name, the rest saying more. */
+  titled: boolean;
+}
+
+/**
+ * Options told as a list the article introduces as options ("Management brought four options to the
+ * board:"), each item opening on a short name of the option ("Stay with combustion.") or on the course
+ * itself ("Build a second brewery near Denver, adding …, but requiring …"). A list whose size
+ * disagrees with the count the article states is something else, or misses an option.
+ */
+export function optionItemLists(blocks: ContentBlock[]): OptionItem[][] {
+  const lists: OptionItem[][] = [];
+  blocks.forEach((block, i) => {
+    if (block.kind !== 'list' || block.items.length < 3) return;
+    const before = blocks[i - 1];
+    if (before?.kind !== 'paragraph') return;
+    const lead = sentencesOf([before]).at(-1) ?? '';
+    if (!OPTIONS_WORD.test(lead)) return;
+    const stated = /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i.exec(
+      lead,
+    );
+    if (stated && COUNT[stated[1]!.toLowerCase()] !== block.items.length) return;
+    const items = block.items.map((item): OptionItem | null => {
+      const sentences = sentencesOf([{ kind: 'paragraph', text: item }]);
+      const first = sentences[0]?.trim().replace(/[.!:]+$/, '') ?? '';
+      const titled = sentences.length >= 2 && first.split(/\s+/).length <= 12;
+      const name = titled ? first : optionText(first);
+      if (!name || name.split(/\s+/).length < 2) return null;
+      return { name, sentences, titled };
+    });
+    // Every item must read as an option, or the list is not one of options.
+    if (items.every((x) => x !== null)) lists.push(items as OptionItem[]);
+  });
+  return lists;
 }
 
 /** An option's course, short: "to renew all 18 hotels …, preserving …" → "Renew all 18 hotels …". */
@@ -225,9 +275,19 @@ export function optionListsOf(ctx: FamilyContext): OptionList[] {
     current.next++;
   }
   // "put four options to the board" and three read: one was missed, and the key could be it.
-  return lists
+  const told = lists
     .filter((l) => l.options.length >= 3 && l.options.every((o) => o.text))
     .filter((l) => (l as { size?: number }).size === undefined || (l as { size?: number }).size === l.options.length);
+  const listed = ctx.caseStudy.sections.flatMap((section, i): OptionList[] =>
+    section.review
+      ? []
+      : optionItemLists(section.blocks).map((items) => ({
+          section: i,
+          options: items.map((item) => ({ text: item.name, sentence: item.sentences[0]! })),
+          listed: true,
+        })),
+  );
+  return [...told, ...listed].sort((a, b) => a.section - b.section);
 }
 
 export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {

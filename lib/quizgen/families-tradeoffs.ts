@@ -1,8 +1,7 @@
-import { sentencesOf } from '@/lib/case-study/parse';
 import type { ContentBlock } from '@/lib/case-study/types';
 import { overlap } from './analysis';
 import { streamFor, type Candidate, type FamilyContext } from './candidate';
-import { optionListsOf, optionText } from './families-decisions';
+import { optionItemLists, optionListsOf } from './families-decisions';
 import { contentWords, sentenceFeatures } from './sentence-features';
 
 /**
@@ -14,8 +13,6 @@ import { contentWords, sentenceFeatures } from './sentence-features';
  * figures around them.
  */
 
-const OPTIONS_WORD = /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals)\b/i;
-const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
 // "…, but it would leave the company out of the city segment": the cost of an option after its merit.
 const BUT = /,\s+but\s+(.+)$/i;
 // "The risks were dependence on a single supplier …", "Its drawback was …", "However, …".
@@ -53,37 +50,17 @@ export function drawbackIn(sentences: string[]): { drawback: string; sentence: s
 
 /**
  * Options told as a list the article introduces as options ("Management brought four options to the
- * board:"), each item opening on a short name of the option and saying more after it.
+ * board:"), each with the drawback its item states; lists where fewer than three do are not asked.
  */
 export function listedOptions(blocks: ContentBlock[]): OptionWithDrawback[][] {
-  const lists: OptionWithDrawback[][] = [];
-  blocks.forEach((block, i) => {
-    if (block.kind !== 'list' || block.items.length < 3) return;
-    const before = blocks[i - 1];
-    if (before?.kind !== 'paragraph') return;
-    const lead = sentencesOf([before]).at(-1) ?? '';
-    if (!OPTIONS_WORD.test(lead)) return;
-    // "brought four options" and five items: the list is something else, or one option is missing.
-    const stated = /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i.exec(
-      lead,
-    );
-    if (stated && COUNT[stated[1]!.toLowerCase()] !== block.items.length) return;
-    const read = block.items.map((item): OptionWithDrawback | null => {
-      const sentences = sentencesOf([{ kind: 'paragraph', text: item }]);
-      const first = sentences[0]?.trim().replace(/[.!:]+$/, '') ?? '';
-      // "Stay with combustion. The company would …": a short first sentence names the option. Else the
-      // option is the course its first sentence opens on, before the merits and costs that follow it
-      // ("Build a second brewery near Denver for about $38 million, adding …, but requiring …").
-      const titled = sentences.length >= 2 && first.split(/\s+/).length <= 12;
-      const name = titled ? first : optionText(first);
-      if (!name || name.split(/\s+/).length < 2) return null;
-      const found = drawbackIn(titled ? sentences.slice(1) : sentences);
-      return found ? { option: name, ...found } : null;
-    });
-    const withDrawback = read.filter((o): o is OptionWithDrawback => o !== null);
-    if (withDrawback.length >= 3) lists.push(withDrawback);
-  });
-  return lists;
+  return optionItemLists(blocks)
+    .map((items) =>
+      items.flatMap((item): OptionWithDrawback[] => {
+        const found = drawbackIn(item.titled ? item.sentences.slice(1) : item.sentences);
+        return found ? [{ option: item.name, ...found }] : [];
+      }),
+    )
+    .filter((options) => options.length >= 3);
 }
 
 /**
@@ -93,7 +70,7 @@ export function listedOptions(blocks: ContentBlock[]): OptionWithDrawback[][] {
 function toldOptions(ctx: FamilyContext): OptionWithDrawback[][] {
   const all = ctx.analysis.all.map((s) => s.text);
   return optionListsOf(ctx)
-    .filter((list) => list.section === ctx.sectionIndex)
+    .filter((list) => list.section === ctx.sectionIndex && !list.listed)
     .map((list) => {
       const starts = new Set(list.options.map((o) => o.sentence));
       return list.options.flatMap((o): OptionWithDrawback[] => {
