@@ -26,6 +26,7 @@ describe('npm run gift', () => {
       ['numeric', 19],
       ['numeric', 21],
       ['matching', 23],
+      ['open_response', 28],
     ]);
     expect(doc.questions[0]).toMatchObject({
       prompt: 'Where did Harbor Coffee open its first café?',
@@ -39,13 +40,18 @@ describe('npm run gift', () => {
       answer: { value: 4.2, tolerance: expect.closeTo(0.2, 10) },
       category: 'Harbor Coffee/Results',
     });
-    // An essay carries no model answer or rubric, which Casewise's written answers need: skipped.
+    // An essay is an open response with its prompt; without general feedback it has no model answer yet.
+    expect(doc.questions[7]).toMatchObject({
+      type: 'open_response',
+      line: 28,
+      prompt: 'Should Harbor Coffee open in Seattle? Argue with evidence from the case.',
+      modelAnswer: '',
+    });
     expect(doc.skipped).toEqual([
-      { line: 28, reason: expect.stringContaining('model answer and a rubric') },
       { line: 30, reason: expect.stringContaining('description') },
       { line: 32, reason: expect.stringContaining('exactly one right') },
     ]);
-    expect(result.stderr).toContain('7 questions, 3 skipped');
+    expect(result.stderr).toContain('8 questions, 2 skipped');
   });
 
   it('malformed GIFT exits non-zero with the file, the first error line and the reason', () => {

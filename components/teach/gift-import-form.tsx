@@ -10,7 +10,7 @@ import { KIND_LABELS } from '@/lib/questions/labels';
 import type { StoredQuestionType } from '@/lib/questions/kinds';
 
 export type GiftImportPreview = {
-  questions: { line: number; type: StoredQuestionType; prompt: string; answer: string }[];
+  questions: { line: number; type: StoredQuestionType; prompt: string; answer: string; note?: string }[];
   skipped: { line: number; reason: string }[];
 };
 export type GiftImportState = ActionState & { preview?: GiftImportPreview; text?: string; fileName?: string };
@@ -102,10 +102,11 @@ export function GiftImportForm({
                   <p className="break-words font-medium">{q.prompt}</p>
                   {q.answer && (
                     <p className="mt-1 break-words">
-                      <span className="text-slate-600">Answer: </span>
+                      <span className="text-slate-600">{q.type === 'open_response' ? 'Model answer: ' : 'Answer: '}</span>
                       {q.answer}
                     </p>
                   )}
+                  {q.note && <p className="mt-1 break-words text-slate-700">{q.note}</p>}
                 </li>
               ))}
             </ol>

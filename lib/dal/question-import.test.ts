@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '@/db';
 import { caseStudies, questions } from '@/db/schema';
 import { caseToGift } from '@/lib/gift/export';
-import { planLessonImport } from '@/lib/gift/lesson-import';
+import { IMPORTED_ESSAY_CRITERION, planLessonImport } from '@/lib/gift/lesson-import';
 import { MAX_LESSON_QUESTIONS } from '@/lib/questions/kinds';
 import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
@@ -79,16 +79,21 @@ describe.each(testDatabaseKinds)('importing GIFT questions into a lesson on %s',
       [19, 'numeric'],
       [21, 'numeric'],
       [23, 'matching'],
+      [28, 'open_response'],
     ]);
-    // The essay (line 28) has no model answer or rubric: skipped with its reason, beside the parser's skips.
+    // The essay (line 28) becomes a written answer the instructor grades; the preview says how.
+    expect(result.questions.find((q) => q.line === 28)?.note).toContain('no model answer yet');
     expect(result.skipped).toEqual([
-      { line: 28, reason: expect.stringContaining('model answer and a rubric') },
       { line: 30, reason: expect.stringContaining('description') },
       { line: 32, reason: expect.stringContaining('exactly one right') },
     ]);
     const rows = await rowsOf(d.lessonId);
     const added = rows.filter((r) => result.ids.includes(r.id));
-    expect(added).toHaveLength(7);
+    expect(added).toHaveLength(8);
+    expect(added.at(-1)).toMatchObject({
+      type: 'open_response',
+      answerKey: { type: 'open_response', modelAnswer: '', rubric: [IMPORTED_ESSAY_CRITERION] },
+    });
     expect(added.map((r) => r.id)).toEqual(result.ids);
     expect(added.every((r) => r.authored && r.fingerprint.startsWith('authored-'))).toBe(true);
     expect(Math.min(...added.map((r) => r.position))).toBeGreaterThan(Math.max(0, ...generated.map((r) => r.position)));
@@ -106,7 +111,7 @@ describe.each(testDatabaseKinds)('importing GIFT questions into a lesson on %s',
     const before = await rowsOf(d.lessonId);
     const preview = await importQuestionsIntoLesson({ lessonId: d.lessonId, text: bank, fileName: 'bank.gift', commit: false });
     expect(preview).toMatchObject({ ok: true, ids: [] });
-    if (preview.ok) expect(preview.questions).toHaveLength(7);
+    if (preview.ok) expect(preview.questions).toHaveLength(8);
     expect(await rowsOf(d.lessonId)).toEqual(before);
   });
 

@@ -23,7 +23,14 @@ function carried(q: EditableQuestion): EditableQuestion {
     case 'numeric':
       return { type: 'numeric', ...common, answer: q.answer };
     case 'open_response':
-      return { type: 'open_response', ...common, modelAnswer: '', rubric: [] };
+      // The general feedback carries the model answer when there is one; the rubric stays behind.
+      return {
+        type: 'open_response',
+        ...common,
+        explanation: q.modelAnswer.trim() ? q.modelAnswer : q.explanation,
+        modelAnswer: '',
+        rubric: [],
+      };
     case 'single_choice':
       return { type: q.type, ...common, options: q.options, answer: q.answer };
     case 'multiple_choice':
@@ -82,7 +89,8 @@ describe('GIFT export', () => {
       '::Question 5:: Share? {#45:2.5}',
       '::Question 6:: Order them {=lease -> 1 =roaster -> 2 =warehouse -> 3}',
       '::Question 7:: Match {=a -> b =c -> d}',
-      '::Question 8:: Argue. {####Weigh both.}\n',
+      // An essay's general feedback carries its model answer, which the import reads back as one.
+      '::Question 8:: Argue. {####M}\n',
     ]);
   });
 

@@ -53,7 +53,10 @@ function answers(q: EditableQuestion): string {
  * prompt can never be read as a comment (//), a category or a format marker.
  */
 function questionToGift(q: EditableQuestion, title: string): string {
-  const feedback = q.explanation.trim() ? `####${escapeGift(q.explanation)}` : '';
+  // An essay's general feedback carries the model answer (Moodle has nowhere else for it in GIFT), and
+  // the import reads it back as the model answer.
+  const general = q.type === OPEN_RESPONSE && q.modelAnswer.trim() ? q.modelAnswer : q.explanation;
+  const feedback = general.trim() ? `####${escapeGift(general)}` : '';
   const inside = [answers(q), feedback].filter(Boolean).join(' ');
   return `::${escapeGift(title)}:: ${escapeGift(q.prompt)} {${inside}}`;
 }

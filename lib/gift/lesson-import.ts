@@ -1,22 +1,31 @@
-import { OPEN_RESPONSE } from '@/lib/questions/kinds';
+import { OPEN_RESPONSE, type RubricCriterion } from '@/lib/questions/kinds';
 import { importGift, type GiftImport } from './import';
 
 /**
- * What a GIFT file adds to a lesson: importGift's questions, less what a lesson cannot take as it
- * is. An essay becomes no question: Casewise's open-response questions are graded with a model
- * answer and a rubric (the editor requires both) and GIFT carries neither, so it is skipped with
- * that reason and the instructor adds it with "Add a question".
+ * What a GIFT file adds to a lesson: importGift's questions, with essays made gradable. Casewise
+ * grades a written answer against a model answer and a rubric, and GIFT carries neither: an essay's
+ * general feedback (####) is the nearest thing Moodle has to a model answer (GIFT export writes the
+ * model answer there), and the rubric starts as one general criterion the instructor can refine.
+ * The preview says both, so nothing is assumed silently.
  */
-export const ESSAY_SKIP_REASON =
-  'an essay: Casewise grades written answers with a model answer and a rubric, which GIFT does not carry (add it with “Add a question”)';
+export const IMPORTED_ESSAY_CRITERION: RubricCriterion = { label: 'Covers the points of the model answer', points: 4 };
 
 export function planLessonImport(text: string): GiftImport {
   const read = importGift(text);
   if (!read.ok) return read;
-  const essays = read.questions.filter((q) => q.type === OPEN_RESPONSE);
   return {
     ok: true,
-    questions: read.questions.filter((q) => q.type !== OPEN_RESPONSE),
-    skipped: [...read.skipped, ...essays.map((q) => ({ line: q.line, reason: ESSAY_SKIP_REASON }))].sort((a, b) => a.line - b.line),
+    questions: read.questions.map((q) =>
+      q.type === OPEN_RESPONSE ? { ...q, modelAnswer: q.explanation, explanation: '', rubric: [IMPORTED_ESSAY_CRITERION] } : q,
+    ),
+    skipped: read.skipped,
   };
+}
+
+/** What the preview says of an imported essay's grading, for the instructor to check before adding it. */
+export function essayImportNote(modelAnswer: string): string {
+  const rubric = `one criterion, “${IMPORTED_ESSAY_CRITERION.label}” (${IMPORTED_ESSAY_CRITERION.points} points)`;
+  return modelAnswer.trim()
+    ? `Written answer, graded by you: the model answer is the file’s general feedback; rubric: ${rubric}. Edit both after import if needed.`
+    : `Written answer, graded by you: the file gives no general feedback (####), so there is no model answer yet; rubric: ${rubric}. Add a model answer after import.`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ESSAY_SKIP_REASON, planLessonImport } from './lesson-import';
+import { IMPORTED_ESSAY_CRITERION, essayImportNote, planLessonImport } from './lesson-import';
 import { readGiftUpload } from './upload';
 
 const file = (name: string, content: string | Uint8Array, size?: number) => {
@@ -29,15 +29,32 @@ describe('readGiftUpload', () => {
 });
 
 describe('planLessonImport', () => {
-  it('skips an essay with its line and reason, in line order beside the parser’s own skips', () => {
-    const plan = planLessonImport('Describe it. {}\n\nSome words.\n\nRight? {T}\n');
+  it('makes an essay a written answer: its general feedback the model answer, one general criterion as the rubric', () => {
+    const plan = planLessonImport(
+      'Argue for the split. {####Linen is a commodity; sterile services run the theatres.}\n\nSome words.\n\nRight? {T}\n',
+    );
     expect(plan).toEqual({
       ok: true,
-      questions: [expect.objectContaining({ type: 'true_false', line: 5 })],
-      skipped: [
-        { line: 1, reason: ESSAY_SKIP_REASON },
-        { line: 3, reason: expect.stringContaining('description') },
+      questions: [
+        expect.objectContaining({
+          type: 'open_response',
+          line: 1,
+          prompt: 'Argue for the split.',
+          modelAnswer: 'Linen is a commodity; sterile services run the theatres.',
+          explanation: '',
+          rubric: [IMPORTED_ESSAY_CRITERION],
+        }),
+        expect.objectContaining({ type: 'true_false', line: 5 }),
       ],
+      skipped: [{ line: 3, reason: expect.stringContaining('description') }],
     });
+    expect(essayImportNote('Linen is a commodity.')).toContain('the model answer is the file’s general feedback');
+  });
+
+  it('imports an essay without general feedback with no model answer, and says so in the preview note', () => {
+    const plan = planLessonImport('Argue for the split. {}\n');
+    if (!plan.ok) throw new Error(plan.reason);
+    expect(plan.questions[0]).toMatchObject({ type: 'open_response', modelAnswer: '', rubric: [IMPORTED_ESSAY_CRITERION] });
+    expect(essayImportNote('')).toContain('no model answer yet');
   });
 });

@@ -1,12 +1,12 @@
 import { and, count, eq, isNull, max } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { caseStudies, lessons, questions } from '@/db/schema';
-import { planLessonImport } from '@/lib/gift/lesson-import';
+import { essayImportNote, planLessonImport } from '@/lib/gift/lesson-import';
 import { describeKey } from '@/lib/grading/describe';
 import type { Skipped } from '@/lib/gift/import';
 import { isUuid } from '@/lib/ids';
 import { toStoredColumns } from '@/lib/questions/editor';
-import { MAX_LESSON_QUESTIONS, type StoredQuestionType } from '@/lib/questions/kinds';
+import { MAX_LESSON_QUESTIONS, OPEN_RESPONSE, type StoredQuestionType } from '@/lib/questions/kinds';
 import type { DalResult } from '../result';
 import { AUTHORED_POSITION, authoredMarks } from './authored';
 
@@ -17,7 +17,7 @@ export type QuestionImport = DalResult<
     caseStudyId: string;
     lessonTitle: string;
     /** What is (or would be) added, in file order. */
-    questions: { line: number; type: StoredQuestionType; prompt: string; answer: string }[];
+    questions: { line: number; type: StoredQuestionType; prompt: string; answer: string; note?: string }[];
     skipped: Skipped[];
     /** Ids of the questions added; empty for a preview. */
     ids: string[];
@@ -56,7 +56,15 @@ export async function importGiftIntoLesson(
     if (!plan.ok) return { ok: false, error: 'not_gift', message: `Line ${plan.line}: ${plan.reason}.` };
     const listed = plan.questions.map((q) => {
       const { data, answerKey } = toStoredColumns(q);
-      return { line: q.line, type: q.type, prompt: q.prompt, answer: describeKey(data, answerKey) };
+      // Every accepted answer of a fill-in, not only the first: the instructor checks them all.
+      const answer = q.type === 'fill_blank' ? q.answer.join('; ') : describeKey(data, answerKey);
+      return {
+        line: q.line,
+        type: q.type,
+        prompt: q.prompt,
+        answer,
+        ...(q.type === OPEN_RESPONSE ? { note: essayImportNote(q.modelAnswer) } : {}),
+      };
     });
     const found = { caseStudyId: lesson.caseStudyId, lessonTitle: lesson.title, questions: listed, skipped: plan.skipped };
     if (!plan.questions.length) {

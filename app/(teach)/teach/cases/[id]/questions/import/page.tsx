@@ -25,8 +25,9 @@ export default async function ImportQuestionsPage({ params, searchParams }: Prop
         <h1 className="text-2xl font-bold sm:text-3xl">Import questions</h1>
         <p className="mt-1 text-slate-700">
           Into the quiz of “{lesson.title}”, from a GIFT file (Moodle&apos;s plain-text question format). You see what will be added and
-          what is skipped before anything is saved; a lesson keeps at most {MAX_LESSON_QUESTIONS} questions. Essays are skipped: add
-          written-answer questions with their model answer and rubric through “Add a question”.
+          what is skipped before anything is saved; a lesson keeps at most {MAX_LESSON_QUESTIONS} questions. An essay becomes a
+          written-answer question you grade: its general feedback (####) is the model answer, and its rubric starts with one criterion you
+          can refine.
         </p>
       </header>
       <GiftImportForm action={importQuestionsAction} lessonId={lesson.id} lessonTitle={lesson.title} />
