@@ -81,6 +81,8 @@ describe.each(testDatabaseKinds)('importing GIFT questions into a lesson on %s',
       [23, 'matching'],
       [28, 'open_response'],
     ]);
+    // A fill-in's preview lists every accepted answer, not only the first.
+    expect(result.questions.find((q) => q.line === 15)?.answer).toBe('Omar Haddad; Haddad');
     // The essay (line 28) becomes a written answer the instructor grades; the preview says how.
     expect(result.questions.find((q) => q.line === 28)?.note).toContain('no model answer yet');
     expect(result.skipped).toEqual([
