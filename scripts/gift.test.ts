@@ -59,7 +59,7 @@ describe('npm run gift', () => {
     const result = run('import', file, '--dry-run', '--json');
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/bad\.gift:3: Expected/);
+    expect(result.stderr).toMatch(/bad\.gift:3: a “\{” is not closed/);
   });
 
   it('refuses binary files, missing files, and writing without a lesson', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importGift, MAX_GIFT_CHARS } from './import';
+import { importGift, syntaxReason, MAX_GIFT_CHARS } from './import';
 
 function read(text: string) {
   const result = importGift(text);
@@ -149,7 +149,14 @@ describe('GIFT import: what is skipped, with its line', () => {
 describe('GIFT import: hostile input', () => {
   it('a broken brace gives the first error line and a reason, nothing else', () => {
     const result = importGift('Fine {T}\n\nBroken {=a ~b\n\nAlso fine {F}\n');
-    expect(result).toEqual({ ok: false, line: 3, reason: expect.stringContaining('Expected') });
+    expect(result).toEqual({ ok: false, line: 3, reason: 'a “{” is not closed: GIFT expected “}” before the end of the line' });
+  });
+
+  it('says what is wrong in one plain clause, not the parser’s list of everything that could come next', () => {
+    expect(importGift('q } x {T}\n')).toEqual({ ok: false, line: 1, reason: 'GIFT expected a “{” with the answers before “}”' });
+    const nested = importGift('::t:: {{\n');
+    expect(nested).toEqual({ ok: false, line: 1, reason: 'GIFT cannot read “{” here' });
+    expect(syntaxReason('something else')).toBe('this is not GIFT');
   });
 
   it('an unclosed brace at the end reports its line', () => {

@@ -172,6 +172,20 @@ function itemLines(text: string, count: number): number[] {
   return starts.length === count ? starts : Array.from({ length: count }, (_, i) => starts[i] ?? 1);
 }
 
+/**
+ * The parser's "Expected "}" but "\n" found." as one plain clause without its own full stop: what is
+ * wrong and where, not the grammar's list of everything that could have come next.
+ */
+export function syntaxReason(message: string | undefined): string {
+  const m = /^Expected ([\s\S]+) but ([\s\S]+) found\.?$/.exec(message ?? '');
+  if (!m) return 'this is not GIFT';
+  const found =
+    m[2] === '"\\n"' ? 'the end of the line' : m[2] === 'end of input' ? 'the end of the file' : m[2]!.replace(/^"(.*)"$/, '“$1”');
+  if (m[1] === '"}"') return `a “{” is not closed: GIFT expected “}” before ${found}`;
+  if (m[1] === '"{"') return `GIFT expected a “{” with the answers before ${found}`;
+  return `GIFT cannot read ${found} here`;
+}
+
 /** Reads a GIFT document. Never throws on bad input. */
 export function importGift(input: string): GiftImport {
   if (input.length > MAX_GIFT_CHARS) return { ok: false, line: 1, reason: `the file is over ${MAX_GIFT_CHARS} characters` };
@@ -185,7 +199,7 @@ export function importGift(input: string): GiftImport {
     const e = error as { location?: { start: { line: number } }; message?: string };
     // The parser reads one line more than the input (the newline added above); an error there is on the last line.
     const lastLine = text.split(/\r?\n/).length;
-    return { ok: false, line: Math.min(e.location?.start.line ?? 1, lastLine), reason: e.message ?? 'not GIFT' };
+    return { ok: false, line: Math.min(e.location?.start.line ?? 1, lastLine), reason: syntaxReason(e.message) };
   }
   const lines = itemLines(text, items.length);
   const questions: ImportedQuestion[] = [];
