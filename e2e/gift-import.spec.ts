@@ -75,6 +75,15 @@ test.describe('questions in and out (GIFT)', () => {
     await expect(preview.getByRole('listitem').filter({ hasText: BLANK })).toContainText('line 8');
     await expect(preview.getByText(/^Line 6:/).locator('..')).toContainText('a description (text between questions)');
     await shoot(t, 'gift-import-preview');
+    // An essay becomes a written answer the instructor grades; the preview says how it will be graded.
+    const ESSAY = 'Should Harbor Coffee have opened a second roastery? Argue from the case.';
+    const MODEL = 'No: wholesale margins were thin and the first roastery ran below capacity.';
+    await file.setInputFiles({ name: 'essay.gift', mimeType: 'text/plain', buffer: Buffer.from(`::Roastery:: ${ESSAY} {####${MODEL}}\n`) });
+    await t.getByRole('button', { name: 'Preview' }).click();
+    const essay = preview.getByRole('listitem').filter({ hasText: ESSAY });
+    await expect(essay).toContainText(`Model answer: ${MODEL}`);
+    await expect(essay).toContainText('the model answer is the file’s general feedback; rubric: one criterion');
+    await expect(t.getByRole('button', { name: 'Add 1 question' })).toBeVisible();
     // Nothing is saved by a preview.
     await t.goto(reviewUrl);
     await expect(t.getByText(CHOICE)).toHaveCount(0);
