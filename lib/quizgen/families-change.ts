@@ -356,10 +356,29 @@ function figuredElsewhere(subject: string, source: string, ctx: FamilyContext): 
   const head = subject
     .split(/\s+/)
     .at(-1)!
-    .replace(/[^\p{L}-]/gu, '');
+    .replace(/[^\p{L}-]/gu, '')
+    .toLowerCase();
   if (!head) return true;
-  const mentions = new RegExp(String.raw`(?<![\p{L}])${head.replace(/-/g, '\\-')}(?![\p{L}])`, 'iu');
-  return ctx.analysis.all.some((s) => s.text !== source && mentions.test(s.text) && /\d/.test(s.text.replace(SENTENCE_YEAR, '')));
+  return (figuredWords(ctx).get(head) ?? []).some((s) => s !== source);
+}
+
+/** Each word of the article, with the sentences that hold it beside a number other than a year; once per article. */
+const figuredCache = new WeakMap<object, Map<string, string[]>>();
+function figuredWords(ctx: FamilyContext): Map<string, string[]> {
+  let index = figuredCache.get(ctx.analysis);
+  if (!index) {
+    index = new Map();
+    for (const s of ctx.analysis.all) {
+      if (!/\d/.test(s.text.replace(SENTENCE_YEAR, ''))) continue;
+      for (const word of new Set(s.text.toLowerCase().match(/[\p{L}][\p{L}-]*/gu) ?? [])) {
+        const list = index.get(word);
+        if (list) list.push(s.text);
+        else index.set(word, [s.text]);
+      }
+    }
+    figuredCache.set(ctx.analysis, index);
+  }
+  return index;
 }
 
 /** "How did X change between 2019 and 2024?" Key: the band of the article's own two figures. */

@@ -224,7 +224,15 @@ export function optionText(body: string): string | null {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Every list of options in the article, read once per article (each lesson's families ask for them). */
+const optionListCache = new WeakMap<object, OptionList[]>();
 export function optionListsOf(ctx: FamilyContext): OptionList[] {
+  let hit = optionListCache.get(ctx.analysis);
+  if (!hit) optionListCache.set(ctx.analysis, (hit = readOptionLists(ctx)));
+  return hit;
+}
+
+function readOptionLists(ctx: FamilyContext): OptionList[] {
   const lists: OptionList[] = [];
   let current: (OptionList & { next: number; size?: number }) | null = null;
   let previous: (typeof ctx.analysis.all)[number] | undefined;

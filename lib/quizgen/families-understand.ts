@@ -407,7 +407,8 @@ export function reasonLinkCandidates(ctx: FamilyContext): Candidate[] {
   return own.flatMap((r): Candidate[] => {
     if (!plainOutcome(r.outcome) || isBroadTopic(ctx, r.outcome)) return [];
     const rng = streamFor('cause_effect', `${r.sentence}\nreason-link`);
-    const swap = borrowedReason(r, all, rng, ctx.subject);
+    // Reasons from nearby lessons only, so the work stays linear in the article's length.
+    const swap = borrowedReason(r, nearby(ctx, all), rng, ctx.subject);
     if (!swap) return [];
     const truth = rng.next() < 0.5;
     const because = (reason: string) =>
@@ -473,18 +474,28 @@ export function sameSubject(a: string, b: string, caseSubject: string | null = n
   const shared = overlap(wa, wb);
   // The common subject is a thing both outcomes are about ("the concession", "drivers"): a shared name
   // or verb ("MedArc", "recommended") ties two different matters together.
-  const things = (x: string): Set<string> =>
-    new Set<string>(
-      (nlp(x).match('#Noun').not('(#ProperNoun|#Pronoun|#Value)').terms().out('array') as string[]).map((w) =>
+  if (!(shared >= 1 && shared * 2 <= Math.min(wa.size, wb.size))) return false;
+  const ta = thingsOf(a);
+  return [...thingsOf(b)].some((w) => w.length > 2 && ta.has(w) && !own.has(w));
+}
+
+/** The common nouns a text is about, lower-cased and singular-ish; cached, as outcomes are compared pairwise. */
+const thingsCache = new Map<string, Set<string>>();
+function thingsOf(text: string): Set<string> {
+  let hit = thingsCache.get(text);
+  if (!hit) {
+    if (thingsCache.size > 20_000) thingsCache.clear();
+    hit = new Set<string>(
+      (nlp(text).match('#Noun').not('(#ProperNoun|#Pronoun|#Value)').terms().out('array') as string[]).map((w) =>
         w
           .toLowerCase()
           .replace(/[^\p{L}-]/gu, '')
           .replace(/s$/, ''),
       ),
     );
-  const ta = things(a);
-  const sharedThing = [...things(b)].some((w) => w.length > 2 && ta.has(w) && !own.has(w));
-  return sharedThing && shared >= 1 && shared * 2 <= Math.min(wa.size, wb.size);
+    thingsCache.set(text, hit);
+  }
+  return hit;
 }
 
 /** A reason that reads as a clause of its own: "because rates stayed the same", not "because striking deals …". */
