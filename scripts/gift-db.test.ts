@@ -60,16 +60,17 @@ describe('npm run gift with a database', () => {
     expect(await lessonQuestions()).toEqual(before);
 
     const result = run('import', '--lesson', lessonId, 'test/fixtures/bank.gift', '--json');
-    expect(result.stderr).toContain('added 7 questions to');
+    expect(result.stderr).toContain('added 8 questions to');
     expect(result.status).toBe(0);
     const doc = JSON.parse(result.stdout);
-    expect(doc.ids).toHaveLength(7);
-    expect(doc.skipped.map((s: { line: number }) => s.line)).toEqual([28, 30, 32]);
+    expect(doc.ids).toHaveLength(8);
+    // The essay (line 28) is added as a written answer; the description and the broken choice are skipped.
+    expect(doc.skipped.map((s: { line: number }) => s.line)).toEqual([30, 32]);
     const after = await lessonQuestions();
     expect(after.slice(0, before.length)).toEqual(before);
-    expect(after.slice(before.length)).toHaveLength(7);
+    expect(after.slice(before.length)).toHaveLength(8);
     expect(after.slice(before.length).every((q) => q.authored)).toBe(true);
-    expect(after.at(-7)).toEqual({
+    expect(after.at(-8)).toEqual({
       prompt: 'Where did Harbor Coffee open its first café?',
       authored: true,
       source: 'Imported from bank.gift, line 4.',
