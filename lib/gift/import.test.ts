@@ -163,6 +163,15 @@ describe('GIFT import: hostile input', () => {
     expect(importGift('Fine {T}\n\nq {=a')).toMatchObject({ ok: false, line: 3 });
   });
 
+  it('a control character is refused with its line, whoever sends the text', () => {
+    expect(importGift('Fine {T}\n\nBell\u0007 here? {T}\n')).toEqual({
+      ok: false,
+      line: 3,
+      reason: 'an invisible control character is in the text',
+    });
+    expect(importGift('Tabs\tand\r\nnew lines are fine. {T}\n')).toMatchObject({ ok: true });
+  });
+
   it('binary data and oversize files are refused, not parsed', () => {
     expect(importGift('q {T}\n\n\u0000\u0001')).toEqual({ ok: false, line: 3, reason: 'not a text file' });
     expect(importGift('x'.repeat(MAX_GIFT_CHARS + 1))).toMatchObject({ ok: false, reason: expect.stringContaining('over') });

@@ -191,6 +191,11 @@ export function importGift(input: string): GiftImport {
   if (input.length > MAX_GIFT_CHARS) return { ok: false, line: 1, reason: `the file is over ${MAX_GIFT_CHARS} characters` };
   if (input.includes('\u0000'))
     return { ok: false, line: input.slice(0, input.indexOf('\u0000')).split('\n').length, reason: 'not a text file' };
+  // Whatever reads the file (the app's upload, the command line, a confirm form sent back by hand),
+  // no invisible control character reaches a stored question.
+  const control = input.search(/[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
+  if (control >= 0)
+    return { ok: false, line: input.slice(0, control).split('\n').length, reason: 'an invisible control character is in the text' };
   const text = input.replace(/^\uFEFF/, '');
   let items: GIFTQuestion[];
   try {
