@@ -195,11 +195,16 @@ export function reasonCandidates(ctx: FamilyContext): Candidate[] {
 
 /** "What was the purpose of …?" Key: the aim the article gives; distractors: the aims of other moves. */
 export function purposeCandidates(ctx: FamilyContext): Candidate[] {
+  // Only a move named as one, a gerund phrase ("Developing custom AI chips"): a clause cut before its
+  // infinitive ("Carmakers that had cancelled chip orders rushed", "The family voted 60–40") is no move
+  // with an aim, and blind reviewers rejected every such stem (v5: 0 of 3, "unfocused or vague stem").
+  // Its "aim" is no aim of a move either, so it is no wrong answer beside one.
+  const isMove = (p: { action: string }) => /^\p{Lu}\p{Ll}+ing\b/u.test(p.action);
   const all = nearby(
     ctx,
     ctx.analysis.sections.flatMap((s) => s.purposes),
-  );
-  const own = ctx.analysis.sections[ctx.sectionIndex]?.purposes ?? [];
+  ).filter(isMove);
+  const own = (ctx.analysis.sections[ctx.sectionIndex]?.purposes ?? []).filter(isMove);
   return own.flatMap((p): Candidate[] => {
     const rng = streamFor('purpose', p.sentence);
     const key = asStatement(p.aim).slice(0, -1);

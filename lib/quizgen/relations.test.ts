@@ -5,6 +5,7 @@ import { borrowedReason, sameSubject } from './families-understand';
 import { createRng } from './random';
 import { analyseArticle } from './analysis';
 import { parseCaseStudy } from '@/lib/case-study/parse';
+import { generateQuizzes } from './generate';
 import { sentenceFeatures, stripLeadIn } from './sentence-features';
 
 describe('consequencesIn', () => {
@@ -201,5 +202,39 @@ describe('reasons in the analysis of an article', () => {
   it('takes no reason whose outcome is itself a forecast or hedged', () => {
     expect(analysed('Rates will rise because the pipes are old.')).toEqual([]);
     expect(analysed('Rates might have risen because the pipes were old.')).toEqual([]);
+  });
+});
+
+describe('purpose questions', () => {
+  it('ask the aim of a move named as one (a gerund phrase), never of a clause cut before its infinitive (blind review v5)', () => {
+    const text = [
+      '# Fenwick Freight',
+      '',
+      '## The Plan',
+      '',
+      'Fenwick Freight runs 140 lorries out of three depots in the English Midlands. In 2022 the board approved four moves:',
+      '',
+      '- Opening a fourth depot near Leeds to cut delivery times in the north.',
+      '- Hiring twelve software engineers to build the routing system in-house.',
+      '- Selling the old Coventry yard to pay for the new depot.',
+      '- Training every driver on the new tablets to cut paperwork at the docks.',
+      '',
+      'Supermarkets that had cancelled contracts during the strike rushed to return when the depot opened. The board watched the margins closely.',
+      '',
+      '## Results',
+      '',
+      'Deliveries in the north arrived a day earlier by 2023, and both supermarket chains signed new three-year contracts. The routing system went live in the spring of 2023.',
+    ].join('\n');
+    const parsed = parseCaseStudy(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const purposes = generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .filter((q) => q.family === 'purpose');
+    expect(purposes.length).toBeGreaterThan(0);
+    for (const q of purposes) {
+      expect(q.prompt).toMatch(/aim of this move: “\p{Lu}\p{Ll}+ing\b/u);
+      // The clause's "aim" is no wrong answer beside a move's.
+      if (q.type === 'single_choice') expect(q.options).not.toContain('To return when the depot opened');
+    }
   });
 });
