@@ -77,7 +77,7 @@ test.describe('questions in and out (GIFT)', () => {
     await shoot(t, 'gift-import-preview');
     // An essay becomes a written answer the instructor grades; the preview says how it will be graded.
     const ESSAY = 'Should Harbor Coffee have opened a second roastery? Argue from the case.';
-    const MODEL = 'No: wholesale margins were thin and the first roastery ran below capacity.';
+    const MODEL = 'No, because wholesale margins were thin and the first roastery ran below capacity.';
     await file.setInputFiles({ name: 'essay.gift', mimeType: 'text/plain', buffer: Buffer.from(`::Roastery:: ${ESSAY} {####${MODEL}}\n`) });
     await t.getByRole('button', { name: 'Preview' }).click();
     const essay = preview.getByRole('listitem').filter({ hasText: ESSAY });
