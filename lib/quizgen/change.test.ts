@@ -443,3 +443,37 @@ describe('figures in a table of years', () => {
     expect(trend!.source.split(' … ')).toEqual(['2016 | 84 | 9.5%', '2017 | 91 | 8.1%', '2018 | 97 | 6.4%', '2019 | 104 | 4.9%']);
   });
 });
+
+describe('figures dated by the sentence before, parts of a measure and forecasts', () => {
+  const article = [
+    '# Lumen Streaming',
+    '',
+    '## Growth',
+    '',
+    'Lumen Streaming sells film subscriptions to art-house fans in North America. By the end of 2019 it had about 2.1 million subscribers and annual revenue of roughly $180 million.',
+    '',
+    '## The Price Rise',
+    '',
+    'In January 2021 the company raised its price to $9.99, and by December 2021 the subscriber base had shrunk to 1.3 million. Revenue fell to $98 million, and the company lost about $40 million that year.',
+    '',
+    '## The Pivot',
+    '',
+    'The company launched a free service with advertising in March 2022. By the end of 2023 it had 14 million monthly users. Ad revenue hit about $120 million that year, and the paid tier added another $45 million.',
+    '',
+    'The chief executive now projects revenue of about $230 million in 2025, driven mostly by advertising.',
+  ].join('\n');
+  const questions = generate(article).lessons.flatMap((l) => l.questions);
+
+  it('dates a figure by "that year" with the one year the sentence before it names', () => {
+    const change = questions.find((q): q is Choice => q.family === 'change' && /revenue/.test(q.prompt));
+    expect(change?.prompt).toMatch(/revenue change between 2019 and 2021\?$/);
+    // $180 million to $98 million is 46% less.
+    expect(change!.options[change!.answer]).toBe('Fell by about 45%.');
+  });
+
+  it('never reads a part of a measure ("Ad revenue") or a forecast as the measure itself', () => {
+    const all = JSON.stringify(questions);
+    expect(all).not.toMatch(/\b2023\b.*revenue|revenue.*\b2023\b/);
+    expect(all).not.toMatch(/\b2025\b/);
+  });
+});

@@ -184,8 +184,14 @@ const PART_OF_YEAR =
   /\b(?:(?:first|second|third|fourth|final|last)\s+(?:half|quarter)|(?:first|last)\s+(?:three|six|nine|\d+)\s+months|year[-\s]to[-\s]date|[QH][1-4]\b|half[-\s]year|quarter\s+of|months\s+to)/i;
 
 /** "revenue of €610 million" in a sentence that names exactly one year and one level of that measure. */
-function levelsIn(sentence: string, section: number): Level[] {
-  const years = [...new Set(sentence.match(SENTENCE_YEAR) ?? [])];
+function levelsIn(sentence: string, section: number, previous?: string): Level[] {
+  let years = [...new Set(sentence.match(SENTENCE_YEAR) ?? [])];
+  // "Revenue fell to $98 million, and the company lost $40 million that year": the year is the one
+  // the sentence before it names, when it names exactly one.
+  if (!years.length && previous && /\b(?:that|the same|that same) year\b/i.test(sentence)) {
+    const before = [...new Set(previous.match(SENTENCE_YEAR) ?? [])];
+    if (before.length === 1) years = before;
+  }
   if (years.length !== 1) return [];
   // "In the first half of 2025 the margin was 33%": part of a year set against a whole year is no
   // change (blind review v10: "the article's only 2025 figure is for the first half").
@@ -209,6 +215,9 @@ function levelsIn(sentence: string, section: number): Level[] {
     const before = sentence.slice(0, match.index);
     if (/\p{Lu}\p{L}+['’]s\s*$/u.test(before.trim() + ' ') && !/\b(?:its|their|the company['’]s|the group['’]s)\s*$/i.test(before))
       return [];
+    // "Ad revenue hit $120 million", "wholesale sales of …": a part of the measure, not the whole of it.
+    const modifier = /([\p{L}-]+)\s+$/u.exec(before)?.[1];
+    if (modifier && nlp(modifier).has('(#Noun|#Adjective)') && !nlp(modifier).has('(#Possessive|#Pronoun|#Determiner)')) return [];
     const name = measure!
       // "revenues" is one revenue; "sales" and "earnings" stay plural nouns (blind review v9: "how did sale change").
       .replace(/(?<!sale|earning)s$/, '')
@@ -270,9 +279,10 @@ const levelCache = new WeakMap<object, Level[]>();
 function levelsOf(ctx: FamilyContext): Level[] {
   let levels = levelCache.get(ctx.analysis);
   if (!levels) {
-    levels = ctx.analysis.all.flatMap((s) => {
+    levels = ctx.analysis.all.flatMap((s, i, all) => {
       const f = sentenceFeatures(s.text);
-      return isClaim(f) && !f.hedged && !f.forecast ? levelsIn(s.text, s.section) : [];
+      const previous = all[i - 1]?.section === s.section ? all[i - 1]!.text : undefined;
+      return isClaim(f) && !f.hedged && !f.forecast ? levelsIn(s.text, s.section, previous) : [];
     });
     ctx.caseStudy.sections.forEach((section, i) => {
       if (section.review) return;
@@ -492,7 +502,12 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
       if (
         ctx.analysis.all.some(
           (s) =>
-            !read.has(s.text) && mentions.test(s.text) && /\d/.test(s.text.replace(SENTENCE_YEAR, '')) && /\b(?:19|20)\d{2}\b/.test(s.text),
+            // A forecast ("projects revenue of $230 million in 2025") is no point on the path so far.
+            !read.has(s.text) &&
+            !s.features.forecast &&
+            mentions.test(s.text) &&
+            /\d/.test(s.text.replace(SENTENCE_YEAR, '')) &&
+            /\b(?:19|20)\d{2}\b/.test(s.text),
         )
       )
         return [];

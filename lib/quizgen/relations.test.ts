@@ -120,6 +120,10 @@ describe('sentenceFeatures', () => {
     expect(sentenceFeatures('It’s like watching a boxer dodge punches.').figurative).toBe(true);
     expect(sentenceFeatures('Sales rose by up to 20% in some cases.').hedged).toBe(true);
     expect(sentenceFeatures('By 2026, experts predict they will lead the market.').forecast).toBe(true);
+    // "projects revenue of about $230 million in 2025" is a forecast; "halted projects" are not.
+    expect(sentenceFeatures('Whitcombe now projects revenue of about $230 million in 2025.').forecast).toBe(true);
+    expect(sentenceFeatures('The board anticipated a loss in 2024.').forecast).toBe(true);
+    expect(sentenceFeatures('They moved billions from halted projects into new ventures.').forecast).toBe(false);
     const claim = sentenceFeatures('Kestrel Rail paid a fine of $3.5 million to the port authority.');
     expect(Object.values({ ...claim, words: false }).some(Boolean)).toBe(false);
   });
