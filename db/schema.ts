@@ -108,6 +108,8 @@ export const questions = pgTable(
     position: integer('position').notNull(),
     type: questionTypeEnum('type').notNull(),
     prompt: text('prompt').notNull(),
+    // Text shown just before the question, ungraded (a GIFT description, or the instructor's own lead-in).
+    intro: text('intro'),
     // What the learner may see before submitting (options, shuffled items)...
     data: jsonb('data').$type<StoredQuestionData>().notNull(),
     // ...and what they may not: kept in its own column so no query can leak it by accident.

@@ -6,15 +6,19 @@ const LESSON_TITLE = 'The Early Years';
 const CHOICE = 'In which year did the first roaster arrive, by the owners’ account?';
 const TRUTH = 'Harbor baristas train for six weeks before serving alone.';
 const BLANK = 'Which founder kept watch on the wholesale margins?';
+// A GIFT description: shown just before the question after it, ungraded.
+const NOTE = 'The next question is about how the two founders split the work.';
 const BANK = [
   '// A small bank from Moodle',
   `::Roaster:: ${CHOICE} {=2011 ~2009 ~2015 ####The owners date it to 2011.}`,
   '',
   `::Training:: ${TRUTH} {TRUE}`,
   '',
-  'A note for the students between questions.',
+  NOTE,
   '',
   `::Margins:: ${BLANK} {=Haddad =Omar Haddad}`,
+  '',
+  'A closing remark with no question after it.',
   '',
 ].join('\n');
 const password = 'gift import password 1';
@@ -73,7 +77,8 @@ test.describe('questions in and out (GIFT)', () => {
     await expect(preview.getByRole('listitem').filter({ hasText: CHOICE })).toContainText('Single choice · line 2');
     await expect(preview.getByRole('listitem').filter({ hasText: CHOICE })).toContainText('Answer: 2011');
     await expect(preview.getByRole('listitem').filter({ hasText: BLANK })).toContainText('line 8');
-    await expect(preview.getByText(/^Line 6:/).locator('..')).toContainText('a description (text between questions)');
+    await expect(preview.getByRole('listitem').filter({ hasText: BLANK })).toContainText(`Shown before it: ${NOTE}`);
+    await expect(preview.getByText(/^Line 10:/).locator('..')).toContainText('a description after the last question');
     await shoot(t, 'gift-import-preview');
     // An essay becomes a written answer the instructor grades; the preview says how it will be graded.
     const ESSAY = 'Should Harbor Coffee have opened a second roastery? Argue from the case.';
@@ -109,6 +114,7 @@ test.describe('questions in and out (GIFT)', () => {
     await expect(t.getByRole('main').getByRole('status').first()).toContainText('3 imported questions were added as your own');
     const lesson = t.getByRole('region', { name: `Lesson 1: ${LESSON_TITLE}` });
     for (const prompt of [CHOICE, TRUTH, BLANK]) await expect(lesson.getByRole('heading', { level: 3, name: prompt })).toBeVisible();
+    await expect(lesson.getByRole('listitem').filter({ hasText: BLANK }).getByTestId('question-intro')).toHaveText(NOTE);
     await shoot(t, 'review-after-gift-import');
     // A lesson without questions offers no empty download.
     await expect(t.getByRole('link', { name: 'GIFT of The Wholesale Decision' })).toHaveCount(0);
@@ -122,7 +128,7 @@ test.describe('questions in and out (GIFT)', () => {
     expect(giftText).toMatch(/^\$CATEGORY: Harbor Coffee: .*\/The Early Years$/m);
     expect(giftText).toContain(`${CHOICE} {=2011 ~2009 ~2015 ####The owners date it to 2011.}`);
     expect(giftText).toContain(`${TRUTH} {TRUE}`);
-    expect(giftText).toContain(`${BLANK} {=Haddad =Omar Haddad}`);
+    expect(giftText).toMatch(new RegExp(`intro:: ${NOTE}\n\n::[^:]+:: ${BLANK.replace('?', '\\?')} \\{=Haddad =Omar Haddad\\}`));
     const caseLink = t.getByRole('link', { name: /^GIFT of every lesson of / });
     const caseGift = await t.request.get((await caseLink.getAttribute('href'))!);
     expect(await caseGift.text()).toContain(`::Lesson 1 question 2:: ${CHOICE}`);
@@ -163,6 +169,8 @@ test.describe('questions in and out (GIFT)', () => {
     await new QuizPage(s).answerAll('first');
     await s.getByRole('group', { name: CHOICE }).getByRole('radio', { name: '2011' }).check();
     await s.getByRole('group', { name: TRUTH }).getByRole('radio', { name: 'True' }).check();
+    // The description is shown just before its question and describes it to a screen reader.
+    await expect(s.getByRole('group', { name: BLANK })).toHaveAccessibleDescription(NOTE);
     await s.getByRole('group', { name: BLANK }).getByRole('textbox').fill('Haddad');
     await s.getByRole('button', { name: 'Submit answers' }).click();
     await expect(s).toHaveURL(/\/attempts\//);
@@ -170,6 +178,7 @@ test.describe('questions in and out (GIFT)', () => {
     for (const prompt of [CHOICE, TRUTH, BLANK])
       await expect(answers.getByRole('listitem').filter({ hasText: prompt })).toContainText('✓ Correct');
     await expect(answers.getByRole('listitem').filter({ hasText: CHOICE })).toContainText('The owners date it to 2011.');
+    await expect(answers.getByRole('listitem').filter({ hasText: BLANK }).getByTestId('question-intro')).toHaveText(NOTE);
 
     // Keys never go to a student, nor to another instructor for a case study that is not theirs or the library's.
     expect((await s.request.get(`${reviewUrl}/export?format=gift`)).status()).toBe(404);

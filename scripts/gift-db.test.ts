@@ -64,7 +64,8 @@ describe('npm run gift with a database', () => {
     expect(result.status).toBe(0);
     const doc = JSON.parse(result.stdout);
     expect(doc.ids).toHaveLength(8);
-    // The essay (line 28) is added as a written answer; the description and the broken choice are skipped.
+    // The essay (line 28) is added as a written answer with the description before it as its intro; the
+    // broken choice and the description before it are skipped.
     expect(doc.skipped.map((s: { line: number }) => s.line)).toEqual([30, 32]);
     const after = await lessonQuestions();
     expect(after.slice(0, before.length)).toEqual(before);
@@ -83,6 +84,10 @@ describe('npm run gift with a database', () => {
     // What it prints reads back with nothing skipped, the imported questions among it.
     const back = JSON.parse(run('import', temp(exported.stdout), '--dry-run', '--json').stdout);
     expect(back.skipped).toEqual([]);
+    // The essay's intro goes out as a description before it and comes back as one.
+    const at = back.questions.findIndex((q: { type: string }) => q.type === 'description');
+    expect(back.questions[at]).toMatchObject({ text: 'Read the founders’ letter of 2019 before you answer; it set out both views.' });
+    expect(back.questions[at + 1]).toMatchObject({ type: 'open_response', prompt: expect.stringContaining('open in Seattle') });
     const prompts = back.questions.map((q: { prompt: string }) => q.prompt);
     for (const q of after) expect(prompts).toContain(q.prompt);
     const moodle = run('export', '--case', 'harbor-coffee', '--format', 'moodle');

@@ -26,6 +26,7 @@ describe('npm run gift', () => {
       ['numeric', 19],
       ['numeric', 21],
       ['matching', 23],
+      ['description', 25],
       ['open_response', 28],
     ]);
     expect(doc.questions[0]).toMatchObject({
@@ -40,15 +41,21 @@ describe('npm run gift', () => {
       answer: { value: 4.2, tolerance: expect.closeTo(0.2, 10) },
       category: 'Harbor Coffee/Results',
     });
+    // A description is its own item just before the question it introduces.
+    expect(doc.questions[7]).toEqual({
+      type: 'description',
+      line: 25,
+      text: 'Read the founders’ letter of 2019 before you answer; it set out both views.',
+    });
     // An essay is an open response with its prompt; without general feedback it has no model answer yet.
-    expect(doc.questions[7]).toMatchObject({
+    expect(doc.questions[8]).toMatchObject({
       type: 'open_response',
       line: 28,
       prompt: 'Should Harbor Coffee open in Seattle? Argue with evidence from the case.',
       modelAnswer: '',
     });
     expect(doc.skipped).toEqual([
-      { line: 30, reason: expect.stringContaining('description') },
+      { line: 30, reason: 'a description before the question on line 32, which is skipped' },
       { line: 32, reason: expect.stringContaining('exactly one right') },
     ]);
     expect(result.stderr).toContain('8 questions, 2 skipped');

@@ -85,9 +85,14 @@ if (command === 'import') {
     console.error(`gift: ${dryRun ? 'would add' : 'added'} ${questions.length} questions to “${stored.lessonTitle}” on ${handle.kind}`);
   }
   console.error(`gift: ${file}: ${questions.length} questions, ${skipped.length} skipped`);
-  if (rest.includes('--json')) process.stdout.write(`${JSON.stringify({ questions, skipped, ...(ids ? { ids } : {}) }, null, 2)}\n`);
+  // A description is its own item, just before the question it introduces (stored as that question's intro).
+  const items = questions.flatMap(({ intro, introLine, ...q }) => [
+    ...(intro ? [{ line: introLine ?? q.line, type: 'description' as const, text: intro }] : []),
+    q,
+  ]);
+  if (rest.includes('--json')) process.stdout.write(`${JSON.stringify({ questions: items, skipped, ...(ids ? { ids } : {}) }, null, 2)}\n`);
   else {
-    for (const q of questions) process.stdout.write(`line ${q.line}: ${q.type}: ${q.prompt}\n`);
+    for (const q of items) process.stdout.write(`line ${q.line}: ${q.type}: ${'text' in q ? q.text : q.prompt}\n`);
     for (const s of skipped) process.stdout.write(`line ${s.line}: skipped: ${s.reason}\n`);
   }
 } else if (command === 'export' && rest.includes('--case')) {

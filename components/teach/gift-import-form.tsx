@@ -10,7 +10,7 @@ import { KIND_LABELS } from '@/lib/questions/labels';
 import type { StoredQuestionType } from '@/lib/questions/kinds';
 
 export type GiftImportPreview = {
-  questions: { line: number; type: StoredQuestionType; prompt: string; answer: string; note?: string }[];
+  questions: { line: number; type: StoredQuestionType; prompt: string; answer: string; note?: string; intro?: string }[];
   skipped: { line: number; reason: string }[];
 };
 export type GiftImportState = ActionState & { preview?: GiftImportPreview; text?: string; fileName?: string };
@@ -99,6 +99,12 @@ export function GiftImportForm({
                   <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">
                     {KIND_LABELS[q.type]} · line {q.line}
                   </p>
+                  {q.intro && (
+                    <p className="mt-1 whitespace-pre-line break-words border-l-4 border-slate-300 pl-2 text-slate-700">
+                      <span className="text-slate-600">Shown before it: </span>
+                      {q.intro}
+                    </p>
+                  )}
                   <p className="break-words font-medium">{q.prompt}</p>
                   {q.answer && (
                     <p className="mt-1 break-words">

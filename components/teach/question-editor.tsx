@@ -68,6 +68,13 @@ export function QuestionEditor({
         <input type="hidden" name="type" value={type} />
       )}
       <TextAreaField
+        label="Text before the question (optional)"
+        name="intro"
+        defaultValue={initial.intro}
+        error={err('intro')}
+        hint="Shown just above the question and not graded: a passage, a table or context it refers to."
+      />
+      <TextAreaField
         label="Question"
         name="prompt"
         defaultValue={initial.prompt}

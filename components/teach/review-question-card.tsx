@@ -1,4 +1,5 @@
 import { ActionForm } from '@/components/ui/action-form';
+import { QuestionIntro } from '@/components/quiz/question-intro';
 import { ButtonLink } from '@/components/ui/button';
 import type { ActionState } from '@/lib/action-state';
 import type { RubricCriterion, StoredQuestionType } from '@/lib/questions/kinds';
@@ -8,6 +9,7 @@ export interface ReviewQuestion {
   id: string;
   number: number;
   type: StoredQuestionType;
+  intro: string | null;
   prompt: string;
   options: string[] | null;
   keyIndices: number[];
@@ -49,6 +51,7 @@ export function ReviewQuestionCard({
             {!q.enabled && <span className="rounded bg-slate-200 px-1.5 py-0.5 text-slate-800">disabled</span>}
             {flags.length > 0 && <span className="rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">flagged: {flags.join(', ')}</span>}
           </p>
+          <QuestionIntro text={q.intro} className="mt-2 text-sm" />
           <h3 className="mt-1 font-semibold leading-snug">{q.prompt}</h3>
           {q.options ? (
             <ul className="mt-2 flex flex-col gap-1 text-sm">

@@ -238,6 +238,7 @@ export async function getAttemptById({ id }: { id: string }) {
   const rows = await db
     .select({
       id: questions.id,
+      intro: questions.intro,
       prompt: questions.prompt,
       data: questions.data,
       answerKey: questions.answerKey,
@@ -312,6 +313,7 @@ export async function getAttemptById({ id }: { id: string }) {
     history,
     questions: rows.map((r) => ({
       id: r.id,
+      intro: r.intro,
       prompt: r.prompt,
       yourAnswer: describeResponse(r.data, r.response),
       written: null,

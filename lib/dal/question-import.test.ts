@@ -12,6 +12,7 @@ import { createTestDatabase, testDatabaseKinds } from '@/test/database';
 import { signInAs } from '@/test/session';
 import { createTestUsers } from '@/test/users';
 import { getCaseStudyForReview, importCaseStudy, publishCaseStudy } from './authoring';
+import { getQuizByLesson } from './catalog';
 import { importGiftIntoLesson } from './internal/question-import';
 import { seedContent } from './internal/seed-content';
 import { canExportCaseStudy, getCaseStudyForExport } from './question-export';
@@ -54,6 +55,7 @@ describe.each(testDatabaseKinds)('importing GIFT questions into a lesson on %s',
       .select({
         id: questions.id,
         type: questions.type,
+        intro: questions.intro,
         prompt: questions.prompt,
         answerKey: questions.answerKey,
         source: questions.source,
@@ -85,8 +87,13 @@ describe.each(testDatabaseKinds)('importing GIFT questions into a lesson on %s',
     expect(result.questions.find((q) => q.line === 15)?.answer).toBe('Omar Haddad; Haddad');
     // The essay (line 28) becomes a written answer the instructor grades; the preview says how.
     expect(result.questions.find((q) => q.line === 28)?.note).toContain('no model answer yet');
+    // The description on line 25 is shown just before the essay: the preview and the stored row carry it.
+    expect(result.questions.find((q) => q.line === 28)?.intro).toBe(
+      'Read the founders’ letter of 2019 before you answer; it set out both views.',
+    );
+    expect(result.questions.filter((q) => q.intro)).toHaveLength(1);
     expect(result.skipped).toEqual([
-      { line: 30, reason: expect.stringContaining('description') },
+      { line: 30, reason: 'a description before the question on line 32, which is skipped' },
       { line: 32, reason: expect.stringContaining('exactly one right') },
     ]);
     const rows = await rowsOf(d.lessonId);
@@ -94,6 +101,7 @@ describe.each(testDatabaseKinds)('importing GIFT questions into a lesson on %s',
     expect(added).toHaveLength(8);
     expect(added.at(-1)).toMatchObject({
       type: 'open_response',
+      intro: 'Read the founders’ letter of 2019 before you answer; it set out both views.',
       answerKey: { type: 'open_response', modelAnswer: '', rubric: [IMPORTED_ESSAY_CRITERION] },
     });
     expect(added.map((r) => r.id)).toEqual(result.ids);
@@ -106,6 +114,18 @@ describe.each(testDatabaseKinds)('importing GIFT questions into a lesson on %s',
       source: 'Imported from bank.gift, line 4.',
     });
     expect(rows.filter((r) => !result.ids.includes(r.id)).map((r) => r.id)).toEqual(generated.map((r) => r.id));
+    // The intro reaches the review page and the quiz learners take, just before its question.
+    const review = (await getCaseStudyForReview({ id: d.caseId }))!;
+    expect(review.lessons[0]!.questions.find((q) => q.id === result.ids.at(-1))?.intro).toBe(
+      'Read the founders’ letter of 2019 before you answer; it set out both views.',
+    );
+    const quiz = await getQuizByLesson({ caseSlug: review.slug, lessonSlug: review.lessons[0]!.slug });
+    const essay = quiz!.questions.find((q) => q.id === result.ids.at(-1))!;
+    expect(essay).toMatchObject({
+      intro: 'Read the founders’ letter of 2019 before you answer; it set out both views.',
+      prompt: expect.stringContaining('open in Seattle'),
+    });
+    expect(quiz!.questions.filter((q) => q.intro)).toHaveLength(1);
   });
 
   it('previews without saving anything', async () => {

@@ -37,7 +37,14 @@ const reviewable = (db: Db, user: Parameters<typeof visibleTo>[0], now: Date) =>
 
 function cardsQuery(db: Db) {
   return db
-    .select({ id: questions.id, prompt: questions.prompt, data: questions.data, due: reviewCards.due, lessonTitle: lessons.title })
+    .select({
+      id: questions.id,
+      intro: questions.intro,
+      prompt: questions.prompt,
+      data: questions.data,
+      due: reviewCards.due,
+      lessonTitle: lessons.title,
+    })
     .from(reviewCards)
     .innerJoin(questions, eq(questions.id, reviewCards.questionId))
     .innerJoin(lessons, eq(lessons.id, questions.lessonId))

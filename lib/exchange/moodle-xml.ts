@@ -1,6 +1,6 @@
 import type { EditableQuestion } from '@/lib/questions/editor';
 import { OPEN_RESPONSE } from '@/lib/questions/kinds';
-import { xmlNumber, xmlText } from './xml';
+import { introParagraphs, xmlNumber, xmlText } from './xml';
 
 /**
  * Moodle XML out: the question bank format Moodle imports with the most fidelity. Same inputs as the
@@ -130,7 +130,32 @@ function questionToXml(q: EditableQuestion, name: string): string {
     '<hidden>0</hidden>',
     ...parts,
   ];
-  return `  <question type="${type}">\n${lines.map((l) => `    ${l}`).join('\n')}\n  </question>`;
+  const question = `  <question type="${type}">\n${lines.map((l) => `    ${l}`).join('\n')}\n  </question>`;
+  return introParagraphs(q.intro).length ? `${descriptionToXml(q.intro!, `${name} intro`)}\n${question}` : question;
+}
+
+/** An intro as Moodle's ungraded "description" question, just before the question it introduces. */
+function descriptionToXml(intro: string, name: string): string {
+  const paragraphs = introParagraphs(intro);
+  const html = paragraphs.map((para) => `<p>${escapeHtml(para)}</p>`).join('');
+  return [
+    '  <question type="description">',
+    `    <name>${text(name)}</name>`,
+    `    <questiontext format="html">${text(html)}</questiontext>`,
+    '    <defaultgrade>0</defaultgrade>',
+    '    <penalty>0</penalty>',
+    '    <hidden>0</hidden>',
+    '  </question>',
+  ].join('\n');
+}
+
+/** HTML inside the XML text: markup escaped, and line-break characters as references so no parser turns them into line feeds. */
+function escapeHtml(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\r\u0085\u2028]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A category path as Moodle reads it: levels joined by "/", a slash inside a name doubled. */

@@ -1,6 +1,6 @@
 import type { EditableQuestion } from '@/lib/questions/editor';
 import { OPEN_RESPONSE } from '@/lib/questions/kinds';
-import { xmlAttr, xmlNumber, xmlSafe, xmlText } from './xml';
+import { introParagraphs, xmlAttr, xmlNumber, xmlSafe, xmlText } from './xml';
 
 /**
  * One Casewise question as a QTI 3.0 assessment item (qti-assessment-item). Response processing is
@@ -162,6 +162,12 @@ function parts(q: EditableQuestion): ItemParts {
   }
 }
 
+/** An intro: ungraded paragraphs at the top of the item body, in a div a player shows as text. */
+function intro(text: string | undefined): string {
+  const paragraphs = introParagraphs(text);
+  return paragraphs.length ? `<div class="intro">${paragraphs.map(p).join('')}</div>` : '';
+}
+
 /** A complete item document. `identifier` must be an NCName unique in its package. */
 export function questionToQtiItem(q: EditableQuestion, identifier: string, title: string): string {
   const { declaration, body, scoring } = parts(q);
@@ -177,7 +183,7 @@ export function questionToQtiItem(q: EditableQuestion, identifier: string, title
     `  <qti-outcome-declaration identifier="SCORE" cardinality="single" base-type="float"${human}><qti-default-value><qti-value>0</qti-value></qti-default-value></qti-outcome-declaration>`,
     '  <qti-outcome-declaration identifier="MAXSCORE" cardinality="single" base-type="float"><qti-default-value><qti-value>1</qti-value></qti-default-value></qti-outcome-declaration>',
     explained ? '  <qti-outcome-declaration identifier="FEEDBACK" cardinality="single" base-type="identifier"/>' : '',
-    `  <qti-item-body>${body}</qti-item-body>`,
+    `  <qti-item-body>${intro(q.intro)}${body}</qti-item-body>`,
     scoring || feedback ? `  <qti-response-processing>${scoring}${feedback}</qti-response-processing>` : '',
     explained
       ? `  <qti-modal-feedback outcome-identifier="FEEDBACK" identifier="EXPLANATION" show-hide="show"><qti-content-body>${p(q.explanation)}</qti-content-body></qti-modal-feedback>`

@@ -7,6 +7,17 @@
 
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
+/**
+ * An intro's paragraphs as XML exports write them: split at blank lines, without the characters XML
+ * forbids, whitespace squashed, empty ones dropped.
+ */
+export function introParagraphs(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/\n\s*\n/)
+    .map((para) => xmlSafe(para).replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
 /** The text without the characters XML 1.0 forbids. */
 export function xmlSafe(text: string): string {
   return text.replace(FORBIDDEN, '');

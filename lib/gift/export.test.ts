@@ -43,7 +43,7 @@ function carried(q: EditableQuestion): EditableQuestion {
       return { type: q.type, ...common, pairs: q.pairs };
   }
 }
-const strip = ({ line: _l, category: _c, title: _t, ...q }: ImportedQuestion) => q;
+const strip = ({ line: _l, category: _c, title: _t, intro: _i, introLine: _il, ...q }: ImportedQuestion) => q;
 
 describe('GIFT export', () => {
   it('escapes backslash and every control character, and puts a question on one line', () => {
@@ -164,6 +164,19 @@ describe('GIFT export', () => {
         expect(back).toEqual(questions.map(carried));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('round trip: an intro goes out as descriptions and comes back before its question, paragraph by paragraph', () => {
+    const intro = fc.array(text, { minLength: 1, maxLength: 3 }).map((paragraphs) => paragraphs.join('\n\n'));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(question, fc.option(intro, { nil: undefined })), { minLength: 1, maxLength: 4 }), (pairs) => {
+        const questions = pairs.map(([q, lead]) => (lead ? { ...q, intro: lead } : q));
+        const back = reimport(questionsToGift(questions));
+        expect(back.map((q) => q.intro)).toEqual(pairs.map(([, lead]) => lead));
+        expect(back.map(strip)).toEqual(questions.map(carried));
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -3,7 +3,8 @@ import { OPEN_RESPONSE } from '@/lib/questions/kinds';
 
 /**
  * GIFT out: Casewise questions as Moodle's plain-text format. Explanations become general feedback
- * (####), ordering becomes matching (item -> position), open response becomes essay. Every text is
+ * (####), ordering becomes matching (item -> position), open response becomes essay, an intro becomes
+ * the description before its question. Every text is
  * escaped so that importing the output (lib/gift/import) gives the same questions back.
  */
 
@@ -58,7 +59,15 @@ function questionToGift(q: EditableQuestion, title: string): string {
   const general = q.type === OPEN_RESPONSE && q.modelAnswer.trim() ? q.modelAnswer : q.explanation;
   const feedback = general.trim() ? `####${escapeGift(general)}` : '';
   const inside = [answers(q), feedback].filter(Boolean).join(' ');
-  return `::${escapeGift(title)}:: ${escapeGift(q.prompt)} {${inside}}`;
+  // An intro goes first as GIFT descriptions, a paragraph each (the import joins descriptions in a
+  // row into one intro, paragraph by paragraph); titled, so no paragraph can read as markup.
+  const intro = (q.intro ?? '')
+    .split(/\n\s*\n/)
+    .map((para) => escapeGift(para))
+    .filter(Boolean)
+    .map((para, i) => `::${escapeGift(title)} intro${i ? ` ${i + 1}` : ''}:: ${para}\n\n`)
+    .join('');
+  return `${intro}::${escapeGift(title)}:: ${escapeGift(q.prompt)} {${inside}}`;
 }
 
 /** A list of questions (a lesson's quiz) as GIFT, optionally under one category (its path, one name per level). */

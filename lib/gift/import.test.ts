@@ -146,6 +146,53 @@ describe('GIFT import: what is skipped, with its line', () => {
   });
 });
 
+describe('GIFT import: descriptions', () => {
+  it('a description is shown before the question after it, with its own line', () => {
+    const text = [
+      '$CATEGORY: Harbor',
+      '',
+      '::Context:: The port handled 4 million containers in 2023 and 5 million in 2024.',
+      '',
+      '::Q1:: By how much did volume grow? {=A quarter ~A tenth ~It halved}',
+      '',
+      'No description before this one {T}',
+    ].join('\n');
+    const { questions, skipped } = read(text);
+    expect(skipped).toEqual([]);
+    expect(questions).toHaveLength(2);
+    expect(questions[0]).toMatchObject({
+      intro: 'The port handled 4 million containers in 2023 and 5 million in 2024.',
+      introLine: 3,
+      line: 5,
+      prompt: 'By how much did volume grow?',
+      category: 'Harbor',
+    });
+    expect(questions[1]).not.toHaveProperty('intro');
+  });
+
+  it('descriptions in a row are one intro in paragraphs', () => {
+    const q = only('First paragraph.\n\nSecond \\{braced\\} paragraph.\n\nQ {F}');
+    expect(q).toMatchObject({ intro: 'First paragraph.\n\nSecond {braced} paragraph.', introLine: 1 });
+  });
+
+  it('a description is skipped, with a reason, when its question is skipped or when no question follows', () => {
+    const { questions, skipped } = read('Intro of a bad one.\n\nNo right answer {~a ~b}\n\nKept {T}\n\nTrailing words.\n');
+    expect(questions).toHaveLength(1);
+    expect(questions[0]).not.toHaveProperty('intro');
+    expect(skipped).toEqual([
+      { line: 1, reason: 'a description before the question on line 3, which is skipped' },
+      { line: 3, reason: expect.stringContaining('exactly one right') },
+      { line: 7, reason: 'a description after the last question: there is no question to show it before' },
+    ]);
+  });
+
+  it('an overlong description is skipped and the question keeps the rest', () => {
+    const { questions, skipped } = read(`Short context.\n\n${'word '.repeat(500)}\n\nQ {T}\n`);
+    expect(questions[0]).toMatchObject({ intro: 'Short context.' });
+    expect(skipped).toEqual([{ line: 3, reason: expect.stringContaining('over 2000 characters') }]);
+  });
+});
+
 describe('GIFT import: hostile input', () => {
   it('a broken brace gives the first error line and a reason, nothing else', () => {
     const result = importGift('Fine {T}\n\nBroken {=a ~b\n\nAlso fine {F}\n');

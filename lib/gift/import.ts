@@ -1,6 +1,6 @@
 import { parse, type GIFTQuestion, type NumericalChoice, type NumericalFormat, type TextChoice } from 'gift-pegjs';
 import { z } from 'zod';
-import type { EditableQuestion } from '@/lib/questions/editor';
+import { MAX_INTRO, type EditableQuestion } from '@/lib/questions/editor';
 import { OPEN_RESPONSE } from '@/lib/questions/kinds';
 
 /**
@@ -9,8 +9,11 @@ import { OPEN_RESPONSE } from '@/lib/questions/kinds';
  * with its line and the reason; a syntax error stops the import at its first line.
  */
 
-/** A question read from GIFT: Casewise's shape plus where it came from. */
-export type ImportedQuestion = EditableQuestion & { line: number; category?: string; title?: string };
+/**
+ * A question read from GIFT: Casewise's shape plus where it came from. A description (text between
+ * questions) becomes the intro of the question after it, shown just above it; introLine is its line.
+ */
+export type ImportedQuestion = EditableQuestion & { line: number; category?: string; title?: string; introLine?: number };
 export interface Skipped {
   line: number;
   reason: string;
@@ -82,7 +85,7 @@ const questionSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-type Mapped = { question: EditableQuestion } | { skip: string };
+type Mapped = { question: EditableQuestion } | { skip: string } | { description: string };
 
 function mapChoices(q: { choices: TextChoice[] }, common: { prompt: string; explanation: string; source: '' }): Mapped {
   const texts = q.choices.map((c) => clean(c.text.text));
@@ -104,7 +107,7 @@ function numericAnswer(n: NumericalFormat): { value: number; tolerance: number }
 }
 
 function mapQuestion(q: Exclude<GIFTQuestion, { type: 'Category' }>): Mapped {
-  if (q.type === 'Description') return { skip: 'a description (text between questions): Casewise has no ungraded text item' };
+  if (q.type === 'Description') return { description: clean(q.stem.text) };
   const common = { prompt: clean(q.stem.text), explanation: q.globalFeedback ? clean(q.globalFeedback.text) : '', source: '' as const };
   switch (q.type) {
     case 'MC':
@@ -210,6 +213,13 @@ export function importGift(input: string): GiftImport {
   const questions: ImportedQuestion[] = [];
   const skipped: Skipped[] = [];
   let category: string | undefined;
+  // A description waits for the question after it; descriptions in a row are one intro, in paragraphs.
+  let intro: { text: string; line: number } | null = null;
+  const skip = (line: number, reason: string) => {
+    if (intro) skipped.push({ line: intro.line, reason: `a description before the question on line ${line}, which is skipped` });
+    intro = null;
+    skipped.push({ line, reason });
+  };
   items.forEach((item, i) => {
     const line = lines[i]!;
     if (item.type === 'Category') {
@@ -217,11 +227,26 @@ export function importGift(input: string): GiftImport {
       return;
     }
     const mapped = mapQuestion(item);
-    if ('skip' in mapped) return skipped.push({ line, reason: mapped.skip });
+    if ('description' in mapped) {
+      if (!mapped.description) return skipped.push({ line, reason: 'an empty description' });
+      const text: string = intro ? `${intro.text}\n\n${mapped.description}` : mapped.description;
+      // Too long: this description is left out; one before it still introduces the next question.
+      if (text.length > MAX_INTRO)
+        return skipped.push({ line, reason: `a description over ${MAX_INTRO} characters${intro ? ' with the one just before it' : ''}` });
+      intro = { text, line: intro?.line ?? line };
+      return;
+    }
+    if ('skip' in mapped) return skip(line, mapped.skip);
     const checked = questionSchema.safeParse(mapped.question);
-    if (!checked.success) return skipped.push({ line, reason: checked.error.issues[0]!.message });
+    if (!checked.success) return skip(line, checked.error.issues[0]!.message);
     const title = item.title ? squash(item.title) : undefined;
-    questions.push({ ...mapped.question, line, ...(category ? { category } : {}), ...(title ? { title } : {}) });
+    const lead = intro ? { intro: intro.text, introLine: intro.line } : {};
+    intro = null;
+    questions.push({ ...mapped.question, ...lead, line, ...(category ? { category } : {}), ...(title ? { title } : {}) });
   });
+  const trailing = intro as { line: number } | null;
+  if (trailing)
+    skipped.push({ line: trailing.line, reason: 'a description after the last question: there is no question to show it before' });
+  skipped.sort((a, b) => a.line - b.line);
   return { ok: true, questions, skipped };
 }

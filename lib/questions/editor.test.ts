@@ -6,6 +6,47 @@ const form = (fields: Record<string, string | string[]>) => (name: string) => {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 };
 
+describe('the text before a question (intro)', () => {
+  const choice = { prompt: 'Which city?', explanation: 'Portland.', 'option.0': 'Seattle', 'option.1': 'Portland', correct: '1' };
+
+  it('is read with any kind, paragraphs kept and whitespace squashed, and stored in its own column', () => {
+    const read = readQuestionEditor('single_choice', form({ ...choice, intro: '  The first  café\r\n opened in 2012.\n \n\nIt grew. ' }));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.question.intro).toBe('The first café opened in 2012.\n\nIt grew.');
+    expect(toStoredColumns(read.question).intro).toBe('The first café opened in 2012.\n\nIt grew.');
+    const open = readQuestionEditor(
+      'open_response',
+      form({ prompt: 'Why?', modelAnswer: 'Demand.', 'criterion.0': 'Names it', 'criterionPoints.0': '2', intro: 'Context.' }),
+    );
+    expect(open.ok && open.question.intro).toBe('Context.');
+  });
+
+  it('is optional: left empty it is stored as none, so an edit that empties it removes it', () => {
+    const read = readQuestionEditor('single_choice', form({ ...choice, intro: ' \n ' }));
+    if (!read.ok) throw new Error(read.message);
+    expect(read.question).not.toHaveProperty('intro');
+    expect(toStoredColumns(read.question).intro).toBeNull();
+  });
+
+  it('is refused over 2000 characters, with the field named', () => {
+    const read = readQuestionEditor('single_choice', form({ ...choice, intro: 'word '.repeat(500) }));
+    expect(read).toMatchObject({ ok: false, fieldErrors: { intro: [expect.stringContaining('2000')] } });
+  });
+
+  it('comes back into the form from the stored row', () => {
+    const columns = toStoredColumns({
+      type: 'true_false',
+      prompt: 'Small?',
+      answer: false,
+      explanation: 'No.',
+      source: '',
+      intro: 'Read this.',
+    });
+    expect(toEditorForm(columns).intro).toBe('Read this.');
+    expect(toEditorForm({ ...columns, intro: null }).intro).toBe('');
+  });
+});
+
 describe('the question editor over every kind', () => {
   it('reads an open-response question: prompt, model answer and rubric rows, skipping empty rows', () => {
     const read = readQuestionEditor(

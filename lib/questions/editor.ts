@@ -20,6 +20,7 @@ import {
 
 export interface EditorValues extends Omit<QuestionFormValues, 'type'> {
   type: StoredQuestionType;
+  intro: string;
   modelAnswer: string;
   rubric: { label: string; points: string }[];
 }
@@ -33,14 +34,22 @@ export interface OpenQuestion {
   explanation: string;
   source: string;
 }
-export type EditableQuestion = Question | OpenQuestion;
+/**
+ * Any stored kind, with an optional intro: text shown just before the question, ungraded (a GIFT
+ * description, or the instructor's own lead-in to a question). It travels with its question, so a
+ * quiz that draws some of a lesson's questions never shows an intro without what it introduces.
+ */
+export type EditableQuestion = (Question | OpenQuestion) & { intro?: string };
+/** Longest intro (characters). */
+export const MAX_INTRO = 2000;
 
 export function emptyEditorForm(type: StoredQuestionType): EditorValues {
-  return { ...emptyForm(type === OPEN_RESPONSE ? 'single_choice' : type), type, modelAnswer: '', rubric: [] };
+  return { ...emptyForm(type === OPEN_RESPONSE ? 'single_choice' : type), type, intro: '', modelAnswer: '', rubric: [] };
 }
 
 /** A stored question as the editor's values. */
 export function toEditorForm(q: {
+  intro?: string | null;
   prompt: string;
   explanation: string;
   source: string;
@@ -52,6 +61,7 @@ export function toEditorForm(q: {
     const key = answerKey.type === OPEN_RESPONSE ? answerKey : { modelAnswer: '', rubric: [] };
     return {
       ...emptyEditorForm(OPEN_RESPONSE),
+      intro: q.intro ?? '',
       prompt: q.prompt,
       explanation: q.explanation,
       source: q.source,
@@ -59,21 +69,24 @@ export function toEditorForm(q: {
       rubric: key.rubric.map((c) => ({ label: c.label, points: String(c.points) })),
     };
   }
-  return { ...questionToForm({ ...q, data, answerKey }), modelAnswer: '', rubric: [] };
+  return { ...questionToForm({ ...q, data, answerKey }), intro: q.intro ?? '', modelAnswer: '', rubric: [] };
 }
 
 /** The columns a question is stored with (the fingerprint aside): public data and key apart. */
-export function toStoredColumns(q: EditableQuestion) {
+export function toStoredColumns({ intro, ...q }: EditableQuestion) {
+  // Always written, so an edit that empties the intro removes it.
+  const lead = { intro: intro?.trim() ? intro.trim() : null };
   if (q.type === OPEN_RESPONSE) {
     const { modelAnswer, rubric, ...rest } = q;
     return {
       ...rest,
+      ...lead,
       data: { type: OPEN_RESPONSE } as StoredQuestionData,
       answerKey: { type: OPEN_RESPONSE, modelAnswer, rubric } as StoredAnswerKey,
     };
   }
   const { fingerprint: _generated, ...stored } = toStoredQuestion(q);
-  return stored;
+  return { ...stored, ...lead };
 }
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
@@ -103,6 +116,14 @@ export function readQuestionEditor(typeInput: string, getAll: (name: string) => 
   });
   const parsed = common.safeParse({ prompt: one('prompt'), explanation: one('explanation'), source: one('source') });
   if (!parsed.success) for (const issue of parsed.error.issues) add(String(issue.path[0] ?? 'prompt'), issue.message);
+  // Paragraphs kept (a blank line between them), whitespace squashed inside each.
+  const intro = one('intro')
+    .split(/\n\s*\n/)
+    .map(squash)
+    .filter(Boolean)
+    .join('\n\n');
+  if (intro.length > MAX_INTRO) add('intro', `The text before the question must be under ${MAX_INTRO} characters.`);
+  const lead = intro ? { intro } : {};
 
   let result: EditorRead | null = null;
   if (open) {
@@ -123,14 +144,14 @@ export function readQuestionEditor(typeInput: string, getAll: (name: string) => 
     }
     if (!rubric.length) add('rubric', 'Give the rubric at least one criterion with its points.');
     if (parsed.success && !Object.keys(errors).length)
-      result = { ok: true, question: { type: OPEN_RESPONSE, ...parsed.data, modelAnswer, rubric }, warning: null };
+      result = { ok: true, question: { type: OPEN_RESPONSE, ...parsed.data, modelAnswer, rubric, ...lead }, warning: null };
   } else {
     // The generator's reader stops at its first problem; with stand-ins for the fields already
     // judged above it still reports what is wrong with the kind's own fields.
     const fields = (name: string) => (name in STANDIN && errors[name] ? [STANDIN[name as keyof typeof STANDIN]] : getAll(name));
     const read = questionFromForm(typeInput, fields);
     if (!read.ok) add(read.field, read.message);
-    else if (!Object.keys(errors).length) result = read;
+    else if (!Object.keys(errors).length) result = { ...read, question: { ...read.question, ...lead } };
   }
   if (result) return result;
   const problems = Object.values(errors).flat();

@@ -3,6 +3,7 @@ import { OPEN_RESPONSE, type StoredAnswerKey, type StoredQuestionData } from './
 
 /** A stored question (public data and key in their own columns) as the question it was saved from. */
 interface StoredColumns {
+  intro?: string | null;
   prompt: string;
   explanation: string;
   source: string;
@@ -16,7 +17,7 @@ interface StoredColumns {
  * does not fit the data (a row no editor could have written).
  */
 export function fromStoredColumns(q: StoredColumns): EditableQuestion | null {
-  const base = { prompt: q.prompt, explanation: q.explanation, source: q.source };
+  const base = { prompt: q.prompt, explanation: q.explanation, source: q.source, ...(q.intro ? { intro: q.intro } : {}) };
   const { data, answerKey: key } = q;
   if (key.type === OPEN_RESPONSE) return { type: OPEN_RESPONSE, ...base, modelAnswer: key.modelAnswer, rubric: key.rubric };
   if (data.type === 'single_choice' && key.type === 'single_choice')

@@ -68,6 +68,7 @@ export function readMoodleXml(xml: string): MoodleRead[] {
   const quiz = doc.documentElement!;
   if (quiz.localName !== 'quiz') throw new Error(`root is <${quiz.localName}>`);
   let category: string | null = null;
+  let intro: string | undefined;
   const out: MoodleRead[] = [];
   for (const q of children(quiz, 'question')) {
     const type = q.getAttribute('type');
@@ -75,11 +76,23 @@ export function readMoodleXml(xml: string): MoodleRead[] {
       category = moodleText(child(q, 'category'));
       continue;
     }
+    if (type === 'description') {
+      // Ungraded text: the intro of the question after it, as HTML paragraphs.
+      expect(child(q, 'questiontext').getAttribute('format')).toBe('html');
+      expect(child(q, 'defaultgrade').textContent).toBe('0');
+      const html = parseXml(`<div>${moodleText(child(q, 'questiontext'))}</div>`);
+      intro = all(html, 'p')
+        .map((p) => p.textContent ?? '')
+        .join('\n\n');
+      continue;
+    }
     const common = {
       prompt: moodleText(child(q, 'questiontext')),
       explanation: moodleText(child(q, 'generalfeedback')),
       source: '',
+      ...(intro === undefined ? {} : { intro }),
     };
+    intro = undefined;
     for (const field of ['questiontext', 'generalfeedback']) expect(child(q, field).getAttribute('format'), field).toBe('plain_text');
     const answers = children(q, 'answer');
     const fractions = answers.map((a) => Number(a.getAttribute('fraction')));
@@ -246,10 +259,15 @@ function readQtiItem(xml: string): QtiRead {
     expect(mapping.get(correct[0]!)).toBe(1);
   }
   const feedback = all(doc, 'qti-modal-feedback')[0];
+  // An intro: the paragraphs of the body's div.intro, before everything else.
+  const introDiv = all(doc, 'div').find((d) => d.getAttribute('class') === 'intro');
+  if (introDiv) expect(qtiOne(doc, 'qti-item-body').firstChild).toBe(introDiv);
+  const intro = introDiv ? all(introDiv, 'p').map(paragraphText).join('\n\n') : undefined;
   const common = {
-    prompt: paragraphText(all(doc, 'qti-prompt')[0] ?? all(doc, 'p')[0]!),
+    prompt: paragraphText(all(doc, 'qti-prompt')[0] ?? all(doc, 'p').find((el) => el.parentNode !== introDiv)!),
     explanation: feedback ? paragraphText(feedback) : '',
     source: '',
+    ...(intro === undefined ? {} : { intro }),
   };
   const textOf = (id: string) => {
     const found = [...all(doc, 'qti-simple-choice'), ...all(doc, 'qti-simple-associable-choice')].find(

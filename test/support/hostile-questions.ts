@@ -45,7 +45,7 @@ const distinct = (n: number) => fc.uniqueArray(hostileText, { minLength: 2, maxL
 const common = { prompt: hostileText, explanation: fc.oneof(fc.constant(''), hostileText), source: fc.constant('') };
 const number = fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }).map((n) => n / 1000);
 
-export const hostileQuestion: fc.Arbitrary<EditableQuestion> = fc.oneof(
+const hostileKind: fc.Arbitrary<EditableQuestion> = fc.oneof(
   distinct(6).chain((options) =>
     fc.record({
       type: fc.constant('single_choice' as const),
@@ -91,10 +91,28 @@ export const hostileQuestion: fc.Arbitrary<EditableQuestion> = fc.oneof(
   }),
 );
 
+/** A hostile question of any kind, one in three with an intro of one to three paragraphs. */
+export const hostileQuestion: fc.Arbitrary<EditableQuestion> = fc
+  .tuple(
+    hostileKind,
+    fc.oneof(
+      fc.constant(undefined),
+      fc.constant(undefined),
+      fc.array(hostileText, { minLength: 1, maxLength: 3 }).map((paragraphs) => paragraphs.join('\n\n')),
+    ),
+  )
+  .map(([q, intro]) => (intro ? { ...q, intro } : q));
+
 /** What an XML export carries of a question: every text without the characters XML forbids. */
 export function xmlCarried(q: EditableQuestion): EditableQuestion {
   const s = xmlSafe;
-  const common = { prompt: s(q.prompt), explanation: s(q.explanation), source: '' };
+  // Paragraphs that XML leaves empty are dropped; an intro left with none is not written.
+  const paragraphs = (q.intro ?? '')
+    .split('\n\n')
+    .map((para) => s(para).trim())
+    .filter(Boolean);
+  const intro = paragraphs.length ? { intro: paragraphs.join('\n\n') } : {};
+  const common = { prompt: s(q.prompt), explanation: s(q.explanation), source: '', ...intro };
   switch (q.type) {
     case 'single_choice':
       return { type: q.type, ...common, options: q.options.map(s), answer: q.answer };

@@ -4,6 +4,7 @@ import { questions } from '@/db/schema';
 export const questionForInstructor = {
   id: questions.id,
   type: questions.type,
+  intro: questions.intro,
   prompt: questions.prompt,
   data: questions.data,
   answerKey: questions.answerKey,

@@ -55,7 +55,7 @@ async function loadContent(db: Pick<Database, 'select'>, id: string): Promise<Ca
         select json_agg(json_build_object(
           'id', l.id, 'slug', l.slug, 'title', l.title, 'position', l.position, 'body', l.body, 'keyPoints', l.key_points,
           'questions', coalesce((
-            select json_agg(json_build_object('id', q.id, 'prompt', q.prompt, 'data', q.data) order by q.position)
+            select json_agg(json_build_object('id', q.id, 'intro', q.intro, 'prompt', q.prompt, 'data', q.data) order by q.position)
             from questions q where q.lesson_id = l.id and q.enabled and q.retired_at is null
           ), '[]'::json)
         ) order by l.position)

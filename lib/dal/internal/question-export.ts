@@ -26,6 +26,7 @@ export async function readCaseForExport(db: Database, where: SQL | undefined): P
   const rows = await db
     .select({
       lessonId: questions.lessonId,
+      intro: questions.intro,
       prompt: questions.prompt,
       explanation: questions.explanation,
       source: questions.source,

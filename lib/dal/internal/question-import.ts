@@ -17,7 +17,7 @@ export type QuestionImport = DalResult<
     caseStudyId: string;
     lessonTitle: string;
     /** What is (or would be) added, in file order. */
-    questions: { line: number; type: StoredQuestionType; prompt: string; answer: string; note?: string }[];
+    questions: { line: number; type: StoredQuestionType; prompt: string; answer: string; note?: string; intro?: string }[];
     skipped: Skipped[];
     /** Ids of the questions added; empty for a preview. */
     ids: string[];
@@ -64,6 +64,7 @@ export async function importGiftIntoLesson(
         prompt: q.prompt,
         answer,
         ...(q.type === OPEN_RESPONSE ? { note: essayImportNote(q.modelAnswer) } : {}),
+        ...(q.intro ? { intro: q.intro } : {}),
       };
     });
     const found = { caseStudyId: lesson.caseStudyId, lessonTitle: lesson.title, questions: listed, skipped: plan.skipped };
@@ -99,7 +100,7 @@ export async function importGiftIntoLesson(
     const inserted = await tx
       .insert(questions)
       .values(
-        plan.questions.map(({ line, category: _category, title: _title, ...q }, i) => ({
+        plan.questions.map(({ line, category: _category, title: _title, introLine: _introLine, ...q }, i) => ({
           lessonId: lesson.id,
           position: first + i,
           ...toStoredColumns(q),

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { QuestionIntro } from '@/components/quiz/question-intro';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { gradeAnswerAction } from '@/app/(teach)/grading-actions';
@@ -153,6 +154,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
                   </span>
                   <span className="text-slate-500"> · Question {q.number} · written answer</span>
                 </p>
+                <QuestionIntro text={q.intro} className="mt-2 text-sm" />
                 <h2 className="mt-1 font-semibold leading-snug">{q.prompt}</h2>
                 <p className="mt-3 text-sm text-slate-600">{attempt.isOwn ? 'Your answer' : 'Their answer'}</p>
                 <p className="mt-1 whitespace-pre-wrap break-words rounded-lg bg-slate-50 p-3 text-sm">{q.yourAnswer}</p>
@@ -227,6 +229,7 @@ export default async function AttemptPage({ params, searchParams }: Props) {
                   {v ? ' · ' : ''}Question {q.number}
                 </span>
               </p>
+              <QuestionIntro text={q.intro} className="mt-2 text-sm" />
               <h2 className="mt-1 font-semibold leading-snug">{q.prompt}</h2>
               <dl className="mt-3 grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
                 <dt className="text-slate-600">{attempt.isOwn ? 'Your answer' : 'Their answer'}</dt>
