@@ -171,6 +171,7 @@ test.describe('questions in and out (GIFT)', () => {
     await s.getByRole('group', { name: TRUTH }).getByRole('radio', { name: 'True' }).check();
     // The description is shown just before its question and describes it to a screen reader.
     await expect(s.getByRole('group', { name: BLANK })).toHaveAccessibleDescription(NOTE);
+    await shoot(s, 'quiz-with-imported-questions');
     await s.getByRole('group', { name: BLANK }).getByRole('textbox').fill('Haddad');
     await s.getByRole('button', { name: 'Submit answers' }).click();
     await expect(s).toHaveURL(/\/attempts\//);

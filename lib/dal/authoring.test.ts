@@ -220,6 +220,20 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     expect(await row(added.id)).toMatchObject({ authored: true, retiredAt: null, source: 'Written by the instructor.' });
   });
 
+  it('writes the text before a question with an edit, shows it on the review page, and an edit without it removes it', async () => {
+    const { questionIds, caseId } = await draft();
+    const id = questionIds[0]!;
+    const form = (await getQuestionForEdit({ id }))!.form;
+    expect(form.intro).toBe('');
+    const introduced = { ...fromForm(form, form.prompt), intro: 'Read the table of sales first.' };
+    expect(await updateQuestion({ id, question: introduced })).toMatchObject({ ok: true, id });
+    expect((await getQuestionForEdit({ id }))!.form.intro).toBe('Read the table of sales first.');
+    const reviewed = (await getCaseStudyForReview({ id: caseId }))!.lessons.flatMap((l) => l.questions).find((q) => q.id === id);
+    expect(reviewed?.intro).toBe('Read the table of sales first.');
+    expect(await updateQuestion({ id, question: fromForm(form, form.prompt) })).toMatchObject({ ok: true, id });
+    expect((await getQuestionForEdit({ id }))!.form.intro).toBe('');
+  });
+
   it('publishes for its classes, not for everyone; a re-import does not unpublish it, and its analysis starts empty', async () => {
     const { id, text, caseId, slug, lessonId } = await draft();
     expect(await publishCaseStudy({ id: caseId })).toEqual({ ok: true });

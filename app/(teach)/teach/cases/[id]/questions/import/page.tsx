@@ -27,7 +27,7 @@ export default async function ImportQuestionsPage({ params, searchParams }: Prop
           Into the quiz of “{lesson.title}”, from a GIFT file (Moodle&apos;s plain-text question format). You see what will be added and
           what is skipped before anything is saved; a lesson keeps at most {MAX_LESSON_QUESTIONS} questions. An essay becomes a
           written-answer question you grade: its general feedback (####) is the model answer, and its rubric starts with one criterion you
-          can refine.
+          can refine. A description (text between questions) is shown, ungraded, just above the question after it.
         </p>
       </header>
       <GiftImportForm action={importQuestionsAction} lessonId={lesson.id} lessonTitle={lesson.title} />
