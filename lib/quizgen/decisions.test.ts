@@ -120,6 +120,24 @@ describe('which of the options the case laid out was chosen', () => {
     expect(q?.type === 'single_choice' && q.options[q.answer]).toBe('Sell the company to a Dutch group');
   });
 
+  it('reads an option with an aside between its number and its verb ("The third, which Claes favoured, was to …") and digit labels ("Option 1: …")', () => {
+    const aside =
+      'The first option was to move frame welding to Ghent. The second, which the dealers preferred, was to buy frames from a supplier in Portugal. The third option, backed by two directors, would be to sell the company to a Dutch group.';
+    const [q] = choices(article(aside, 'In June 2022 the board chose the second option.'));
+    expect(q?.type === 'single_choice' && q.options[q.answer]).toBe('Buy frames from a supplier in Portugal');
+    expect(q?.type === 'single_choice' && [...q.options].sort()).toEqual(
+      ['Buy frames from a supplier in Portugal', 'Move frame welding to Ghent', 'Sell the company to a Dutch group'].sort(),
+    );
+    const digits =
+      'Option 1: move frame welding to Ghent. Option 2: buy frames from a supplier in Portugal. Option 3: sell the company to a Dutch group.';
+    const [d] = choices(article(digits, 'In June 2022 the board chose Option 3.'));
+    expect(d?.type === 'single_choice' && d.options[d.answer]).toBe('Sell the company to a Dutch group');
+    // An aside that is a whole clause of its own (two commas, a verb after) is not skipped blindly.
+    const clause =
+      'The first option was to move frame welding to Ghent. The second, however, was never costed, was to buy frames in Portugal. The third was to sell the company.';
+    expect(choices(article(clause, 'The board chose the second option.'))).toEqual([]);
+  });
+
   it('asks nothing when the choice mixes two options or names none by number', () => {
     expect(choices(article(three, 'The board chose the second option, combined with a smaller version of the first.'))).toEqual([]);
     expect(choices(article(three, 'The board chose a mix of local welding and imports.'))).toEqual([]);

@@ -144,10 +144,15 @@ const ORDINALS: Record<string, number> = {
   '4': 3,
   '5': 4,
 };
-const OPTION_SENTENCE =
-  /^(?:The\s+(first|second|third|fourth|fifth)(?:\s+(?:option|course|path|alternative|choice|scenario|proposal))?|Option\s+(one|two|three|four|five|[A-E]))\s+(?:was|would be|involved|meant|called for)\s+(.+?)[.!]?$/i;
-// "Option A, “last man standing.”" or "Option B: sell." — a labelled option, its label the course.
-const OPTION_LABEL = /^Option\s+(one|two|three|four|five|[A-E])\s*[,:.]\s+[“"]?(.+?)[.!]?[”"]?[.!]?$/i;
+// An aside between an option's number and its verb: a relative clause ("which the dealers preferred")
+// or a participle with its agent ("backed by two directors"), between commas.
+const ASIDE = String.raw`(?:,\s+(?:(?:which|who|whom)\b[^,]{2,60}|\p{Ll}+ed\s+by\b[^,]{2,60}),)?`;
+const OPTION_SENTENCE = new RegExp(
+  String.raw`^(?:The\s+(first|second|third|fourth|fifth)(?:\s+(?:option|course|path|alternative|choice|scenario|proposal))?|Option\s+(one|two|three|four|five|[A-E1-5]))${ASIDE}\s+(?:was|would be|involved|meant|called for)\s+(.+?)[.!]?$`,
+  'iu',
+);
+// "Option A, “last man standing.”", "Option B: sell." or "Option 2: sell." — a labelled option, its label the course.
+const OPTION_LABEL = /^Option\s+(one|two|three|four|five|[A-E1-5])\s*[,:.]\s+[“"]?(.+?)[.!]?[”"]?[.!]?$/i;
 // "First, buy all four stores …", "Second, decline …": an option told as an instruction.
 const OPTION_ADVERB = /^(First|Second|Third|Fourth|Fifth|Finally),\s+(\p{Ll}+\b.+?)[.!]?$/u;
 const CHOICE =

@@ -40,6 +40,16 @@ describe('drawbackIn: the cost an option’s sentences state plainly', () => {
     );
   });
 
+  it('reads a drawback told in a sentence of its own that opens on "But" or "Yet"', () => {
+    expect(drawbackIn(['A new plant would give full control.', 'But it would take three years to open.'])).toEqual({
+      drawback: 'It would take three years to open',
+      sentence: 'But it would take three years to open.',
+    });
+    expect(drawbackIn(['Yet the asking price was twice its annual sales.'])?.drawback).toBe('The asking price was twice its annual sales');
+    // "But" opening on a pointer back is no drawback of its own.
+    expect(drawbackIn(['But that was only half the story.'])).toBeNull();
+  });
+
   it('reads none from a sentence without one, or one that leans on the sentence before it', () => {
     expect(drawbackIn(['The board could keep its focus on the existing range.'])).toBeNull();
     expect(drawbackIn(['It was quick, but this meant more overtime.'])).toBeNull();
