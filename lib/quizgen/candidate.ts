@@ -109,16 +109,24 @@ interface SingleChoiceSpec {
   alsoReveals?: string[];
   /** Options on one scale: listed in the scale's order (by this value) rather than shuffled. */
   orderBy?: (option: string) => number;
+  /**
+   * Fewest wrong options (default 3). Two suffice where every wrong option must be the article's own
+   * answer to a like question (its other reasons, its other aims): three options are as good as four
+   * when the fourth would be weak (Rodriguez 2005, a meta-analysis of 80 years of item research), and
+   * an article states only a few reasons.
+   */
+  minDistractors?: 2 | 3;
 }
 
 /**
  * One single-choice candidate from a key and its distractors, or none when the options break a rule
- * every family shares: three distractors, no key much longer or shorter than the rest, no stem word
+ * every family shares: three distractors (two where the family allows), no key much longer or shorter than the rest, no stem word
  * that only the key repeats. Options are shuffled by the question's own random stream.
  */
 export function singleChoice(spec: SingleChoiceSpec): Candidate[] {
   const { key, distractors, stem } = spec;
-  if (distractors.length < 3 || !lengthBalanced(key, distractors) || repeatedStemWord(stem, [key], distractors)) return [];
+  if (distractors.length < (spec.minDistractors ?? 3) || !lengthBalanced(key, distractors) || repeatedStemWord(stem, [key], distractors))
+    return [];
   const shuffled = spec.rng.shuffle([key, ...distractors]);
   const { orderBy } = spec;
   const options = orderBy ? [...shuffled].sort((a, b) => orderBy(a) - orderBy(b)) : shuffled;

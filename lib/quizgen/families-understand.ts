@@ -188,6 +188,7 @@ export function reasonCandidates(ctx: FamilyContext): Candidate[] {
         `The article gives the reason: “${r.sentence}” “${tempting}” is part of the case, but the article gives it for something else: “${pool.find((o) => asReason(o.reason) === tempting)!.sentence}”`,
       source: r.sentence,
       score: 0.82,
+      minDistractors: 2,
       alsoReveals: [r.outcome],
     });
   });
@@ -232,6 +233,7 @@ export function purposeCandidates(ctx: FamilyContext): Candidate[] {
         `The article gives the aim with the move itself: “${p.sentence}” “${tempting}” was the aim of a different move in the case.`,
       source: p.sentence,
       score: 0.8,
+      minDistractors: 2,
       alsoReveals: [p.action],
     });
   });

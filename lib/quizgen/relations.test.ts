@@ -85,6 +85,11 @@ describe('purposesIn and reasonsIn', () => {
     expect(reasonsIn('Not every digital idea works, so set clear targets and close failed projects quickly.', null)).toEqual([]);
     expect(reasonsIn('The cost was margin, because distributors took a commission of around 8%.', null)).toEqual([]);
     expect(reasonsIn('The plan cost MXN 1,490, but many bought packs, so revenue per member came to MXN 1,050.', null)).toEqual([]);
+    // "so … effectively": the outcome restates the reason in other words; as a "why" it asks a tautology.
+    expect(reasonsIn('Annual turnover reached 130%, so the company effectively replaced its whole workforce every year.', null)).toEqual(
+      [],
+    );
+    expect(reasonsIn('Prices were capped at 3%, so in effect margins shrank with every wage rise.', null)).toEqual([]);
     // The cause sense of "due to" stays.
     expect(reasonsIn('Output fell by a third due to a shortage of chips.', null)).toMatchObject([
       { outcome: 'Output fell by a third', reason: 'Because of a shortage of chips' },
@@ -240,5 +245,51 @@ describe('purpose questions', () => {
       // The clause's "aim" is no wrong answer beside a move's.
       if (q.type === 'single_choice') expect(q.options).not.toContain('To return when the depot opened');
     }
+  });
+});
+
+describe('reason questions from an article that states few reasons', () => {
+  const article = (extra: string) =>
+    [
+      '# Tarn Water',
+      '',
+      '## The offer',
+      '',
+      'Tarn Water serves 410,000 people in the north of Wales and lost a third of its treated water to leaks in 2015. A consortium offered to lease the network for 40 years and pay the council £480 million upfront. The council leader first favoured the lease because the payment could fund new mains at once.',
+      '',
+      '## The decision',
+      '',
+      `In March 2016 the lease was rejected because customers would repay the payment through higher rates. ${extra}The council sold bonds instead and kept the network in public hands.`,
+      '',
+      '## Results',
+      '',
+      'Water losses fell from 33% in 2015 to 19% in 2021. The contractor absorbed £9 million of extra costs because the contract put the schedule risk on the builder. Rates rose by 4% a year over the period.',
+    ].join('\n');
+  const reasonQuestions = (text: string) => {
+    const parsed = parseCaseStudy(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .filter((q) => q.type === 'single_choice' && /main reason that/.test(q.prompt));
+  };
+
+  it('asks with three options when the article gives only three reasons: each wrong one the reason of another outcome', () => {
+    const asked = reasonQuestions(article(''));
+    const rejected = asked.find((q) => /the lease was rejected/.test(q.prompt));
+    if (rejected?.type !== 'single_choice') throw new Error('expected a question on why the lease was rejected');
+    expect(rejected.options).toHaveLength(3);
+    expect(rejected.options[rejected.answer]).toBe('Because customers would repay the payment through higher rates');
+    expect([...rejected.options].sort()).toEqual(
+      [
+        'Because customers would repay the payment through higher rates',
+        'Because the contract put the schedule risk on the builder',
+        'Because the payment could fund new mains at once',
+      ].sort(),
+    );
+  });
+
+  it('asks nothing with two reasons: one wrong option is no question', () => {
+    const two = article('').replace(' because the contract put the schedule risk on the builder', '');
+    expect(reasonQuestions(two)).toEqual([]);
   });
 });

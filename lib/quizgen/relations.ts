@@ -240,6 +240,9 @@ export function reasonsIn(sentence: string, previous: string | null): Reason[] {
   // "Utilisation fell, and because the costs were fixed, EBITDA fell": the reason sits mid-sentence.
   if ((m = AND_BECAUSE.exec(stripped))) return make(m[2]!, 'because', m[1]!);
   if ((m = BECAUSE_AFTER.exec(stripped))) return make(m[1]!, m[2]!, m[3]!);
-  if ((m = SO_CLAUSE.exec(stripped))) return make(m[2]!, 'because', m[1]!);
+  // "Turnover reached 130%, so the company effectively replaced its workforce every year": an outcome
+  // said "effectively" or "in effect" restates the reason in other words; it is no consequence of it.
+  if ((m = SO_CLAUSE.exec(stripped))) return RESTATED.test(m[2]!) ? [] : make(m[2]!, 'because', m[1]!);
   return [];
 }
+const RESTATED = /\b(?:effectively|in effect|in other words|essentially|in practice)\b/i;
