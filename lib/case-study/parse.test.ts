@@ -197,6 +197,14 @@ describe('splitSentences', () => {
     expect(sentences).toEqual(['Mr. Ma spoke in 2020.', 'Sales rose 20%!', 'Did it last?', 'Yes, e.g. in the U.S. market.']);
     for (const s of sentences) expect(text).toContain(s);
   });
+
+  it('ends a sentence before one that opens on a currency sign', () => {
+    expect(splitSentences('Accept the offer. €22 million for the equity. $5 of every $8 came from wholesale.')).toEqual([
+      'Accept the offer.',
+      '€22 million for the equity.',
+      '$5 of every $8 came from wholesale.',
+    ]);
+  });
 });
 
 describe('parseCaseStudy on Markdown with setext and ### headings, a table and a quote', () => {

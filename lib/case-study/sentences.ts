@@ -30,7 +30,8 @@ const ABBREVIATIONS = new Set([
  */
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  const boundary = /([.!?]+["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\p{N}])/gu;
+  // A sentence opens on a capital, a digit or a currency sign ("€22 million for the equity.").
+  const boundary = /([.!?]+["'”’)\]]*)\s+(?=["'“‘(\[]?[\p{Lu}\p{N}\p{Sc}])/gu;
   let start = 0;
   for (const match of text.matchAll(boundary)) {
     const end = match.index + match[1]!.length;

@@ -191,11 +191,16 @@ export function optionItemLists(blocks: ContentBlock[]): OptionItem[][] {
     if (block.kind !== 'list' || block.items.length < 3) return;
     const before = blocks[i - 1];
     if (before?.kind !== 'paragraph') return;
-    const lead = sentencesOf([before]).at(-1) ?? '';
-    if (!OPTIONS_WORD.test(lead)) return;
-    const stated = /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i.exec(
-      lead,
-    );
+    // The sentence that opens the list names the options, or leaves its noun out ("They came back with
+    // four:", "… proposed the following:") after a sentence of the same paragraph that names them ("…
+    // work the options through"). "Three problems came to a head:" names a noun of its own.
+    const said = sentencesOf([before]);
+    const lead = said.at(-1) ?? '';
+    const elided = /\b(?:two|three|four|five|six|the following|these|as follows)\s*:$/i.test(lead.trim());
+    if (!OPTIONS_WORD.test(lead) && !(elided && said.slice(-3, -1).some((x) => OPTIONS_WORD.test(x)))) return;
+    const stated =
+      /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i.exec(lead) ??
+      /\b(two|three|four|five|six):$/i.exec(lead.trim());
     if (stated && COUNT[stated[1]!.toLowerCase()] !== block.items.length) return;
     const items = block.items.map((item): OptionItem | null => {
       const sentences = sentencesOf([{ kind: 'paragraph', text: item }]);

@@ -19,6 +19,8 @@ const BUT = /,\s+but\s+(.+)$/i;
 const COST_NOUN =
   /^(?:(?:the|its|their|one|a|an)\s+)?(?:(?:main|big|biggest|key|chief|obvious|real)\s+)?(?:risk|risks|downside|downsides|drawback|drawbacks|disadvantage|disadvantages|catch|weakness|problem)\s+(?:was|were|would be|is|are)\s+(?:that\s+)?(.+)$/i;
 const HOWEVER = /^(?:however|on the other hand),\s+(.+)$/i;
+// "Risk: it would take three years to open.": a drawback labelled as such in an option's description.
+const COST_LABEL = /^(?:(?:the\s+)?(?:main|big|key|chief)\s+)?(?:risks?|downsides?|drawbacks?|disadvantages?|catch|weakness)\s*:\s+(.+)$/i;
 // "But it would take three years to open.": the cost in a sentence of its own after the option's merit.
 const BUT_OPENING = /^(?:but|yet),?\s+(.+)$/i;
 /** Where a drawback's own clause ends: another claim joined on, or the reason behind it. */
@@ -37,7 +39,7 @@ export interface OptionWithDrawback {
 export function drawbackIn(sentences: string[]): { drawback: string; sentence: string } | null {
   for (const sentence of sentences) {
     const body = sentence.trim().replace(/[.!]+["'”’)]*$/, '');
-    const m = COST_NOUN.exec(body) ?? HOWEVER.exec(body) ?? BUT_OPENING.exec(body) ?? BUT.exec(body);
+    const m = COST_LABEL.exec(body) ?? COST_NOUN.exec(body) ?? HOWEVER.exec(body) ?? BUT_OPENING.exec(body) ?? BUT.exec(body);
     if (!m) continue;
     const clause = m[1]!.replace(CLAUSE_END, '').trim();
     const words = clause.split(/\s+/).length;

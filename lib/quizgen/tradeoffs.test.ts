@@ -87,6 +87,32 @@ describe('trade-off questions: each option matched with its drawback', () => {
     expect(listedOptions(blocks('The board weighed four options in January 2021:', costless))).toEqual([]);
   });
 
+  it('reads options whose list is introduced by a paragraph about the options ("… the options. They came back with four:") and labelled risks ("Risk: …")', () => {
+    const labelled = [
+      '**Build a new plant.** A dedicated plant near Leeds. Cost: about £30 million. Risk: it would take three years to open.',
+      '**Convert one of the two lines.** The fastest route to market. Risk: output of the best-selling meat meals would fall by a third.',
+      '**Buy a small plant-based brand.** A brand with its own customers was for sale. Risk: the asking price was twice its annual sales.',
+      '**Decline the request.** Keep the focus on the existing range. Drawback: the customer would probably move part of its orders to a rival.',
+    ];
+    const lead = 'The chief executive asked the finance team to work the options through with numbers. They came back with four:';
+    const parsed = parseCaseStudy(article(lead, labelled));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const question = generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .find((q) => q.family === 'tradeoff');
+    if (question?.type !== 'matching') throw new Error('expected a trade-off matching');
+    expect(Object.fromEntries(question.pairs)).toEqual({
+      'Build a new plant': 'It would take three years to open',
+      'Convert one of the two lines': 'Output of the best-selling meat meals would fall by a third',
+      'Buy a small plant-based brand': 'The asking price was twice its annual sales',
+      'Decline the request': 'The customer would probably move part of its orders to a rival',
+    });
+    // A paragraph that never speaks of options does not make its list one.
+    const other = parseCaseStudy(article('The chief executive asked the finance team for a review. They came back with four:', labelled));
+    if (!other.ok) throw new Error(other.error);
+    expect(listedOptions(other.caseStudy.sections[0]!.blocks)).toEqual([]);
+  });
+
   it('asks nothing when two drawbacks say much the same, so either partner would do', () => {
     const same = [...ITEMS];
     same[2] = '**Buy a small plant-based brand.** A brand was for sale, but it would take three years to open its plant.';
