@@ -67,20 +67,29 @@ export function listedOptions(blocks: ContentBlock[]): OptionWithDrawback[][] {
     .filter((options) => options.length >= 3);
 }
 
+/** Sentences an option's description may run to after its own: up to the next option, in its lesson. */
+const DESCRIPTION_SENTENCES = 4;
+
 /**
  * Options told in sentences ("The first was to renew all 18 hotels …, but …"): the drawback in the
- * option's own sentence or in the one after it, when that one is not the next option.
+ * option's own sentence or in those after it that still describe it (before the next option starts,
+ * within its paragraph's length: "The first path was to merge. … The risk was control: …").
  */
 function toldOptions(ctx: FamilyContext): OptionWithDrawback[][] {
-  const all = ctx.analysis.all.map((s) => s.text);
+  const all = ctx.analysis.all;
   return optionListsOf(ctx)
     .filter((list) => list.section === ctx.sectionIndex && !list.listed)
     .map((list) => {
       const starts = new Set(list.options.map((o) => o.sentence));
       return list.options.flatMap((o): OptionWithDrawback[] => {
-        const at = all.indexOf(o.sentence);
-        const next = all[at + 1];
-        const found = drawbackIn(next && !starts.has(next) ? [o.sentence, next] : [o.sentence]);
+        const at = all.findIndex((s) => s.text === o.sentence);
+        const described = [o.sentence];
+        for (let i = at + 1; i <= at + DESCRIPTION_SENTENCES && i < all.length; i++) {
+          const next = all[i]!;
+          if (starts.has(next.text) || next.section !== all[at]!.section) break;
+          described.push(next.text);
+        }
+        const found = drawbackIn(described);
         return found ? [{ option: o.text, ...found }] : [];
       });
     })

@@ -125,3 +125,40 @@ describe('trade-off questions: each option matched with its drawback', () => {
     ).toBe(false);
   });
 });
+
+describe('trade-off questions from options told in sentences', () => {
+  it('reads an option’s drawback anywhere in its description, up to the next option', () => {
+    const text = [
+      '# Tarn Foods',
+      '',
+      '## Background',
+      '',
+      'Tarn Foods makes frozen meals for supermarkets in the north of England. In 2021 its largest customer asked for a plant-based range, and the board had six months to answer.',
+      '',
+      '## Options',
+      '',
+      'The finance director set out the options in a report to the board in March 2021.',
+      '',
+      'The first option was to build a new plant. A site near Leeds was available, and the plant would give full control of the recipes. The drawback was that it would take three years to open.',
+      '',
+      'The second option was to convert one of the two lines. This was the fastest route to market. Engineers said the work could start within weeks. The risk was that output of the meat meals would fall by a third.',
+      '',
+      'The third option was to buy a small plant-based brand. A brand with its own customers was for sale, but the asking price was twice its annual sales.',
+      '',
+      '## The Decision',
+      '',
+      'The board chose the second option in May 2021. The range launched in 40 stores that autumn and sold out within a week.',
+    ].join('\n');
+    const parsed = parseCaseStudy(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const question = generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .find((q) => q.family === 'tradeoff');
+    if (question?.type !== 'matching') throw new Error('expected a trade-off matching');
+    expect(Object.fromEntries(question.pairs)).toEqual({
+      'Build a new plant': 'It would take three years to open',
+      'Convert one of the two lines': 'Output of the meat meals would fall by a third',
+      'Buy a small plant-based brand': 'The asking price was twice its annual sales',
+    });
+  });
+});
