@@ -138,6 +138,34 @@ describe('which of the options the case laid out was chosen', () => {
     expect(choices(article(clause, 'The board chose the second option.'))).toEqual([]);
   });
 
+  it('reads a list opened by a superlative ("The simplest was to …") and "A second option …", also when only the lesson’s title names the options', () => {
+    const told =
+      'The simplest was to buy frames from a supplier in Portugal. A second option was to move frame welding to Ghent. A third path was to sell the company to a Dutch group.';
+    const [q] = choices(article(told, 'The board chose the third option in June 2022.'));
+    expect(q?.type === 'single_choice' && q.options[q.answer]).toBe('Sell the company to a Dutch group');
+    expect(q?.type === 'single_choice' && q.options).toHaveLength(3);
+    // The list opens its lesson, and the lesson's title is what calls it the options.
+    const opening = [
+      '# Orlen Bikes',
+      '',
+      '## Background',
+      '',
+      'Orlen Bikes builds city bicycles in Ghent and sold 41,000 of them in 2019. Its frames came from a single supplier in Taiwan, and freight costs doubled in 2021.',
+      '',
+      '## Weighing the Options',
+      '',
+      told,
+      '',
+      '## The Decision',
+      '',
+      'In June 2022 the board chose the second option. Claes told staff the same week, and the dealers heard it from her.',
+    ].join('\n');
+    const [o] = choices(opening);
+    expect(o?.type === 'single_choice' && o.options[o.answer]).toBe('Move frame welding to Ghent');
+    // Under a title that says nothing of options, the same sentences are no list of them.
+    expect(choices(opening.replace('## Weighing the Options', '## The Next Step'))).toEqual([]);
+  });
+
   it('asks nothing when the choice mixes two options or names none by number', () => {
     expect(choices(article(three, 'The board chose the second option, combined with a smaller version of the first.'))).toEqual([]);
     expect(choices(article(three, 'The board chose a mix of local welding and imports.'))).toEqual([]);

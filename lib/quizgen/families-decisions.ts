@@ -147,8 +147,10 @@ const ORDINALS: Record<string, number> = {
 // An aside between an option's number and its verb: a relative clause ("which the dealers preferred")
 // or a participle with its agent ("backed by two directors"), between commas.
 const ASIDE = String.raw`(?:,\s+(?:(?:which|who|whom)\b[^,]{2,60}|\p{Ll}+ed\s+by\b[^,]{2,60}),)?`;
+// "The simplest was to sell. A second option was to shrink.": a superlative opens a list as its first.
+const SUPERLATIVE = String.raw`most\s+\p{Ll}+|\p{Ll}{2,}est`;
 const OPTION_SENTENCE = new RegExp(
-  String.raw`^(?:The\s+(first|second|third|fourth|fifth)(?:\s+(?:option|course|path|alternative|choice|scenario|proposal))?|Option\s+(one|two|three|four|five|[A-E1-5]))${ASIDE}\s+(?:was|would be|involved|meant|called for)\s+(.+?)[.!]?$`,
+  String.raw`^(?:(?:The|An?)\s+(first|second|third|fourth|fifth|${SUPERLATIVE})(?:\s+(?:option|course|path|alternative|choice|scenario|proposal))?|Option\s+(one|two|three|four|five|[A-E1-5]))${ASIDE}\s+(?:was|would be|involved|meant|called for)\s+(.+?)[.!]?$`,
   'iu',
 );
 // "Option A, “last man standing.”", "Option B: sell." or "Option 2: sell." — a labelled option, its label the course.
@@ -264,7 +266,7 @@ function readOptionLists(ctx: FamilyContext): OptionList[] {
           .has('#Infinitive')
       : false;
     const m = full
-      ? { at: ORDINALS[(full[1] ?? full[2])!.toLowerCase()], body: full[3]! }
+      ? { at: ORDINALS[(full[1] ?? full[2])!.toLowerCase()] ?? 0, body: full[3]! }
       : label
         ? { at: ORDINALS[label[1]!.toLowerCase()], body: label[2]! }
         : adverb && isInstruction
@@ -277,7 +279,9 @@ function readOptionLists(ctx: FamilyContext): OptionList[] {
       // was …"): "Three problems came to a head. The first was energy." lists something else (blind
       // review v10: the problems were offered as the options, and the key was wrong).
       const intro = before?.section === s.section ? before.text : '';
-      const named = OPTIONS_WORD.test(intro) || /^(?:The\s+\w+\s+(?:option|alternative)|Option)\b/i.test(text0);
+      // …or the lesson's title does ("Weighing the Options") when the list opens the lesson.
+      const title = before?.section === s.section ? '' : (ctx.caseStudy.sections[s.section]?.title ?? '');
+      const named = OPTIONS_WORD.test(intro) || OPTIONS_WORD.test(title) || /^(?:The\s+\w+\s+(?:option|alternative)|Option)\b/i.test(text0);
       const stated = /\b(two|three|four|five)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i.exec(
         intro,
       );

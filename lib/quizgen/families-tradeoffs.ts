@@ -17,7 +17,7 @@ import { contentWords, sentenceFeatures } from './sentence-features';
 const BUT = /,\s+but\s+(.+)$/i;
 // "The risks were dependence on a single supplier …", "Its drawback was …", "However, …".
 const COST_NOUN =
-  /^(?:(?:the|its|their|one|a|an)\s+)?(?:(?:main|big|biggest|key|chief|obvious|real)\s+)?(?:risk|risks|downside|downsides|drawback|drawbacks|disadvantage|disadvantages|catch|weakness|problem)\s+(?:was|were|would be|is|are)\s+(?:that\s+)?(.+)$/i;
+  /^(?:(?:the|its|their|one|a|an)\s+)?(?:(?:main|big|biggest|key|chief|obvious|real)\s+)?(?:risk|risks|danger|dangers|downside|downsides|drawback|drawbacks|disadvantage|disadvantages|catch|weakness|problem)\s+(?:was|were|would be|is|are)\s+(?:that\s+)?(.+)$/i;
 const HOWEVER = /^(?:however|on the other hand),\s+(.+)$/i;
 // "Risk: it would take three years to open.": a drawback labelled as such in an option's description.
 const COST_LABEL = /^(?:(?:the\s+)?(?:main|big|key|chief)\s+)?(?:risks?|downsides?|drawbacks?|disadvantages?|catch|weakness)\s*:\s+(.+)$/i;

@@ -46,6 +46,9 @@ describe('drawbackIn: the cost an option’s sentences state plainly', () => {
       sentence: 'But it would take three years to open.',
     });
     expect(drawbackIn(['Yet the asking price was twice its annual sales.'])?.drawback).toBe('The asking price was twice its annual sales');
+    expect(drawbackIn(['The danger was that the best fitters would leave for good.'])?.drawback).toBe(
+      'The best fitters would leave for good',
+    );
     // "But" opening on a pointer back is no drawback of its own.
     expect(drawbackIn(['But that was only half the story.'])).toBeNull();
   });
