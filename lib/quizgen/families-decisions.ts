@@ -165,6 +165,11 @@ const MIXED = /\b(?:combined|together with|along with|mix|blend|elements? of|ver
 const OPTIONS_WORD = /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals)\b/i;
 const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
 
+/** Whether a word reads as a verb after a subject ("Four emerged …"), not a noun ("Four problems …"). */
+function isVerb(word: string): boolean {
+  return nlp(`They ${word} quickly.`).terms().eq(1).has('#Verb') && !nlp(word).has('#Noun');
+}
+
 export interface OptionList {
   section: number;
   options: { text: string; sentence: string }[];
@@ -198,7 +203,11 @@ export function optionItemLists(blocks: ContentBlock[]): OptionItem[][] {
     // work the options through"). "Three problems came to a head:" names a noun of its own.
     const said = sentencesOf([before]);
     const lead = said.at(-1) ?? '';
-    const elided = /\b(?:two|three|four|five|six|the following|these|as follows)\s*:$/i.test(lead.trim());
+    // "Four emerged as serious:", "Three stood out:": a count followed by a verb, its noun left out.
+    const counted = /\b(two|three|four|five|six)\s+(\p{L}+)\b[^:]*:$/iu.exec(lead.trim());
+    const elided =
+      /\b(?:two|three|four|five|six|the following|these|as follows)\s*:$/i.test(lead.trim()) ||
+      (counted !== null && COUNT[counted[1]!.toLowerCase()] === block.items.length && isVerb(counted[2]!));
     if (!OPTIONS_WORD.test(lead) && !(elided && said.slice(-3, -1).some((x) => OPTIONS_WORD.test(x)))) return;
     const stated =
       /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i.exec(lead) ??

@@ -23,6 +23,8 @@ const HOWEVER = /^(?:however|on the other hand),\s+(.+)$/i;
 const COST_LABEL = /^(?:(?:the\s+)?(?:main|big|key|chief)\s+)?(?:risks?|downsides?|drawbacks?|disadvantages?|catch|weakness)\s*:\s+(.+)$/i;
 // "But it would take three years to open.": the cost in a sentence of its own after the option's merit.
 const BUT_OPENING = /^(?:but|yet),?\s+(.+)$/i;
+// What an option would do, might do or risked doing: the course's consequences, not a fact of the case.
+const HYPOTHETICAL = /\b(?:would|could|might|may|will|risk(?:ed|s|ing)?|meant|require[sd]?|need(?:ed|s)?)\b/i;
 /** Where a drawback's own clause ends: another claim joined on, or the reason behind it. */
 const CLAUSE_END = /(?:,\s+(?:and|because|which|while|so|as)\b|;|\s+because\b).*$/i;
 
@@ -39,8 +41,14 @@ export interface OptionWithDrawback {
 export function drawbackIn(sentences: string[]): { drawback: string; sentence: string } | null {
   for (const sentence of sentences) {
     const body = sentence.trim().replace(/[.!]+["'”’)]*$/, '');
-    const m = COST_LABEL.exec(body) ?? COST_NOUN.exec(body) ?? HOWEVER.exec(body) ?? BUT_OPENING.exec(body) ?? BUT.exec(body);
+    const labelled = COST_LABEL.exec(body) ?? COST_NOUN.exec(body);
+    const turn = labelled ? null : (HOWEVER.exec(body) ?? BUT_OPENING.exec(body) ?? BUT.exec(body));
+    const m = labelled ?? turn;
     if (!m) continue;
+    // A turn ("but", "however", "yet") may bring the merit after the cost as well as the cost after the
+    // merit ("Electricity was expensive, but the array promised steadier costs"): only a clause that
+    // says what the option would do, or risked doing, is read as its cost. A label says so itself.
+    if (turn && !HYPOTHETICAL.test(m[1]!.replace(CLAUSE_END, ''))) continue;
     const clause = m[1]!.replace(CLAUSE_END, '').trim();
     const words = clause.split(/\s+/).length;
     // A drawback that leans on what came before ("this meant …", "that too") or runs on is not read.

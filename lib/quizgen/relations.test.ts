@@ -77,6 +77,19 @@ describe('purposesIn and reasonsIn', () => {
     ]);
   });
 
+  it('reads a reason the article calls the main one ("mainly because"), but not one it calls partial or denies', () => {
+    // Blind review v12 (a8): "turned down outsourcing mainly because of lead times" was the case's own
+    // reason for rejecting an option, and it was not read: the outcome ended on "mainly".
+    expect(reasonsIn('The team turned down outsourcing mainly because of lead times.', null)).toMatchObject([
+      { outcome: 'The team turned down outsourcing', reason: 'Because of lead times' },
+    ]);
+    expect(reasonsIn('The board dropped the bid largely because the lender wanted a seat on the board.', null)).toMatchObject([
+      { outcome: 'The board dropped the bid', reason: 'Because the lender wanted a seat on the board' },
+    ]);
+    expect(reasonsIn('The members turned down the offer partly because it paid nothing for their brand.', null)).toEqual([]);
+    expect(reasonsIn('The board kept the plant not because of its margins but for its staff.', null)).toEqual([]);
+  });
+
   it('takes no reason from an outcome cut at a conjunction, a schedule, advice, a shell noun or a reason with a turn inside', () => {
     // Blind review v4: "Capacity utilisation fell from 91% to 80%, and" was asked as an outcome.
     expect(reasonsIn('Average revenue per pair rose to €32.80, but only because dearer work made up more of the total.', null)).toEqual([]);

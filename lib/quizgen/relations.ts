@@ -211,7 +211,12 @@ export function reasonsIn(sentence: string, previous: string | null): Reason[] {
   const body = sentence.trim().replace(/[.!]+["'”’)]*$/, '');
   const stripped = stripLeadIn(body);
   const make = (outcome: string, marker: string, why: string): Reason[] => {
-    const o = outcome.trim().replace(/[,;]$/, '');
+    // "turned down outsourcing mainly because of lead times": the article names the main reason, which
+    // is what the question asks; "partly" or "not" say it is not the reason, and are refused below.
+    const o = outcome
+      .trim()
+      .replace(/[,;]$/, '')
+      .replace(/\s+(?:mainly|largely|chiefly|primarily|principally|mostly)$/i, '');
     const w = why.trim().replace(/[,;]$/, '');
     // "because which went live …": the clause was cut inside a relative clause; not a reason.
     if (/^(?:which|who|whom|whose|that|where|when|while)\b/i.test(w)) return [];

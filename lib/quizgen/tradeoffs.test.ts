@@ -23,7 +23,7 @@ const article = (lead: string, items: string[]) =>
 const ITEMS = [
   '**Build a new plant.** A dedicated plant would cost about £30 million and give full control of the recipes, but it would take three years to open.',
   '**Convert one of the two lines.** This was the fastest route to market. The risk was that output of the best-selling meat meals would fall by a third.',
-  '**Buy a small plant-based brand.** A brand with its own customers was for sale, but the asking price was twice its annual sales.',
+  '**Buy a small plant-based brand.** A brand with its own customers was for sale, but it would cost twice its annual sales.',
   '**Decline the request.** The board could keep its focus on the existing range. However, the customer would probably move part of its orders to a rival.',
 ];
 
@@ -45,12 +45,30 @@ describe('drawbackIn: the cost an option’s sentences state plainly', () => {
       drawback: 'It would take three years to open',
       sentence: 'But it would take three years to open.',
     });
-    expect(drawbackIn(['Yet the asking price was twice its annual sales.'])?.drawback).toBe('The asking price was twice its annual sales');
+    expect(drawbackIn(['Yet the brand would cost twice its annual sales.'])?.drawback).toBe('The brand would cost twice its annual sales');
     expect(drawbackIn(['The danger was that the best fitters would leave for good.'])?.drawback).toBe(
       'The best fitters would leave for good',
     );
     // "But" opening on a pointer back is no drawback of its own.
     expect(drawbackIn(['But that was only half the story.'])).toBeNull();
+  });
+
+  it('reads no drawback from a turn that states a plain fact: "but" may as well bring the merit after the cost', () => {
+    // Blind-review article a8 (v12): "Electricity was also expensive in 2022, but the array … promised
+    // steadier costs" and "Revenue might fall to £15 million, but gross margins … ran above 45%" were
+    // read as those options' drawbacks, and a matching keyed a merit as a cost.
+    expect(drawbackIn(['Electricity was also expensive in 2022, but the array promised steadier costs and lower emissions.'])).toBeNull();
+    expect(drawbackIn(['Revenue might fall to £15 million, but gross margins on the remaining products ran above 45%.'])).toBeNull();
+    expect(drawbackIn(['However, the new kilns cut gas use by half.'])).toBeNull();
+    expect(drawbackIn(['Yet the asking price was twice its annual sales.'])).toBeNull();
+    // A cost said as what the option would do, or risked doing, is one.
+    expect(drawbackIn(['This needed almost no capital, but it risked losing caterers to importers.'])?.drawback).toBe(
+      'It risked losing caterers to importers',
+    );
+    // An explicit label needs no such reading.
+    expect(drawbackIn(['The risk was that the asking price was twice its annual sales.'])?.drawback).toBe(
+      'The asking price was twice its annual sales',
+    );
   });
 
   it('reads none from a sentence without one, or one that leans on the sentence before it', () => {
@@ -72,7 +90,7 @@ describe('trade-off questions: each option matched with its drawback', () => {
     expect(Object.fromEntries(question.pairs)).toEqual({
       'Build a new plant': 'It would take three years to open',
       'Convert one of the two lines': 'Output of the best-selling meat meals would fall by a third',
-      'Buy a small plant-based brand': 'The asking price was twice its annual sales',
+      'Buy a small plant-based brand': 'It would cost twice its annual sales',
       'Decline the request': 'The customer would probably move part of its orders to a rival',
     });
   });
@@ -116,6 +134,23 @@ describe('trade-off questions: each option matched with its drawback', () => {
     expect(listedOptions(other.caseStudy.sections[0]!.blocks)).toEqual([]);
   });
 
+  it('reads a list opened by its count and a verb ("Four emerged as serious:") after a sentence about the alternatives', () => {
+    // Blind review v12 (a8): the case's four options were not read, their list opened this way.
+    const blocks = (lead: string) => {
+      const parsed = parseCaseStudy(article(lead, ITEMS));
+      if (!parsed.ok) throw new Error(parsed.error);
+      return parsed.caseStudy.sections[0]!.blocks;
+    };
+    const about = 'The team spent six weeks in the autumn of 2022 working through alternatives. Consultants costed each one.';
+    expect(listedOptions(blocks(`${about} Four emerged as serious:`))).toHaveLength(1);
+    expect(listedOptions(blocks(`${about} Four stood out:`))).toHaveLength(1);
+    // A noun after the count names something else; a count that disagrees with the list is not this list.
+    expect(listedOptions(blocks(`${about} Four problems came to a head:`))).toEqual([]);
+    expect(listedOptions(blocks(`${about} Three emerged as serious:`))).toEqual([]);
+    // Without a sentence about the options, a counted list is just a list.
+    expect(listedOptions(blocks('Consultants costed each one. Four emerged as serious:'))).toEqual([]);
+  });
+
   it('asks nothing when two drawbacks say much the same, so either partner would do', () => {
     const same = [...ITEMS];
     same[2] = '**Buy a small plant-based brand.** A brand was for sale, but it would take three years to open its plant.';
@@ -146,7 +181,7 @@ describe('trade-off questions from options told in sentences', () => {
       '',
       'The second option was to convert one of the two lines. This was the fastest route to market. Engineers said the work could start within weeks. The risk was that output of the meat meals would fall by a third.',
       '',
-      'The third option was to buy a small plant-based brand. A brand with its own customers was for sale, but the asking price was twice its annual sales.',
+      'The third option was to buy a small plant-based brand. A brand with its own customers was for sale, but buying it would cost twice its annual sales.',
       '',
       '## The Decision',
       '',
@@ -161,7 +196,7 @@ describe('trade-off questions from options told in sentences', () => {
     expect(Object.fromEntries(question.pairs)).toEqual({
       'Build a new plant': 'It would take three years to open',
       'Convert one of the two lines': 'Output of the meat meals would fall by a third',
-      'Buy a small plant-based brand': 'The asking price was twice its annual sales',
+      'Buy a small plant-based brand': 'Buying it would cost twice its annual sales',
     });
   });
 });
