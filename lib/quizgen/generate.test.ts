@@ -244,7 +244,7 @@ describe('generateQuizzes on any article', () => {
   });
 
   it('writes questions from the article it is given, not from a fixed list', () => {
-    const text = read('test/fixtures/plain-pasted.txt');
+    const text = read('test/fixtures/harbor-coffee.md');
     const questions = questionsOf(generateQuizzes(parse(text)));
     expect(questions.length).toBeGreaterThan(0);
     // Every question rests on sentences of this article, verbatim.

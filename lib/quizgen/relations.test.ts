@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lowerFirst } from './families-understand';
-import { consequencesIn, purposesIn, reasonsIn } from './relations';
+import { aimsIn, consequencesIn, purposesIn, reasonsIn } from './relations';
 import { borrowedReason, sameSubject } from './families-understand';
 import { createRng } from './random';
 import { analyseArticle } from './analysis';
@@ -258,6 +258,55 @@ describe('purpose questions', () => {
       // The clause's "aim" is no wrong answer beside a move's.
       if (q.type === 'single_choice') expect(q.options).not.toContain('To return when the depot opened');
     }
+  });
+});
+
+describe('aims of moves told as clauses, as wrong answers beside a named move’s aim', () => {
+  it('reads the aim of a past-tense move whoever made it, the move being the last clause', () => {
+    expect(aimsIn('It was like adapting a recipe; they tweaked their algorithms to emphasize data privacy and national security.')).toEqual(
+      ['To emphasize data privacy and national security'],
+    );
+    expect(aimsIn('For instance, their models analyzed data to forecast outbreaks, working alongside hospitals.')).toEqual([
+      'To forecast outbreaks',
+    ]);
+  });
+
+  it('reads no aim from a range, a verb that takes "to", a vote, a plan, or an aim that points elsewhere', () => {
+    expect(aimsIn('They built models that help with everything from shopping recommendations to supply chain optimization.')).toEqual([]);
+    expect(aimsIn('They had to navigate the data laws carefully.')).toEqual([]);
+    expect(aimsIn('The family voted 60–40 to keep the business.')).toEqual([]);
+    expect(aimsIn('The board will close two plants to cut costs.')).toEqual([]);
+    expect(aimsIn('They used the crackdown as fuel to enhance their AI capabilities.')).toEqual([]);
+  });
+
+  it('fill a purpose question whose article names only two moves with an aim (the seed’s lesson on its AI focuses)', () => {
+    const text = [
+      '# Kestrel Foods',
+      '',
+      '## Background',
+      '',
+      'Kestrel Foods makes frozen meals for supermarkets in the north of England and employs 600 people. In 2021 a rival cut its prices by a tenth, and Kestrel lost two contracts in a year.',
+      '',
+      '## The Response',
+      '',
+      'The board approved two moves in 2022:',
+      '',
+      '- Building a second kitchen near Leeds to cut delivery times in the north.',
+      '- Hiring a team of chefs to widen the vegetarian range.',
+      '',
+      'Kestrel regained one of the lost contracts in 2023. The finance team renegotiated the energy contract to lower the bill for the freezers.',
+    ].join('\n');
+    const parsed = parseCaseStudy(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const purposes = generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .filter((q) => q.family === 'purpose');
+    expect(purposes).toHaveLength(1);
+    const q = purposes[0]!;
+    if (q.type !== 'single_choice') throw new Error('expected a single choice');
+    // The other named move's aim and the clause's aim, beside the key.
+    expect(q.options).toHaveLength(3);
+    expect(q.options).toContain('To lower the bill for the freezers');
   });
 });
 

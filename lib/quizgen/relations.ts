@@ -157,6 +157,36 @@ export function purposesIn(sentence: string): Purpose[] {
   return [{ action, aim: `To ${aim}`, sentence }];
 }
 
+/**
+ * The aim of any move told in the past tense, whoever made it ("they tweaked their algorithms to
+ * emphasize data privacy"): only the aim, as a wrong answer beside another move's. The move itself may
+ * open on a pronoun, which a stem could not show but an option never does.
+ */
+export function aimsIn(sentence: string): string[] {
+  const body = stripLeadIn(sentence).replace(/[.!]+["'”’)]*$/, '');
+  const m = CLAUSE_PURPOSE.exec(body);
+  if (!m) return [];
+  // "It's like adapting a recipe to local tastes; they tweaked …": the move is the last clause.
+  const action = m[1]!
+    .split(/[;:—–]\s*/)
+    .at(-1)!
+    .trim();
+  // "…, working alongside the WHO": a participle after the aim says how, not what for.
+  const aim = m[2]!.replace(/,\s+(?:\p{Ll}+ing|and|but|while|as)\b.*$/u, '').trim();
+  // "from personalised recommendations to supply chain optimisation": a range, not an aim.
+  if (/\bfrom\b/i.test(action)) return [];
+  const verb = aim.split(/\s+/)[0]!;
+  if (!nlp(`They will ${verb} it.`).terms().eq(2).has('#Infinitive')) return [];
+  if (action.includes(',') || action.split(/\s+/).length < 3 || VAGUE_OR_DECISION.test(action) || TO_COMPLEMENT.test(action)) return [];
+  if (/\b(?:was|were|is|are|be|been)$/i.test(action) || !nlp(action).has('#PastTense') || nlp(action).has('#Modal')) return [];
+  // An aim that points at something it does not name ("enhance their capabilities") reads as a
+  // fragment on its own.
+  if (/\b(?:it|its|they|them|their|this|that|these|those|he|his|she|her|we|our|you|your)\b/i.test(aim)) return [];
+  const words = aim.split(/\s+/).length;
+  if (words < 2 || words > 14) return [];
+  return [`To ${aim}`];
+}
+
 const STATE_VERBS =
   /^(?:was|were|is|are|became|become|becomes|remained|remains|seemed|had|has|have|meant|means|included|includes|contained|made up)\b/i;
 

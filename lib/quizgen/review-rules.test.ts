@@ -26,52 +26,13 @@ const generate = (text: string) => {
   return hit;
 };
 
-const article = [
-  '# Lumen Ferries',
-  '',
-  '## Background',
-  '',
-  'Lumen Ferries runs six car ferries between the mainland and four islands and employs about 900 people. In 2017 the company carried 2.1 million passengers and reported revenue of €140 million. Its main rivals were Nordvik Line and Skerry Shipping, both owned by larger groups.',
-  '',
-  '## The Fuel Shock',
-  '',
-  'In 2018 Lumen Ferries signed a fuel contract with Baltra Energy for marine diesel. Fuel prices doubled in 2021, which squeezed margins across the fleet. The board cut two winter routes and sold its oldest ferry in 2020. Lumen Ferries spent more than €30 million on a hybrid ferry that entered service in 2022.',
-  '',
-  '## Results',
-  '',
-  'Revenue reached €151 million in 2023, helped by higher fares on the summer routes. Baltra Energy agreed a new contract that capped the diesel price for five years. A booking app built with Tarvo Digital went live in 2023 and handled most summer reservations. Lumen Ferries now wants to convert a second ferry, but the island councils must first pay for charging points at the harbours.',
-  '',
-  '## Lessons for Managers',
-  '',
-  '- Shrinking can be a strategy: cutting the two winter routes and selling the oldest ferry kept the fleet viable.',
-  '- Lock in input costs when one supplier can wipe out a margin.',
-  '- Public partners can decide the pace of a transition.',
-].join('\n');
-const questions = generate(article);
 const ALL_FILES = [
   'content/alibaba-ai-comeback.txt',
   ...readdirSync('docs/quality/review-articles').map((f) => `docs/quality/review-articles/${f}`),
   ...readdirSync('test/unseen-articles').map((f) => `test/unseen-articles/${f}`),
 ];
-const fillIns = questions.filter((q): q is Extract<Question, { type: 'fill_blank' }> => q.type === 'fill_blank');
 
 describe('rules from blind review', () => {
-  it('never blanks a name inside a list or pair of names ("Nordvik Line and ____"), where several answers fit', () => {
-    for (const q of fillIns)
-      expect(q.prompt, q.prompt).not.toMatch(/\p{Lu}\p{L}*(?: \p{Lu}\p{L}*)* (?:and|or) ____|____ (?:and|or) \p{Lu}|, ____,/u);
-  });
-
-  it('never asks for a measure written in capitals as if it were a name, nor blanks a name after "a"/"an"', () => {
-    const text = article
-      .replace(
-        'Fuel prices doubled in 2021, which squeezed margins across the fleet.',
-        'After fuel prices doubled in 2021, the board watched EBITDA fall for three quarters.',
-      )
-      .replace('Revenue reached €151 million', 'EBITDA recovered in 2023 once the new contract began. Revenue reached €151 million');
-    for (const q of generate(text)) if (q.type === 'fill_blank') expect(q.answer).not.toContain('EBITDA');
-    for (const q of fillIns) expect(q.prompt).not.toMatch(/\b(?:a|an) ____/);
-  });
-
   it('states causal links true or false in about equal measure, and never glues a clause to another clause’s consequence', () => {
     const statements = ALL_FILES.flatMap((f) => generate(readFileSync(f, 'utf8'))).filter((q) => q.type === 'true_false');
     // A review found every true/false key "true": answering "true" to anything familiar scored full marks.
@@ -137,30 +98,18 @@ describe('rules from blind review', () => {
       for (const q of generate(readFileSync(f, 'utf8'))) expect(q.prompt, f).not.toMatch(/What number goes in the blank/);
   });
 
-  it('accepts an organisation’s distinctive first word but not a generic last word the article never uses alone', () => {
-    for (const q of fillIns) {
-      if (!q.answer.includes('Baltra Energy')) continue;
-      expect(q.answer).toContain('Baltra');
-      expect(q.answer).not.toContain('Energy');
-    }
-    const suppliers = generate(article.replaceAll('Baltra Energy', 'Haraka Logistics'));
-    for (const q of suppliers) if (q.type === 'fill_blank') expect(q.answer).not.toContain('Logistics');
-  });
-
   it('asks no "which part of the case illustrates this lesson" item: matched on shared words, its key was wrong in review', () => {
     for (const f of ALL_FILES)
       for (const q of generate(readFileSync(f, 'utf8'))) expect(q.prompt).not.toMatch(/best illustrates this lesson/);
   });
-
-  it('does not offer the plural of a term after "a"/"an" in the sentence', () => {
-    const terms = generate(readFileSync('content/alibaba-ai-comeback.txt', 'utf8')).filter(
-      (q): q is Extract<Question, { type: 'fill_blank' }> => q.type === 'fill_blank' && /\b(?:a|an) ____/.test(q.prompt),
-    );
-    for (const q of terms) for (const a of q.answer) if (!/s$/.test(q.answer[0]!)) expect(a, q.prompt).not.toMatch(/s$/);
-  });
 });
 
 describe('families dropped after blind reviews', () => {
+  it('asks no term of the case as a fill-in: 0 of 4 acceptable as is in blind review v12, about 3 of 29 over v4–v12', () => {
+    for (const f of ALL_FILES)
+      for (const q of generate(readFileSync(f, 'utf8'))) expect(q.type, `${f}: ${q.prompt}`).not.toBe('fill_blank');
+  });
+
   it('asks no timeline: 0 of 8 acceptable as is over v9–v10 (events years apart, in the article’s own order)', () => {
     const questions = ALL_FILES.flatMap((f) => generate(readFileSync(f, 'utf8')));
     expect(questions.length).toBeGreaterThan(20);
@@ -206,65 +155,5 @@ describe('options as statements', () => {
 
   it('asks no "which statement best sums up the case" item: rejected on every fresh article in blind review v9', () => {
     for (const f of ALL_FILES) for (const q of generate(readFileSync(f, 'utf8'))) expect(q.prompt, f).not.toMatch(/best sums up the case/);
-  });
-});
-
-describe('fill-in answers', () => {
-  it('accept the term and the other number only when the article writes it, never the head noun alone (blind review v9)', () => {
-    for (const f of ALL_FILES) {
-      const text = readFileSync(f, 'utf8').toLowerCase();
-      for (const q of generate(readFileSync(f, 'utf8'))) {
-        if (q.type !== 'fill_blank' || q.family !== 'key_term') continue;
-        const [term, ...others] = q.answer;
-        for (const a of others) {
-          // "system" for "quality system": a generic word gets credit without knowing the term.
-          expect(term!.includes(' ') && !a.includes(' ') && !a.includes('-'), `${q.prompt} → ${a}`).toBe(false);
-          // "data privacies": a plural the article never writes is no answer to accept.
-          if (a.replace(/-/g, ' ') !== term!.replace(/-/g, ' ')) expect(text, `${q.prompt} → ${a}`).toContain(a.toLowerCase());
-        }
-      }
-    }
-  });
-});
-
-describe('fill-in blanks the topic does not give away', () => {
-  it('blanks no term that shares a word with the case’s or the lesson’s title (blind review v10: "tender for 140 ____" in a bus builder’s case)', () => {
-    const text = [
-      '# Norrvik Coachworks: A Regional Bus Builder Bets on Batteries',
-      '',
-      '## Background',
-      '',
-      'Norrvik Coachworks has built city buses in Trondheim since 1961 and employs about 400 people. In 2018 the regional transit authority announced a tender for 140 city buses with battery drives from 2022. The company also sold coach bodies to tour operators in Sweden and Finland.',
-      '',
-      '## The Battery Question',
-      '',
-      'Chief executive Ola Berg believed that the service contracts would decide the tender, because the authority scored lifetime cost above price. The board asked whether the service contracts could carry a battery warranty from a supplier it did not control.',
-    ].join('\n');
-    const terms = generate(text).filter((q) => q.family === 'key_term');
-    for (const q of terms) expect(q.type === 'fill_blank' && q.answer.some((a) => /bus|batter/i.test(a)), q.prompt).toBe(false);
-  });
-});
-
-describe('fill-in blanks cover a whole term', () => {
-  const terms = [
-    '# Larkin Outfitters',
-    '',
-    '## Marketing',
-    '',
-    'In its first years Larkin Outfitters spent heavily on social media ads and on influencers who wore its jackets. Spending on social media ads doubled again before the board asked what each customer cost. Larkin hired a chief information officer from a bank to rebuild the order system. The chief information officer joined the board in the same month as the new finance director.',
-    '',
-    '## Passes',
-    '',
-    'Season pass sales rose to 14,200 after the company cut the price by a third. Managers later argued that season pass sales had grown mostly among existing members of the loyalty club.',
-  ].join('\n');
-
-  it('never leaves a describing word of the term outside the blank, nor takes a verb into it (blind review v9: "social ____", "sales rose")', () => {
-    const questions = generate(terms).filter((q) => q.family === 'key_term');
-    for (const q of questions) {
-      expect(q.prompt).not.toMatch(/\b(?:social|chief|pass) ____/);
-      expect(q.type === 'fill_blank' && q.answer.some((a) => /\brose\b|\bmedia ads\b|\binformation officer\b/.test(a)), q.prompt).toBe(
-        false,
-      );
-    }
   });
 });
