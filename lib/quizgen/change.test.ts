@@ -251,6 +251,13 @@ describe('change questions', () => {
     });
     // "and" between two clauses still ends the first one.
     expect(changeIn('Sales rose and the margin fell from 9% in 2020 to 6% in 2022.', null)).toMatchObject({ subject: 'the margin' });
+    // ", and revenue grew": the conjunction after a comma opens the clause; it is no part of the measure.
+    expect(
+      changeIn(
+        'Paying subscribers rose to 71,000 and then 88,000, and revenue grew from $6.3 million in 2020 to $8.4 million in 2021.',
+        null,
+      ),
+    ).toMatchObject({ subject: 'revenue', fromYear: '2020', toYear: '2021' });
   });
 
   it('sets no part of a year against a whole year (blind review v10: "the only 2025 figure is for the first half")', () => {

@@ -79,7 +79,9 @@ describe('which of the options the case laid out was chosen', () => {
   const choices = (text: string) => {
     const parsed = parseCaseStudy(text);
     if (!parsed.ok) throw new Error(parsed.error);
-    return generateQuizzes(parsed.caseStudy).lessons.flatMap((l) => l.questions.filter((q) => /options\. Which one/.test(q.prompt)));
+    return generateQuizzes(parsed.caseStudy).lessons.flatMap((l) =>
+      l.questions.filter((q) => /options\. Which one|Which of these options did/.test(q.prompt)),
+    );
   };
   const three =
     'The first option was to move frame welding to the Ghent plant, which would take two years. The second was to buy frames from a second supplier in Portugal. The third was to sell the company to a larger Dutch group.';
@@ -166,6 +168,29 @@ describe('which of the options the case laid out was chosen', () => {
     expect(choices(opening.replace('## Weighing the Options', '## The Next Step'))).toEqual([]);
   });
 
+  it('leaves out an option mixed into the choice by its number, and asks with the rest ("the fourth path, with elements of the first")', () => {
+    const four =
+      'The first option was to shrink and wait. The second was to buy frames from a second supplier in Portugal. The third was to sell the company to a larger Dutch group. The fourth was to move frame welding to the Ghent plant.';
+    const [q] = choices(article(four, 'In June 2022 the board chose the fourth option, with elements of the first.'));
+    if (q?.type !== 'single_choice') throw new Error('expected a single choice');
+    expect(q.prompt).toBe('Which of these options did the board choose as its main course?');
+    expect(q.options[q.answer]).toBe('Move frame welding to the Ghent plant');
+    expect([...q.options].sort()).toEqual(
+      [
+        'Buy frames from a second supplier in Portugal',
+        'Move frame welding to the Ghent plant',
+        'Sell the company to a larger Dutch group',
+      ].sort(),
+    );
+  });
+
+  it('reads a choice that names its option by the option’s own words ("chose the Portuguese option"), when they name only one', () => {
+    const [q] = choices(article(three, 'In June 2022 the board chose the Portugal option.'));
+    expect(q?.type === 'single_choice' && q.options[q.answer]).toBe('Buy frames from a second supplier in Portugal');
+    // A word found in two options ("frame welding", "frames") names no one option.
+    expect(choices(article(three, 'In June 2022 the board chose the frame option.'))).toEqual([]);
+  });
+
   it('asks nothing when the choice mixes two options or names none by number', () => {
     expect(choices(article(three, 'The board chose the second option, combined with a smaller version of the first.'))).toEqual([]);
     expect(choices(article(three, 'The board chose a mix of local welding and imports.'))).toEqual([]);
@@ -197,6 +222,14 @@ describe('which of the options the case laid out was chosen', () => {
     ).toBe('Renew all 18 hotels and fund the full $38 million plan');
     expect(optionText('a field fix: release corrected firmware and repair the quality system')).toBe(
       'Release corrected firmware and repair the quality system',
+    );
+    // A label that is a course of its own names the option (blind-review article c4); so does the
+    // course before a "where" that only says why it appealed (b8).
+    expect(optionText('to double down on consumers: raise a $20 million Series B and spend heavily on marketing')).toBe(
+      'Double down on consumers',
+    );
+    expect(optionText('to expand into Arizona and Nevada, where rooftop solar still paid back faster')).toBe(
+      'Expand into Arizona and Nevada',
     );
   });
 });

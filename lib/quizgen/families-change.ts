@@ -128,7 +128,11 @@ const FRONTED_PERIOD =
  * ("the mill's electricity and gas bill").
  */
 function lastClause(text: string): string {
-  const piece = text.split(/[,;:]|\b(?:while|as|when|after|before|which|that|because|so)\b/i).at(-1)!;
+  // ", and revenue grew": a conjunction after the cut opens the clause and is no part of it.
+  const piece = text
+    .split(/[,;:]|\b(?:while|as|when|after|before|which|that|because|so)\b/i)
+    .at(-1)!
+    .replace(/^\s*(?:and|but|or|yet|then)\s+/i, ' ');
   const joins = [...piece.matchAll(/\b(?:and|but)\b/gi)];
   for (let i = joins.length - 1; i >= 0; i--) {
     const at = joins[i]!.index!;

@@ -2,7 +2,7 @@ import nlp from 'compromise';
 import { sentencesOf } from '@/lib/case-study/parse';
 import type { ContentBlock } from '@/lib/case-study/types';
 import { streamFor, type Candidate, type FamilyContext } from './candidate';
-import { sentenceFeatures, stripLeadIn } from './sentence-features';
+import { isFunctionWord, sentenceFeatures, stripLeadIn } from './sentence-features';
 
 /**
  * A choice the article reports with the alternative it turned down: "decided to settle rather than
@@ -157,8 +157,16 @@ const OPTION_SENTENCE = new RegExp(
 const OPTION_LABEL = /^Option\s+(one|two|three|four|five|[A-E1-5])\s*[,:.]\s+[“"]?(.+?)[.!]?[”"]?[.!]?$/i;
 // "First, buy all four stores …", "Second, decline …": an option told as an instruction.
 const OPTION_ADVERB = /^(First|Second|Third|Fourth|Fifth|Finally),\s+(\p{Ll}+\b.+?)[.!]?$/u;
-const CHOICE =
-  /^(.{2,80}?)\s+(?:chose|approved|picked|selected|backed|adopted|opted for|went with|settled on|voted for)\s+(?:the\s+)?(?:(first|second|third|fourth|fifth)\s+(?:option|course|path|alternative|choice|scenario|proposal)|option\s+(one|two|three|four|five|[A-E1-5]))\b(.*)$/i;
+const CHOOSE = String.raw`(?:chose|approved|picked|selected|backed|adopted|opted for|went with|settled on|voted for)`;
+const CHOICE = new RegExp(
+  String.raw`^(.{2,80}?)\s+${CHOOSE}\s+(?:the\s+)?(?:(first|second|third|fourth|fifth)\s+(?:option|course|path|alternative|choice|scenario|proposal)|option\s+(one|two|three|four|five|[A-E1-5]))\b(.*)$`,
+  'i',
+);
+// "MacLeod chose the electric option", "the board chose the business pivot": an option named by its own words.
+const CHOICE_NAMED = new RegExp(String.raw`^(.{2,80}?)\s+${CHOOSE}\s+the\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\b(.*)$`, 'u');
+const GENERIC_HEAD = /^(?:option|options|course|path|alternative|choice|scenario|proposal|plan|route|one)$/i;
+// "with elements of the first": the option mixed in, by its number.
+const MIXED_IN = /\b(?:the\s+)?(first|second|third|fourth|fifth)\b|\boption\s+(one|two|three|four|five|[A-E1-5])\b/i;
 // "chose the third option, combined with a softer version of the first": a mix of two is no one option.
 const MIXED = /\b(?:combined|together with|along with|mix|blend|elements? of|version of|parts? of|plus)\b/i;
 
@@ -232,10 +240,20 @@ export function optionText(body: string): string | null {
   let text = body.trim().replace(/^to\s+/i, '');
   // "a field fix: release corrected firmware …": the course is what follows a short label.
   const colon = /^([^:]{2,40}):\s+(.+)$/.exec(text);
-  if (colon) text = colon[1]!.split(/\s+/).length <= 4 ? colon[2]! : colon[1]!;
+  // "double down on consumers: raise a $20 million round …": a label that is itself a course (it opens
+  // on a verb) names the option; "a field fix: release …" is a category, and the course follows it.
+  if (colon) {
+    const label = colon[1]!;
+    const course =
+      nlp(`They will ${label.split(/\s+/)[0]} it.`)
+        .terms()
+        .eq(2)
+        .has('#Infinitive') && !/^(?:a|an|the)\b/i.test(label);
+    text = course || label.split(/\s+/).length > 4 ? label : colon[2]!;
+  }
   text = text
     .replace(/;.*$/, '')
-    .replace(/,\s+(?:which|while|but|although|though|whereas|at a cost|at an estimated|for about|for roughly)\b.*$/i, '')
+    .replace(/,\s+(?:which|where|while|but|although|though|whereas|at a cost|at an estimated|for about|for roughly)\b.*$/i, '')
     .replace(/,\s+\p{Ll}+ing\b.*$/u, '')
     .replace(/\s+(?:but|while|although)\s+.*$/i, '')
     .replace(/^to\s+/i, '')
@@ -329,32 +347,43 @@ export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {
   return sentences.flatMap((s): Candidate[] => {
     const f = sentenceFeatures(s.text);
     if (f.question || f.forecast || f.hedged) return [];
-    const m = CHOICE.exec(stripLeadIn(s.text.trim()));
-    if (!m || MIXED.test(m[4]!)) return [];
-    const chosen = ORDINALS[(m[2] ?? m[3])!.toLowerCase()]!;
+    const body = stripLeadIn(s.text.trim());
     // The list told before the choice, in this lesson or an earlier one.
     const list = lists.filter((l) => l.section <= s.section && l.options.every((o) => o.sentence !== s.text)).at(-1);
-    if (!list || chosen >= list.options.length) return [];
+    if (!list) return [];
+    const read = readChoice(
+      body,
+      list.options.map((o) => o.text),
+    );
+    if (!read) return [];
+    const { chosen, left, chooserText: chooserRaw } = read;
+    if (chosen >= list.options.length) return [];
     // "In October 2024 the board" → "the board"; a pronoun means nothing out of its paragraph.
-    const chooser = m[1]!
+    const chooser = chooserRaw
       .replace(/^(?:in|by|on|at|after|before|during)\s+(?:\p{L}+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2},?\s+/iu, '')
       .replace(/^(?:then|finally|eventually|ultimately),?\s+/i, '')
       .trim();
     if (!chooser || /^(?:it|they|he|she|we|this|that)$/i.test(chooser) || /,/.test(chooser)) return [];
     const who = /^The\s/.test(chooser) ? `t${chooser.slice(1)}` : chooser;
     const rng = streamFor('decision', s.text);
-    const texts = list.options.map((o) => o.text);
-    if (new Set(texts).size !== texts.length) return [];
+    const all = list.options.map((o) => o.text);
+    if (new Set(all).size !== all.length) return [];
+    // An option mixed into the choice ("with elements of the first") is neither right nor wrong: left out.
+    const texts = all.filter((_, i) => i !== left);
+    if (texts.length < 3) return [];
     const options = rng.shuffle(texts);
-    const key = texts[chosen]!;
-    const count = ['', '', 'two', 'three', 'four', 'five'][texts.length] ?? String(texts.length);
+    const key = all[chosen]!;
+    const count = ['', '', 'two', 'three', 'four', 'five'][all.length] ?? String(all.length);
     return [
       {
         question: {
           type: 'single_choice',
           family: 'decision',
           level: 'remember',
-          prompt: `The article describes ${count} options. Which one did ${who} choose?`,
+          prompt:
+            left === undefined
+              ? `The article describes ${count} options. Which one did ${who} choose?`
+              : `Which of these options did ${who} choose as its main course?`,
           options,
           answer: options.indexOf(key),
           explanation: `The article says: “${s.text}” The options were: ${list.options.map((o) => `“${o.sentence}”`).join(' ')}`,
@@ -366,4 +395,31 @@ export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {
       },
     ];
   });
+}
+
+/**
+ * Which of the options a sentence says was chosen: by its number ("chose the third option"), or by
+ * words of its own that name exactly one option ("chose the electric option", "chose the business
+ * pivot"). A second option mixed in by number ("with elements of the first") is returned as `left`,
+ * to be left out of the question; a mix that names none by number makes the choice unreadable.
+ */
+export function readChoice(sentence: string, options: string[]): { chosen: number; left?: number; chooserText: string } | null {
+  const numbered = CHOICE.exec(sentence);
+  const tailOf = (tail: string, chosen: number, chooserText: string) => {
+    if (!MIXED.test(tail)) return { chosen, chooserText };
+    const mixed = MIXED_IN.exec(tail);
+    const left = mixed ? ORDINALS[(mixed[1] ?? mixed[2])!.toLowerCase()] : undefined;
+    if (left === undefined || left === chosen || left >= options.length) return null;
+    return { chosen, left, chooserText };
+  };
+  if (numbered) return tailOf(numbered[4]!, ORDINALS[(numbered[2] ?? numbered[3])!.toLowerCase()]!, numbered[1]!);
+  const named = CHOICE_NAMED.exec(sentence);
+  if (!named) return null;
+  const words = named[2]!.split(/\s+/).filter((w) => !GENERIC_HEAD.test(w) && !isFunctionWord(w));
+  if (!words.length || words.some((w) => ORDINALS[w.toLowerCase()] !== undefined)) return null;
+  const has = (option: string, word: string) =>
+    new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(option);
+  const matches = options.map((o, i) => ({ o, i })).filter(({ o }) => words.every((w) => has(o, w)));
+  if (matches.length !== 1) return null;
+  return tailOf(named[3]!, matches[0]!.i, named[1]!);
 }

@@ -2,6 +2,7 @@ import type { ContentBlock } from '@/lib/case-study/types';
 import { overlap } from './analysis';
 import { streamFor, type Candidate, type FamilyContext } from './candidate';
 import { optionItemLists, optionListsOf } from './families-decisions';
+import { lowerFirst } from './families-understand';
 import { contentWords, sentenceFeatures } from './sentence-features';
 
 /**
@@ -26,7 +27,9 @@ const BUT_OPENING = /^(?:but|yet),?\s+(.+)$/i;
 // What an option would do, might do or risked doing: the course's consequences, not a fact of the case.
 const HYPOTHETICAL = /\b(?:would|could|might|may|will|risk(?:ed|s|ing)?|meant|require[sd]?|need(?:ed|s)?)\b/i;
 /** Where a drawback's own clause ends: another claim joined on, or the reason behind it. */
-const CLAUSE_END = /(?:,\s+(?:and|because|which|while|so|as)\b|;|\s+because\b).*$/i;
+// "…, operations would grow more complex": a second cost after a comma starts a clause of its own.
+const CLAUSE_END =
+  /(?:,\s+(?:and|because|which|while|so|as)\b|,\s+(?:[\p{L}'’-]+\s+){1,4}(?:would|could|might|will)\b|;|\s+because\b).*$/iu;
 
 export interface OptionWithDrawback {
   /** The option as the article names it: "Stay with combustion and focus on intercity". */
@@ -35,10 +38,15 @@ export interface OptionWithDrawback {
   drawback: string;
   /** The sentence the drawback is read from, verbatim. */
   sentence: string;
+  /**
+   * Said to be a drawback ("The risk was …", "Drawback: …"), not read after a turn ("…, but it would
+   * …"), where the merit may as well come after the cost.
+   */
+  labelled: boolean;
 }
 
 /** The drawback an option's sentences give, if one is stated plainly. */
-export function drawbackIn(sentences: string[]): { drawback: string; sentence: string } | null {
+export function drawbackIn(sentences: string[]): { drawback: string; sentence: string; labelled: boolean } | null {
   for (const sentence of sentences) {
     const body = sentence.trim().replace(/[.!]+["'”’)]*$/, '');
     const labelled = COST_LABEL.exec(body) ?? COST_NOUN.exec(body);
@@ -55,7 +63,7 @@ export function drawbackIn(sentences: string[]): { drawback: string; sentence: s
     if (words < 3 || words > 18 || /^(?:this|that|these|those|such|so|then)\b/i.test(clause) || /["“”]/.test(clause)) continue;
     const f = sentenceFeatures(sentence);
     if (f.question || f.personal || f.figurative) continue;
-    return { drawback: clause.charAt(0).toUpperCase() + clause.slice(1), sentence };
+    return { drawback: clause.charAt(0).toUpperCase() + clause.slice(1), sentence, labelled: labelled !== null };
   }
   return null;
 }
@@ -64,7 +72,7 @@ export function drawbackIn(sentences: string[]): { drawback: string; sentence: s
  * Options told as a list the article introduces as options ("Management brought four options to the
  * board:"), each with the drawback its item states; lists where fewer than three do are not asked.
  */
-export function listedOptions(blocks: ContentBlock[]): OptionWithDrawback[][] {
+export function listedOptions(blocks: ContentBlock[], fewest = 3): OptionWithDrawback[][] {
   return optionItemLists(blocks)
     .map((items) =>
       items.flatMap((item): OptionWithDrawback[] => {
@@ -72,7 +80,7 @@ export function listedOptions(blocks: ContentBlock[]): OptionWithDrawback[][] {
         return found ? [{ option: item.name, ...found }] : [];
       }),
     )
-    .filter((options) => options.length >= 3);
+    .filter((options) => options.length >= fewest);
 }
 
 /** Sentences an option's description may run to after its own: up to the next option, in its lesson. */
@@ -83,7 +91,7 @@ const DESCRIPTION_SENTENCES = 4;
  * option's own sentence or in those after it that still describe it (before the next option starts,
  * within its paragraph's length: "The first path was to merge. … The risk was control: …").
  */
-function toldOptions(ctx: FamilyContext): OptionWithDrawback[][] {
+function toldOptions(ctx: FamilyContext, fewest = 3): OptionWithDrawback[][] {
   const all = ctx.analysis.all;
   return optionListsOf(ctx)
     .filter((list) => list.section === ctx.sectionIndex && !list.listed)
@@ -101,28 +109,36 @@ function toldOptions(ctx: FamilyContext): OptionWithDrawback[][] {
         return found ? [{ option: o.text, ...found }] : [];
       });
     })
-    .filter((options) => options.length >= 3);
+    .filter((options) => options.length >= fewest);
+}
+
+/**
+ * Whether the options' drawbacks can be told apart only by knowing the case: no two much alike, none
+ * repeating a word of its own option and of no other (it would match itself at a glance).
+ */
+function distinctDrawbacks(options: OptionWithDrawback[]): boolean {
+  const drawbacks = options.map((o) => o.drawback);
+  if (new Set(drawbacks.map((d) => d.toLowerCase())).size !== drawbacks.length) return false;
+  const giveaway = options.some((o, i) => {
+    const own = contentWords(o.option);
+    const others = options.filter((_, j) => j !== i).map((x) => contentWords(x.option));
+    return [...contentWords(o.drawback)].some((w) => own.has(w) && !others.some((x) => x.has(w)));
+  });
+  if (giveaway) return false;
+  for (let i = 0; i < drawbacks.length; i++)
+    for (let j = i + 1; j < drawbacks.length; j++) {
+      const a = contentWords(drawbacks[i]!);
+      const b = contentWords(drawbacks[j]!);
+      if (overlap(a, b) * 2 > Math.min(a.size, b.size)) return false;
+    }
+  return true;
 }
 
 export function tradeoffCandidates(ctx: FamilyContext): Candidate[] {
   if (ctx.section.review) return [];
   return [...listedOptions(ctx.section.blocks), ...toldOptions(ctx)].flatMap((options): Candidate[] => {
-    const drawbacks = options.map((o) => o.drawback);
-    if (new Set(drawbacks.map((d) => d.toLowerCase())).size !== drawbacks.length) return [];
-    // A drawback that repeats a word of its own option and of no other would match itself at a glance.
-    const giveaway = options.some((o, i) => {
-      const own = contentWords(o.option);
-      const others = options.filter((_, j) => j !== i).map((x) => contentWords(x.option));
-      return [...contentWords(o.drawback)].some((w) => own.has(w) && !others.some((x) => x.has(w)));
-    });
-    if (giveaway) return [];
     // Two drawbacks saying much the same thing make either partner defensible.
-    for (let i = 0; i < drawbacks.length; i++)
-      for (let j = i + 1; j < drawbacks.length; j++) {
-        const a = contentWords(drawbacks[i]!);
-        const b = contentWords(drawbacks[j]!);
-        if (overlap(a, b) * 2 > Math.min(a.size, b.size)) return [];
-      }
+    if (!distinctDrawbacks(options)) return [];
     const shown = options.slice(0, 5);
     const rng = streamFor('tradeoff', shown.map((o) => o.sentence).join('\n'));
     const pairs = rng.shuffle(shown).map((o): [string, string] => [o.option, o.drawback]);
@@ -142,5 +158,48 @@ export function tradeoffCandidates(ctx: FamilyContext): Candidate[] {
         sources: shown.map((o) => o.sentence),
       },
     ];
+  });
+}
+
+/**
+ * "True or false? According to the article, a drawback of the option “Sell” was this: most of the
+ * back-office staff would have been cut." An option with the drawback the article gives for it, or
+ * with the drawback of another of the case's options in its place: the false statement is true of
+ * the case and wrong for this option, so only a reader who weighed the options can tell. Needs two
+ * options with a stated drawback, where a matching needs three (most cases state two or fewer).
+ */
+export function tradeoffLinkCandidates(ctx: FamilyContext): Candidate[] {
+  if (ctx.section.review) return [];
+  return [...listedOptions(ctx.section.blocks, 2), ...toldOptions(ctx, 2)].flatMap((options): Candidate[] => {
+    // Only drawbacks the article calls so: a statement offers one cost alone, with no other option's
+    // beside it to show which way a turn goes ("a sales team would be needed, but contracts would be
+    // invoiced directly" gives the merit after the cost; blind-review article c4).
+    if (!options.every((o) => o.labelled) || !distinctDrawbacks(options)) return [];
+    return options.flatMap((o): Candidate[] => {
+      const rng = streamFor('tradeoff', `${o.sentence}\nlink`);
+      const others = options.filter((x) => x !== o);
+      const truth = rng.next() < 0.5;
+      const swap = rng.shuffle(others)[0]!;
+      const shown = truth ? o : swap;
+      const drawback = shown.drawback.replace(/[.!]+$/, '');
+      return [
+        {
+          question: {
+            type: 'true_false',
+            family: 'tradeoff',
+            level: 'understand',
+            prompt: `True or false? According to the article, a drawback of the option “${o.option}” was this: ${lowerFirst(drawback, ctx)}.`,
+            answer: truth,
+            explanation: truth
+              ? `True. The article gives this cost for that option: “${o.sentence}”`
+              : `False. That is the drawback of another option, “${swap.option}”: “${swap.sentence}” For “${o.option}”, the article says: “${o.sentence}”`,
+            source: o.sentence,
+          },
+          score: 0.75,
+          keys: [shown.drawback],
+          sources: truth ? [o.sentence] : [o.sentence, swap.sentence],
+        },
+      ];
+    });
   });
 }

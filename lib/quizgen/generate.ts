@@ -15,7 +15,7 @@ import { rolesMatchingCandidates } from './families-review';
 import { actorActionCandidates } from './families-actors';
 import { changeCandidates, trendCandidates } from './families-change';
 import { decisionCandidates, optionChoiceCandidates } from './families-decisions';
-import { tradeoffCandidates } from './families-tradeoffs';
+import { tradeoffCandidates, tradeoffLinkCandidates } from './families-tradeoffs';
 import { findFlaw } from './flaws';
 import { chooseQuiz } from './choose';
 import type { Question } from './types';
@@ -55,6 +55,7 @@ const FAMILIES = [
   decisionCandidates,
   optionChoiceCandidates,
   tradeoffCandidates,
+  tradeoffLinkCandidates,
   causeOfCandidates,
   reasonCandidates,
   reasonLinkCandidates,

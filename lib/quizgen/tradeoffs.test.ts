@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { drawbackIn, listedOptions } from './families-tradeoffs';
+import type { Question } from './types';
 import { generateQuizzes } from './generate';
 
 const article = (lead: string, items: string[]) =>
@@ -44,6 +45,7 @@ describe('drawbackIn: the cost an option’s sentences state plainly', () => {
     expect(drawbackIn(['A new plant would give full control.', 'But it would take three years to open.'])).toEqual({
       drawback: 'It would take three years to open',
       sentence: 'But it would take three years to open.',
+      labelled: false,
     });
     expect(drawbackIn(['Yet the brand would cost twice its annual sales.'])?.drawback).toBe('The brand would cost twice its annual sales');
     expect(drawbackIn(['The danger was that the best fitters would leave for good.'])?.drawback).toBe(
@@ -69,6 +71,13 @@ describe('drawbackIn: the cost an option’s sentences state plainly', () => {
     expect(drawbackIn(['The risk was that the asking price was twice its annual sales.'])?.drawback).toBe(
       'The asking price was twice its annual sales',
     );
+  });
+
+  it('reads the first of several costs run together with commas (blind-review article c4)', () => {
+    expect(
+      drawbackIn(['Revenue per user would be higher, but gross margin would fall to about 35 percent, operations would grow more complex.'])
+        ?.drawback,
+    ).toBe('Gross margin would fall to about 35 percent');
   });
 
   it('reads none from a sentence without one, or one that leans on the sentence before it', () => {
@@ -198,5 +207,78 @@ describe('trade-off questions from options told in sentences', () => {
       'Convert one of the two lines': 'Output of the meat meals would fall by a third',
       'Buy a small plant-based brand': 'Buying it would cost twice its annual sales',
     });
+  });
+});
+
+describe('trade-off statements: an option with its own drawback or another option’s', () => {
+  const told = (third: string) =>
+    [
+      '# Tarn Foods',
+      '',
+      '## Background',
+      '',
+      'Tarn Foods makes frozen meals for supermarkets in the north of England. In 2021 its largest customer asked for a plant-based range, and the board had six months to answer.',
+      '',
+      '## Options',
+      '',
+      'The finance director set out the options in a report to the board in March 2021.',
+      '',
+      'The first option was to build a new plant. A site near Leeds was available. The drawback was that it would take three years to open.',
+      '',
+      'The second option was to convert one of the two lines. This was the fastest route to market. The risk was that output of the meat meals would fall by a third.',
+      '',
+      `The third option was to buy a small plant-based brand. ${third}`,
+      '',
+      '## The Decision',
+      '',
+      'The range launched in 40 stores that autumn and sold out within a week.',
+    ].join('\n');
+  const statements = (text: string) => {
+    const parsed = parseCaseStudy(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .filter((q): q is Extract<Question, { type: 'true_false' }> => q.type === 'true_false' && q.family === 'tradeoff');
+  };
+
+  it('asks when only two options state a cost, true exactly when the drawback is the option’s own', () => {
+    const asked = statements(told('A brand with its own customers was for sale.'));
+    expect(asked).toHaveLength(1);
+    const q = asked[0]!;
+    expect(q.level).toBe('understand');
+    const own: Record<string, string> = {
+      'Build a new plant': 'it would take three years to open',
+      'Convert one of the two lines': 'output of the meat meals would fall by a third',
+    };
+    const m = /a drawback of the option “(.+)” was this: (.+)\.$/.exec(q.prompt);
+    if (!m) throw new Error(q.prompt);
+    expect(Object.keys(own)).toContain(m[1]);
+    expect(Object.values(own)).toContain(m[2]);
+    expect(q.answer).toBe(own[m[1]!] === m[2]);
+  });
+
+  it('states both answers over many articles, not always "true"', () => {
+    const answers = new Set<boolean>();
+    for (const n of [2, 3, 4, 5, 6, 7, 8, 9]) {
+      const text = told('A brand with its own customers was for sale.').replace('three years', `${n} years`);
+      for (const q of statements(text)) answers.add(q.answer);
+    }
+    expect(answers).toEqual(new Set([true, false]));
+  });
+
+  it('asks nothing from a cost read after a turn, where the merit may as well come after the cost', () => {
+    const turned = told('A brand with its own customers was for sale.').replace(
+      'A site near Leeds was available. The drawback was that it would take three years to open.',
+      'A site near Leeds was available, but it would take three years to open.',
+    );
+    expect(statements(turned)).toEqual([]);
+  });
+
+  it('asks nothing with a single stated cost: there is no other option’s drawback to swap in', () => {
+    const one = told('A brand with its own customers was for sale.').replace(
+      ' The risk was that output of the meat meals would fall by a third.',
+      '',
+    );
+    expect(statements(one)).toEqual([]);
   });
 });
