@@ -168,6 +168,22 @@ describe('which of the options the case laid out was chosen', () => {
     expect(choices(opening.replace('## Weighing the Options', '## The Next Step'))).toEqual([]);
   });
 
+  it('reads a list whose paragraph named the options and their count a sentence earlier, with a one-word titled option ("**Defer.**")', () => {
+    // Blind-review articles a9 and c9 (v13): neither case's options were read.
+    const listed = article(
+      'Claes asked the finance team to develop three alternatives for the board. Each was modelled over ten years.\n\n1. **Weld frames in Ghent.** The plant would need two years and a new hall.\n2. **Defer.** Keep buying frames from Taiwan and look again in 2025.\n3. **Sell the company.** A larger Dutch group had asked twice.\n',
+      'In June 2022 the board chose option 3.',
+    );
+    const [q] = choices(listed);
+    if (q?.type !== 'single_choice') throw new Error('expected a single choice');
+    expect(q.options[q.answer]).toBe('Sell the company');
+    expect([...q.options].sort()).toEqual(['Defer', 'Sell the company', 'Weld frames in Ghent']);
+    // A count that disagrees with the list names some other three things.
+    expect(choices(listed.replace('three alternatives', 'four alternatives'))).toEqual([]);
+    // A one-word course that is no item's title is not a name.
+    expect(choices(listed.replace('**Defer.** Keep buying frames from Taiwan and look again in 2025.', 'Defer.'))).toEqual([]);
+  });
+
   it('leaves out an option mixed into the choice by its number, and asks with the rest ("the fourth path, with elements of the first")', () => {
     const four =
       'The first option was to shrink and wait. The second was to buy frames from a second supplier in Portugal. The third was to sell the company to a larger Dutch group. The fourth was to move frame welding to the Ghent plant.';

@@ -171,6 +171,7 @@ const MIXED_IN = /\b(?:the\s+)?(first|second|third|fourth|fifth)\b|\boption\s+(o
 const MIXED = /\b(?:combined|together with|along with|mix|blend|elements? of|version of|parts? of|plus)\b/i;
 
 const OPTIONS_WORD = /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals)\b/i;
+const COUNTED_OPTIONS = /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i;
 const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
 
 /** Whether a word reads as a verb after a subject ("Four emerged …"), not a noun ("Four problems …"). */
@@ -216,17 +217,22 @@ export function optionItemLists(blocks: ContentBlock[]): OptionItem[][] {
     const elided =
       /\b(?:two|three|four|five|six|the following|these|as follows)\s*:$/i.test(lead.trim()) ||
       (counted !== null && COUNT[counted[1]!.toLowerCase()] === block.items.length && isVerb(counted[2]!));
-    if (!OPTIONS_WORD.test(lead) && !(elided && said.slice(-3, -1).some((x) => OPTIONS_WORD.test(x)))) return;
-    const stated =
-      /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i.exec(lead) ??
-      /\b(two|three|four|five|six):$/i.exec(lead.trim());
+    // "… to develop three alternatives for the board. Each was modelled over 15 years.": an earlier
+    // sentence of the paragraph names the options and their count, and the list has that many items.
+    const countedEarlier = said.slice(-3, -1).some((x) => {
+      const c = COUNTED_OPTIONS.exec(x);
+      return c !== null && COUNT[c[1]!.toLowerCase()] === block.items.length;
+    });
+    if (!OPTIONS_WORD.test(lead) && !(elided && said.slice(-3, -1).some((x) => OPTIONS_WORD.test(x))) && !countedEarlier) return;
+    const stated = COUNTED_OPTIONS.exec(lead) ?? /\b(two|three|four|five|six):$/i.exec(lead.trim());
     if (stated && COUNT[stated[1]!.toLowerCase()] !== block.items.length) return;
     const items = block.items.map((item): OptionItem | null => {
       const sentences = sentencesOf([{ kind: 'paragraph', text: item }]);
       const first = sentences[0]?.trim().replace(/[.!:]+$/, '') ?? '';
       const titled = sentences.length >= 2 && first.split(/\s+/).length <= 12;
       const name = titled ? first : optionText(first);
-      if (!name || name.split(/\s+/).length < 2) return null;
+      // A course in one word is a name only as an item's title ("**Defer.** Keep buying diesel …").
+      if (!name || name.split(/\s+/).length < (titled ? 1 : 2) || !/\p{L}/u.test(name)) return null;
       return { name, sentences, titled };
     });
     // Every item must read as an option, or the list is not one of options.

@@ -216,10 +216,15 @@ export function purposeCandidates(ctx: FamilyContext): Candidate[] {
     const rng = streamFor('purpose', p.sentence);
     const key = asStatement(p.aim).slice(0, -1);
     const actionWords = contentWords(p.action);
+    const keyStems = stemsOf(p.aim);
+    // A wrong aim whose own sentence speaks of the key's subject ("… to emphasize data privacy, which
+    // helped rebuild trust with regulators" beside "To align with government regulations") is as
+    // defensible as the key (blind review v13, seed): the two aims serve one end.
     const fits = (o: { aim: string; sentence: string }) =>
       o.sentence !== p.sentence &&
       overlap(contentWords(o.aim), contentWords(p.aim)) <= 1 &&
-      overlap(contentWords(o.aim), actionWords) === 0;
+      overlap(contentWords(o.aim), actionWords) === 0 &&
+      overlap(stemsOf(o.sentence), keyStems) === 0;
     // The aims of other named moves first; then those of moves told as clauses ("they tweaked their
     // algorithms to emphasize data privacy"), whose aim is as real, though the move cannot be a stem.
     const distractors = unique(
@@ -240,6 +245,11 @@ export function purposeCandidates(ctx: FamilyContext): Candidate[] {
       alsoReveals: [p.action],
     });
   });
+}
+
+/** Stems of the longer content words ("regulators", "regulations" → "regul"): what a text is about. */
+function stemsOf(text: string): Set<string> {
+  return new Set([...contentWords(text)].filter((w) => w.length >= 5));
 }
 
 /**

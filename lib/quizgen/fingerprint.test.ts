@@ -29,6 +29,13 @@ describe('question identity', () => {
     before.lessons.forEach((lesson, i) => {
       lesson.questions.forEach((q, j) => {
         if (paragraph.includes(q.source.slice(0, 40))) return;
+        // A question whose wrong option came from the paragraph may no longer be written; a re-import
+        // keeps it all the same, for its sentences are still there (lib/dal/reimport-identity.test.ts).
+        if (
+          (q.type === 'single_choice' || q.type === 'multiple_choice') &&
+          q.options.some((o) => paragraph.includes(o.replace(/^To /, '')))
+        )
+          return;
         expect(kept.has(prints(before)[i]![j]!), q.prompt).toBe(true);
       });
     });

@@ -31,6 +31,14 @@ describe('consequencesIn', () => {
     ).toHaveLength(0);
   });
 
+  it('reads no effect from a noun that looks like a verb ("total cost of ownership") nor from a cause that does not say which one', () => {
+    // Blind review v13 (c9): "what did Compare total lead to?", keyed "It cost of ownership across …".
+    expect(consequencesIn('Compare total cost of ownership across outright purchase, partnership and deferral strategies.')).toEqual([]);
+    // Blind review v13 (a9): "one imported machine" named no machine.
+    expect(consequencesIn('One imported machine delayed a $36 million project by most of a year.')).toEqual([]);
+    expect(consequencesIn('The imported washer delayed the $36 million project by most of a year.')).toHaveLength(1);
+  });
+
   it('refuses a pronoun as a cause: out of its paragraph it means nothing', () => {
     expect(consequencesIn('They raised prices, leading to a sharp fall in sales volume.')).toHaveLength(0);
   });
@@ -307,6 +315,35 @@ describe('aims of moves told as clauses, as wrong answers beside a named move’
     // The other named move's aim and the clause's aim, beside the key.
     expect(q.options).toHaveLength(3);
     expect(q.options).toContain('To lower the bill for the freezers');
+  });
+
+  it('offers no wrong aim whose own sentence speaks of the key’s subject (blind review v13: two aims serving one end)', () => {
+    const text = [
+      '# Kestrel Foods',
+      '',
+      '## Background',
+      '',
+      'Kestrel Foods makes frozen meals for supermarkets in the north of England and employs 600 people. In 2021 a rival cut its prices by a tenth, and Kestrel lost two contracts in a year.',
+      '',
+      '## The Response',
+      '',
+      'The board made its first move in 2022:',
+      '',
+      '- Expanding the food-safety laboratory to satisfy the new hygiene regulations.',
+      '',
+      'The plant managers rewrote the cleaning rotas to pass inspections, which won back the trust of the regulators. The finance team renegotiated the energy contract to lower the bill for the freezers. The sales director visited every buyer to win back the lost contracts.',
+    ].join('\n');
+    const parsed = parseCaseStudy(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const lab = generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .find((q) => q.family === 'purpose');
+    if (lab?.type !== 'single_choice') throw new Error('expected the laboratory’s aim to be asked');
+    expect(lab.options[lab.answer]).toBe('To satisfy the new hygiene regulations');
+    expect(lab.options).not.toContain('To pass inspections');
+    expect([...lab.options].sort()).toEqual(
+      ['To lower the bill for the freezers', 'To satisfy the new hygiene regulations', 'To win back the lost contracts'].sort(),
+    );
   });
 });
 

@@ -87,6 +87,8 @@ export function consequencesIn(sentence: string): Consequence[] {
     out.push({ cause: m[1]!, effect: `It ${m[2]!.toLowerCase()} ${m[3]}`, sentence });
   } else if (
     (m = EFFECT_VERB.exec(body)) &&
+    // "Compare total cost of ownership …", "a cut of 5%": before "of" the word is a noun, not a verb.
+    !/^of\b/i.test(m[3]!) &&
     // "The adult pass cost $1,049": a price, not a consequence ("cost the company $6 million" is one).
     // A currency may be a symbol or a code before the number: "$9", "KSh 9", "EUR 9", "Rs. 50".
     !(
@@ -112,6 +114,8 @@ export function consequencesIn(sentence: string): Consequence[] {
       // A cause cut inside a subordinate clause ("… in 2019, when a setting") reads as a fragment.
       .filter((c) => !/,\s*(?:when|which|who|whom|whose|where)\b/i.test(c.cause) && !/\b(?:which|who|that)$/i.test(c.cause))
       .filter((c) => isStandalone(c.cause) && usable(c.effect))
+      // "One imported machine delayed the project": a cause that does not say which one is vague.
+      .filter((c) => !/^(?:one|some|another|several|many|certain|various)\s/i.test(c.cause))
   );
 }
 

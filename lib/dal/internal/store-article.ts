@@ -2,7 +2,11 @@ import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '@/db';
 import { caseStudies, lessons, questions } from '@/db/schema';
 import { prepareArticle, type PreparedArticle } from '@/lib/article-import/prepare-article';
+import { sentencesOf } from '@/lib/case-study/parse';
 import { slugify } from '@/lib/case-study/sentences';
+import type { ContentBlock } from '@/lib/case-study/types';
+import { normalizeSource } from '@/lib/quizgen/candidate';
+import type { StoredQuestionData } from '@/lib/questions/kinds';
 import { generateQuizzes } from '@/lib/quizgen/generate';
 import { toStoredQuestion } from '@/lib/quizgen/stored';
 import type { DalResult } from '../result';
@@ -16,6 +20,21 @@ interface StoreOptions {
   status: 'draft' | 'published';
   /** Set for an instructor's import: it may only update a case study that instructor owns. */
   ownerId?: string | null;
+}
+
+/** Whether every sentence of a question's source is still, word for word, in the lesson's text. */
+function stillSourced(source: string, blocks: ContentBlock[]): boolean {
+  const text = normalizeSource(sentencesOf(blocks).join(' '));
+  const parts = sentencesOf([{ kind: 'paragraph', text: source }]);
+  return parts.length > 0 && parts.every((part) => text.includes(normalizeSource(part)));
+}
+
+/** Whether two questions show the same text (an option, or the prompt): one would give the other away. */
+function sharesText(a: { prompt: string; data: StoredQuestionData }, b: { prompt: string; data: StoredQuestionData }): boolean {
+  const shown = (q: typeof a) =>
+    [q.prompt, ...('options' in q.data ? q.data.options : []), ...('items' in q.data ? q.data.items : [])].map(normalizeSource);
+  const theirs = new Set(shown(b));
+  return shown(a).some((t) => theirs.has(t));
 }
 
 async function liveFingerprints(tx: Pick<Database, 'select'>, caseStudyId: string): Promise<Set<string>> {
@@ -92,12 +111,31 @@ export async function storePreparedArticle(
         .returning({ id: lessons.id });
       lessonIds.push(lesson!.id);
 
-      const stored = quiz.lessons[position]!.questions.map(toStoredQuestion);
+      const generated = quiz.lessons[position]!.questions.map(toStoredQuestion);
+      // A stored question the new text no longer yields, though every sentence it rests on is still in
+      // its lesson (a wrong option came from the edited paragraph, say), stays: its id, edits and
+      // statistics belong to a question that is still true. A new question that would give it away,
+      // or be given away by it, is left out instead.
+      const survivors = existing
+        ? (
+            await tx
+              .select({ fingerprint: questions.fingerprint, source: questions.source, prompt: questions.prompt, data: questions.data })
+              .from(questions)
+              .where(and(eq(questions.lessonId, lesson!.id), isNull(questions.retiredAt), eq(questions.authored, false)))
+          ).filter((q) => !generated.some((g) => g.fingerprint === q.fingerprint) && stillSourced(q.source, section.blocks))
+        : [];
+      const stored = generated.filter((g) => keep.has(g.fingerprint) || !survivors.some((q) => sharesText(q, g)));
       for (const [qPosition, q] of stored.entries()) {
         await tx
           .insert(questions)
           .values({ lessonId: lesson!.id, position: qPosition, ...q })
           .onConflictDoUpdate({ target: [questions.lessonId, questions.fingerprint], set: { position: qPosition, retiredAt: null } });
+      }
+      for (const [i, q] of survivors.entries()) {
+        await tx
+          .update(questions)
+          .set({ position: stored.length + i })
+          .where(and(eq(questions.lessonId, lesson!.id), eq(questions.fingerprint, q.fingerprint)));
       }
       // Generated questions the new text no longer yields are retired; the instructor's own stay.
       await tx
@@ -108,10 +146,10 @@ export async function storePreparedArticle(
             eq(questions.lessonId, lesson!.id),
             isNull(questions.retiredAt),
             eq(questions.authored, false),
-            stored.length
+            stored.length + survivors.length
               ? notInArray(
                   questions.fingerprint,
-                  stored.map((q) => q.fingerprint),
+                  [...stored, ...survivors].map((q) => q.fingerprint),
                 )
               : undefined,
           ),
