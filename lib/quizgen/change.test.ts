@@ -363,6 +363,40 @@ describe('trend questions: the path of a measure over three years or more', () =
     expect(quiz.lessons.flatMap((l) => l.questions).some((q) => q.family === 'trend')).toBe(false);
   });
 
+  it('claims no rise "without a fall in between" over years the article does not give (blind review v13: a 2023 dip told in words)', () => {
+    const rising = article('')
+      .replace(
+        'In 2018 the EBITDA margin fell to 7.8% as freight costs climbed.',
+        'In 2018 the EBITDA margin rose to 12.5% as freight costs eased.',
+      )
+      .replace('By 2021 the EBITDA margin had reached 14.2%', 'By 2021 the EBITDA margin had reached 14.2%');
+    expect(
+      generate(rising)
+        .lessons.flatMap((l) => l.questions)
+        .some((q) => q.family === 'trend'),
+    ).toBe(false);
+    // With every year given, the path is known.
+    const yearly = [
+      '# Orrin Tools',
+      '',
+      '## Before',
+      '',
+      'Orrin Tools makes hand tools in Sheffield for builders and hardware chains. In 2019 Orrin Tools reported an EBITDA margin of 11%. The founder, Ada Orrin, wanted to sell online.',
+      '',
+      '## The Web Shop',
+      '',
+      'The company opened its own web shop and paid for a new warehouse. In 2020 the EBITDA margin rose to 12.5% as freight costs eased.',
+      '',
+      '## Growth',
+      '',
+      'Online orders grew quickly once next-day delivery started. By 2021 the EBITDA margin had reached 14.2%, the best in its history. Ada Orrin handed the business to her daughter.',
+    ].join('\n');
+    const trend = generate(yearly)
+      .lessons.flatMap((l) => l.questions)
+      .find((q): q is Choice => q.family === 'trend');
+    expect(trend?.options[trend.answer]).toBe('Rose from its 2019 level without a fall in between.');
+  });
+
   it('never takes "since 2009" for the year of a figure', () => {
     const quiz = generate(
       article('').replace('In 2015 Orrin Tools reported an EBITDA margin of 11%.', 'The EBITDA margin was 11%, its best since 2009.'),

@@ -184,6 +184,12 @@ describe('which of the options the case laid out was chosen', () => {
     expect(choices(listed.replace('**Defer.** Keep buying frames from Taiwan and look again in 2025.', 'Defer.'))).toEqual([]);
   });
 
+  it('asks nothing when the case’s title gives the chosen option away (blind review v13: "Going Digital" over "Full digital conversion")', () => {
+    const told = article(three, 'In June 2022 the board chose the third option.');
+    expect(choices(told)).toHaveLength(1);
+    expect(choices(told.replace('# Orlen Bikes', '# Orlen Bikes: Time to Sell'))).toEqual([]);
+  });
+
   it('leaves out an option mixed into the choice by its number, and asks with the rest ("the fourth path, with elements of the first")', () => {
     const four =
       'The first option was to shrink and wait. The second was to buy frames from a second supplier in Portugal. The third was to sell the company to a larger Dutch group. The fourth was to move frame welding to the Ghent plant.';

@@ -513,6 +513,9 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
         isPercent(last),
       );
       if (shape === null) return [];
+      // "Rose … without a fall in between" claims every year of the span: with years missing (2019,
+      // 2022, 2024), a dip in between may be what the article tells in words (blind review v13, a10).
+      if ((shape === 'up' || shape === 'down') && years.some((y, i) => i > 0 && y !== years[i - 1]! + 1)) return [];
       const first = String(years[0]);
       const subject = measureName(last, ctx);
       const sources = series.map((l) => l.sentence);

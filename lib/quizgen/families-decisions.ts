@@ -2,7 +2,7 @@ import nlp from 'compromise';
 import { sentencesOf } from '@/lib/case-study/parse';
 import type { ContentBlock } from '@/lib/case-study/types';
 import { streamFor, type Candidate, type FamilyContext } from './candidate';
-import { isFunctionWord, sentenceFeatures, stripLeadIn } from './sentence-features';
+import { contentWords, isFunctionWord, sentenceFeatures, stripLeadIn } from './sentence-features';
 
 /**
  * A choice the article reports with the alternative it turned down: "decided to settle rather than
@@ -377,8 +377,13 @@ export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {
     // An option mixed into the choice ("with elements of the first") is neither right nor wrong: left out.
     const texts = all.filter((_, i) => i !== left);
     if (texts.length < 3) return [];
-    const options = rng.shuffle(texts);
     const key = all[chosen]!;
+    // "Going Digital" over a key "Full digital conversion": a word of the case's title that only the
+    // key repeats gives it away (blind review v13, c10).
+    const titleWords = contentWords(`${ctx.caseStudy.title ?? ''} ${ctx.section.title}`);
+    const cued = (o: string) => [...contentWords(o)].some((w) => titleWords.has(w));
+    if (cued(key) && !texts.some((o) => o !== key && cued(o))) return [];
+    const options = rng.shuffle(texts);
     const count = ['', '', 'two', 'three', 'four', 'five'][all.length] ?? String(all.length);
     return [
       {
