@@ -109,7 +109,7 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
           </ButtonLink>
         </div>
         <p className="text-sm">
-          <ExportLinks caseId={cs.id} of={`every lesson of ${cs.title}`} />
+          <ExportLinks caseId={cs.id} of={`every lesson of ${cs.title}`} inUse={enabled} />
           <span className="block text-slate-600">The questions in use, with their keys, for Moodle or another quiz system.</span>
         </p>
       </header>
@@ -205,7 +205,14 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
                   Item analysis<span className="sr-only"> of {lesson.title}</span>
                 </Link>
               )}
-              {lesson.questions.some((q) => q.enabled) && <ExportLinks caseId={cs.id} lessonId={lesson.id} of={lesson.title} />}
+              {lesson.questions.some((q) => q.enabled) && (
+                <ExportLinks
+                  caseId={cs.id}
+                  lessonId={lesson.id}
+                  of={lesson.title}
+                  inUse={lesson.questions.filter((q) => q.enabled).length}
+                />
+              )}
             </div>
             {lesson.questions.length === 0 && <p className="mt-3 text-slate-700">No questions. Add your own.</p>}
             {lesson.questions.length > 0 && lesson.shown.length === 0 && (
