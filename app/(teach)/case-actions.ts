@@ -15,7 +15,6 @@ import { MAX_LESSON_QUESTIONS } from '@/lib/questions/kinds';
 const IMPORT_ERRORS = {
   not_instructor: 'Only instructors can import case studies.',
   unreadable: 'This article could not be read.',
-  nothing_to_ask: 'Casewise found nothing to ask about in this article: it needs sentences with facts (names, numbers, years) or lists.',
   title_taken: 'Too many case studies share this title. Change the title (the first line) and try again.',
 } as const;
 

@@ -15,6 +15,12 @@ export function ArticlePreviewView({ preview }: { preview: ArticlePreview }) {
           {preview.lessons.length} lessons · {questionCount} questions · {preview.readingMinutes} min read
           {preview.rejected ? ` · ${preview.rejected} candidate questions rejected by the flaw checks` : ''}
         </p>
+        {questionCount === 0 && (
+          <p className="mt-2 rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            Casewise wrote no questions for this article: it asks only what it can key with confidence, and found nothing of that kind here.
+            You can still save it, then write your own questions or import a GIFT file in each lesson.
+          </p>
+        )}
       </header>
       <ol className="flex flex-col gap-4">
         {preview.lessons.map((lesson, i) => (

@@ -21,7 +21,7 @@ export function ExportLinks({
   if (inUse === 0)
     return (
       <span className="text-slate-700">
-        Nothing to export yet: no question of {of} is in use. Write one or import a GIFT file in a lesson below.
+        Nothing to export yet: no question is in use. Write one, or import a GIFT file, in a lesson below.
       </span>
     );
   return (

@@ -139,6 +139,34 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     expect(await handle.db.select({ n: count() }).from(caseStudies)).toEqual(before);
   });
 
+  it('imports an article the generator writes no question for: its lessons, for the instructor to add questions to', async () => {
+    // Until generator v13 such an article was refused ("found nothing to ask"); v13 writes no question
+    // for about one article in five, most of them real cases.
+    const id = await createTestUsers({ teacher: 'instructor' });
+    signInAs(id.teacher);
+    const text = [
+      '# Wren Bakeries',
+      '',
+      '## Background',
+      '',
+      'Wren Bakeries bakes bread for cafés in the north of the city. Its ovens are old but reliable, and its bakers start work before dawn. The owners know every café by name and deliver the bread themselves in a small van. Most of the cafés have bought from them for many years, and a few of them sell nothing else.',
+      '',
+      '## The Move',
+      '',
+      'The owners moved the bakery to a larger unit near the ring road. The bakers liked the new kitchen, and the cafés kept their orders. The van now takes a longer road in the morning, but the bread still arrives warm. The old shop became a small café of its own, run by the owners’ daughter.',
+    ].join('\n');
+    const preview = await previewArticle({ text });
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.preview.lessons.map((l) => l.questions.length)).toEqual([0, 0]);
+    const imported = await importCaseStudy({ text, source: null });
+    if (!imported.ok) throw new Error(imported.error);
+    const review = await getCaseStudyForReview({ id: imported.id });
+    expect(review?.lessons.map((l) => [l.title, l.questions.length])).toEqual([
+      ['Background', 0],
+      ['The Move', 0],
+    ]);
+  });
+
   it('saves a draft that only its instructor can see', async () => {
     const { id, caseId, slug, review } = await draft();
     expect(review.status).toBe('draft');

@@ -20,15 +20,17 @@ export type ArticlePreview = {
   lessons: { title: string; keyPoints: string[]; questions: { type: string; prompt: string; answer: string; source: string }[] }[];
 };
 
-type ImportError = 'not_instructor' | 'unreadable' | 'nothing_to_ask';
+type ImportError = 'not_instructor' | 'unreadable';
 
 const NOT_INSTRUCTOR: DalFailure<'not_instructor'> = { ok: false, error: 'not_instructor' };
 
-/** Parses the article and writes its quizzes once; an article that yields no question is refused. */
-function prepareForImport(text: string): PrepareResult | DalFailure<'nothing_to_ask'> {
-  const prepared = prepareArticle(text);
-  if (prepared.ok && prepared.article.questionCount === 0) return { ok: false, error: 'nothing_to_ask' };
-  return prepared;
+/**
+ * Parses the article and writes its quizzes once. An article the generator finds nothing to ask in is
+ * still imported: the generator asks only what it can key with confidence (v13 writes no question for
+ * about one article in five), and its lessons are worth reading, with the instructor's own questions.
+ */
+function prepareForImport(text: string): PrepareResult {
+  return prepareArticle(text);
 }
 
 /** Parses and writes the quizzes without storing anything: what the instructor would get. */

@@ -110,7 +110,9 @@ export default async function ReviewCaseStudyPage({ params, searchParams }: Prop
         </div>
         <p className="text-sm">
           <ExportLinks caseId={cs.id} of={`every lesson of ${cs.title}`} inUse={enabled} />
-          <span className="block text-slate-600">The questions in use, with their keys, for Moodle or another quiz system.</span>
+          {enabled > 0 && (
+            <span className="block text-slate-600">The questions in use, with their keys, for Moodle or another quiz system.</span>
+          )}
         </p>
       </header>
 
