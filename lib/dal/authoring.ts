@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { caseStudies, lessons, questions } from '@/db/schema';
-import { prepareArticle, type PrepareResult } from '@/lib/article-import/prepare-article';
+import { prepareArticle } from '@/lib/article-import/prepare-article';
 import { slugify } from '@/lib/case-study/sentences';
 import { questionNumbers } from '@/lib/questions/numbering';
 import { describeKey } from '@/lib/grading/describe';
@@ -24,19 +24,10 @@ type ImportError = 'not_instructor' | 'unreadable';
 
 const NOT_INSTRUCTOR: DalFailure<'not_instructor'> = { ok: false, error: 'not_instructor' };
 
-/**
- * Parses the article and writes its quizzes once. An article the generator finds nothing to ask in is
- * still imported: the generator asks only what it can key with confidence (v13 writes no question for
- * about one article in five), and its lessons are worth reading, with the instructor's own questions.
- */
-function prepareForImport(text: string): PrepareResult {
-  return prepareArticle(text);
-}
-
 /** Parses and writes the quizzes without storing anything: what the instructor would get. */
 export async function previewArticle({ text }: { text: string }): Promise<DalResult<{ preview: ArticlePreview }, ImportError>> {
   if (!(await requireInstructor())) return NOT_INSTRUCTOR;
-  const prepared = prepareForImport(text);
+  const prepared = prepareArticle(text);
   if (!prepared.ok) return prepared;
   const { caseStudy, quiz } = prepared.article;
   const lessonsOut = caseStudy.sections.map((s, i) => ({
@@ -54,8 +45,11 @@ export async function previewArticle({ text }: { text: string }): Promise<DalRes
 }
 
 /**
- * Stores an article as a draft owned by the instructor. Re-importing the same title updates their
- * own draft in place (keeping their edits); a title someone else already uses gets a new address.
+ * Stores an article as a draft owned by the instructor. An article the generator writes no question
+ * for is stored too: the generator asks only what it can key with confidence (v13 writes none for
+ * about one article in five), and the lessons are worth reading with the instructor's own questions.
+ * Re-importing the same title updates their own draft in place (keeping their edits); a title someone
+ * else already uses gets a new address.
  */
 export async function importCaseStudy({
   text,
@@ -66,7 +60,7 @@ export async function importCaseStudy({
 }): Promise<DalResult<{ id: string }, ImportError | 'title_taken'>> {
   const user = await requireInstructor();
   if (!user) return NOT_INSTRUCTOR;
-  const prepared = prepareForImport(text);
+  const prepared = prepareArticle(text);
   if (!prepared.ok) return prepared;
   const db = await getDb();
   const base = slugify(prepared.article.caseStudy.title) || 'case-study';

@@ -38,25 +38,8 @@ export function normalizeSource(source: string): string {
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-// Informal intensifiers before a figure ("a whopping $2.8 billion fine"): a blog's tone, which a
-// statement put to a learner should not copy (blind reviews v12, v13: "editorialises, and hints the
-// statement is quoted, so true"). General English, no article's words.
-const INTENSIFIER =
-  /\b(?:(a|an)\s+)?(?:whopping|staggering|massive|hefty|eye-watering|jaw-dropping|mind-boggling|mind-blowing|cool)\s+(?=[$€£¥]|\d)/gi;
-
-/** A statement in a plain register: informal intensifiers before a figure left out. */
-export function plainWording(text: string): string {
-  return text.replace(INTENSIFIER, (_, article: string | undefined, offset: number, whole: string) => {
-    if (!article) return '';
-    // "an 8% rise", "an 11-week strike", but "a $2.8 billion fine", "a 20% cut".
-    const next = whole.slice(offset + _.length);
-    const vowel = /^(?:8|1[18](?!\d))/.test(next);
-    const a = vowel ? 'an' : 'a';
-    return `${article.charAt(0) === 'A' ? capitalize(a) : a} `;
-  });
-}
 export const asStatement = (s: string) => {
-  const t = plainWording(s.trim());
+  const t = s.trim();
   // 'not simply "robots or people."' already ends inside its quote: no second full stop (blind review v9).
   if (/[.!?][”"’']$/.test(t)) return capitalize(t);
   return capitalize(t.replace(/[.!;:,]+$/, '')) + '.';

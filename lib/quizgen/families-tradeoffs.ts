@@ -134,31 +134,44 @@ function distinctDrawbacks(options: OptionWithDrawback[]): boolean {
   return true;
 }
 
+/**
+ * A lesson's options lists, each with the options that state a drawback (two or more), read once for
+ * both trade-off families.
+ */
+const drawbackCache = new WeakMap<object, OptionWithDrawback[][]>();
+function drawbackLists(ctx: FamilyContext): OptionWithDrawback[][] {
+  let hit = drawbackCache.get(ctx.section);
+  if (!hit) drawbackCache.set(ctx.section, (hit = [...listedOptions(ctx.section.blocks, 2), ...toldOptions(ctx, 2)]));
+  return hit;
+}
+
 export function tradeoffCandidates(ctx: FamilyContext): Candidate[] {
   if (ctx.section.review) return [];
-  return [...listedOptions(ctx.section.blocks), ...toldOptions(ctx)].flatMap((options): Candidate[] => {
-    // Two drawbacks saying much the same thing make either partner defensible.
-    if (!distinctDrawbacks(options)) return [];
-    const shown = options.slice(0, 5);
-    const rng = streamFor('tradeoff', shown.map((o) => o.sentence).join('\n'));
-    const pairs = rng.shuffle(shown).map((o): [string, string] => [o.option, o.drawback]);
-    return [
-      {
-        question: {
-          type: 'matching',
-          family: 'tradeoff',
-          level: 'understand',
-          prompt: 'Match each option the article describes with the drawback it gives for that option.',
-          pairs,
-          explanation: `Each option came with its own cost. ${shown.map((o) => `${o.option}: “${o.sentence}”`).join(' ')}`,
-          source: shown.map((o) => o.sentence).join(' '),
+  return drawbackLists(ctx)
+    .filter((options) => options.length >= 3)
+    .flatMap((options): Candidate[] => {
+      // Two drawbacks saying much the same thing make either partner defensible.
+      if (!distinctDrawbacks(options)) return [];
+      const shown = options.slice(0, 5);
+      const rng = streamFor('tradeoff', shown.map((o) => o.sentence).join('\n'));
+      const pairs = rng.shuffle(shown).map((o): [string, string] => [o.option, o.drawback]);
+      return [
+        {
+          question: {
+            type: 'matching',
+            family: 'tradeoff',
+            level: 'understand',
+            prompt: 'Match each option the article describes with the drawback it gives for that option.',
+            pairs,
+            explanation: `Each option came with its own cost. ${shown.map((o) => `${o.option}: “${o.sentence}”`).join(' ')}`,
+            source: shown.map((o) => o.sentence).join(' '),
+          },
+          score: 0.86,
+          keys: [],
+          sources: shown.map((o) => o.sentence),
         },
-        score: 0.86,
-        keys: [],
-        sources: shown.map((o) => o.sentence),
-      },
-    ];
-  });
+      ];
+    });
 }
 
 /**
@@ -170,7 +183,7 @@ export function tradeoffCandidates(ctx: FamilyContext): Candidate[] {
  */
 export function tradeoffLinkCandidates(ctx: FamilyContext): Candidate[] {
   if (ctx.section.review) return [];
-  return [...listedOptions(ctx.section.blocks, 2), ...toldOptions(ctx, 2)].flatMap((options): Candidate[] => {
+  return drawbackLists(ctx).flatMap((options): Candidate[] => {
     // Only drawbacks the article calls so: a statement offers one cost alone, with no other option's
     // beside it to show which way a turn goes ("a sales team would be needed, but contracts would be
     // invoiced directly" gives the merit after the cost; blind-review article c4).

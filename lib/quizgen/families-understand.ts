@@ -1,16 +1,6 @@
 import nlp from 'compromise';
 import { overlap } from './analysis';
-import {
-  asStatement,
-  closest,
-  lowerCaseWords,
-  nearby,
-  plainWording,
-  singleChoice,
-  streamFor,
-  type Candidate,
-  type FamilyContext,
-} from './candidate';
+import { asStatement, closest, lowerCaseWords, nearby, singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { contentWords, isFunctionWord, sentenceFeatures } from './sentence-features';
 import type { Rng } from './random';
 
@@ -399,7 +389,7 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
         type: 'true_false',
         family: 'cause_effect',
         level: 'understand',
-        prompt: `True or false? According to the article, ${lowerFirst(plainWording(statement(t ? c.effect : swap.effect)), ctx)}.`,
+        prompt: `True or false? According to the article, ${lowerFirst(statement(t ? c.effect : swap.effect), ctx)}.`,
         answer: t,
         explanation: t
           ? `True. The article links the two: “${c.sentence}”`

@@ -287,7 +287,8 @@ describe('aims of moves told as clauses, as wrong answers beside a named move’
     expect(aimsIn('They used the crackdown as fuel to enhance their AI capabilities.')).toEqual([]);
   });
 
-  it('fill a purpose question whose article names only two moves with an aim (the seed’s lesson on its AI focuses)', () => {
+  /** Kestrel Foods: a background, then a response told as a list of moves and a closing paragraph. */
+  const purposeQuestions = (lead: string, moves: string[], after: string) => {
     const text = [
       '# Kestrel Foods',
       '',
@@ -297,18 +298,25 @@ describe('aims of moves told as clauses, as wrong answers beside a named move’
       '',
       '## The Response',
       '',
-      'The board approved two moves in 2022:',
+      lead,
       '',
-      '- Building a second kitchen near Leeds to cut delivery times in the north.',
-      '- Hiring a team of chefs to widen the vegetarian range.',
+      ...moves.map((m) => `- ${m}`),
       '',
-      'Kestrel regained one of the lost contracts in 2023. The finance team renegotiated the energy contract to lower the bill for the freezers.',
+      after,
     ].join('\n');
     const parsed = parseCaseStudy(text);
     if (!parsed.ok) throw new Error(parsed.error);
-    const purposes = generateQuizzes(parsed.caseStudy)
+    return generateQuizzes(parsed.caseStudy)
       .lessons.flatMap((l) => l.questions)
       .filter((q) => q.family === 'purpose');
+  };
+
+  it('fill a purpose question whose article names only two moves with an aim (the seed’s lesson on its AI focuses)', () => {
+    const purposes = purposeQuestions(
+      'The board approved two moves in 2022:',
+      ['Building a second kitchen near Leeds to cut delivery times in the north.', 'Hiring a team of chefs to widen the vegetarian range.'],
+      'Kestrel regained one of the lost contracts in 2023. The finance team renegotiated the energy contract to lower the bill for the freezers.',
+    );
     expect(purposes).toHaveLength(1);
     const q = purposes[0]!;
     if (q.type !== 'single_choice') throw new Error('expected a single choice');
@@ -318,26 +326,11 @@ describe('aims of moves told as clauses, as wrong answers beside a named move’
   });
 
   it('offers no wrong aim whose own sentence speaks of the key’s subject (blind review v13: two aims serving one end)', () => {
-    const text = [
-      '# Kestrel Foods',
-      '',
-      '## Background',
-      '',
-      'Kestrel Foods makes frozen meals for supermarkets in the north of England and employs 600 people. In 2021 a rival cut its prices by a tenth, and Kestrel lost two contracts in a year.',
-      '',
-      '## The Response',
-      '',
+    const [lab] = purposeQuestions(
       'The board made its first move in 2022:',
-      '',
-      '- Expanding the food-safety laboratory to satisfy the new hygiene regulations.',
-      '',
+      ['Expanding the food-safety laboratory to satisfy the new hygiene regulations.'],
       'The plant managers rewrote the cleaning rotas to pass inspections, which won back the trust of the regulators. The finance team renegotiated the energy contract to lower the bill for the freezers. The sales director visited every buyer to win back the lost contracts.',
-    ].join('\n');
-    const parsed = parseCaseStudy(text);
-    if (!parsed.ok) throw new Error(parsed.error);
-    const lab = generateQuizzes(parsed.caseStudy)
-      .lessons.flatMap((l) => l.questions)
-      .find((q) => q.family === 'purpose');
+    );
     if (lab?.type !== 'single_choice') throw new Error('expected the laboratory’s aim to be asked');
     expect(lab.options[lab.answer]).toBe('To satisfy the new hygiene regulations');
     expect(lab.options).not.toContain('To pass inspections');

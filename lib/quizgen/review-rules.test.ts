@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
-import { asStatement, plainWording } from './candidate';
+import { asStatement } from './candidate';
 import { generateQuizzes } from './generate';
 import type { Question } from './types';
 
@@ -148,19 +148,6 @@ describe('families dropped after blind reviews', () => {
 });
 
 describe('options as statements', () => {
-  it('leaves out an informal intensifier before a figure (blind reviews v12, v13: "a whopping $2.8 billion fine" editorialises)', () => {
-    expect(plainWording('Antitrust investigations led to a whopping $2.8 billion fine.')).toBe(
-      'Antitrust investigations led to a $2.8 billion fine.',
-    );
-    expect(plainWording('An eye-watering 8% rise hit margins.')).toBe('An 8% rise hit margins.');
-    expect(plainWording('a staggering 20% cut')).toBe('a 20% cut');
-    // Not before a noun: "a massive fleet" is a description, not a tone.
-    expect(plainWording('It ran a massive fleet of ships.')).toBe('It ran a massive fleet of ships.');
-    const seed = generate(readFileSync('content/alibaba-ai-comeback.txt', 'utf8'));
-    expect(seed.some((q) => /\$2\.8 billion fine/.test(q.prompt))).toBe(true);
-    for (const q of seed) expect(q.prompt).not.toMatch(/whopping/);
-  });
-
   it('ends a statement that closes on a quotation once, not with a second full stop (blind review v9: `people.".`)', () => {
     expect(asStatement('the choice is not simply "robots or people."')).toBe('The choice is not simply "robots or people."');
     expect(asStatement('it raised prices;')).toBe('It raised prices.');

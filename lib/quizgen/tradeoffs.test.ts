@@ -173,34 +173,42 @@ describe('trade-off questions: each option matched with its drawback', () => {
   });
 });
 
+/** Tarn Foods with three options told in sentences, one paragraph each, and what followed. */
+const toldArticle = (options: [string, string, string], after: string) =>
+  [
+    '# Tarn Foods',
+    '',
+    '## Background',
+    '',
+    'Tarn Foods makes frozen meals for supermarkets in the north of England. In 2021 its largest customer asked for a plant-based range, and the board had six months to answer.',
+    '',
+    '## Options',
+    '',
+    'The finance director set out the options in a report to the board in March 2021.',
+    '',
+    ...options.flatMap((o) => [o, '']),
+    '## The Decision',
+    '',
+    after,
+  ].join('\n');
+
+const questionsOf = (text: string) => {
+  const parsed = parseCaseStudy(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return generateQuizzes(parsed.caseStudy).lessons.flatMap((l) => l.questions);
+};
+
 describe('trade-off questions from options told in sentences', () => {
   it('reads an option’s drawback anywhere in its description, up to the next option', () => {
-    const text = [
-      '# Tarn Foods',
-      '',
-      '## Background',
-      '',
-      'Tarn Foods makes frozen meals for supermarkets in the north of England. In 2021 its largest customer asked for a plant-based range, and the board had six months to answer.',
-      '',
-      '## Options',
-      '',
-      'The finance director set out the options in a report to the board in March 2021.',
-      '',
-      'The first option was to build a new plant. A site near Leeds was available, and the plant would give full control of the recipes. The drawback was that it would take three years to open.',
-      '',
-      'The second option was to convert one of the two lines. This was the fastest route to market. Engineers said the work could start within weeks. The risk was that output of the meat meals would fall by a third.',
-      '',
-      'The third option was to buy a small plant-based brand. A brand with its own customers was for sale, but buying it would cost twice its annual sales.',
-      '',
-      '## The Decision',
-      '',
+    const text = toldArticle(
+      [
+        'The first option was to build a new plant. A site near Leeds was available, and the plant would give full control of the recipes. The drawback was that it would take three years to open.',
+        'The second option was to convert one of the two lines. This was the fastest route to market. Engineers said the work could start within weeks. The risk was that output of the meat meals would fall by a third.',
+        'The third option was to buy a small plant-based brand. A brand with its own customers was for sale, but buying it would cost twice its annual sales.',
+      ],
       'The board chose the second option in May 2021. The range launched in 40 stores that autumn and sold out within a week.',
-    ].join('\n');
-    const parsed = parseCaseStudy(text);
-    if (!parsed.ok) throw new Error(parsed.error);
-    const question = generateQuizzes(parsed.caseStudy)
-      .lessons.flatMap((l) => l.questions)
-      .find((q) => q.family === 'tradeoff');
+    );
+    const question = questionsOf(text).find((q) => q.family === 'tradeoff');
     if (question?.type !== 'matching') throw new Error('expected a trade-off matching');
     expect(Object.fromEntries(question.pairs)).toEqual({
       'Build a new plant': 'It would take three years to open',
@@ -212,34 +220,16 @@ describe('trade-off questions from options told in sentences', () => {
 
 describe('trade-off statements: an option with its own drawback or another option’s', () => {
   const told = (third: string) =>
-    [
-      '# Tarn Foods',
-      '',
-      '## Background',
-      '',
-      'Tarn Foods makes frozen meals for supermarkets in the north of England. In 2021 its largest customer asked for a plant-based range, and the board had six months to answer.',
-      '',
-      '## Options',
-      '',
-      'The finance director set out the options in a report to the board in March 2021.',
-      '',
-      'The first option was to build a new plant. A site near Leeds was available. The drawback was that it would take three years to open.',
-      '',
-      'The second option was to convert one of the two lines. This was the fastest route to market. The risk was that output of the meat meals would fall by a third.',
-      '',
-      `The third option was to buy a small plant-based brand. ${third}`,
-      '',
-      '## The Decision',
-      '',
+    toldArticle(
+      [
+        'The first option was to build a new plant. A site near Leeds was available. The drawback was that it would take three years to open.',
+        'The second option was to convert one of the two lines. This was the fastest route to market. The risk was that output of the meat meals would fall by a third.',
+        `The third option was to buy a small plant-based brand. ${third}`,
+      ],
       'The range launched in 40 stores that autumn and sold out within a week.',
-    ].join('\n');
-  const statements = (text: string) => {
-    const parsed = parseCaseStudy(text);
-    if (!parsed.ok) throw new Error(parsed.error);
-    return generateQuizzes(parsed.caseStudy)
-      .lessons.flatMap((l) => l.questions)
-      .filter((q): q is Extract<Question, { type: 'true_false' }> => q.type === 'true_false' && q.family === 'tradeoff');
-  };
+    );
+  const statements = (text: string) =>
+    questionsOf(text).filter((q): q is Extract<Question, { type: 'true_false' }> => q.type === 'true_false' && q.family === 'tradeoff');
 
   it('asks when only two options state a cost, true exactly when the drawback is the option’s own', () => {
     const asked = statements(told('A brand with its own customers was for sale.'));

@@ -4,7 +4,6 @@ import { caseStudies, lessons, questions } from '@/db/schema';
 import { prepareArticle, type PreparedArticle } from '@/lib/article-import/prepare-article';
 import { sentencesOf } from '@/lib/case-study/parse';
 import { slugify } from '@/lib/case-study/sentences';
-import type { ContentBlock } from '@/lib/case-study/types';
 import { normalizeSource } from '@/lib/quizgen/candidate';
 import type { StoredQuestionData } from '@/lib/questions/kinds';
 import { generateQuizzes } from '@/lib/quizgen/generate';
@@ -22,11 +21,10 @@ interface StoreOptions {
   ownerId?: string | null;
 }
 
-/** Whether every sentence of a question's source is still, word for word, in the lesson's text. */
-function stillSourced(source: string, blocks: ContentBlock[]): boolean {
-  const text = normalizeSource(sentencesOf(blocks).join(' '));
+/** Whether every sentence of a question's source is still, word for word, in the lesson's (normalised) text. */
+function stillSourced(source: string, lessonText: string): boolean {
   const parts = sentencesOf([{ kind: 'paragraph', text: source }]);
-  return parts.length > 0 && parts.every((part) => text.includes(normalizeSource(part)));
+  return parts.length > 0 && parts.every((part) => lessonText.includes(normalizeSource(part)));
 }
 
 /** Whether two questions show the same text (an option, or the prompt): one would give the other away. */
@@ -37,13 +35,19 @@ function sharesText(a: { prompt: string; data: StoredQuestionData }, b: { prompt
   return shown(a).some((t) => theirs.has(t));
 }
 
-async function liveFingerprints(tx: Pick<Database, 'select'>, caseStudyId: string): Promise<Set<string>> {
-  const rows = await tx
-    .select({ fingerprint: questions.fingerprint })
+/** The generated questions a case study holds now, with what a re-import needs to keep or retire them. */
+async function liveGenerated(tx: Pick<Database, 'select'>, caseStudyId: string) {
+  return tx
+    .select({
+      lessonSlug: lessons.slug,
+      fingerprint: questions.fingerprint,
+      source: questions.source,
+      prompt: questions.prompt,
+      data: questions.data,
+    })
     .from(questions)
     .innerJoin(lessons, eq(lessons.id, questions.lessonId))
     .where(and(eq(lessons.caseStudyId, caseStudyId), isNull(questions.retiredAt), eq(questions.authored, false)));
-  return new Set(rows.map((r) => r.fingerprint));
 }
 
 /** Parses, generates and stores an article in one call: what the seed and the CLI do. */
@@ -76,7 +80,8 @@ export async function storePreparedArticle(
     }
     // A changed text keeps the questions it still yields: the quiz is chosen again with the stored
     // ones first, so an edit in one paragraph does not swap out questions elsewhere.
-    const keep = existing ? await liveFingerprints(tx, existing.id) : new Set<string>();
+    const live = existing ? await liveGenerated(tx, existing.id) : [];
+    const keep = new Set(live.map((q) => q.fingerprint));
     const quiz = keep.size ? generateQuizzes(cs, { keep }) : article.quiz;
     const questionCount = quiz.lessons.reduce((n, l) => n + l.questions.length, 0);
     const values = {
@@ -116,14 +121,11 @@ export async function storePreparedArticle(
       // its lesson (a wrong option came from the edited paragraph, say), stays: its id, edits and
       // statistics belong to a question that is still true. A new question that would give it away,
       // or be given away by it, is left out instead.
-      const survivors = existing
-        ? (
-            await tx
-              .select({ fingerprint: questions.fingerprint, source: questions.source, prompt: questions.prompt, data: questions.data })
-              .from(questions)
-              .where(and(eq(questions.lessonId, lesson!.id), isNull(questions.retiredAt), eq(questions.authored, false)))
-          ).filter((q) => !generated.some((g) => g.fingerprint === q.fingerprint) && stillSourced(q.source, section.blocks))
-        : [];
+      const lessonText = live.length ? normalizeSource(sentencesOf(section.blocks).join(' ')) : '';
+      const survivors = live.filter(
+        (q) =>
+          q.lessonSlug === section.slug && !generated.some((g) => g.fingerprint === q.fingerprint) && stillSourced(q.source, lessonText),
+      );
       const stored = generated.filter((g) => keep.has(g.fingerprint) || !survivors.some((q) => sharesText(q, g)));
       for (const [qPosition, q] of stored.entries()) {
         await tx
