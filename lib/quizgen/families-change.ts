@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import { singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
+import { sentencesOf } from '@/lib/case-study/parse';
 import { isClaim, sentenceFeatures } from './sentence-features';
 import { sizeLabel, sizeOptions } from './change-size';
 
@@ -48,6 +49,8 @@ interface Change {
   percent: boolean;
   fromYear?: string;
   toYear?: string;
+  /** How the stem names the two years when they are financial years: "fiscal 2022 and fiscal 2024". */
+  period?: string;
   /** "of kiln energy": what a share is a share of. */
   base?: string;
 }
@@ -192,8 +195,9 @@ const MEASURE =
 /** Measures given as a percentage of something: a share, a margin, a rate of use. */
 const PERCENT_MEASURE = /share|margin|utili[sz]ation/i;
 const LEVEL = new RegExp(
-  // "revenue of …", "revenue in 2015 was …", "EBITDA had reached …"
-  String.raw`\b(${MEASURE})(?:\s+(?:in|for)\s+(?:19|20)\d{2})?\s+(?:(?:had|has)\s+)?(?:of|reached|hit|was|were|stood at|totalled|totaled|came to|fell to|rose to|climbed to|grew to|dropped to|recovered to|slipped to|slid to|peaked at|narrowed to|widened to|improved to|shrank to|increased to|decreased to|declined to|fell back to)\s+` +
+  // "revenue of …", "revenue in 2015 was …", "EBITDA had reached …", "Revenue: $48.2 million" (a figure
+  // labelled in a list)
+  String.raw`\b(${MEASURE})(?:\s+(?:in|for)\s+(?:19|20)\d{2})?(?::\s+|\s+(?:(?:had|has)\s+)?(?:of|reached|hit|was|were|stood at|totalled|totaled|came to|fell to|rose to|climbed to|grew to|dropped to|recovered to|slipped to|slid to|peaked at|narrowed to|widened to|improved to|shrank to|increased to|decreased to|declined to|fell back to)\s+)` +
     APPROX +
     NUMBER,
   'gi',
@@ -209,14 +213,68 @@ interface Level {
   section: number;
   /** A table's column header ("Revenue (NOK m)"): the figure is named by it, as the article does. */
   label?: string;
+  /** The earlier figure of a list item's comparison ("…, up from $41.7 million in 2015"). */
+  compared?: boolean;
+  /** A list item's figure, whose owner the item does not name: "the company’s revenue". */
+  generic?: boolean;
+  /** A financial year ("fiscal 2024", "the year to March 2025"), with the month it ends in when named. */
+  fiscal?: { month?: string };
 }
 
 const PART_OF_YEAR =
   /\b(?:(?:first|second|third|fourth|final|last)\s+(?:half|quarter)|(?:first|last)\s+(?:three|six|nine|\d+)\s+months|year[-\s]to[-\s]date|[QH][1-4]\b|half[-\s]year|quarter\s+of|months\s+to)/i;
 
-/** "revenue of €610 million" in a sentence that names exactly one year and one level of that measure. */
-function levelsIn(sentence: string, section: number, previous?: string): Level[] {
-  let years = [...new Set(sentence.match(SENTENCE_YEAR) ?? [])];
+/**
+ * "EBITDA margin: 14.8%, up from 11.4% in 2019": the comparison after a list item's figure, with the
+ * earlier figure and its year.
+ */
+const COMPARED = new RegExp(
+  String.raw`,\s+(up|down)\s+from\s+` + APPROX + NUMBER + String.raw`(?:\s+in\s+((?:19|20)\d{2}))?\s*[;.]?$`,
+  'i',
+);
+
+/**
+ * "revenue of €610 million" in a sentence that names exactly one year and one level of that measure.
+ * An item of a list whose lead names one year ("By fiscal 2024 the results were:") is of that year.
+ */
+export function levelsIn(sentence: string, section: number, previous?: string, listYear?: ListYear): Level[] {
+  const compared = COMPARED.exec(sentence);
+  // The comparison's year is the earlier figure's, not the item's ("Revenue: $48.2 million, up from
+  // $41.7 million in 2015" under "In fiscal 2019 …:").
+  const head = compared ? sentence.slice(0, compared.index) : sentence;
+  // "up 1.2% from 2017", "the best since 2009": a year a figure is set against is not the item's own.
+  const own = [...new Set(head.match(SENTENCE_YEAR) ?? [])].filter((y) => !referenceYear(head, y));
+  if (listYear && !own.length) {
+    const levels = levelsAt(head, section, undefined, listYear.year).map((l) => (listYear.fiscal ? { ...l, fiscal: listYear.fiscal } : l));
+    // Who the figures belong to is in the list's lead, if anywhere ("the company reported:"): never
+    // guessed from the article's most frequent name, which may be a customer (blind review v14, b14).
+    const owned = levels.map((l) => ({ ...l, sentence, generic: true }));
+    if (owned.length !== 1 || !compared) return owned;
+    const [, direction, currency, num, unit, year] = compared;
+    const level = owned[0]!;
+    const u = (unit ?? '').toLowerCase();
+    const value = Number(num!.replace(/,/g, '')) * (SCALE[u] ?? 1);
+    const kind = /%|percent|per cent/.test(u) ? '%' : currency || (level.kind === '%' ? '%' : level.kind);
+    // The words must agree with the numbers, and the earlier figure be of the same kind, dated.
+    const agrees = direction!.toLowerCase() === 'up' ? level.value > value : level.value < value;
+    if (!year || kind !== level.kind || !agrees || !(value > 0)) return owned;
+    return [level, { ...level, value, year: Number(year), compared: true }];
+  }
+  // Without a list's year, a year only in the comparison dates the earlier figure, not this one.
+  if (compared && !own.length) return [];
+  return levelsAt(head, section, previous).map((l) => ({ ...l, sentence }));
+}
+
+/** A year the sentence sets a figure against ("since 2009", "up 1.2% from 2017"), not the figure's own. */
+function referenceYear(sentence: string, year: string): boolean {
+  return new RegExp(
+    String.raw`\b(?:since|until|till|before|after|from|than|between)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|fiscal\s+)?${year}`,
+    'i',
+  ).test(sentence);
+}
+
+function levelsAt(sentence: string, section: number, previous?: string, forcedYear?: string): Level[] {
+  let years = forcedYear ? [forcedYear] : [...new Set(sentence.match(SENTENCE_YEAR) ?? [])];
   // "Revenue fell to $98 million, and the company lost $40 million that year": the year is the one
   // the sentence before it names, when it names exactly one.
   if (!years.length && previous && /\b(?:that|the same|that same) year\b/i.test(sentence)) {
@@ -228,13 +286,7 @@ function levelsIn(sentence: string, section: number, previous?: string): Level[]
   // change (blind review v10: "the article's only 2025 figure is for the first half").
   if (PART_OF_YEAR.test(sentence)) return [];
   // "its first loss since 2009" or "the best year since 2009" names another year than the figure's.
-  if (
-    new RegExp(
-      String.raw`\b(?:since|until|till|before|after|from|than|between)\s+(?:the\s+end\s+of\s+|early\s+|late\s+)?${years[0]}`,
-      'i',
-    ).test(sentence)
-  )
-    return [];
+  if (!forcedYear && referenceYear(sentence, years[0]!)) return [];
   const found = [...sentence.matchAll(LEVEL)].flatMap((match): Level[] => {
     const [, measure, currency, num, unit] = match;
     const u = (unit ?? '').toLowerCase();
@@ -254,15 +306,29 @@ function levelsIn(sentence: string, section: number, previous?: string): Level[]
       .replace(/(?<!sale|earning)s$/, '')
       .replace(/^(?:annual|total) /i, '')
       .replace(/\b(?!EBITDA\b|EBIT\b)\w+/g, (w) => w.toLowerCase());
-    return [{ measure: name, value, kind: percent ? '%' : currency || 'n', year: Number(years[0]), sentence, section }];
+    const fiscal = forcedYear ? undefined : fiscalYear(sentence, years[0]!);
+    return [
+      {
+        measure: name,
+        value,
+        kind: percent ? '%' : currency || 'n',
+        year: Number(years[0]),
+        sentence,
+        section,
+        ...(fiscal ? { fiscal } : {}),
+      },
+    ];
   });
   // One level per measure: two revenue figures in one sentence compare things (segments, rivals).
   return found.filter((l) => found.filter((o) => o.measure === l.measure).length === 1);
 }
 
 const YEAR_CELL = /^(?:19|20)\d{2}$/;
-/** A figure in a table cell: "1,210", "5.8%", "$4.2", "NOK 96"; a range, a note or a negative is no figure. */
-const FIGURE_CELL = /^(?:[$€£¥]|[A-Z]{3}\s?)?(\d[\d,]*(?:\.\d+)?)\s?(%)?$/;
+/**
+ * A figure in a table cell: "1,210", "5.8%", "$4.2", "NOK 96", "$31.4M"; a range, a note or a negative
+ * is no figure.
+ */
+const FIGURE_CELL = /^(?:[$€£¥]|[A-Z]{3}\s?)?(\d[\d,]*(?:\.\d+)?)\s?(%|[MmKk]\b|bn\b|million\b|billion\b|thousand\b)?$/;
 
 /**
  * The figures of a table of years: a "Year" column with one row per year (or a header row of years
@@ -298,7 +364,7 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
       .trim()
       .replace(/\b(?![A-Z]{2,}\b)\p{L}+/gu, (w) => w.toLowerCase());
     return cells.flatMap((c, i): Level[] => {
-      const value = Number(read[i]![1]!.replace(/,/g, ''));
+      const value = Number(read[i]![1]!.replace(/,/g, '')) * (SCALE[(read[i]![2] ?? '').toLowerCase()] ?? 1);
       if (!(value > 0)) return [];
       return [{ measure, value, kind: `${isPercent ? '%' : ''}table:${label}`, year: c.year, sentence: c.source, section, label }];
     });
@@ -310,10 +376,11 @@ const levelCache = new WeakMap<object, Level[]>();
 function levelsOf(ctx: FamilyContext): Level[] {
   let levels = levelCache.get(ctx.analysis);
   if (!levels) {
+    const listYears = listLeadYears(ctx);
     levels = ctx.analysis.all.flatMap((s, i, all) => {
       const f = sentenceFeatures(s.text);
       const previous = all[i - 1]?.section === s.section ? all[i - 1]!.text : undefined;
-      return isClaim(f) && !f.hedged && !f.forecast ? levelsIn(s.text, s.section, previous) : [];
+      return isClaim(f) && !f.hedged && !f.forecast ? levelsIn(s.text, s.section, previous, listYears.get(s.text)) : [];
     });
     ctx.caseStudy.sections.forEach((section, i) => {
       if (section.review) return;
@@ -322,6 +389,49 @@ function levelsOf(ctx: FamilyContext): Level[] {
     levelCache.set(ctx.analysis, levels);
   }
   return levels;
+}
+
+interface ListYear {
+  year: string;
+  fiscal?: { month?: string };
+}
+
+/**
+ * "For the year to March 2025", "fiscal year ended June 2022", "fiscal 2024": a financial year, which a
+ * question names as such rather than as the calendar year (blind review v14: "the years are really the
+ * years to March").
+ */
+function fiscalYear(text: string, year: string): { month?: string } | undefined {
+  const ending = new RegExp(
+    String.raw`\b(?:year|months?)\s+(?:to|ending|ended)\s+(?:(?:the\s+)?end\s+of\s+)?(\p{Lu}\p{Ll}+)\s+${year}`,
+    'u',
+  ).exec(text);
+  if (ending) return { month: ending[1] };
+  return new RegExp(String.raw`\b(?:fiscal|financial)\s+(?:year\s+)?${year}|\bFY\s?${year}`, 'i').test(text) ? {} : undefined;
+}
+
+/**
+ * The year of each list item whose list is led by a sentence naming one year ("By fiscal 2024 the
+ * results were:", "In 2018 the company reported:"): a snapshot of the case at that date. A lead that
+ * looks ahead ("The plan projected for 2026:") or names part of a year dates nothing.
+ */
+function listLeadYears(ctx: FamilyContext): Map<string, ListYear> {
+  const years = new Map<string, ListYear>();
+  const blocksOf = [ctx.caseStudy.introduction, ...ctx.caseStudy.sections.filter((s) => !s.review).map((s) => s.blocks)];
+  for (const blocks of blocksOf)
+    blocks.forEach((block, i) => {
+      const before = blocks[i - 1];
+      if (block.kind !== 'list' || before?.kind !== 'paragraph') return;
+      const lead = sentencesOf([before]).at(-1)?.trim() ?? '';
+      const named = [...new Set(lead.match(SENTENCE_YEAR) ?? [])];
+      if (!lead.endsWith(':') || named.length !== 1 || PART_OF_YEAR.test(lead)) return;
+      if (new RegExp(String.raw`\b(?:since|until|till|before|after|from|than|between)\s+(?:fiscal\s+)?${named[0]}`, 'i').test(lead)) return;
+      const f = sentenceFeatures(lead);
+      if (f.forecast || f.hedged || f.question) return;
+      const dated = { year: named[0]!, fiscal: fiscalYear(lead, named[0]!) };
+      for (const item of block.items) for (const sentence of sentencesOf([{ kind: 'paragraph', text: item }])) years.set(sentence, dated);
+    });
+  return years;
 }
 
 /**
@@ -344,6 +454,7 @@ const isPercent = (level: Level) => level.kind === '%' || level.kind.startsWith(
 /** How a question names a measure: "the figure for “Revenue (NOK m)”" from a table, else "Brannvik’s revenue". */
 function measureName(level: Level, ctx: FamilyContext): string {
   if (level.label) return `the figure for “${level.label}” in the article’s table`;
+  if (level.generic) return `the company’s ${level.measure}`;
   // "Brenner’s revenue" misnames "Brenner & Lutz": when the subject is part of a longer name, "the company’s".
   const apostrophe = level.sentence.includes("'") && !level.sentence.includes('’') ? "'" : '’';
   const owner = ctx.subject === null ? null : partOfLongerName(ctx.subject, ctx.analysis.all) ? 'the company' : ctx.subject;
@@ -364,7 +475,12 @@ function levelChanges(ctx: FamilyContext): { change: Change; sources: string[] }
     if (same.filter((l) => l.year === later.year).length !== 1) continue;
     // A table gives a figure for every year: its first and last year make the change, not each step.
     if (later.label && same.some((l) => l.year > later.year)) continue;
-    const earlier = same.filter((l) => l.year < later.year && l.sentence !== later.sentence).sort((a, b) => a.year - b.year)[0];
+    // Two figures of one sentence are a change read there (changeIn), except a list item's comparison
+    // and a table's row ("Veterinarian turnover | 21% | 10%" under "2022 | 2024"). The earliest figure,
+    // one the article states before a comparison's ("up from … in 2015").
+    const earlier = same
+      .filter((l) => l.year < later.year && (l.sentence !== later.sentence || l.compared || l.label !== undefined))
+      .sort((a, b) => Number(a.compared ?? false) - Number(b.compared ?? false) || a.year - b.year)[0];
     if (!earlier || same.filter((l) => l.year === earlier.year).length !== 1) continue;
     const subject = measureName(later, ctx);
     out.push({
@@ -375,11 +491,25 @@ function levelChanges(ctx: FamilyContext): { change: Change; sources: string[] }
         percent: isPercent(later),
         fromYear: String(earlier.year),
         toYear: String(later.year),
+        period: periodOf(earlier, later),
       },
       sources: [earlier.sentence, later.sentence],
     });
   }
   return out;
+}
+
+/**
+ * "fiscal 2022 and fiscal 2024", or "the years to March 2023 and March 2025" when both end in one named
+ * month; undefined for two calendar years.
+ */
+function periodOf(earlier: Level, later: Level): string | undefined {
+  if (!earlier.fiscal && !later.fiscal) return undefined;
+  const month = earlier.fiscal?.month;
+  if (month && month === later.fiscal?.month) return `the years to ${month} ${earlier.year} and ${month} ${later.year}`;
+  // Each year as the article names it: "fiscal 2018 and 2023".
+  const name = (l: Level) => `${l.fiscal ? 'fiscal ' : ''}${l.year}`;
+  return `${name(earlier)} and ${name(later)}`;
 }
 
 /** "Brenner" in an article about "Brenner & Lutz" or "Brenner and Sons". */
@@ -408,7 +538,7 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     // change with no year at all ("Membership fell from 118 to 96") is a stem without its period:
     // reviewers called every one vague (blind review v12: 3 of 3), so only a dated change is asked.
     if (!change.fromYear || !change.toYear) return [];
-    const span = ` between ${change.fromYear} and ${change.toYear}`;
+    const span = ` between ${change.period ?? `${change.fromYear} and ${change.toYear}`}`;
     const base = change.base ? ` (as a share ${change.base})` : '';
     // The learner works the size out from two figures: "according to the article" read as if it were stated (blind review v9).
     const stem = `From the article’s figures, by about how much did ${change.subject}${base} change${span}?`;

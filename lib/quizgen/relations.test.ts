@@ -326,11 +326,11 @@ describe('aims of moves told as clauses, as wrong answers beside a named move’
   });
 
   it('offers no wrong aim whose own sentence speaks of the key’s subject (blind review v13: two aims serving one end)', () => {
-    const [lab] = purposeQuestions(
+    const lab = purposeQuestions(
       'The board made its first move in 2022:',
       ['Expanding the food-safety laboratory to satisfy the new hygiene regulations.'],
       'The plant managers rewrote the cleaning rotas to pass inspections, which won back the trust of the regulators. The finance team renegotiated the energy contract to lower the bill for the freezers. The sales director visited every buyer to win back the lost contracts.',
-    );
+    ).find((q) => q.prompt.includes('food-safety laboratory'));
     if (lab?.type !== 'single_choice') throw new Error('expected the laboratory’s aim to be asked');
     expect(lab.options[lab.answer]).toBe('To satisfy the new hygiene regulations');
     expect(lab.options).not.toContain('To pass inspections');

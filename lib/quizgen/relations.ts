@@ -151,7 +151,8 @@ export function purposesIn(sentence: string): Purpose[] {
   const gerundForm = PURPOSE.exec(body);
   const m = gerundForm ?? CLAUSE_PURPOSE.exec(body);
   if (!m) return [];
-  const [action, aim] = [m[1]!.trim(), m[2]!.trim()];
+  // "to track its suppliers, and identified 140 parts …": a clause after the aim says what followed.
+  const [action, aim] = [m[1]!.trim(), cutAim(m[2]!)];
   if (action.includes(',') || action.split(/\s+/).length < 3 || VAGUE_OR_DECISION.test(action)) return [];
   // "The first was to build a brand": what follows a copula is what something was, not a move's aim.
   if (/\b(?:was|were|is|are|be|been)$/i.test(action)) return [];
@@ -159,6 +160,11 @@ export function purposesIn(sentence: string): Purpose[] {
   const gerund = nlp(action.split(/\s+/)[0]!).has('#Gerund');
   if (gerundForm ? !gerund : !isStandalone(action) || TO_COMPLEMENT.test(action) || !nlp(action).has('#PastTense')) return [];
   return [{ action, aim: `To ${aim}`, sentence }];
+}
+
+/** An aim without what follows it: "…, working alongside the WHO", "…, and identified 140 parts". */
+function cutAim(aim: string): string {
+  return aim.replace(/,\s+(?:\p{Ll}+ing|and|but|while|as|then)\b.*$/u, '').trim();
 }
 
 /**
@@ -176,7 +182,7 @@ export function aimsIn(sentence: string): string[] {
     .at(-1)!
     .trim();
   // "…, working alongside the WHO": a participle after the aim says how, not what for.
-  const aim = m[2]!.replace(/,\s+(?:\p{Ll}+ing|and|but|while|as)\b.*$/u, '').trim();
+  const aim = cutAim(m[2]!);
   // "from personalised recommendations to supply chain optimisation": a range, not an aim.
   if (/\bfrom\b/i.test(action)) return [];
   const verb = aim.split(/\s+/)[0]!;

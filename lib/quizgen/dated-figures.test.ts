@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { parseCaseStudy } from '@/lib/case-study/parse';
+import { levelsIn, tableLevels } from './families-change';
+import { generateQuizzes } from './generate';
+import type { Question } from './types';
+
+type Choice = Extract<Question, { type: 'single_choice' }>;
+
+const changesOf = (text: string): Choice[] => {
+  const parsed = parseCaseStudy(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return generateQuizzes(parsed.caseStudy)
+    .lessons.flatMap((l) => l.questions)
+    .filter((q): q is Choice => q.family === 'change' && q.type === 'single_choice');
+};
+
+/** A case told as a snapshot before the decision and one after it, each a list under a dated lead. */
+const snapshots = (before: string, after: string) =>
+  [
+    '# Pellworth Ropes: Automating the Braiding Floor',
+    '',
+    '## Background',
+    '',
+    'Pellworth Ropes makes mooring lines for ferries and offshore vessels in Grimsby. Its owners had run the braiding floor the same way for thirty years, and its customers were starting to look elsewhere.',
+    '',
+    before,
+    '',
+    '- Revenue: £22.4 million, up from £19.8 million in 2016',
+    '- Headcount: 240, of whom 170 worked on the braiding floor',
+    '',
+    'The board spent a year arguing about what to do next. Its chair wanted to automate the floor, and its two largest shareholders wanted to sell the business to a competitor.',
+    '',
+    '## The Decision',
+    '',
+    'The board approved an automated braiding line in March 2020. The line cost £6.1 million and was paid for with a bank loan and the sale of an old warehouse by the river.',
+    '',
+    'The first months were hard. Two of the new machines broke down, and the company lost a contract with a Danish ferry operator.',
+    '',
+    '## Results',
+    '',
+    'The line settled down in 2022, and the ferry operator came back the following year.',
+    '',
+    after,
+    '',
+    '- Revenue: £31.9 million',
+    '- Headcount: 182, down from 240',
+    '',
+    '## Lessons',
+    '',
+    '- Automation changes who a company employs before it changes what the company earns.',
+    '- A lost customer can come back when the product gets better.',
+  ].join('\n');
+
+describe('figures in a list dated by its lead ("By 2024 the results were:")', () => {
+  it('reads each item at the year its lead names, sets it against the same measure in an earlier dated list, and names the owner as "the company"', () => {
+    const changes = changesOf(
+      snapshots('In 2019, the last full year before the decision, the business looked like this:', 'By 2024 the results were:'),
+    );
+    const revenue = changes.find((q) => /revenue change between 2019 and 2024/.test(q.prompt));
+    expect(revenue?.prompt).toBe('From the article’s figures, by about how much did the company’s revenue change between 2019 and 2024?');
+    // £22.4m → £31.9m is 42% more.
+    expect(revenue!.options[revenue!.answer]).toBe('Rose by about 40%.');
+    const headcount = changes.find((q) => /headcount/.test(q.prompt));
+    // 240 → 182 is 24% less.
+    expect(headcount?.options[headcount.answer]).toBe('Fell by about 25%.');
+  });
+
+  it('reads the comparison a list item makes with an earlier dated figure ("…, up from £19.8 million in 2016")', () => {
+    const [level, earlier] = levelsIn('Revenue: £22.4 million, up from £19.8 million in 2016', 0, undefined, { year: '2019' });
+    expect(level).toMatchObject({ measure: 'revenue', value: 22.4e6, year: 2019 });
+    expect(earlier).toMatchObject({ measure: 'revenue', value: 19.8e6, year: 2016, compared: true });
+    // Words that disagree with the numbers ("up" to a lower figure) are no comparison.
+    expect(levelsIn('Revenue: £22.4 million, up from £25.1 million in 2016', 0, undefined, { year: '2019' })).toHaveLength(1);
+    // A year the item sets its figure against ("up 1.2% from 2017") is not the item's own.
+    expect(levelsIn('Revenue of $11.4 million, up 1.2% from 2017;', 0, undefined, { year: '2018' })).toEqual([
+      expect.objectContaining({ measure: 'revenue', value: 11.4e6, year: 2018 }),
+    ]);
+  });
+
+  it('dates nothing from a list without a dated lead, or one that looks ahead', () => {
+    const undated = changesOf(snapshots('Before the decision, the business looked like this:', 'After the decision, the results were:'));
+    expect(undated.some((q) => /company’s (?:revenue|headcount)/.test(q.prompt))).toBe(false);
+    const forecast = changesOf(
+      snapshots('In 2019, the last full year before the decision, the business looked like this:', 'The plan projected for 2024:'),
+    );
+    // The 2019 list still dates its own comparison ("up from £19.8 million in 2016"); nothing reaches 2024.
+    expect(forecast.some((q) => /2024/.test(q.prompt))).toBe(false);
+    expect(forecast.some((q) => /company’s revenue change between 2016 and 2019/.test(q.prompt))).toBe(true);
+  });
+
+  it('names financial years as the article does (blind review v14: "the years are really the years to March")', () => {
+    const toMarch = changesOf(
+      snapshots('For the year to March 2019 the company reported:', 'For the year to March 2024 the company reported:'),
+    );
+    expect(toMarch.find((q) => /company’s revenue.*2024\?$/.test(q.prompt))?.prompt).toBe(
+      'From the article’s figures, by about how much did the company’s revenue change between the years to March 2019 and March 2024?',
+    );
+    const mixed = changesOf(snapshots('In fiscal 2019 the company reported:', 'By 2024 the results were:'));
+    expect(mixed.find((q) => /company’s revenue.*2024\?$/.test(q.prompt))?.prompt).toMatch(/between fiscal 2019 and 2024\?$/);
+  });
+});
+
+describe('a table with the years across its header', () => {
+  const table = {
+    header: ['Measure', '2022', '2024'],
+    rows: [
+      ['Revenue', '$31.4M', '$36.2M'],
+      ['Staff turnover', '21%', '10%'],
+      ['Open positions', '7', '2'],
+    ],
+  };
+
+  it('reads a figure with a written scale ("$31.4M") and the two years of each row', () => {
+    const levels = tableLevels(table, 3);
+    expect(levels.filter((l) => l.measure === 'revenue').map((l) => [l.year, l.value])).toEqual([
+      [2022, 31.4e6],
+      [2024, 36.2e6],
+    ]);
+  });
+
+  it('asks how a row changed between its two years, though both figures sit in one row', () => {
+    const text = [
+      '# Brightmoor Clinics: Fixing the Rota',
+      '',
+      '## Background',
+      '',
+      'Brightmoor Clinics runs eleven physiotherapy clinics around Leeds. In 2022 it could not keep its staff, and patients waited three weeks for a first appointment.',
+      '',
+      'Its directors rewrote the rota, hired assistants for routine work and opened on Saturdays in the largest clinics.',
+      '',
+      '## Results',
+      '',
+      'The changes took two years to settle, and the directors published a comparison for their staff.',
+      '',
+      '| Measure | 2022 | 2024 |',
+      '|---|---|---|',
+      ...table.rows.map((r) => `| ${r.join(' | ')} |`),
+      '',
+      'Patients now wait five days for a first appointment.',
+    ].join('\n');
+    const changes = changesOf(text);
+    expect(changes.length).toBeGreaterThanOrEqual(1);
+    for (const q of changes) expect(q.prompt).toMatch(/between 2022 and 2024\?$/);
+    const turnover = changes.find((q) => /Staff turnover/.test(q.prompt));
+    // 21% → 10% is 11 points less.
+    if (turnover) expect(turnover.options[turnover.answer]).toMatch(/^Fell by about 1[01] percentage points\.$/);
+  });
+});
