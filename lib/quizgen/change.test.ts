@@ -4,7 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { inNaturalOrder } from '@/lib/questions/natural-order';
 import { leaksInto } from './choose';
-import { changeIn, partOfLongerName, tableLevels, trendShape } from './families-change';
+import { analyseArticle } from './analysis';
+import { indexArticle } from './article-index';
+import { changeIn, partOfLongerName, tableLevels, trendCandidates, trendShape } from './families-change';
 import { generateQuizzes, mainSubject } from './generate';
 import { consequencesIn, reasonsIn } from './relations';
 import type { Question } from './types';
@@ -487,8 +489,26 @@ describe('figures in a table of years', () => {
       '',
       'The finance director found that a third of the product lines lost money once discounts were counted. The board closed eleven lines and moved the rest onto two production lines at the main plant.',
     ].join('\n');
-    const questions = generate(article).lessons.flatMap((l) => l.questions);
-    const trend = questions.find((q): q is Choice => q.family === 'trend');
+    // The quiz itself asks how revenue and the margin moved together (comparison), on the same rows.
+    const quiz = generate(article).lessons.flatMap((l) => l.questions);
+    expect(quiz.find((q): q is Choice => q.family === 'comparison')?.prompt).toMatch(/“Revenue \(£ m\)” and “Operating margin”/);
+    const parsed = parseCaseStudy(article);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const cs = parsed.caseStudy;
+    const subject = mainSubject(cs);
+    const ctx = {
+      caseStudy: cs,
+      section: cs.sections[0]!,
+      sectionIndex: 0,
+      analysis: analyseArticle(cs),
+      index: indexArticle(cs, subject),
+      subject,
+    };
+    // The trend the quiz would rank first among the lesson's trends.
+    const trend = trendCandidates(ctx)
+      .sort((a, b) => b.score - a.score)
+      .map((c) => c.question)
+      .find((q): q is Choice => q.type === 'single_choice');
     // The margin is the figure the lesson talks about ("its margins got thinner"), not revenue.
     expect(trend?.prompt).toBe(
       'From the article’s figures, which path did the figure for “Operating margin” in the article’s table take from 2016 to 2019?',

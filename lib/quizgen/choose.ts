@@ -19,11 +19,17 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   figure: 1,
   change: 2,
   trend: 1,
+  comparison: 1,
   who_did_what: 3,
   key_term: 2,
   matching: 1,
 };
 const MIN_QUESTIONS = 4;
+/**
+ * Families whose options are points on a fixed scale ("Fell by about 25%.", "Revenue rose while
+ * headcount fell."), shown alike in every question of the family: not fillers, and no key to give away.
+ */
+const FIXED_SCALE: ReadonlySet<QuestionFamily> = new Set(['change', 'trend', 'comparison']);
 const LEAK_NEIGHBOURHOOD = 8;
 
 interface ChooseOptions {
@@ -69,7 +75,7 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
       const n = normalizeSource(s);
       // A change read across lessons may rest on an earlier lesson's sentence; one read in a single
       // sentence may not (another question may have shown both of its figures).
-      const acrossLessons = (c.question.family === 'change' || c.question.family === 'trend') && c.sources.length > 1;
+      const acrossLessons = FIXED_SCALE.has(c.question.family) && c.sources.length > 1;
       // Tying a lesson to its evidence asks which lesson an episode shows, not the episode's details.
       const lessonToEvidence = c.question.family === 'takeaway_evidence';
       if (c.question.family !== 'timeline' && !acrossLessons && !lessonToEvidence && used.sources.has(n)) return true;
@@ -87,8 +93,7 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
     leaksInto([...answersNearby, ...picked.flatMap(answersOf)], [shownText(c)]) ||
     // Two wrong options already shown in another question: recycled fillers teach the learner to skip
     // them. (A change question's bands are a fixed scale, not fillers.)
-    (c.question.family !== 'change' &&
-      c.question.family !== 'trend' &&
+    (!FIXED_SCALE.has(c.question.family) &&
       optionsOf(c).filter(
         (o) =>
           used.options.has(normalizeSource(o)) || picked.some((p) => optionsOf(p).some((x) => normalizeSource(x) === normalizeSource(o))),
@@ -155,7 +160,7 @@ function answersOf(c: Candidate): string[] {
   if (q.type === 'fill_blank') return q.answer;
   // A change's or a trend's key is a point on a fixed scale ("Fell by about 25%."), shown in every
   // question of the family: seeing it elsewhere gives nothing away.
-  if (q.type === 'single_choice' && q.family !== 'change' && q.family !== 'trend') return [q.options[q.answer]!];
+  if (q.type === 'single_choice' && !(q.family && FIXED_SCALE.has(q.family))) return [q.options[q.answer]!];
   return [];
 }
 

@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
-import { levelsIn, tableLevels } from './families-change';
-import { generateQuizzes } from './generate';
+import { analyseArticle } from './analysis';
+import { indexArticle } from './article-index';
+import { changeCandidates, levelsIn, tableLevels } from './families-change';
+import { generateQuizzes, mainSubject } from './generate';
 import type { Question } from './types';
 
 type Choice = Extract<Question, { type: 'single_choice' }>;
 
+/** Every change question the article supports, before a quiz chooses among them. */
 const changesOf = (text: string): Choice[] => {
   const parsed = parseCaseStudy(text);
   if (!parsed.ok) throw new Error(parsed.error);
-  return generateQuizzes(parsed.caseStudy)
-    .lessons.flatMap((l) => l.questions)
-    .filter((q): q is Choice => q.family === 'change' && q.type === 'single_choice');
+  const caseStudy = parsed.caseStudy;
+  const subject = mainSubject(caseStudy);
+  const analysis = analyseArticle(caseStudy);
+  const index = indexArticle(caseStudy, subject);
+  return caseStudy.sections
+    .flatMap((section, sectionIndex) => changeCandidates({ caseStudy, section, sectionIndex, analysis, index, subject }))
+    .map((c) => c.question)
+    .filter((q): q is Choice => q.type === 'single_choice');
 };
 
 /** A case told as a snapshot before the decision and one after it, each a list under a dated lead. */
@@ -144,5 +152,47 @@ describe('a table with the years across its header', () => {
     const turnover = changes.find((q) => /Staff turnover/.test(q.prompt));
     // 21% → 10% is 11 points less.
     if (turnover) expect(turnover.options[turnover.answer]).toMatch(/^Fell by about 1[01] percentage points\.$/);
+  });
+});
+
+describe('two measures read together (comparison)', () => {
+  const compare = (text: string) => {
+    const parsed = parseCaseStudy(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .filter((q): q is Choice => q.family === 'comparison' && q.type === 'single_choice');
+  };
+  const dated = (after: string) =>
+    snapshots('In 2019, the last full year before the decision, the business looked like this:', 'By 2024 the results were:').replace(
+      '- Headcount: 182, down from 240',
+      after,
+    );
+
+  it('asks how two measures given for the same two years moved, keyed from the four figures (revenue up while headcount fell)', () => {
+    const [q] = compare(dated('- Headcount: 182, down from 240'));
+    expect(q?.prompt).toBe('From the article’s figures, how did the company’s revenue and headcount change between 2019 and 2024?');
+    expect(q!.options[q!.answer]).toBe('Revenue rose while headcount fell.');
+    expect([...q!.options].sort()).toEqual(
+      [
+        'Revenue fell and headcount fell.',
+        'Revenue fell while headcount rose.',
+        'Revenue rose and headcount rose.',
+        'Revenue rose while headcount fell.',
+      ].sort(),
+    );
+    expect(q!.level).toBe('analyze');
+  });
+
+  it('asks nothing when a move is too small to call either way (240 → 236)', () => {
+    expect(compare(dated('- Headcount: 236'))).toHaveLength(0);
+  });
+
+  it('never sets one measure against another name for it ("revenue" and "sales")', () => {
+    expect(
+      compare(
+        dated('- Sales: £28.0 million').replace('- Headcount: 240, of whom 170 worked on the braiding floor', '- Sales: £21.0 million'),
+      ),
+    ).toHaveLength(0);
   });
 });

@@ -668,3 +668,86 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
       }).map((c) => ({ ...c, sources }));
     });
 }
+
+/** Measures that name one thing: a pair of them is no comparison ("revenue" beside "sales"). */
+const SAME_THING = [/^(?:revenue|sales|turnover)$/i];
+
+/**
+ * Two measures the article gives for the same two years ("revenue" and "headcount" in 2019 and in 2024):
+ * which way did each move? The case's outcome read together, as blind reviewers asked for in place of a
+ * single change ("revenue rose while the margin fell from 14.2% to 12.8%: ask about the margin squeeze",
+ * v9; "profit rose while gross margin fell", v14). The four options are the four pairs of directions;
+ * the key is computed from the article's own figures, and a move too small to call is not asked.
+ */
+export function comparisonCandidates(ctx: FamilyContext): Candidate[] {
+  const levels = levelsOf(ctx);
+  const series = new Map<string, Level[]>();
+  for (const l of levels) {
+    const key = `${l.kind}\u0000${l.measure}`;
+    series.set(key, [...(series.get(key) ?? []), l]);
+  }
+  const usable = [...series.values()].filter((ls) => ls.every((l) => ls.filter((o) => o.year === l.year).length === 1));
+  const out: Candidate[] = [];
+  for (let i = 0; i < usable.length; i++)
+    for (let j = i + 1; j < usable.length; j++) {
+      const [a, b] = [usable[i]!, usable[j]!];
+      if (SAME_THING.some((re) => re.test(a[0]!.measure) && re.test(b[0]!.measure))) continue;
+      const years = a.map((l) => l.year).filter((y) => b.some((l) => l.year === y));
+      if (years.length < 2) continue;
+      const [first, last] = [Math.min(...years), Math.max(...years)];
+      const at = (ls: Level[], y: number) => ls.find((l) => l.year === y)!;
+      const four = [at(a, first), at(a, last), at(b, first), at(b, last)];
+      // Asked in the lesson of the latest of the four figures.
+      if (Math.max(...four.map((l) => l.section)) !== ctx.sectionIndex) continue;
+      const da = direction(at(a, first), at(a, last));
+      const db = direction(at(b, first), at(b, last));
+      if (!da || !db) continue;
+      out.push(...comparisonQuestion(ctx, four, da, db));
+    }
+  return out;
+}
+
+/** "rose" or "fell", or null when the move is too small to call either way. */
+function direction(from: Level, to: Level): 'rose' | 'fell' | null {
+  const clear = isPercent(to) ? Math.abs(to.value - from.value) >= 1 : Math.abs(Math.log(to.value / from.value)) >= 0.05;
+  return clear ? (to.value > from.value ? 'rose' : 'fell') : null;
+}
+
+function comparisonQuestion(ctx: FamilyContext, [a1, a2, b1, b2]: Level[], da: 'rose' | 'fell', db: 'rose' | 'fell'): Candidate[] {
+  // "The company’s revenue and headcount"; a table's rows by their labels, as the table names them.
+  const label = (l: Level) => (l.label ? `“${l.label}”` : l.measure);
+  const bothTable = Boolean(a2!.label && b2!.label);
+  const owner = measureName(a2!, ctx).replace(new RegExp(`${a2!.measure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '');
+  const named =
+    a2!.label || b2!.label
+      ? bothTable
+        ? `the figures for ${label(a2!)} and ${label(b2!)} in the article’s table`
+        : null
+      : `${owner}${a2!.measure} and ${b2!.measure}`;
+  if (!named) return [];
+  const period = periodOf(a1!, a2!) ?? `${a1!.year} and ${a2!.year}`;
+  if ((periodOf(b1!, b2!) ?? `${b1!.year} and ${b2!.year}`) !== period) return [];
+  const [nameA, nameB] = [label(a2!), label(b2!)];
+  const capital = (s: string) => (/^\p{Ll}/u.test(s) && !/^\p{Ll}+\p{Lu}/u.test(s) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+  const option = (x: 'rose' | 'fell', y: 'rose' | 'fell') => `${capital(nameA)} ${x} ${x === y ? 'and' : 'while'} ${nameB} ${y}.`;
+  const all = [option('rose', 'rose'), option('rose', 'fell'), option('fell', 'rose'), option('fell', 'fell')];
+  const key = option(da, db);
+  const unit = (l: Level) => (isPercent(l) ? '%' : '');
+  const figures = (x: Level, y: Level) => `${formatNumber(x.value)}${unit(x)} to ${formatNumber(y.value)}${unit(y)}`;
+  const sources = [...new Set([a1!, a2!, b1!, b2!].map((l) => l.sentence))];
+  const source = sources.join(' … ');
+  return singleChoice({
+    family: 'comparison',
+    level: 'analyze',
+    rng: streamFor('comparison', source),
+    stem: `From the article’s figures, how did ${named} change between ${period}?`,
+    key,
+    distractors: all.filter((o) => o !== key),
+    explain: (tempting) =>
+      `The article gives both for ${a1!.year} and ${a2!.year}: ${nameA} went from ${figures(a1!, a2!)}, and ${nameB} from ${figures(b1!, b2!)}. ` +
+      `“${tempting}” does not fit those figures.`,
+    source,
+    // Two measures moving apart (revenue up, margin down) is what a case turns on; both up is weaker.
+    score: da !== db ? 0.84 : 0.74,
+  }).map((c) => ({ ...c, sources, keys: [] }));
+}

@@ -300,9 +300,13 @@ export function whyStem(action: string, ctx?: FamilyContext): string | null {
     at < 1 ||
     at > 5 ||
     !/^(?:\p{Lu}|(?:the|a|an)\s)/u.test(subject) ||
-    /\b(?:it|they|he|she|we|you|i|this|that|these|those|who|which)\b/i.test(subject)
+    /\b(?:it|they|he|she|we|you|i|this|that|these|those|who|which)\b/i.test(subject) ||
+    // "When Niamh rang her …": a subordinate clause, not the move of a sentence.
+    /^(?:when|if|after|before|because|as|since|while|although|though|once|until|unless)\b/i.test(subject)
   )
     return null;
+  // "rang her": an object pronoun points at someone the question does not name.
+  if (/\b(?:him|her|them|it|us|me|you)\b/i.test(rest)) return null;
   if (!nlp(subject).has('#Noun')) return null;
   const restWords = rest.split(/\s+/).filter(Boolean).length;
   if (restWords < 1 || restWords > 14) return null;

@@ -12,8 +12,7 @@ import {
 } from './families-understand';
 import { matchingCandidates, sequenceCandidates } from './families-recall';
 import { rolesMatchingCandidates } from './families-review';
-import { actorActionCandidates } from './families-actors';
-import { changeCandidates, trendCandidates } from './families-change';
+import { changeCandidates, comparisonCandidates, trendCandidates } from './families-change';
 import { decisionCandidates, optionChoiceCandidates } from './families-decisions';
 import { tradeoffCandidates, tradeoffLinkCandidates } from './families-tradeoffs';
 import { findFlaw } from './flaws';
@@ -70,6 +69,7 @@ const FAMILIES = [
   // recall of a copied sentence. Figures are asked read together instead (changes and trends).
   changeCandidates,
   trendCandidates,
+  comparisonCandidates,
   // A name alone as a fill-in ("____ proposed pausing the whole programme") was dropped after the v4
   // blind reviews: 0 of 13 acceptable as is, 9 rejected as trivia ("asks only for the supplier's
   // name; the lesson the article draws from it is not tested"). Who did what is asked by the action
@@ -80,7 +80,9 @@ const FAMILIES = [
   // "leadership team") was dropped after the v12 blind reviews: 0 of 4 acceptable as is there, and
   // about 3 of 29 over v4–v12 ("guessable from the sentence's own wording", "trivia", "other wordings
   // as defensible"). A recurring noun phrase is not a term the case teaches.
-  actorActionCandidates,
+  // "Which of these did Saltmarsh do?" (who did what, asked from the action's side) was dropped after
+  // the v14 blind reviews: 2 of 48 acceptable as is over v2–v14, 24 rejected ("fragments cut from across
+  // the article", "the student only has to spot which fragment is about the company").
 ];
 
 /**

@@ -156,6 +156,7 @@ export function purposesIn(sentence: string): Purpose[] {
   if (action.includes(',') || action.split(/\s+/).length < 3 || VAGUE_OR_DECISION.test(action)) return [];
   // "The first was to build a brand": what follows a copula is what something was, not a move's aim.
   if (/\b(?:was|were|is|are|be|been)$/i.test(action)) return [];
+  if (!infinitiveOfPurpose(action, aim)) return [];
   if (!nlp(aim.split(/\s+/)[0]!).has('#Verb')) return [];
   const gerund = nlp(action.split(/\s+/)[0]!).has('#Gerund');
   if (gerundForm ? !gerund : !isStandalone(action) || TO_COMPLEMENT.test(action) || !nlp(action).has('#PastTense')) return [];
@@ -164,7 +165,21 @@ export function purposesIn(sentence: string): Purpose[] {
 
 /** An aim without what follows it: "…, working alongside the WHO", "…, and identified 140 parts". */
 function cutAim(aim: string): string {
-  return aim.replace(/,\s+(?:\p{Ll}+ing|and|but|while|as|then)\b.*$/u, '').trim();
+  // ", Carol said …": a capital after the comma opens the sentence's main clause.
+  return aim.replace(/,\s+(?:\p{Ll}+ing\b|(?:and|but|while|as|then)\b|\p{Lu}).*$/u, '').trim();
+}
+
+/**
+ * Whether "<action> to <aim>" states what the action was for, not what the infinitive completes:
+ * "asked for his objection to be recorded" (a passive complement), "the hardest part for a rival to
+ * copy" (an adjective's complement, with its own subject after "for"), "When Niamh rang her to
+ * apologise, …" (a subordinate clause, whose main clause says something else). General English.
+ */
+function infinitiveOfPurpose(action: string, aim: string): boolean {
+  if (/^be\b/i.test(aim)) return false;
+  if (/^(?:when|if|after|before|because|as|since|while|although|though|once|until|unless|whereas)\b/i.test(action)) return false;
+  if (/\bfor\s+(?:\S+\s+){0,2}\S+$/i.test(action)) return false;
+  return !nlp(action).terms().last().has('(#Adjective|#Comparative|#Superlative)');
 }
 
 /**
@@ -183,6 +198,7 @@ export function aimsIn(sentence: string): string[] {
     .trim();
   // "…, working alongside the WHO": a participle after the aim says how, not what for.
   const aim = cutAim(m[2]!);
+  if (!infinitiveOfPurpose(m[1]!.trim(), aim)) return [];
   // "from personalised recommendations to supply chain optimisation": a range, not an aim.
   if (/\bfrom\b/i.test(action)) return [];
   const verb = aim.split(/\s+/)[0]!;

@@ -20,6 +20,7 @@ export type QuestionFamily =
   | 'figure'
   | 'change'
   | 'trend'
+  | 'comparison'
   | 'who_did_what'
   | 'key_term'
   | 'matching';
