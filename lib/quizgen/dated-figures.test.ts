@@ -18,7 +18,7 @@ const changesOf = (text: string): Choice[] => {
   const index = indexArticle(caseStudy, subject);
   return caseStudy.sections
     .flatMap((section, sectionIndex) => changeCandidates({ caseStudy, section, sectionIndex, analysis, index, subject }))
-    .map((c) => c.question)
+    .map((c) => c.question as Question)
     .filter((q): q is Choice => q.type === 'single_choice');
 };
 
@@ -65,7 +65,9 @@ describe('figures in a list dated by its lead ("By 2024 the results were:")', ()
       snapshots('In 2019, the last full year before the decision, the business looked like this:', 'By 2024 the results were:'),
     );
     const revenue = changes.find((q) => /revenue change between 2019 and 2024/.test(q.prompt));
-    expect(revenue?.prompt).toBe('From the article’s figures, by about how much did the company’s revenue change between 2019 and 2024?');
+    expect(revenue?.prompt).toBe(
+      'From the article’s figures, by about what percentage did the company’s revenue change between 2019 and 2024?',
+    );
     // £22.4m → £31.9m is 42% more.
     expect(revenue!.options[revenue!.answer]).toBe('Rose by about 40%.');
     const headcount = changes.find((q) => /headcount/.test(q.prompt));
@@ -101,10 +103,24 @@ describe('figures in a list dated by its lead ("By 2024 the results were:")', ()
       snapshots('For the year to March 2019 the company reported:', 'For the year to March 2024 the company reported:'),
     );
     expect(toMarch.find((q) => /company’s revenue.*2024\?$/.test(q.prompt))?.prompt).toBe(
-      'From the article’s figures, by about how much did the company’s revenue change between the years to March 2019 and March 2024?',
+      'From the article’s figures, by about what percentage did the company’s revenue change between the years to March 2019 and March 2024?',
     );
     const mixed = changesOf(snapshots('In fiscal 2019 the company reported:', 'By 2024 the results were:'));
     expect(mixed.find((q) => /company’s revenue.*2024\?$/.test(q.prompt))?.prompt).toMatch(/between fiscal 2019 and 2024\?$/);
+  });
+});
+
+describe('a level told amount first ("earned $6.8 million in revenue in 2022")', () => {
+  it('reads the amount before the measure after a verb of earning, never a part of the measure', () => {
+    expect(levelsIn('Switchback earned $6.8 million in revenue in 2022.', 0)).toEqual([
+      expect.objectContaining({ measure: 'revenue', value: 6.8e6, kind: '$', year: 2022 }),
+    ]);
+    expect(levelsIn('In 2021 the mill generated about €14 million of sales.', 0)).toEqual([
+      expect.objectContaining({ measure: 'sales', value: 14e6, kind: '€', year: 2021 }),
+    ]);
+    // "wholesale revenue" is part of the measure, and an amount with no verb of earning is no level.
+    expect(levelsIn('In 2023 the group earned $2 million in wholesale revenue.', 0)).toEqual([]);
+    expect(levelsIn('In 2023 it spent $2 million in revenue bonds.', 0)).toEqual([]);
   });
 });
 

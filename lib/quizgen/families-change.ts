@@ -51,6 +51,8 @@ interface Change {
   toYear?: string;
   /** How the stem names the two years when they are financial years: "fiscal 2022 and fiscal 2024". */
   period?: string;
+  /** Both figures are a table's: the stem says "From the article’s table". */
+  fromTable?: boolean;
   /** "of kiln energy": what a share is a share of. */
   base?: string;
 }
@@ -203,6 +205,14 @@ const LEVEL = new RegExp(
   'gi',
 );
 const SENTENCE_YEAR = /\b(?:19|20)\d{2}\b/g;
+/** "earned $6.8 million in revenue", "posted €2.1 million of operating profit": the amount first. */
+const LEVEL_AFTER = new RegExp(
+  String.raw`\b(?:earned|generated|posted|booked|recorded|made|brought in)\s+` +
+    APPROX +
+    NUMBER +
+    String.raw`\s+(?:in|of)\s+(${MEASURE})\b`,
+  'gi',
+);
 
 interface Level {
   measure: string;
@@ -287,7 +297,13 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
   if (PART_OF_YEAR.test(sentence)) return [];
   // "its first loss since 2009" or "the best year since 2009" names another year than the figure's.
   if (!forcedYear && referenceYear(sentence, years[0]!)) return [];
-  const found = [...sentence.matchAll(LEVEL)].flatMap((match): Level[] => {
+  // "earned $6.8 million in revenue": the amount before the measure, after a verb of earning.
+  const after = [...sentence.matchAll(LEVEL_AFTER)].map((m) => {
+    const [whole, currency, num, unit, measure] = m;
+    const reordered = Object.assign([whole, measure, currency, num, unit], { index: m.index! + whole.length - measure!.length });
+    return reordered as unknown as RegExpMatchArray;
+  });
+  const found = [...sentence.matchAll(LEVEL), ...after].flatMap((match): Level[] => {
     const [, measure, currency, num, unit] = match;
     const u = (unit ?? '').toLowerCase();
     const percent = /%|percent|per cent/.test(u);
@@ -451,9 +467,9 @@ function discussed(level: Level, ctx: FamilyContext): boolean {
 
 const isPercent = (level: Level) => level.kind === '%' || level.kind.startsWith('%table:');
 
-/** How a question names a measure: "the figure for “Revenue (NOK m)”" from a table, else "Brannvik’s revenue". */
+/** How a question names a measure: "“Revenue (NOK m)”" from a table, as it heads its row, else "Brannvik’s revenue". */
 function measureName(level: Level, ctx: FamilyContext): string {
-  if (level.label) return `the figure for “${level.label}” in the article’s table`;
+  if (level.label) return `“${level.label}”`;
   if (level.generic) return `the company’s ${level.measure}`;
   // "Brenner’s revenue" misnames "Brenner & Lutz": when the subject is part of a longer name, "the company’s".
   const apostrophe = level.sentence.includes("'") && !level.sentence.includes('’') ? "'" : '’';
@@ -492,6 +508,7 @@ function levelChanges(ctx: FamilyContext): { change: Change; sources: string[] }
         fromYear: String(earlier.year),
         toYear: String(later.year),
         period: periodOf(earlier, later),
+        fromTable: Boolean(earlier.label && later.label),
       },
       sources: [earlier.sentence, later.sentence],
     });
@@ -541,7 +558,15 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     const span = ` between ${change.period ?? `${change.fromYear} and ${change.toYear}`}`;
     const base = change.base ? ` (as a share ${change.base})` : '';
     // The learner works the size out from two figures: "according to the article" read as if it were stated (blind review v9).
-    const stem = `From the article’s figures, by about how much did ${change.subject}${base} change${span}?`;
+    // "By how much" could be read as money until the options are seen (blind review v14): a percentage
+    // change says so.
+    const how =
+      size.scale === 'rise' || size.scale === 'fall'
+        ? 'what percentage'
+        : size.scale === 'times'
+          ? 'how much'
+          : 'how many percentage points';
+    const stem = `From the article’s ${change.fromTable ? 'table' : 'figures'}, by about ${how} did ${change.subject}${base} change${span}?`;
     const unit = change.percent ? '%' : '';
     const keyLabel = sizeLabel(size.scale, size.key, change.fromYear);
     const labelled = new Map([size.key, ...size.distractors].map((v) => [sizeLabel(size.scale, v, change.fromYear), v]));
@@ -657,7 +682,7 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
         family: 'trend',
         level: 'understand',
         rng: streamFor('trend', source),
-        stem: `From the article’s figures, which path did ${subject} take from ${first} to ${last.year}?`,
+        stem: `From the article’s ${series.every((l) => l.label) ? 'table' : 'figures'}, which path did ${subject} take from ${first} to ${last.year}?`,
         key,
         distractors: TREND_NEAR[shape].map((s) => TREND_LABEL[s](first)),
         explain: (tempting) =>
@@ -719,11 +744,7 @@ function comparisonQuestion(ctx: FamilyContext, [a1, a2, b1, b2]: Level[], da: '
   const bothTable = Boolean(a2!.label && b2!.label);
   const owner = measureName(a2!, ctx).replace(new RegExp(`${a2!.measure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '');
   const named =
-    a2!.label || b2!.label
-      ? bothTable
-        ? `the figures for ${label(a2!)} and ${label(b2!)} in the article’s table`
-        : null
-      : `${owner}${a2!.measure} and ${b2!.measure}`;
+    a2!.label || b2!.label ? (bothTable ? `${label(a2!)} and ${label(b2!)}` : null) : `${owner}${a2!.measure} and ${b2!.measure}`;
   if (!named) return [];
   const period = periodOf(a1!, a2!) ?? `${a1!.year} and ${a2!.year}`;
   if ((periodOf(b1!, b2!) ?? `${b1!.year} and ${b2!.year}`) !== period) return [];
@@ -740,7 +761,7 @@ function comparisonQuestion(ctx: FamilyContext, [a1, a2, b1, b2]: Level[], da: '
     family: 'comparison',
     level: 'analyze',
     rng: streamFor('comparison', source),
-    stem: `From the article’s figures, how did ${named} change between ${period}?`,
+    stem: `From the article’s ${bothTable && a1!.label && b1!.label ? 'table' : 'figures'}, how did ${named} change between ${period}?`,
     key,
     distractors: all.filter((o) => o !== key),
     explain: (tempting) =>
@@ -748,6 +769,6 @@ function comparisonQuestion(ctx: FamilyContext, [a1, a2, b1, b2]: Level[], da: '
       `“${tempting}” does not fit those figures.`,
     source,
     // Two measures moving apart (revenue up, margin down) is what a case turns on; both up is weaker.
-    score: da !== db ? 0.84 : 0.74,
+    score: da !== db ? 0.85 : 0.74,
   }).map((c) => ({ ...c, sources, keys: [] }));
 }

@@ -164,6 +164,9 @@ export function reasonCandidates(ctx: FamilyContext): Candidate[] {
         overlap(contentWords(o.reason), words) <= 1 &&
         overlap(contentWords(o.reason), outcomeWords) === 0 &&
         !DANGLING.test(o.reason) &&
+        // "Because it did nothing about …" beside another outcome: its pronoun points at that other
+        // outcome's subject, and the option reads as a fragment (blind review v14, a16).
+        !/\b(?:it|its|they|them|their)\b/i.test(o.reason) &&
         tenseOf(o.reason) === tenseOf(r.reason),
     );
     // "Because Granfors won …" keeps the name's capital; "Because Sales fell" becomes "because sales fell".
@@ -353,7 +356,7 @@ export function lowerFirst(s: string, ctx?: FamilyContext): string {
 
 /** A demonstrative that points at a sentence the learner does not see: "that output", "these plants". */
 const DANGLING =
-  /\b(?:that|this|these|those|such)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|will\b|would\b|could\b|can\b|may\b|might\b)\p{Ll}+/u;
+  /\b(?:that|this|these|those|such|the same)\s+(?!is\b|was\b|are\b|were\b|has\b|had\b|will\b|would\b|could\b|can\b|may\b|might\b)\p{Ll}+/u;
 
 function tenseOf(text: string): 'past' | 'present' | 'other' {
   const doc = nlp(text);

@@ -385,3 +385,28 @@ describe('reason questions from an article that states few reasons', () => {
     expect(reasonQuestions(two)).toEqual([]);
   });
 });
+
+describe('blind review v14: what is no consequence and no reason', () => {
+  it('a measure that changed by itself ("the price increased from $58 to $64") is no consequence of its subject', () => {
+    expect(consequencesIn('The average ticket price increased from $58 to $64.')).toEqual([]);
+    // A thing that raised something else still is.
+    expect(consequencesIn('The new pricing model increased revenue per seat in every season.')).toHaveLength(1);
+  });
+
+  it('what a committee, members or workers did is their act, not a consequence', () => {
+    expect(consequencesIn("The players' committee raised the same concern in a letter.")).toEqual([]);
+    expect(consequencesIn('The workers delayed the launch by a month.')).toEqual([]);
+  });
+
+  it('a fronted reason followed by an aside is cut wrong ("Because X, the lowest-margin line, the profit …"), and not read', () => {
+    expect(
+      reasonsIn(
+        'Because most of it came from standard crates, the lowest-margin line, the profit at risk was smaller than the revenue suggested.',
+        null,
+      ),
+    ).toEqual([]);
+    expect(
+      reasonsIn('Because most of its sales came from standard crates, the profit at risk was smaller than the revenue suggested.', null),
+    ).toHaveLength(1);
+  });
+});

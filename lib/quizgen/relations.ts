@@ -65,7 +65,7 @@ const EFFECT_VERBS =
 const EFFECT_VERB = new RegExp(`^(.{6,120}?)\\s+(${EFFECT_VERBS})\\s+(.{8,200}?)[.!]?$`, 'i');
 // Who acts rather than what happens. General English.
 const AGENT =
-  /\b(?:company|firm|group|board|management|managers?|executives?|government|regulators?|authority|bank|ministry|team|founders?|owners?|investors?|customers?|staff|union|chief|ceo|cfo|director|chair(?:man|woman)?|they|we|it|he|she)\b/i;
+  /\b(?:company|firm|group|board|management|managers?|executives?|government|regulators?|authority|bank|ministry|team|founders?|owners?|investors?|customers?|staff|union|chief|ceo|cfo|director|chair(?:man|woman)?|committee|council|commission|panel|employees|workers|members|partners|shareholders|lenders|suppliers|dealers|clients|they|we|it|he|she)\b/i;
 const PURPOSE = /^(\p{Lu}\p{Ll}+ing\b[^,;:]{6,100}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:]{6,160}?)(?:,\s+which\b.*)?[.!]?$/u;
 const CLAUSE_PURPOSE = /^(.{10,160}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:]{6,160}?)(?:,\s+which\b.*)?[.!]?$/u;
 // Verbs and nouns that take "to" as their complement, not as a purpose ("decided to", "time to").
@@ -96,6 +96,8 @@ export function consequencesIn(sentence: string): Consequence[] {
       /^(?:about |around |roughly |nearly |some |over |under )?(?:[$€£¥]|\p{Lu}[\p{L}$]{0,3}\.?\s?)?\d/iu.test(m[3]!)
     ) &&
     !AGENT.test(m[1]!) &&
+    // "The price increased from $58 to $64": the subject changed; nothing else was done to.
+    !/^(?:from|by|to|over)\s+(?:about\s+|around\s+|roughly\s+)?(?:[$€£¥]|\d)/i.test(m[3]!) &&
     !nlp(m[1]!).has('(#Person|#Organization|#ProperNoun|#Pronoun)') &&
     !hasFiniteVerb(m[1]!)
   ) {
@@ -281,6 +283,9 @@ export function reasonsIn(sentence: string, previous: string | null): Reason[] {
     if (/\b(?:and|but|or|nor|only|just|partly|mainly|largely|not)$/i.test(o)) return [];
     // "…, but many members bought cheaper packs": a reason with a turn inside is two claims, not one.
     if (/,\s+but\b/i.test(w)) return [];
+    // "Because X, the lowest-margin line, the profit …": the comma after the reason opened an aside,
+    // not the outcome; the split is wrong.
+    if (/^[^,]{1,60},\s/.test(o) && /^because/i.test(marker) && BECAUSE_BEFORE.test(body)) return [];
     // "due to open in 2025" is a schedule, not a cause.
     // A bare verb then a time ("due to open in 2025", "due to start next year") is that sense.
     if (/^due to$/i.test(marker) && /^\p{Ll}+(?<!s|ing|ed)\s+(?:in|by|next|this|later|before|on|at|from)\b/u.test(w)) return [];
