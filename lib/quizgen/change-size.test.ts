@@ -69,6 +69,18 @@ describe('sizeOptions: the size of a change as four round answers on one scale',
     );
   });
 
+  it('asks a rise under about three times as a percentage, with wrong answers on both sides (blind review v14: "about 2 times", every wrong option above it)', () => {
+    const doubled = sizeOptions(100, 210, false)!;
+    expect(doubled).toMatchObject({ scale: 'rise', key: 110 });
+    expect(doubled.distractors.some((d) => d < 110) && doubled.distractors.some((d) => d > 110)).toBe(true);
+    expect(sizeOptions(100, 520, false)).toMatchObject({ scale: 'times', key: 5 });
+  });
+
+  it('says an exact change without "about"', () => {
+    expect(sizeLabel('points-down', 10, undefined, false)).toBe('Fell by 10 percentage points.');
+    expect(sizeLabel('rise', 25, undefined, false)).toBe('Rose by 25%.');
+  });
+
   it('words an option for a learner', () => {
     expect(sizeLabel('times', 7, '2014')).toBe('Grew to about 7 times its 2014 level.');
     expect(sizeLabel('fall', 15)).toBe('Fell by about 15%.');

@@ -22,7 +22,9 @@ const WRONG_SEPARATION = 1.3;
 const MIN_ASKED = 10;
 const MIN_GAP = 3;
 /** A multiple is the natural way to say a rise from here on ("about twice", not "about 90% more"). */
-const TIMES_FROM = 1.75;
+// Below about three times, a percentage rise reads better and leaves room for wrong answers on both
+// sides ("about 2 times" with every wrong option above it made the key the smallest, blind review v14).
+const TIMES_FROM = 2.75;
 
 /** Round numbers a person would say: 7, 15, 35; 1.5, 2.5 and 4 for multiples. */
 function roundFor(scale: SizeScale, value: number): number {
@@ -40,7 +42,7 @@ function bounds(scale: SizeScale, from: number, to: number): [number, number] {
     case 'fall':
       return [3, 95];
     case 'rise':
-      return [3, 95];
+      return [3, 250];
     case 'times':
       return [1.5, 100];
     // A share cannot rise by more than it ends at, nor fall by more than it started at (blind review:
@@ -105,18 +107,28 @@ export function sizeOptions(from: number, to: number, percent: boolean): SizeOpt
 }
 
 /** One option's words: "Fell by about 14%." */
-export function sizeLabel(scale: SizeScale, value: number, fromYear?: string): string {
+export function sizeLabel(scale: SizeScale, value: number, fromYear?: string, approximate = true): string {
   const n = value.toLocaleString('en-US');
+  // "About 10 points" for a change of exactly 10 reads as a hedge (blind review v14): exact keys say "by".
+  const about = approximate ? 'about ' : '';
   switch (scale) {
     case 'fall':
-      return `Fell by about ${n}%.`;
+      return `Fell by ${about}${n}%.`;
     case 'rise':
-      return `Rose by about ${n}%.`;
+      return `Rose by ${about}${n}%.`;
     case 'times':
-      return `Grew to about ${n} times its ${fromYear ? `${fromYear} ` : 'earlier '}level.`;
+      return `Grew to ${about}${n} times its ${fromYear ? `${fromYear} ` : 'earlier '}level.`;
     case 'points-up':
-      return `Rose by about ${n} percentage point${value === 1 ? '' : 's'}.`;
+      return `Rose by ${about}${n} percentage point${value === 1 ? '' : 's'}.`;
     case 'points-down':
-      return `Fell by about ${n} percentage point${value === 1 ? '' : 's'}.`;
+      return `Fell by ${about}${n} percentage point${value === 1 ? '' : 's'}.`;
   }
+}
+
+/** The change itself on a scale, unrounded: 16.75 for a rise from 38.2 to 44.6. */
+export function exactSize(scale: SizeScale, from: number, to: number): number {
+  if (scale === 'times') return to / from;
+  if (scale === 'rise') return (to / from - 1) * 100;
+  if (scale === 'fall') return (1 - to / from) * 100;
+  return Math.abs(to - from);
 }

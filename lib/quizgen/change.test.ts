@@ -213,12 +213,12 @@ describe('change questions', () => {
     expect(delivery.prompt).toBe(
       'From the article’s figures, by about how many percentage points did on-time delivery change between 2018 and 2021?',
     );
-    // 61% → 96% is 35 points.
-    expect(delivery.options[delivery.answer]).toBe('Rose by about 35 percentage points.');
+    // 61% → 96% is exactly 35 points: an exact change is said without "about" (blind review v14).
+    expect(delivery.options[delivery.answer]).toBe('Rose by 35 percentage points.');
     expect(delivery.level).toBe('apply');
     // Every wrong option is on the same scale and in the same direction, and none would take the
     // share past 100% (61% + 39 points).
-    const wrong = delivery.options.filter((_, i) => i !== delivery.answer).map((o) => /^Rose by about (\d+) percentage points\.$/.exec(o));
+    const wrong = delivery.options.filter((_, i) => i !== delivery.answer).map((o) => /^Rose by (\d+) percentage points\.$/.exec(o));
     expect(wrong.every((m) => m !== null && Number(m[1]) <= 39 && Number(m[1]) !== 35)).toBe(true);
   });
 
@@ -289,7 +289,7 @@ describe('change questions', () => {
 
   it('asks the energy change (12 → 9 is a quarter less), but not a change too small to be the point (80 → 78)', () => {
     const energy = changes.find((q) => /energy use/i.test(q.prompt))!;
-    expect(energy.options[energy.answer]).toBe('Fell by about 25%.');
+    expect(energy.options[energy.answer]).toBe('Fell by 25%.');
     expect(
       generate(article.replace('from 12 kilowatt hours to 9 kilowatt hours', 'from 80 kilowatt hours to 78 kilowatt hours'))
         .lessons.flatMap((l) => l.questions)
@@ -528,7 +528,7 @@ describe('figures in a table of years', () => {
       .map((c) => c.question as Question)
       .find((q): q is Choice => q.type === 'single_choice');
     // The margin is the figure the lesson talks about ("its margins got thinner"), not revenue.
-    expect(trend?.prompt).toBe('From the article’s table, which path did “Operating margin” take from 2016 to 2019?');
+    expect(trend?.prompt).toBe('From the article’s table, which path did the “Operating margin” figure take from 2016 to 2019?');
     expect(trend!.options[trend!.answer]).toBe('Fell from its 2016 level without a rise in between.');
     expect(trend!.source.split(' … ')).toEqual(['2016 | 84 | 9.5%', '2017 | 91 | 8.1%', '2018 | 97 | 6.4%', '2019 | 104 | 4.9%']);
   });

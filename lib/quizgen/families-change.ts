@@ -2,7 +2,7 @@ import nlp from 'compromise';
 import { singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { sentencesOf } from '@/lib/case-study/parse';
 import { isClaim, sentenceFeatures } from './sentence-features';
-import { sizeLabel, sizeOptions } from './change-size';
+import { exactSize, sizeLabel, sizeOptions } from './change-size';
 
 /**
  * Figures read together rather than recalled one at a time: the article gives a measure's value at
@@ -467,9 +467,12 @@ function discussed(level: Level, ctx: FamilyContext): boolean {
 
 const isPercent = (level: Level) => level.kind === '%' || level.kind.startsWith('%table:');
 
-/** How a question names a measure: "“Revenue (NOK m)”" from a table, as it heads its row, else "Brannvik’s revenue". */
+/**
+ * How a question names a measure: "the “Revenue (NOK m)” figure" from a table, by the label of its row
+ * (blind review v14: "Employees" alone read as if it were a number), else "Brannvik’s revenue".
+ */
 function measureName(level: Level, ctx: FamilyContext): string {
-  if (level.label) return `“${level.label}”`;
+  if (level.label) return `the “${level.label}” figure`;
   if (level.generic) return `the company’s ${level.measure}`;
   // "Brenner’s revenue" misnames "Brenner & Lutz": when the subject is part of a longer name, "the company’s".
   const apostrophe = level.sentence.includes("'") && !level.sentence.includes('’') ? "'" : '’';
@@ -560,23 +563,24 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     // The learner works the size out from two figures: "according to the article" read as if it were stated (blind review v9).
     // "By how much" could be read as money until the options are seen (blind review v14): a percentage
     // change says so.
-    const how =
-      size.scale === 'rise' || size.scale === 'fall'
-        ? 'what percentage'
-        : size.scale === 'times'
-          ? 'how much'
-          : 'how many percentage points';
-    const stem = `From the article’s ${change.fromTable ? 'table' : 'figures'}, by about ${how} did ${change.subject}${base} change${span}?`;
+    const source = change.fromTable ? 'table' : 'figures';
+    const how = size.scale === 'rise' || size.scale === 'fall' ? 'what percentage' : 'how many percentage points';
+    const stem =
+      size.scale === 'times'
+        ? `From the article’s ${source}, by about how many times did ${change.subject}${base} grow${span}?`
+        : `From the article’s ${source}, by about ${how} did ${change.subject}${base} change${span}?`;
     const unit = change.percent ? '%' : '';
-    const keyLabel = sizeLabel(size.scale, size.key, change.fromYear);
-    const labelled = new Map([size.key, ...size.distractors].map((v) => [sizeLabel(size.scale, v, change.fromYear), v]));
+    const approximate = Math.abs(exactSize(size.scale, change.from, change.to) - size.key) >= 0.05;
+    const label = (v: number) => sizeLabel(size.scale, v, change.fromYear, approximate);
+    const keyLabel = label(size.key);
+    const labelled = new Map([size.key, ...size.distractors].map((v) => [label(v), v]));
     return singleChoice({
       family: 'change',
       level: 'apply',
       rng,
       stem,
       key: keyLabel,
-      distractors: size.distractors.map((v) => sizeLabel(size.scale, v, change.fromYear)),
+      distractors: size.distractors.map(label),
       // Smallest change first, as a learner who has worked the change out scans for it.
       orderBy: (option) => labelled.get(option)!,
       explain: (tempting) =>
@@ -717,6 +721,9 @@ export function comparisonCandidates(ctx: FamilyContext): Candidate[] {
     for (let j = i + 1; j < usable.length; j++) {
       const [a, b] = [usable[i]!, usable[j]!];
       if (SAME_THING.some((re) => re.test(a[0]!.measure) && re.test(b[0]!.measure))) continue;
+      // Two of the business's own results (revenue, a margin, profit, headcount), read together; a rate
+      // of rejects beside revenue pairs two unrelated figures (blind review v14, a17).
+      if (!isBusinessMeasure(a[0]!.measure) || !isBusinessMeasure(b[0]!.measure)) continue;
       const years = a.map((l) => l.year).filter((y) => b.some((l) => l.year === y));
       if (years.length < 2) continue;
       const [first, last] = [Math.min(...years), Math.max(...years)];
@@ -732,6 +739,11 @@ export function comparisonCandidates(ctx: FamilyContext): Candidate[] {
   return out;
 }
 
+const BUSINESS_MEASURE = new RegExp(`^${MEASURE}$`, 'i');
+function isBusinessMeasure(measure: string): boolean {
+  return BUSINESS_MEASURE.test(measure.replace(/\s*\([^)]*\)\s*/g, ' ').trim());
+}
+
 /** "rose" or "fell", or null when the move is too small to call either way. */
 function direction(from: Level, to: Level): 'rose' | 'fell' | null {
   const clear = isPercent(to) ? Math.abs(to.value - from.value) >= 1 : Math.abs(Math.log(to.value / from.value)) >= 0.05;
@@ -744,7 +756,11 @@ function comparisonQuestion(ctx: FamilyContext, [a1, a2, b1, b2]: Level[], da: '
   const bothTable = Boolean(a2!.label && b2!.label);
   const owner = measureName(a2!, ctx).replace(new RegExp(`${a2!.measure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '');
   const named =
-    a2!.label || b2!.label ? (bothTable ? `${label(a2!)} and ${label(b2!)}` : null) : `${owner}${a2!.measure} and ${b2!.measure}`;
+    a2!.label || b2!.label
+      ? bothTable
+        ? `the ${label(a2!)} and ${label(b2!)} figures`
+        : null
+      : `${owner}${a2!.measure} and ${b2!.measure}`;
   if (!named) return [];
   const period = periodOf(a1!, a2!) ?? `${a1!.year} and ${a2!.year}`;
   if ((periodOf(b1!, b2!) ?? `${b1!.year} and ${b2!.year}`) !== period) return [];

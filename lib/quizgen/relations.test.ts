@@ -398,6 +398,12 @@ describe('blind review v14: what is no consequence and no reason', () => {
     expect(consequencesIn('The workers delayed the launch by a month.')).toEqual([]);
   });
 
+  it('a reason ends where what followed the outcome begins ("because of pilot costs, then recovered")', () => {
+    expect(reasonsIn('Margins fell in 2022 because of pilot costs and the extra inventory, then recovered.', null)).toEqual([
+      expect.objectContaining({ reason: 'Because of pilot costs and the extra inventory' }),
+    ]);
+  });
+
   it('a fronted reason followed by an aside is cut wrong ("Because X, the lowest-margin line, the profit …"), and not read', () => {
     expect(
       reasonsIn(

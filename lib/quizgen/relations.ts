@@ -275,7 +275,11 @@ export function reasonsIn(sentence: string, previous: string | null): Reason[] {
       .trim()
       .replace(/[,;]$/, '')
       .replace(/\s+(?:mainly|largely|chiefly|primarily|principally|mostly)$/i, '');
-    const w = why.trim().replace(/[,;]$/, '');
+    // "because of pilot costs, then recovered": what followed the outcome is no part of its reason.
+    const w = why
+      .trim()
+      .replace(/,\s+(?:and\s+)?then\b.*$/i, '')
+      .replace(/[,;]$/, '');
     // "because which went live …": the clause was cut inside a relative clause; not a reason.
     if (/^(?:which|who|whom|whose|that|where|when|while)\b/i.test(w)) return [];
     if (!isStandalone(o) || w.split(/\s+/).length < 2 || /\b(?:you|your|we|our|I)\b/.test(o + w)) return [];
