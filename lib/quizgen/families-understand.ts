@@ -9,124 +9,6 @@ import type { Rng } from './random';
  * lesson, what an event led to, what a move was for, which items belong to a group the article names.
  */
 
-/** "What effect did … have?" Key: the consequence the article gives; distractors: consequences of other things. */
-export function causeEffectCandidates(ctx: FamilyContext): Candidate[] {
-  const all = nearby(
-    ctx,
-    ctx.analysis.sections.flatMap((s) => s.consequences),
-  );
-  const own = ownConsequences(ctx);
-  return own.flatMap((c): Candidate[] => {
-    const causeWords = contentWords(c.cause);
-    const effectWords = contentWords(c.effect);
-    const pool = all.filter(
-      (o) =>
-        o.sentence !== c.sentence &&
-        // A consequence from the same lesson may follow from the same cause (one bullet list of a
-        // crackdown's effects): only another lesson's is surely wrong for this one (blind reviews v5, v6).
-        o.section !== c.section &&
-        overlap(contentWords(o.cause), causeWords) <= 1 &&
-        overlap(contentWords(o.effect), effectWords) <= 1 &&
-        overlap(contentWords(o.effect), causeWords) === 0,
-    );
-    const rng = streamFor('cause_effect', c.sentence);
-    // "What did the crackdown lead to?" — a cause the whole article is about has many effects, and
-    // every other consequence in the case is then a defensible answer.
-    if (isBroadTopic(ctx, c.cause)) return [];
-    if (sentenceFeatures(c.effect.replace(/^It\s+/, '')).needsContext || DANGLING.test(c.effect)) return [];
-    const plural = isPlural(c.cause);
-    const agree = (e: string) => (plural ? e.replace(/^It (\w+)/, (_, v: string) => `They ${pluralVerb(v)}`) : e);
-    const key = asStatement(agree(c.effect));
-    // Consequences worded like the key first ("It led to …" beside "It led to …"), so the wording gives
-    // nothing away; then those from other lessons: true of the case, and wrong for this cause.
-    const verb = (e: string) => e.split(/\s+/).slice(0, 2).join(' ');
-    const ranked = closest(rng.shuffle(pool), 99, (o) => (verb(o.effect) === verb(c.effect) ? 2 : 0) + (o.section !== c.section ? 1 : 0));
-    // Wording gives nothing away: either distractors share the key's verb, or no verb is shared by
-    // most of them while the key stands apart ("They led to …" three times beside "They forced …").
-    const distractors: string[] = [];
-    const verbsTaken = new Map<string, number>();
-    for (const o of ranked) {
-      const d = asStatement(agree(o.effect));
-      if (d === key || distractors.includes(d)) continue;
-      const v = verb(o.effect);
-      if (v !== verb(c.effect) && (verbsTaken.get(v) ?? 0) >= 1) continue;
-      verbsTaken.set(v, (verbsTaken.get(v) ?? 0) + 1);
-      distractors.push(d);
-      if (distractors.length === 3) break;
-    }
-    const stem = causeStem(c.cause, ctx);
-    if (!stem) return [];
-    return singleChoice({
-      family: 'cause_effect',
-      level: 'understand',
-      rng,
-      stem,
-      key,
-      distractors,
-      explain: (tempting) =>
-        `The article links the two: “${c.sentence}” ` +
-        `“${tempting}” did happen in the case, but the article gives it as the effect of something else: “${ranked.find((o) => asStatement(agree(o.effect)) === tempting)!.sentence}”`,
-      source: c.sentence,
-      score: 0.85,
-      alsoReveals: [c.cause],
-    });
-  });
-}
-
-/**
- * "What led to …?" Key: the cause the article gives; distractors: the causes of other outcomes.
- * Only when the causes read as noun phrases, so every option has the same shape.
- */
-export function causeOfCandidates(ctx: FamilyContext): Candidate[] {
-  const all = nearby(
-    ctx,
-    ctx.analysis.sections.flatMap((s) => s.consequences),
-  ).filter((c) => isNounPhrase(c.cause));
-  const own = (ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? []).filter(
-    (c) => isNounPhrase(c.cause) && /^It (?:led to|resulted in) /.test(c.effect),
-  );
-  return own.flatMap((c): Candidate[] => {
-    const rng = streamFor('cause_effect', `${c.sentence}\ncause`);
-    const outcome = c.effect.replace(/^It (?:led to|resulted in) /, '');
-    const key = asStatement(c.cause).slice(0, -1);
-    const distractors = unique(
-      rng
-        .shuffle(
-          all.filter(
-            (o) =>
-              o.sentence !== c.sentence &&
-              overlap(contentWords(o.cause), contentWords(c.cause)) === 0 &&
-              overlap(contentWords(o.cause), contentWords(outcome)) === 0,
-          ),
-        )
-        .map((o) => asStatement(o.cause).slice(0, -1)),
-    ).slice(0, 3);
-    return singleChoice({
-      family: 'cause_effect',
-      level: 'understand',
-      rng,
-      stem: `According to the article, what led to ${outcome}?`,
-      key,
-      distractors,
-      explain: (tempting) =>
-        `The article gives the cause: “${c.sentence}” “${tempting}” is part of the case too, but the article does not tie it to this outcome.`,
-      source: c.sentence,
-      score: 0.8,
-      alsoReveals: [outcome],
-    });
-  });
-}
-
-/** "What did the bans on new investments lead to?" for a noun phrase; "What followed when …?" for a clause. */
-function causeStem(cause: string, ctx: FamilyContext): string | null {
-  if (/^(?:because|as|since|when|while|if|although|after|before)\b/i.test(cause)) return null;
-  const text = lowerFirst(cause.replace(/[.,;:]+$/, ''), ctx);
-  return isNounPhrase(cause)
-    ? `According to the article, what did ${text} lead to?`
-    : // "What followed" is temporal: everything that happened later in the story answers it (blind review v5).
-      `According to the article, what was the direct result when ${text}?`;
-}
-
 const nounPhraseCache = new Map<string, boolean>();
 function isNounPhrase(text: string): boolean {
   const hit = nounPhraseCache.get(text);
@@ -142,59 +24,6 @@ function computeIsNounPhrase(text: string): boolean {
   return (
     !nlp(text.replace(/^\p{Lu}\p{Ll}+ing\b/u, '')).has('(#PastTense|#PresentTense|#Modal|#Copula)') || /^\p{Lu}\p{Ll}+ing\b/u.test(text)
   );
-}
-
-/** "What was the main reason that …?" Key: the reason the article gives; distractors: reasons it gives for other outcomes. */
-export function reasonCandidates(ctx: FamilyContext): Candidate[] {
-  const reasons = nearby(
-    ctx,
-    ctx.analysis.sections.flatMap((s) => s.reasons),
-  );
-  const own = ctx.analysis.sections[ctx.sectionIndex]?.reasons ?? [];
-  return own.flatMap((r): Candidate[] => {
-    if (DANGLING.test(r.reason) || isBroadTopic(ctx, r.outcome)) return [];
-    const rng = streamFor('cause_effect', `${r.sentence}\nreason`);
-    const words = contentWords(r.reason);
-    const outcomeWords = contentWords(r.outcome);
-    // Only the article's own reasons: causes of other consequences, reworded as reasons, read as fragments.
-    // Distractors in the key's tense and free of dangling references, so none is out at a glance.
-    const pool = reasons.filter(
-      (o) =>
-        o.sentence !== r.sentence &&
-        overlap(contentWords(o.reason), words) <= 1 &&
-        overlap(contentWords(o.reason), outcomeWords) === 0 &&
-        !DANGLING.test(o.reason) &&
-        // "Because it did nothing about …" beside another outcome: its pronoun points at that other
-        // outcome's subject, and the option reads as a fragment (blind review v14, a16).
-        !/\b(?:it|its|they|them|their)\b/i.test(o.reason) &&
-        tenseOf(o.reason) === tenseOf(r.reason),
-    );
-    // "Because Granfors won …" keeps the name's capital; "Because Sales fell" becomes "because sales fell".
-    const asReason = (text: string) =>
-      text.replace(/^(Because(?: of)?) (.*)$/, (_, lead: string, rest: string) => `${lead} ${lowerFirst(rest, ctx)}`);
-    // Reasons of outcomes on the same subject first (what was favoured and what was rejected, who left
-    // and who stayed): tempting, and wrong for this outcome. An outcome told twice is no distractor.
-    const told = (o: (typeof pool)[number]) => {
-      const shared = overlap(contentWords(o.outcome), outcomeWords);
-      return shared * 2 > Math.min(contentWords(o.outcome).size, outcomeWords.size);
-    };
-    const ranked = closest(rng.shuffle(pool.filter((o) => !told(o))), 99, (o) => (sameSubject(o.outcome, r.outcome, ctx.subject) ? 1 : 0));
-    const distractors = unique(ranked.map((o) => asReason(o.reason))).slice(0, 3);
-    return singleChoice({
-      family: 'cause_effect',
-      level: 'understand',
-      rng,
-      stem: `According to the article, what was the main reason that ${lowerFirst(r.outcome, ctx)}?`,
-      key: asReason(r.reason),
-      distractors,
-      explain: (tempting) =>
-        `The article gives the reason: “${r.sentence}” “${tempting}” is part of the case, but the article gives it for something else: “${pool.find((o) => asReason(o.reason) === tempting)!.sentence}”`,
-      source: r.sentence,
-      score: 0.82,
-      minDistractors: 2,
-      alsoReveals: [r.outcome],
-    });
-  });
 }
 
 /** "What was the purpose of …?" Key: the aim the article gives; distractors: the aims of other moves. */
@@ -363,22 +192,6 @@ function tenseOf(text: string): 'past' | 'present' | 'other' {
   if (doc.has('#PastTense')) return 'past';
   if (doc.has('#PresentTense')) return 'present';
   return 'other';
-}
-
-function isPlural(phrase: string): boolean {
-  const chunk = nlp(phrase).match('#Noun+').first();
-  return chunk.found && chunk.terms().last().has('#Plural') && !/\b(?:news|series|means)\b/i.test(phrase);
-}
-
-/** "It forces" → "They force"; past tense is the same for both. */
-function pluralVerb(verb: string): string {
-  if (verb === 'has') return 'have';
-  if (verb === 'is') return 'are';
-  if (verb === 'was') return 'were';
-  if (/(?:ss|sh|ch|x|o)es$/.test(verb)) return verb.slice(0, -2);
-  if (/[^aeiou]ies$/.test(verb)) return verb.slice(0, -3) + 'y';
-  if (/[^s]s$/.test(verb) && !/ed$/.test(verb)) return verb.slice(0, -1);
-  return verb;
 }
 
 const topicCache = new WeakMap<object, Map<string, number>>();

@@ -61,7 +61,6 @@ describe('rules from blind review', () => {
       '',
       '## The price war',
       '',
-      // Two reasons only: with a third, each would be asked as "what was the main reason" with three options instead.
       'Drava Coaches entered the market in 2018. Orla lowered its fares after Drava offered free wifi on every route. Many drivers left in 2019 because Drava paid higher wages. Margins fell for two years.',
       '',
       '## The recovery',
