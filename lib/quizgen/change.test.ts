@@ -509,7 +509,10 @@ describe('figures in a table of years', () => {
     ].join('\n');
     // The quiz itself asks how revenue and the margin moved together (comparison), on the same rows.
     const quiz = generate(article).lessons.flatMap((l) => l.questions);
-    expect(quiz.find((q): q is Choice => q.family === 'comparison')?.prompt).toMatch(/“Revenue \(£ m\)” and “Operating margin”/);
+    // A table's rows labelled as business results are named as a sentence would (blind review v14, a19).
+    expect(quiz.find((q): q is Choice => q.family === 'comparison')?.prompt).toBe(
+      'From the article’s table, how did the company’s revenue and operating margin change between 2016 and 2019?',
+    );
     const parsed = parseCaseStudy(article);
     if (!parsed.ok) throw new Error(parsed.error);
     const cs = parsed.caseStudy;
@@ -528,7 +531,7 @@ describe('figures in a table of years', () => {
       .map((c) => c.question as Question)
       .find((q): q is Choice => q.type === 'single_choice');
     // The margin is the figure the lesson talks about ("its margins got thinner"), not revenue.
-    expect(trend?.prompt).toBe('From the article’s table, which path did the “Operating margin” figure take from 2016 to 2019?');
+    expect(trend?.prompt).toBe('From the article’s table, which path did the company’s operating margin take from 2016 to 2019?');
     expect(trend!.options[trend!.answer]).toBe('Fell from its 2016 level without a rise in between.');
     expect(trend!.source.split(' … ')).toEqual(['2016 | 84 | 9.5%', '2017 | 91 | 8.1%', '2018 | 97 | 6.4%', '2019 | 104 | 4.9%']);
   });

@@ -164,7 +164,18 @@ describe('a table with the years across its header', () => {
     ].join('\n');
     const changes = changesOf(text);
     expect(changes.length).toBeGreaterThanOrEqual(1);
-    for (const q of changes) expect(q.prompt).toMatch(/between 2022 and 2024\?$/);
+    for (const q of changes) expect(q.prompt).toMatch(/^From the article’s table, .* between 2022 and 2024\?$/);
+    // A business result by its name, another row by its label (blind review v14, a19: "the “EBITDA ($M)” figure").
+    expect(changes.some((q) => /did the company’s revenue change/.test(q.prompt))).toBe(true);
+    expect(changes.some((q) => /did the “Open positions” figure change/.test(q.prompt))).toBe(true);
+    // With a second table, "the article's table" would not say which (blind review v14, a19).
+    const twoTables = text.replace(
+      'Patients now wait five days for a first appointment.',
+      'Patients now wait five days for a first appointment.\n\n| Clinic | Staff |\n|---|---|\n| Headingley | 14 |\n| Roundhay | 11 |',
+    );
+    const again = changesOf(twoTables);
+    expect(again.length).toBe(changes.length);
+    for (const q of again) expect(q.prompt).toMatch(/^From the article’s figures, /);
     const turnover = changes.find((q) => /Staff turnover/.test(q.prompt));
     // 21% → 10% is 11 points less.
     if (turnover) expect(turnover.options[turnover.answer]).toMatch(/^Fell by about 1[01] percentage points\.$/);

@@ -465,6 +465,15 @@ function discussed(level: Level, ctx: FamilyContext): boolean {
   return (ctx.analysis.sections[level.section]?.sentences ?? []).some((s) => word.test(s.text));
 }
 
+/**
+ * "table" when every figure is from the article's only table; with two tables "the article's table" is
+ * unclear (blind review v14, a19), and "figures" says enough.
+ */
+function sourceWord(ctx: FamilyContext, allFromTables: boolean): 'table' | 'figures' {
+  const tables = ctx.caseStudy.sections.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'table').length, 0);
+  return allFromTables && tables === 1 ? 'table' : 'figures';
+}
+
 const isPercent = (level: Level) => level.kind === '%' || level.kind.startsWith('%table:');
 
 /**
@@ -472,7 +481,9 @@ const isPercent = (level: Level) => level.kind === '%' || level.kind.startsWith(
  * (blind review v14: "Employees" alone read as if it were a number), else "Brannvik’s revenue".
  */
 function measureName(level: Level, ctx: FamilyContext): string {
-  if (level.label) return `the “${level.label}” figure`;
+  // A row the table labels as a business result ("EBITDA ($M)", "Gross margin") is named as a sentence
+  // would name it (blind review v14, a19: "the “EBITDA ($M)” figure" was clumsy); the table names no owner.
+  if (level.label) return isBusinessMeasure(level.measure) ? `the company’s ${level.measure}` : `the “${level.label}” figure`;
   if (level.generic) return `the company’s ${level.measure}`;
   // "Brenner’s revenue" misnames "Brenner & Lutz": when the subject is part of a longer name, "the company’s".
   const apostrophe = level.sentence.includes("'") && !level.sentence.includes('’') ? "'" : '’';
@@ -563,7 +574,7 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     // The learner works the size out from two figures: "according to the article" read as if it were stated (blind review v9).
     // "By how much" could be read as money until the options are seen (blind review v14): a percentage
     // change says so.
-    const source = change.fromTable ? 'table' : 'figures';
+    const source = sourceWord(ctx, change.fromTable ?? false);
     const how = size.scale === 'rise' || size.scale === 'fall' ? 'what percentage' : 'how many percentage points';
     const stem =
       size.scale === 'times'
@@ -686,7 +697,10 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
         family: 'trend',
         level: 'understand',
         rng: streamFor('trend', source),
-        stem: `From the article’s ${series.every((l) => l.label) ? 'table' : 'figures'}, which path did ${subject} take from ${first} to ${last.year}?`,
+        stem: `From the article’s ${sourceWord(
+          ctx,
+          series.every((l) => l.label),
+        )}, which path did ${subject} take from ${first} to ${last.year}?`,
         key,
         distractors: TREND_NEAR[shape].map((s) => TREND_LABEL[s](first)),
         explain: (tempting) =>
@@ -752,16 +766,12 @@ function direction(from: Level, to: Level): 'rose' | 'fell' | null {
 
 function comparisonQuestion(ctx: FamilyContext, [a1, a2, b1, b2]: Level[], da: 'rose' | 'fell', db: 'rose' | 'fell'): Candidate[] {
   // "The company’s revenue and headcount"; a table's rows by their labels, as the table names them.
-  const label = (l: Level) => (l.label ? `“${l.label}”` : l.measure);
+  // Both are business results (comparisonCandidates): named as a sentence names them, the owner once.
+  const label = (l: Level) => l.measure;
   const bothTable = Boolean(a2!.label && b2!.label);
+  if (Boolean(a2!.label) !== Boolean(b2!.label)) return [];
   const owner = measureName(a2!, ctx).replace(new RegExp(`${a2!.measure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '');
-  const named =
-    a2!.label || b2!.label
-      ? bothTable
-        ? `the ${label(a2!)} and ${label(b2!)} figures`
-        : null
-      : `${owner}${a2!.measure} and ${b2!.measure}`;
-  if (!named) return [];
+  const named = `${owner}${a2!.measure} and ${b2!.measure}`;
   const period = periodOf(a1!, a2!) ?? `${a1!.year} and ${a2!.year}`;
   if ((periodOf(b1!, b2!) ?? `${b1!.year} and ${b2!.year}`) !== period) return [];
   const [nameA, nameB] = [label(a2!), label(b2!)];
@@ -777,7 +787,7 @@ function comparisonQuestion(ctx: FamilyContext, [a1, a2, b1, b2]: Level[], da: '
     family: 'comparison',
     level: 'analyze',
     rng: streamFor('comparison', source),
-    stem: `From the article’s ${bothTable && a1!.label && b1!.label ? 'table' : 'figures'}, how did ${named} change between ${period}?`,
+    stem: `From the article’s ${sourceWord(ctx, bothTable && Boolean(a1!.label && b1!.label))}, how did ${named} change between ${period}?`,
     key,
     distractors: all.filter((o) => o !== key),
     explain: (tempting) =>
