@@ -142,6 +142,82 @@ describe('a table with the years across its header', () => {
     ]);
   });
 
+  it('reads "2023 actual" as a year and leaves a forecast column out; a figure two tables repeat counts once', () => {
+    const levels = tableLevels(
+      {
+        header: ['', '2021', '2022', '2023 forecast (May)'],
+        rows: [['Revenue', '31.5', '33.8', '19.6']],
+      },
+      0,
+    );
+    expect(levels.map((l) => l.year)).toEqual([2021, 2022]);
+    expect(
+      tableLevels({ header: ['', '2022', '2023 actual', '2024 actual'], rows: [['Revenue', '33.8', '20.4', '21.9']] }, 1).map(
+        (l) => l.year,
+      ),
+    ).toEqual([2022, 2023, 2024]);
+    // A header that is neither a year nor a forecast of one: the table is not one of years.
+    expect(tableLevels({ header: ['', '2022', 'Change'], rows: [['Revenue', '33.8', '20.4']] }, 1)).toEqual([]);
+    const text = [
+      '# Tallow Wheels: After the Boom',
+      '',
+      '## Background',
+      '',
+      'Tallow Wheels makes carbon bicycle wheels in Oregon and sells them through dealers across North America. Its sales boomed in the pandemic and then fell away as dealers cut their orders and worked through the stock they had bought.',
+      '',
+      '| | 2020 | 2021 | 2022 | 2023 forecast |',
+      '|---|---|---|---|---|',
+      '| Revenue | 22.7 | 31.5 | 33.8 | 19.6 |',
+      '| Gross margin | 45% | 46% | 41% | 29% |',
+      '',
+      '## Results',
+      '',
+      'The company cut its costs and sold more wheels directly to riders. Its results improved in 2024.',
+      '',
+      '| | 2022 | 2023 actual | 2024 actual |',
+      '|---|---|---|---|',
+      '| Revenue | 33.8 | 20.4 | 27.9 |',
+      '| Gross margin | 41% | 30% | 35% |',
+    ].join('\n');
+    const asked = changesOf(text);
+    expect(asked.some((q) => /revenue change between 2020 and 2024/.test(q.prompt))).toBe(true);
+    for (const q of asked) expect(q.prompt).not.toMatch(/2023 forecast/);
+    // The 2022 figures are in both tables: read once, each series has one value a year and the two
+    // results are compared (revenue 22.7 → 27.9, gross margin 45% → 35%).
+    const parsed = parseCaseStudy(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const compared = generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .find((q): q is Choice => q.family === 'comparison' && q.type === 'single_choice');
+    expect(compared?.prompt).toBe(
+      'From the article’s figures, how did the company’s revenue and gross margin change between 2020 and 2024?',
+    );
+    expect(compared!.options[compared!.answer]).toBe('Revenue rose while gross margin fell.');
+  });
+
+  it('names a row without the unit its label gives, and asks a multiple as what the figure grew to (blind review v14, c20)', () => {
+    const text = [
+      '# Cumber Pharmacies: Beyond the Counter',
+      '',
+      '## Background',
+      '',
+      'Cumber Pharmacies runs four independent drugstores in rural Tennessee. Payments for prescriptions fell year after year, and the owners looked for work that insurers did not set the price of, starting with the services their pharmacists were already trained to give.',
+      '',
+      '## Results',
+      '',
+      'The owners added vaccinations, medication reviews and care-home supply, closed their weakest store, and reported the results to their bank at the end of 2024, three years after they began.',
+      '',
+      '| Measure | 2021 | 2024 |',
+      '|---|---|---|',
+      '| Clinical services revenue ($M) | 0.6 | 1.9 |',
+      '| Stores | 5 | 4 |',
+    ].join('\n');
+    const clinical = changesOf(text).find((q) => /Clinical services revenue/.test(q.prompt));
+    expect(clinical?.prompt).toBe('From the article’s table, how did the “Clinical services revenue” figure change between 2021 and 2024?');
+    // 0.6 → 1.9 is 3.2 times: the options say what it grew to.
+    expect(clinical!.options[clinical!.answer]).toBe('Grew to about 3 times its 2021 level.');
+  });
+
   it('asks how a row changed between its two years, though both figures sit in one row', () => {
     const text = [
       '# Brightmoor Clinics: Fixing the Rota',

@@ -340,6 +340,13 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
 }
 
 const YEAR_CELL = /^(?:19|20)\d{2}$/;
+/** A year column's header: "2024", "2024 actual", "FY2024". */
+function headerYear(header: string): number | null {
+  const m = /^(?:FY\s?)?((?:19|20)\d{2})(?:\s*\(?(?:actual|actuals|act\.?|a)\)?)?$/i.exec(header.trim());
+  return m ? Number(m[1]) : null;
+}
+const FORECAST_HEADER =
+  /^(?:FY\s?)?(?:19|20)\d{2}\s*\(?\s*(?:forecast|budget|budgeted|plan|planned|projected|projection|estimate|estimated|target|expected|e|f|fcst)\b/i;
 /**
  * A figure in a table cell: "1,210", "5.8%", "$4.2", "NOK 96", "$31.4M"; a range, a note or a negative
  * is no figure.
@@ -361,12 +368,17 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
         label: header[c]!.trim(),
         cells: rows.map((r) => ({ year: Number(r[0]!.trim()), cell: (r[c] ?? '').trim(), source: rowText(r) })),
       });
-  } else if (header.length >= 3 && header.slice(1).every((h) => YEAR_CELL.test(h.trim()))) {
-    for (const r of rows)
-      series.push({
-        label: (r[0] ?? '').trim(),
-        cells: header.slice(1).map((h, i) => ({ year: Number(h.trim()), cell: (r[i + 1] ?? '').trim(), source: rowText(r) })),
-      });
+  } else {
+    // "2023 actual" is a year; "2023 forecast (May)" is no figure of the case yet, and its column is left
+    // out. Any other header is not a year, and the table is not one of years.
+    const columns = header.slice(1).map((h, i) => ({ at: i + 1, year: headerYear(h), forecast: FORECAST_HEADER.test(h.trim()) }));
+    const years = columns.filter((c) => c.year !== null);
+    if (years.length >= 2 && columns.every((c) => c.year !== null || c.forecast))
+      for (const r of rows)
+        series.push({
+          label: (r[0] ?? '').trim(),
+          cells: years.map((c) => ({ year: c.year!, cell: (r[c.at] ?? '').trim(), source: rowText(r) })),
+        });
   }
   return series.flatMap(({ label, cells }): Level[] => {
     if (!/\p{L}{3}/u.test(label) || label.length > 60) return [];
@@ -401,6 +413,14 @@ function levelsOf(ctx: FamilyContext): Level[] {
     ctx.caseStudy.sections.forEach((section, i) => {
       if (section.review) return;
       for (const b of section.blocks) if (b.kind === 'table') levels!.push(...tableLevels(b, i));
+    });
+    // The same figure repeated (a results table that restates the last year of an earlier one) is one.
+    const seen = new Set<string>();
+    levels = levels.filter((l) => {
+      const key = `${l.kind}\u0000${l.measure}\u0000${l.year}\u0000${l.value}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
     });
     levelCache.set(ctx.analysis, levels);
   }
@@ -483,7 +503,11 @@ const isPercent = (level: Level) => level.kind === '%' || level.kind.startsWith(
 function measureName(level: Level, ctx: FamilyContext): string {
   // A row the table labels as a business result ("EBITDA ($M)", "Gross margin") is named as a sentence
   // would name it (blind review v14, a19: "the “EBITDA ($M)” figure" was clumsy); the table names no owner.
-  if (level.label) return isBusinessMeasure(level.measure) ? `the company’s ${level.measure}` : `the “${level.label}” figure`;
+  // A unit in brackets ("($M)") is the table's, not the figure's name (blind review v14, c20).
+  if (level.label)
+    return isBusinessMeasure(level.measure)
+      ? `the company’s ${level.measure}`
+      : `the “${level.label.replace(/\s*\([^)]*\)\s*/g, ' ').trim()}” figure`;
   if (level.generic) return `the company’s ${level.measure}`;
   // "Brenner’s revenue" misnames "Brenner & Lutz": when the subject is part of a longer name, "the company’s".
   const apostrophe = level.sentence.includes("'") && !level.sentence.includes('’') ? "'" : '’';
@@ -578,7 +602,9 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     const how = size.scale === 'rise' || size.scale === 'fall' ? 'what percentage' : 'how many percentage points';
     const stem =
       size.scale === 'times'
-        ? `From the article’s ${source}, by about how many times did ${change.subject}${base} grow${span}?`
+        ? // "By how many times did it grow" reads as growth on top of the start (1.9 for 2.9 times, blind
+          // review v14, c20): the options say what it grew to.
+          `From the article’s ${source}, how did ${change.subject}${base} change${span}?`
         : `From the article’s ${source}, by about ${how} did ${change.subject}${base} change${span}?`;
     const unit = change.percent ? '%' : '';
     const approximate = Math.abs(exactSize(size.scale, change.from, change.to) - size.key) >= 0.05;
