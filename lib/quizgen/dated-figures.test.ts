@@ -156,6 +156,20 @@ describe('a table with the years across its header', () => {
         (l) => l.year,
       ),
     ).toEqual([2022, 2023, 2024]);
+    // The same with the years down a column.
+    expect(
+      tableLevels(
+        {
+          header: ['Year', 'Revenue'],
+          rows: [
+            ['2022', '33.8'],
+            ['2023 actual', '20.4'],
+            ['2024 forecast', '25.0'],
+          ],
+        },
+        1,
+      ).map((l) => l.year),
+    ).toEqual([2022, 2023]);
     // A header that is neither a year nor a forecast of one: the table is not one of years.
     expect(tableLevels({ header: ['', '2022', 'Change'], rows: [['Revenue', '33.8', '20.4']] }, 1)).toEqual([]);
     const text = [

@@ -339,7 +339,6 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
   return found.filter((l) => found.filter((o) => o.measure === l.measure).length === 1);
 }
 
-const YEAR_CELL = /^(?:19|20)\d{2}$/;
 /** A year column's header: "2024", "2024 actual", "FY2024". */
 function headerYear(header: string): number | null {
   const m = /^(?:FY\s?)?((?:19|20)\d{2})(?:\s*\(?(?:actual|actuals|act\.?|a)\)?)?$/i.exec(header.trim());
@@ -362,11 +361,13 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
   const { header, rows } = table;
   const series: { label: string; cells: { year: number; cell: string; source: string }[] }[] = [];
   const rowText = (row: string[]) => row.join(' | ');
-  if (rows.length >= 2 && rows.every((r) => YEAR_CELL.test(r[0]?.trim() ?? ''))) {
+  // A "Year" column: one row per year, a forecast row ("2025 forecast") left out.
+  const yearRows = rows.filter((r) => headerYear(r[0] ?? '') !== null);
+  if (yearRows.length >= 2 && rows.every((r) => headerYear(r[0] ?? '') !== null || FORECAST_HEADER.test((r[0] ?? '').trim()))) {
     for (let c = 1; c < header.length; c++)
       series.push({
         label: header[c]!.trim(),
-        cells: rows.map((r) => ({ year: Number(r[0]!.trim()), cell: (r[c] ?? '').trim(), source: rowText(r) })),
+        cells: yearRows.map((r) => ({ year: headerYear(r[0]!)!, cell: (r[c] ?? '').trim(), source: rowText(r) })),
       });
   } else {
     // "2023 actual" is a year; "2023 forecast (May)" is no figure of the case yet, and its column is left
