@@ -14,9 +14,11 @@ describe('sizeOptions: the size of a change as four round answers on one scale',
     expect(sizeOptions(42, 30, true)).toMatchObject({ scale: 'points-down', key: 12 });
   });
 
-  it('rounds a small change to a multiple of 5 only when that stays within a point and a half (blind review v13: 16.8% keyed "about 15%")', () => {
+  it('rounds a change to a multiple of 5 only when that stays within a point and a half (blind reviews v13, v14: 16.8% keyed "about 15%")', () => {
     expect(sizeOptions(38.2, 44.6, false)).toMatchObject({ scale: 'rise', key: 17 }); // 16.8% more
     expect(sizeOptions(100, 86.5, false)).toMatchObject({ scale: 'fall', key: 15 }); // 13.5% less
+    expect(sizeOptions(100, 126.9, false)).toMatchObject({ scale: 'rise', key: 27 }); // 26.9% more (v14, c21)
+    expect(sizeOptions(100, 124.2, false)).toMatchObject({ scale: 'rise', key: 25 }); // 24.2% more
   });
 
   it('asks nothing for a change too small to be the point of a question', () => {

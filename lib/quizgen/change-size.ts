@@ -76,13 +76,16 @@ export function sizeOptions(from: number, to: number, percent: boolean): SizeOpt
   const tolerance = Math.log(MIN_SEPARATION) / 3;
   // Every option is rounded alike, so the key's precision is no cue: to a multiple of 5 when the key
   // stays within the tolerance that way, else all to whole numbers.
-  // Below 20, a multiple of 5 must also be within a point and a half: 16.8% keyed "about 15%" made a
-  // learner who worked out 17% hesitate (blind review v13, a10).
+  // A multiple of 5 must also be within a point and a half of the change: 16.8% keyed "about 15%" made
+  // a learner who worked out 17% hesitate (blind review v13, a10), and 26.9% keyed "about 25%" read as
+  // loose (v14, c21). Otherwise every option is a whole number.
   const rounder = roundWrong(scale, exact);
-  const round =
-    Math.abs(Math.log(rounder / exact)) <= tolerance && (scale === 'times' || exact >= 20 || Math.abs(rounder - exact) <= 1.5)
-      ? (v: number) => roundWrong(scale, v)
-      : (v: number) => roundFor(scale, v);
+  const fives = Math.abs(Math.log(rounder / exact)) <= tolerance && (scale === 'times' || Math.abs(rounder - exact) <= 1.5);
+  const round = fives
+    ? (v: number) => roundWrong(scale, v)
+    : scale === 'times'
+      ? (v: number) => roundFor(scale, v)
+      : (v: number) => Math.round(v);
   const key = round(exact);
   // Too small to be the point of a question, or already rounded far from the figures.
   if (key < low || key > high || ((scale === 'rise' || scale === 'fall') && key < MIN_ASKED) || Math.abs(Math.log(key / exact)) > tolerance)

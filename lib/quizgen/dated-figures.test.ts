@@ -68,8 +68,8 @@ describe('figures in a list dated by its lead ("By 2024 the results were:")', ()
     expect(revenue?.prompt).toBe(
       'From the article’s figures, by about what percentage did the company’s revenue change between 2019 and 2024?',
     );
-    // £22.4m → £31.9m is 42% more.
-    expect(revenue!.options[revenue!.answer]).toBe('Rose by about 40%.');
+    // £22.4m → £31.9m is 42% more: 40 would be more than a point and a half off (blind review v14, c21).
+    expect(revenue!.options[revenue!.answer]).toBe('Rose by about 42%.');
     const headcount = changes.find((q) => /headcount/.test(q.prompt));
     // 240 → 182 is 24% less.
     expect(headcount?.options[headcount.answer]).toBe('Fell by about 25%.');
@@ -301,8 +301,9 @@ describe('two measures read together (comparison)', () => {
     expect(q!.level).toBe('analyze');
   });
 
-  it('asks nothing when a move is too small to call either way (240 → 236)', () => {
+  it('asks nothing when a move is too small to call either way (240 → 236), or when both moved the same way (blind review v14: "no reader would pick a fall")', () => {
     expect(compare(dated('- Headcount: 236'))).toHaveLength(0);
+    expect(compare(dated('- Headcount: 300'))).toHaveLength(0);
   });
 
   it('never sets one measure against another name for it ("revenue" and "sales")', () => {

@@ -774,7 +774,9 @@ export function comparisonCandidates(ctx: FamilyContext): Candidate[] {
       if (Math.max(...four.map((l) => l.section)) !== ctx.sectionIndex) continue;
       const da = direction(at(a, first), at(a, last));
       const db = direction(at(b, first), at(b, last));
-      if (!da || !db) continue;
+      // Only two results that moved apart (revenue up, margin down): when both rose, the two options with
+      // a fall are ruled out by the story the article tells (blind review v14, a19 and a21).
+      if (!da || !db || da === db) continue;
       out.push(...comparisonQuestion(ctx, four, da, db));
     }
   return out;
@@ -821,7 +823,6 @@ function comparisonQuestion(ctx: FamilyContext, [a1, a2, b1, b2]: Level[], da: '
       `The article gives both for ${a1!.year} and ${a2!.year}: ${nameA} went from ${figures(a1!, a2!)}, and ${nameB} from ${figures(b1!, b2!)}. ` +
       `“${tempting}” does not fit those figures.`,
     source,
-    // Two measures moving apart (revenue up, margin down) is what a case turns on; both up is weaker.
-    score: da !== db ? 0.85 : 0.74,
+    score: 0.85,
   }).map((c) => ({ ...c, sources, keys: [] }));
 }
