@@ -266,6 +266,8 @@ describe('a table with the years across its header', () => {
     const again = changesOf(twoTables);
     expect(again.length).toBe(changes.length);
     for (const q of again) expect(q.prompt).toMatch(/^From the article’s figures, /);
+    // Both figures sit in one row of the table: the source quotes it once.
+    for (const q of changes) expect(q.source.split(' … ')).toHaveLength(1);
     const turnover = changes.find((q) => /Staff turnover/.test(q.prompt));
     // 21% → 10% is 11 points less.
     if (turnover) expect(turnover.options[turnover.answer]).toMatch(/^Fell by about 1[01] percentage points\.$/);

@@ -549,7 +549,8 @@ function levelChanges(ctx: FamilyContext): { change: Change; sources: string[] }
         period: periodOf(earlier, later),
         fromTable: Boolean(earlier.label && later.label),
       },
-      sources: [earlier.sentence, later.sentence],
+      // A table's row holds both figures: quoted once.
+      sources: [...new Set([earlier.sentence, later.sentence])],
     });
   }
   return out;
@@ -715,7 +716,7 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
       if ((shape === 'up' || shape === 'down') && years.some((y, i) => i > 0 && y !== years[i - 1]! + 1)) return [];
       const first = String(years[0]);
       const subject = measureName(last, ctx);
-      const sources = series.map((l) => l.sentence);
+      const sources = [...new Set(series.map((l) => l.sentence))];
       const source = sources.join(' … ');
       const key = TREND_LABEL[shape](first);
       const unit = isPercent(last) ? '%' : '';
