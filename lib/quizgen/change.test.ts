@@ -4,10 +4,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { inNaturalOrder } from '@/lib/questions/natural-order';
 import { leaksInto } from './choose';
-import { analyseArticle } from './analysis';
-import { indexArticle } from './article-index';
 import { changeCandidates, changeIn, partOfLongerName, tableLevels, trendCandidates, trendShape } from './families-change';
 import { generateQuizzes, mainSubject } from './generate';
+import { singleChoiceCandidates } from '@/test/support/quizgen';
 import { consequencesIn, reasonsIn } from './relations';
 import type { Question } from './types';
 
@@ -30,18 +29,7 @@ const generate = (text: string) => {
 type Choice = Extract<Question, { type: 'single_choice' }>;
 
 /** Every change question an article supports, before a quiz chooses among them. */
-const changeCandidatesOf = (text: string): Choice[] => {
-  const parsed = parseCaseStudy(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  const caseStudy = parsed.caseStudy;
-  const subject = mainSubject(caseStudy);
-  const analysis = analyseArticle(caseStudy);
-  const index = indexArticle(caseStudy, subject);
-  return caseStudy.sections
-    .flatMap((section, sectionIndex) => changeCandidates({ caseStudy, section, sectionIndex, analysis, index, subject }))
-    .map((c) => c.question as Question)
-    .filter((q): q is Choice => q.type === 'single_choice');
-};
+const changeCandidatesOf = (text: string): Choice[] => singleChoiceCandidates(changeCandidates, text);
 
 describe('change questions: one scale, the key’s direction', () => {
   it('words every option alike and in the key’s direction (blind reviews v5b, v6: "rose" when revenue fell, bands mixing fractions and multiples)', () => {
@@ -513,23 +501,8 @@ describe('figures in a table of years', () => {
     expect(quiz.find((q): q is Choice => q.family === 'comparison')?.prompt).toBe(
       'From the article’s table, how did the company’s revenue and operating margin change between 2016 and 2019?',
     );
-    const parsed = parseCaseStudy(article);
-    if (!parsed.ok) throw new Error(parsed.error);
-    const cs = parsed.caseStudy;
-    const subject = mainSubject(cs);
-    const ctx = {
-      caseStudy: cs,
-      section: cs.sections[0]!,
-      sectionIndex: 0,
-      analysis: analyseArticle(cs),
-      index: indexArticle(cs, subject),
-      subject,
-    };
     // The trend the quiz would rank first among the lesson's trends.
-    const trend = trendCandidates(ctx)
-      .sort((a, b) => b.score - a.score)
-      .map((c) => c.question as Question)
-      .find((q): q is Choice => q.type === 'single_choice');
+    const [trend] = singleChoiceCandidates(trendCandidates, article, [0]);
     // The margin is the figure the lesson talks about ("its margins got thinner"), not revenue.
     expect(trend?.prompt).toBe('From the article’s table, which path did the company’s operating margin take from 2016 to 2019?');
     expect(trend!.options[trend!.answer]).toBe('Fell from its 2016 level without a rise in between.');

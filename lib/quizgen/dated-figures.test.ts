@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
-import { analyseArticle } from './analysis';
-import { indexArticle } from './article-index';
 import { changeCandidates, levelsIn, tableLevels } from './families-change';
-import { generateQuizzes, mainSubject } from './generate';
+import { generateQuizzes } from './generate';
+import { singleChoiceCandidates } from '@/test/support/quizgen';
 import type { Question } from './types';
 
 type Choice = Extract<Question, { type: 'single_choice' }>;
 
 /** Every change question the article supports, before a quiz chooses among them. */
-const changesOf = (text: string): Choice[] => {
-  const parsed = parseCaseStudy(text);
-  if (!parsed.ok) throw new Error(parsed.error);
-  const caseStudy = parsed.caseStudy;
-  const subject = mainSubject(caseStudy);
-  const analysis = analyseArticle(caseStudy);
-  const index = indexArticle(caseStudy, subject);
-  return caseStudy.sections
-    .flatMap((section, sectionIndex) => changeCandidates({ caseStudy, section, sectionIndex, analysis, index, subject }))
-    .map((c) => c.question as Question)
-    .filter((q): q is Choice => q.type === 'single_choice');
-};
+const changesOf = (text: string): Choice[] => singleChoiceCandidates(changeCandidates, text);
 
 /** A case told as a snapshot before the decision and one after it, each a list under a dated lead. */
 const snapshots = (before: string, after: string) =>

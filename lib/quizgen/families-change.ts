@@ -297,27 +297,32 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
   if (PART_OF_YEAR.test(sentence)) return [];
   // "its first loss since 2009" or "the best year since 2009" names another year than the figure's.
   if (!forcedYear && referenceYear(sentence, years[0]!)) return [];
-  // "earned $6.8 million in revenue": the amount before the measure, after a verb of earning.
-  const after = [...sentence.matchAll(LEVEL_AFTER)].map((m) => {
-    const [whole, currency, num, unit, measure] = m;
-    const reordered = Object.assign([whole, measure, currency, num, unit], { index: m.index! + whole.length - measure!.length });
-    return reordered as unknown as RegExpMatchArray;
-  });
-  const found = [...sentence.matchAll(LEVEL), ...after].flatMap((match): Level[] => {
-    const [, measure, currency, num, unit] = match;
+  // "revenue of €610 million" and, amount first, "earned $6.8 million in revenue": either way, what
+  // precedes the measure's name is read for its owner and its modifiers.
+  const matches = [
+    ...[...sentence.matchAll(LEVEL)].map((m) => ({ measure: m[1]!, currency: m[2], num: m[3]!, unit: m[4], at: m.index })),
+    ...[...sentence.matchAll(LEVEL_AFTER)].map((m) => ({
+      measure: m[4]!,
+      currency: m[1],
+      num: m[2]!,
+      unit: m[3],
+      at: m.index + m[0].length - m[4]!.length,
+    })),
+  ];
+  const found = matches.flatMap(({ measure, currency, num, unit, at }): Level[] => {
     const u = (unit ?? '').toLowerCase();
     const percent = /%|percent|per cent/.test(u);
-    if (PERCENT_MEASURE.test(measure!) !== percent) return [];
-    const value = Number(num!.replace(/,/g, '')) * (SCALE[u] ?? 1);
+    if (PERCENT_MEASURE.test(measure) !== percent) return [];
+    const value = Number(num.replace(/,/g, '')) * (SCALE[u] ?? 1);
     if (!(value > 0) || !Number.isFinite(value)) return [];
     // A level measured against another company ("Baltcem's revenue") is not the case's own.
-    const before = sentence.slice(0, match.index);
+    const before = sentence.slice(0, at);
     if (/\p{Lu}\p{L}+['’]s\s*$/u.test(before.trim() + ' ') && !/\b(?:its|their|the company['’]s|the group['’]s)\s*$/i.test(before))
       return [];
     // "Ad revenue hit $120 million", "wholesale sales of …": a part of the measure, not the whole of it.
     const modifier = /([\p{L}-]+)\s+$/u.exec(before)?.[1];
     if (modifier && nlp(modifier).has('(#Noun|#Adjective)') && !nlp(modifier).has('(#Possessive|#Pronoun|#Determiner)')) return [];
-    const name = measure!
+    const name = measure
       // "revenues" is one revenue; "sales" and "earnings" stay plural nouns (blind review v9: "how did sale change").
       .replace(/(?<!sale|earning)s$/, '')
       .replace(/^(?:annual|total) /i, '')
@@ -407,9 +412,8 @@ function levelsOf(ctx: FamilyContext): Level[] {
   if (!levels) {
     const listYears = listLeadYears(ctx);
     levels = ctx.analysis.all.flatMap((s, i, all) => {
-      const f = sentenceFeatures(s.text);
       const previous = all[i - 1]?.section === s.section ? all[i - 1]!.text : undefined;
-      return isClaim(f) && !f.hedged && !f.forecast ? levelsIn(s.text, s.section, previous, listYears.get(s.text)) : [];
+      return s.claim && !s.features.hedged && !s.features.forecast ? levelsIn(s.text, s.section, previous, listYears.get(s.text)) : [];
     });
     ctx.caseStudy.sections.forEach((section, i) => {
       if (section.review) return;
@@ -490,8 +494,14 @@ function discussed(level: Level, ctx: FamilyContext): boolean {
  * "table" when every figure is from the article's only table; with two tables "the article's table" is
  * unclear (blind review v14, a19), and "figures" says enough.
  */
+const tableCount = new WeakMap<object, number>();
 function sourceWord(ctx: FamilyContext, allFromTables: boolean): 'table' | 'figures' {
-  const tables = ctx.caseStudy.sections.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'table').length, 0);
+  let tables = tableCount.get(ctx.caseStudy);
+  if (tables === undefined)
+    tableCount.set(
+      ctx.caseStudy,
+      (tables = ctx.caseStudy.sections.reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'table').length, 0)),
+    );
   return allFromTables && tables === 1 ? 'table' : 'figures';
 }
 
@@ -751,36 +761,49 @@ const SAME_THING = [/^(?:revenue|sales|turnover)$/i];
  * the key is computed from the article's own figures, and a move too small to call is not asked.
  */
 export function comparisonCandidates(ctx: FamilyContext): Candidate[] {
-  const levels = levelsOf(ctx);
+  return (comparisonsOf(ctx).get(ctx.sectionIndex) ?? []).flatMap(({ four, da, db }) => comparisonQuestion(ctx, four, da, db));
+}
+
+interface Comparison {
+  four: Level[];
+  da: 'rose' | 'fell';
+  db: 'rose' | 'fell';
+}
+
+/** Every pair of results that moved apart, by the lesson of its latest figure; read once per article. */
+const comparisonCache = new WeakMap<object, Map<number, Comparison[]>>();
+function comparisonsOf(ctx: FamilyContext): Map<number, Comparison[]> {
+  const hit = comparisonCache.get(ctx.analysis);
+  if (hit) return hit;
   const series = new Map<string, Level[]>();
-  for (const l of levels) {
+  // Two of the business's own results (revenue, a margin, profit, headcount), read together; a rate
+  // of rejects beside revenue pairs two unrelated figures (blind review v14, a17).
+  for (const l of levelsOf(ctx).filter((l) => isBusinessMeasure(l.measure))) {
     const key = `${l.kind}\u0000${l.measure}`;
     series.set(key, [...(series.get(key) ?? []), l]);
   }
   const usable = [...series.values()].filter((ls) => ls.every((l) => ls.filter((o) => o.year === l.year).length === 1));
-  const out: Candidate[] = [];
+  const bySection = new Map<number, Comparison[]>();
   for (let i = 0; i < usable.length; i++)
     for (let j = i + 1; j < usable.length; j++) {
       const [a, b] = [usable[i]!, usable[j]!];
       if (SAME_THING.some((re) => re.test(a[0]!.measure) && re.test(b[0]!.measure))) continue;
-      // Two of the business's own results (revenue, a margin, profit, headcount), read together; a rate
-      // of rejects beside revenue pairs two unrelated figures (blind review v14, a17).
-      if (!isBusinessMeasure(a[0]!.measure) || !isBusinessMeasure(b[0]!.measure)) continue;
       const years = a.map((l) => l.year).filter((y) => b.some((l) => l.year === y));
       if (years.length < 2) continue;
       const [first, last] = [Math.min(...years), Math.max(...years)];
       const at = (ls: Level[], y: number) => ls.find((l) => l.year === y)!;
       const four = [at(a, first), at(a, last), at(b, first), at(b, last)];
-      // Asked in the lesson of the latest of the four figures.
-      if (Math.max(...four.map((l) => l.section)) !== ctx.sectionIndex) continue;
-      const da = direction(at(a, first), at(a, last));
-      const db = direction(at(b, first), at(b, last));
+      const da = direction(four[0]!, four[1]!);
+      const db = direction(four[2]!, four[3]!);
       // Only two results that moved apart (revenue up, margin down): when both rose, the two options with
       // a fall are ruled out by the story the article tells (blind review v14, a19 and a21).
       if (!da || !db || da === db) continue;
-      out.push(...comparisonQuestion(ctx, four, da, db));
+      // Asked in the lesson of the latest of the four figures.
+      const section = Math.max(...four.map((l) => l.section));
+      bySection.set(section, [...(bySection.get(section) ?? []), { four, da, db }]);
     }
-  return out;
+  comparisonCache.set(ctx.analysis, bySection);
+  return bySection;
 }
 
 const BUSINESS_MEASURE = new RegExp(`^${MEASURE}$`, 'i');
