@@ -1,22 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sizeLabel, sizeOptions } from './change-size';
+import { sizeClaim, sizeOption, sizeOptions } from './change-size';
 
 const exactOf = (scale: string, from: number, to: number) =>
   scale === 'times' ? to / from : scale === 'rise' ? (to / from - 1) * 100 : scale === 'fall' ? (1 - to / from) * 100 : Math.abs(to - from);
 
 describe('sizeOptions: the size of a change as four round answers on one scale', () => {
   it('picks the scale a person would use', () => {
-    expect(sizeOptions(152, 131, false)).toMatchObject({ scale: 'fall', key: 15 }); // 13.8% less
-    expect(sizeOptions(84, 93, false)).toMatchObject({ scale: 'rise', key: 10 }); // 10.7% more
+    expect(sizeOptions(152, 131, false)).toMatchObject({ scale: 'fall', key: 14 }); // 13.8% less
+    expect(sizeOptions(84, 93, false)).toMatchObject({ scale: 'rise', key: 11 }); // 10.7% more
     expect(sizeOptions(3.2, 23.5, false)).toMatchObject({ scale: 'times', key: 7 }); // 7.3 times
     expect(sizeOptions(61, 96, true)).toMatchObject({ scale: 'points-up', key: 35 });
     expect(sizeOptions(42, 30, true)).toMatchObject({ scale: 'points-down', key: 12 });
   });
 
-  it('rounds a change to a multiple of 5 only when that stays within a point and a half (blind reviews v13, v14: 16.8% keyed "about 15%")', () => {
+  it('rounds a change to a multiple of 5 only when that stays within a point and a half and 5% of it (blind reviews v13, v14: 16.8% keyed "about 15%")', () => {
     expect(sizeOptions(38.2, 44.6, false)).toMatchObject({ scale: 'rise', key: 17 }); // 16.8% more
-    expect(sizeOptions(100, 86.5, false)).toMatchObject({ scale: 'fall', key: 15 }); // 13.5% less
+    expect(sizeOptions(100, 86.5, false)).toMatchObject({ scale: 'fall', key: 14 }); // 13.5% less
+    expect(sizeOptions(100, 114, false)).toMatchObject({ scale: 'rise', key: 14 }); // 14.0% more (v15, a23: "change it to 14%")
+    expect(sizeOptions(100, 158.6, false)).toMatchObject({ scale: 'rise', key: 60 }); // 58.6% more
     expect(sizeOptions(100, 126.9, false)).toMatchObject({ scale: 'rise', key: 27 }); // 26.9% more (v14, c21)
     expect(sizeOptions(100, 124.2, false)).toMatchObject({ scale: 'rise', key: 25 }); // 24.2% more
   });
@@ -79,13 +81,17 @@ describe('sizeOptions: the size of a change as four round answers on one scale',
   });
 
   it('says an exact change without "about"', () => {
-    expect(sizeLabel('points-down', 10, undefined, false)).toBe('Fell by 10 percentage points.');
-    expect(sizeLabel('rise', 25, undefined, false)).toBe('Rose by 25%.');
+    expect(sizeClaim('points-down', 10, undefined, false)).toBe('fell by 10 percentage points');
+    expect(sizeClaim('rise', 25, undefined, false)).toBe('rose by 25%');
+    expect(sizeOption('times', 3, '2018', false)).toBe('Grew to 3 times its 2018 level.');
   });
 
-  it('words an option for a learner', () => {
-    expect(sizeLabel('times', 7, '2014')).toBe('Grew to about 7 times its 2014 level.');
-    expect(sizeLabel('fall', 15)).toBe('Fell by about 15%.');
-    expect(sizeLabel('points-up', 35)).toBe('Rose by about 35 percentage points.');
+  it('words an option as a size only, since the stem states the direction; a multiple says what it grew to', () => {
+    expect(sizeOption('times', 7, '2014')).toBe('Grew to about 7 times its 2014 level.');
+    expect(sizeOption('fall', 15)).toBe('15%');
+    expect(sizeOption('rise', 1_200)).toBe('1,200%');
+    expect(sizeOption('points-up', 35)).toBe('35 percentage points');
+    expect(sizeOption('points-down', 1)).toBe('1 percentage point');
+    expect(sizeClaim('fall', 15)).toBe('fell by about 15%');
   });
 });

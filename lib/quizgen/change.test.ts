@@ -124,6 +124,14 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     expect(mainSubject({ facts } as unknown as Parameters<typeof mainSubject>[0])).toBe('Rift Dairy');
   });
 
+  it('never takes a measure for the case’s main subject ("EBITDA", written more often than any name)', () => {
+    const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
+    const facts = ['EBITDA was £1.6 million.', 'EBITDA fell to £0.3 million.', 'EBITDA recovered to £1.9 million.'].map((s) =>
+      entity('EBITDA', s),
+    );
+    expect(mainSubject({ facts } as unknown as Parameters<typeof mainSubject>[0])).toBeNull();
+  });
+
   it('reads a change without a period as one, dated by a year elsewhere in the sentence when there is one', () => {
     expect(changeIn('Monthly churn jumped from around 4% to 9%.', null)).toMatchObject({
       from: 4,
@@ -199,14 +207,16 @@ describe('change questions', () => {
   it('asks how a share changed, keyed in percentage points computed from the article’s own numbers', () => {
     const delivery = changes.find((q) => /on-time delivery/.test(q.prompt))!;
     expect(delivery.prompt).toBe(
-      'From the article’s figures, by about how many percentage points did on-time delivery change between 2018 and 2021?',
+      'From the article’s figures, by how many percentage points did on-time delivery rise between 2018 and 2021?',
     );
-    // 61% → 96% is exactly 35 points: an exact change is said without "about" (blind review v14).
-    expect(delivery.options[delivery.answer]).toBe('Rose by 35 percentage points.');
+    // 61% → 96% is exactly 35 points: an exact change is asked without "about" (blind review v14). The
+    // stem states the direction, and the options are sizes only (blind review v14, a19 and a22: four
+    // options that all said "Rose by …" gave the direction away).
+    expect(delivery.options[delivery.answer]).toBe('35 percentage points');
     expect(delivery.level).toBe('apply');
     // Every wrong option is on the same scale and in the same direction, and none would take the
     // share past 100% (61% + 39 points).
-    const wrong = delivery.options.filter((_, i) => i !== delivery.answer).map((o) => /^Rose by (\d+) percentage points\.$/.exec(o));
+    const wrong = delivery.options.filter((_, i) => i !== delivery.answer).map((o) => /^(\d+) percentage points$/.exec(o));
     expect(wrong.every((m) => m !== null && Number(m[1]) <= 39 && Number(m[1]) !== 35)).toBe(true);
   });
 
@@ -214,10 +224,10 @@ describe('change questions', () => {
     const results = quiz.lessons.find((l) => l.title === 'Results')!;
     const revenue = results.questions.find((q): q is Choice => q.family === 'change' && /revenue/.test(q.prompt))!;
     expect(revenue.prompt).toMatch(
-      /^From the article’s figures, by about what percentage did (?:Harrow Mills’s )?revenue change between 2016 and 2022\?$/,
+      /^From the article’s figures, by about what percentage did (?:Harrow Mills’s )?revenue rise between 2016 and 2022\?$/,
     );
     // 84 → 93 is 11% more.
-    expect(revenue.options[revenue.answer]).toBe('Rose by about 10%.');
+    expect(revenue.options[revenue.answer]).toBe('11%');
     expect(revenue.explanation).toContain('11% more');
     // The two figures are not asked again on their own as recall.
     const all = quiz.lessons.flatMap((l) => l.questions);
@@ -243,10 +253,10 @@ describe('change questions', () => {
     ).find((q) => /headcount/.test(q.prompt));
     expect(fronted.lessons.flatMap((l) => l.questions).some((q) => /headcount/.test(q.prompt))).toBe(true);
     expect(headcount?.prompt).toMatch(
-      /^From the article’s figures, by about what percentage did (?:the |Harrow Mills’s )?headcount change between 2014 and 2018\?$/,
+      /^From the article’s figures, by about what percentage did (?:the |Harrow Mills’s )?headcount fall between 2014 and 2018\?$/,
     );
     // 620 → 480 is 23% less.
-    expect(headcount!.options[headcount!.answer]).toBe('Fell by about 23%.');
+    expect(headcount!.options[headcount!.answer]).toBe('23%');
   });
 
   it('keeps a measure named with "and" whole ("the electricity and gas bill"), never its last noun alone', () => {
@@ -277,7 +287,8 @@ describe('change questions', () => {
 
   it('asks the energy change (12 → 9 is a quarter less), but not a change too small to be the point (80 → 78)', () => {
     const energy = changes.find((q) => /energy use/i.test(q.prompt))!;
-    expect(energy.options[energy.answer]).toBe('Fell by 25%.');
+    expect(energy.prompt).toMatch(/^From the article’s figures, by what percentage did .*energy use.* fall between/);
+    expect(energy.options[energy.answer]).toBe('25%');
     expect(
       generate(article.replace('from 12 kilowatt hours to 9 kilowatt hours', 'from 80 kilowatt hours to 78 kilowatt hours'))
         .lessons.flatMap((l) => l.questions)
@@ -360,7 +371,7 @@ describe('trend questions: the path of a measure over three years or more', () =
   it('asks which path the margin took, keyed from the article’s three figures, in the lesson of the last one', () => {
     const recovery = generate(article('')).lessons.find((l) => l.title === 'The Recovery')!;
     const trend = recovery.questions.find((q): q is Choice => q.family === 'trend')!;
-    expect(trend.prompt).toBe('From the article’s figures, which path did Orrin Tools’s EBITDA margin take from 2015 to 2021?');
+    expect(trend.prompt).toBe('From the article’s figures, how did Orrin Tools’s EBITDA margin change over 2015, 2018 and 2021?');
     expect(trend.options[trend.answer]).toBe('Fell, then recovered to above its 2015 level.');
     expect(trend.options).toContain('Fell, then recovered, but stayed below its 2015 level.');
     expect(trend.source.split(' … ')).toHaveLength(3);
@@ -403,6 +414,8 @@ describe('trend questions: the path of a measure over three years or more', () =
       .lessons.flatMap((l) => l.questions)
       .find((q): q is Choice => q.family === 'trend');
     expect(trend?.options[trend.answer]).toBe('Rose from its 2019 level without a fall in between.');
+    // Every wrong path turns: a fall throughout is ruled out by a story of growth (blind review v14, c22).
+    expect(trend!.options.filter((o, i) => i !== trend!.answer).every((o) => /, then /.test(o))).toBe(true);
   });
 
   it('never takes "since 2009" for the year of a figure', () => {
@@ -429,7 +442,7 @@ describe('change questions name the measure as the article does', () => {
     const q = generate(text)
       .lessons.flatMap((l) => l.questions)
       .find((x) => x.family === 'change')!;
-    expect(q.prompt).toMatch(/\bsales change between 2016 and 2022\?$/);
+    expect(q.prompt).toMatch(/\bsales (?:rise|fall) between 2016 and 2022\?$/);
   });
 });
 
@@ -504,7 +517,7 @@ describe('figures in a table of years', () => {
     // The trend the quiz would rank first among the lesson's trends.
     const [trend] = singleChoiceCandidates(trendCandidates, article, [0]);
     // The margin is the figure the lesson talks about ("its margins got thinner"), not revenue.
-    expect(trend?.prompt).toBe('From the article’s table, which path did the company’s operating margin take from 2016 to 2019?');
+    expect(trend?.prompt).toBe('From the article’s table, how did the company’s operating margin change over 2016, 2017, 2018 and 2019?');
     expect(trend!.options[trend!.answer]).toBe('Fell from its 2016 level without a rise in between.');
     expect(trend!.source.split(' … ')).toEqual(['2016 | 84 | 9.5%', '2017 | 91 | 8.1%', '2018 | 97 | 6.4%', '2019 | 104 | 4.9%']);
   });
@@ -532,9 +545,9 @@ describe('figures dated by the sentence before, parts of a measure and forecasts
 
   it('dates a figure by "that year" with the one year the sentence before it names', () => {
     const change = questions.find((q): q is Choice => q.family === 'change' && /revenue/.test(q.prompt));
-    expect(change?.prompt).toMatch(/revenue change between 2019 and 2021\?$/);
+    expect(change?.prompt).toMatch(/revenue fall between 2019 and 2021\?$/);
     // $180 million to $98 million is 46% less.
-    expect(change!.options[change!.answer]).toBe('Fell by about 45%.');
+    expect(change!.options[change!.answer]).toBe('45%');
   });
 
   it('never reads a part of a measure ("Ad revenue") or a forecast as the measure itself', () => {

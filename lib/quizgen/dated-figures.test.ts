@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
-import { changeCandidates, levelsIn, tableLevels } from './families-change';
+import { changeCandidates, levelsIn, tableLevels, trendCandidates } from './families-change';
 import { generateQuizzes } from './generate';
 import { singleChoiceCandidates } from '@/test/support/quizgen';
 import type { Question } from './types';
@@ -52,15 +52,16 @@ describe('figures in a list dated by its lead ("By 2024 the results were:")', ()
     const changes = changesOf(
       snapshots('In 2019, the last full year before the decision, the business looked like this:', 'By 2024 the results were:'),
     );
-    const revenue = changes.find((q) => /revenue change between 2019 and 2024/.test(q.prompt));
+    const revenue = changes.find((q) => /revenue rise between 2019 and 2024/.test(q.prompt));
     expect(revenue?.prompt).toBe(
-      'From the article’s figures, by about what percentage did the company’s revenue change between 2019 and 2024?',
+      'From the article’s figures, by about what percentage did the company’s revenue rise between 2019 and 2024?',
     );
     // £22.4m → £31.9m is 42% more: 40 would be more than a point and a half off (blind review v14, c21).
-    expect(revenue!.options[revenue!.answer]).toBe('Rose by about 42%.');
+    expect(revenue!.options[revenue!.answer]).toBe('42%');
     const headcount = changes.find((q) => /headcount/.test(q.prompt));
     // 240 → 182 is 24% less.
-    expect(headcount?.options[headcount.answer]).toBe('Fell by about 25%.');
+    expect(headcount?.prompt).toMatch(/headcount fall between 2019 and 2024\?$/);
+    expect(headcount?.options[headcount.answer]).toBe('25%');
   });
 
   it('reads the comparison a list item makes with an earlier dated figure ("…, up from £19.8 million in 2016")', () => {
@@ -83,7 +84,7 @@ describe('figures in a list dated by its lead ("By 2024 the results were:")', ()
     );
     // The 2019 list still dates its own comparison ("up from £19.8 million in 2016"); nothing reaches 2024.
     expect(forecast.some((q) => /2024/.test(q.prompt))).toBe(false);
-    expect(forecast.some((q) => /company’s revenue change between 2016 and 2019/.test(q.prompt))).toBe(true);
+    expect(forecast.some((q) => /company’s revenue rise between 2016 and 2019/.test(q.prompt))).toBe(true);
   });
 
   it('names financial years as the article does (blind review v14: "the years are really the years to March")', () => {
@@ -91,7 +92,7 @@ describe('figures in a list dated by its lead ("By 2024 the results were:")', ()
       snapshots('For the year to March 2019 the company reported:', 'For the year to March 2024 the company reported:'),
     );
     expect(toMarch.find((q) => /company’s revenue.*2024\?$/.test(q.prompt))?.prompt).toBe(
-      'From the article’s figures, by about what percentage did the company’s revenue change between the years to March 2019 and March 2024?',
+      'From the article’s figures, by about what percentage did the company’s revenue rise between the years to March 2019 and March 2024?',
     );
     const mixed = changesOf(snapshots('In fiscal 2019 the company reported:', 'By 2024 the results were:'));
     expect(mixed.find((q) => /company’s revenue.*2024\?$/.test(q.prompt))?.prompt).toMatch(/between fiscal 2019 and 2024\?$/);
@@ -182,7 +183,7 @@ describe('a table with the years across its header', () => {
       '| Gross margin | 41% | 30% | 35% |',
     ].join('\n');
     const asked = changesOf(text);
-    expect(asked.some((q) => /revenue change between 2020 and 2024/.test(q.prompt))).toBe(true);
+    expect(asked.some((q) => /revenue rise between 2020 and 2024/.test(q.prompt))).toBe(true);
     for (const q of asked) expect(q.prompt).not.toMatch(/2023 forecast/);
     // The 2022 figures are in both tables: read once, each series has one value a year and the two
     // results are compared (revenue 22.7 → 27.9, gross margin 45% → 35%).
@@ -214,8 +215,8 @@ describe('a table with the years across its header', () => {
       '| Clinical services revenue ($M) | 0.6 | 1.9 |',
       '| Stores | 5 | 4 |',
     ].join('\n');
-    const clinical = changesOf(text).find((q) => /Clinical services revenue/.test(q.prompt));
-    expect(clinical?.prompt).toBe('From the article’s table, how did the “Clinical services revenue” figure change between 2021 and 2024?');
+    const clinical = changesOf(text).find((q) => /clinical services revenue/.test(q.prompt));
+    expect(clinical?.prompt).toBe('From the article’s table, how did the clinical services revenue change between 2021 and 2024?');
     // 0.6 → 1.9 is 3.2 times: the options say what it grew to.
     expect(clinical!.options[clinical!.answer]).toBe('Grew to about 3 times its 2021 level.');
   });
@@ -244,8 +245,10 @@ describe('a table with the years across its header', () => {
     expect(changes.length).toBeGreaterThanOrEqual(1);
     for (const q of changes) expect(q.prompt).toMatch(/^From the article’s table, .* between 2022 and 2024\?$/);
     // A business result by its name, another row by its label (blind review v14, a19: "the “EBITDA ($M)” figure").
-    expect(changes.some((q) => /did the company’s revenue change/.test(q.prompt))).toBe(true);
-    expect(changes.some((q) => /did the “Open positions” figure change/.test(q.prompt))).toBe(true);
+    expect(changes.some((q) => /did the company’s revenue rise/.test(q.prompt))).toBe(true);
+    // A row of whole numbers is a count, named as a sentence would name it (blind reviews v14, a19,
+    // a21, c21: "did the “Roaster bad debts” figure change" read as a template).
+    expect(changes.some((q) => /did the number of open positions fall/.test(q.prompt))).toBe(true);
     // With a second table, "the article's table" would not say which (blind review v14, a19).
     const twoTables = text.replace(
       'Patients now wait five days for a first appointment.',
@@ -258,7 +261,7 @@ describe('a table with the years across its header', () => {
     for (const q of changes) expect(q.source.split(' … ')).toHaveLength(1);
     const turnover = changes.find((q) => /Staff turnover/.test(q.prompt));
     // 21% → 10% is 11 points less.
-    if (turnover) expect(turnover.options[turnover.answer]).toMatch(/^Fell by about 1[01] percentage points\.$/);
+    if (turnover) expect(turnover.options[turnover.answer]).toMatch(/^1[01] percentage points$/);
   });
 });
 
@@ -302,5 +305,114 @@ describe('two measures read together (comparison)', () => {
         dated('- Sales: £28.0 million').replace('- Headcount: 240, of whom 170 worked on the braiding floor', '- Sales: £21.0 million'),
       ),
     ).toHaveLength(0);
+  });
+});
+
+describe('a table row named as a sentence would name it', () => {
+  const article = (rows: string[], corner = 'Measure') =>
+    [
+      '# Fenmoor Services: Selling Uptime',
+      '',
+      '## Background',
+      '',
+      'Fenmoor Services repairs industrial boilers across the north of England. Its owners wanted steadier work than emergency callouts, and in 2019 they began to sell maintenance contracts to the factories that Kiro Insurance already covered.',
+      '',
+      '## Results',
+      '',
+      'By 2024 the contracts paid for most of the technicians, and the bank asked for the figures. The owners sent them with a short letter that explained where the money had gone and which factories had signed for a second term.',
+      '',
+      `| ${corner} | 2019 | 2024 |`,
+      '|---|---|---|',
+      ...rows,
+    ].join('\n');
+  const prompts = (rows: string[], corner?: string) => changesOf(article(rows, corner)).map((q) => q.prompt);
+
+  it('counts a row of whole numbers, in the article’s own case: "the number of service technicians"', () => {
+    expect(prompts(['| Service Technicians | 38 | 61 |'])).toEqual([
+      'From the article’s table, by about what percentage did the number of service technicians rise between 2019 and 2024?',
+    ]);
+    // A word the article writes capitalised inside its sentences, and never in lower case, is a name.
+    expect(prompts(['| Kiro contracts | 40 | 95 |'])[0]).toMatch(/did the number of Kiro contracts rise/);
+  });
+
+  it('calls an amount "the figure for …", a plural share "the share of …", and a singular measure "the …"', () => {
+    // Money in the label's unit or in the table's corner: an amount, not a count of pallets.
+    expect(prompts(['| Roaster bad debts ($000) | 60 | 31 |'])[0]).toMatch(/did the figure for roaster bad debts fall/);
+    expect(prompts(['| New boilers | 22.1 | 17.4 |'], 'Business line ($M)')[0]).toMatch(/did the figure for new boilers fall/);
+    expect(prompts(['| Contracts under one year | 18% | 29% |'])[0]).toMatch(/did the share of contracts under one year rise/);
+    expect(prompts(['| Average callout price | €220 | €318 |'])[0]).toMatch(/did the average callout price rise/);
+  });
+
+  it('keeps the quotation marks for a label no phrase can hold: a comma, or a residue ("Other …")', () => {
+    expect(prompts(['| Overdraft drawn, year-end | 4.2 | 2.4 |'])[0]).toMatch(/did the “Overdraft drawn, year-end” figure fall/);
+    expect(prompts(['| Other services | 3.7 | 7.0 |'])[0]).toMatch(/did the “Other services” figure rise/);
+  });
+});
+
+describe('figures a sentence gives beside other things', () => {
+  const read = (sentence: string) => levelsIn(sentence, 0).map((l) => [l.measure, l.value, l.year]);
+
+  it('reads a whole-year figure though a later clause names part of the year ("with a loss in the second half")', () => {
+    expect(
+      read('For the year to March 2023, revenue was £15.9 million and EBITDA fell to £0.3 million, with a loss in the second half.'),
+    ).toEqual([
+      ['revenue', 15.9e6, 2023],
+      ['EBITDA', 0.3e6, 2023],
+    ]);
+    // Part of a year that dates the figure itself is still no whole year (blind review v10).
+    expect(read('In the first half of 2025 the margin was 33%.')).toEqual([]);
+    expect(read('Revenue was £8 million in the first half of 2025.')).toEqual([]);
+  });
+
+  it('reads a second measure whose verb the sentence leaves out ("revenue recovered to £17.4 million and EBITDA to £1.9 million")', () => {
+    expect(read('In 2024, revenue recovered to £17.4 million and EBITDA to £1.9 million, the highest in a decade.')).toEqual([
+      ['revenue', 17.4e6, 2024],
+      ['EBITDA', 1.9e6, 2024],
+    ]);
+    // "to" without a verb before it in the sentence is no level ("EBITDA to £1.9 million" alone).
+    expect(read('In 2024 the lenders lent EBITDA to £1.9 million of projects.')).toEqual([]);
+  });
+
+  it('reads a measure the article names by its initials, once it has spelt them out ("annual recurring revenue (ARR)")', () => {
+    const text = [
+      '# Brightline Software: Pricing by the Door',
+      '',
+      '## The Company',
+      '',
+      'Brightline sells software to landlords who run rental flats. By the end of 2022 Brightline had 3,140 paying customers and annual recurring revenue (ARR) of $22.6 million. Its founders priced it by the user, which their largest customers learned to avoid by sharing logins.',
+      '',
+      '## The Results',
+      '',
+      'The company moved every customer to a price per rental unit over eighteen months, capping each increase at 30 percent a year. By December 2024 ARR had reached $30.1 million, and the founders said the invoices finally made sense to their customers.',
+    ].join('\n');
+    const arr = changesOf(text).find((q) => /recurring revenue/.test(q.prompt));
+    expect(arr?.prompt).toBe(
+      'From the article’s figures, by about what percentage did Brightline’s annual recurring revenue rise between 2022 and 2024?',
+    );
+    // $22.6m → $30.1m is 33% more.
+    expect(arr!.options[arr!.answer]).toBe('33%');
+  });
+});
+
+describe('a path over financial years', () => {
+  it('names the years as the article does: "over the years to March 2022, 2023 and 2024"', () => {
+    const text = [
+      '# Fenwick Growers: A Winter of Dear Gas',
+      '',
+      '## Before the Shock',
+      '',
+      'Fenwick Growers raises cut flowers under heated glass in Lincolnshire for supermarkets and florists. For the year to March 2022, Fenwick reported EBITDA of £1.6 million on a stable gas contract.',
+      '',
+      '## The Winter',
+      '',
+      'When its gas contract ended, the price it was quoted tripled, and the board stopped heating half of its glass for the winter. For the year to March 2023, EBITDA fell to £0.3 million, with a loss in the second half.',
+      '',
+      '## The Recovery',
+      '',
+      'Fenwick added thermal screens and bought its energy in tranches up to two years ahead. In the year to March 2024, EBITDA recovered to £1.9 million, the highest in its history.',
+    ].join('\n');
+    const [trend] = singleChoiceCandidates(trendCandidates, text);
+    expect(trend?.prompt).toBe('From the article’s figures, how did Fenwick’s EBITDA change over the years to March 2022, 2023 and 2024?');
+    expect(trend!.options[trend!.answer]).toBe('Fell, then recovered to above its 2022 level.');
   });
 });

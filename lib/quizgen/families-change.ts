@@ -2,7 +2,7 @@ import nlp from 'compromise';
 import { singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { sentencesOf } from '@/lib/case-study/parse';
 import { isClaim, sentenceFeatures } from './sentence-features';
-import { exactSize, sizeLabel, sizeOptions } from './change-size';
+import { exactSize, sizeClaim, sizeDirection, sizeOption, sizeOptions } from './change-size';
 
 /**
  * Figures read together rather than recalled one at a time: the article gives a measure's value at
@@ -193,7 +193,7 @@ const formatNumber = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-
 
 // Measures a business case reports year by year. General business English, not one article's words.
 const MEASURE =
-  '(?:annual |total |net |operating |pre-tax |gross |EBITDA |EBIT |profit )?(?:revenue|revenues|sales|turnover|profit|profits|net income|earnings|operating loss|net loss|loss|market share|share of the market|headcount|workforce|margin|EBITDA|EBIT|utili[sz]ation|attendance)';
+  '(?:annual recurring |recurring |annual |total |net |operating |pre-tax |gross |EBITDA |EBIT |profit )?(?:revenue|revenues|sales|turnover|profit|profits|net income|earnings|operating loss|net loss|loss|market share|share of the market|headcount|workforce|margin|EBITDA|EBIT|utili[sz]ation|attendance)';
 /** Measures given as a percentage of something: a share, a margin, a rate of use. */
 const PERCENT_MEASURE = /share|margin|utili[sz]ation/i;
 const LEVEL = new RegExp(
@@ -214,6 +214,11 @@ const LEVEL_AFTER = new RegExp(
   'gi',
 );
 
+/** "… and EBITDA to £1.9 million", after a verb of change that the two measures share. */
+const LEVEL_GAPPED = new RegExp(String.raw`\band\s+(${MEASURE})\s+to\s+` + APPROX + NUMBER, 'gi');
+const GAPPED_VERB =
+  /\b(?:fell|rose|climbed|grew|dropped|recovered|slipped|slid|narrowed|widened|improved|shrank|increased|decreased|declined|jumped|reached|cut|raised)\s+(?:to\s+)?[$€£¥]?\d/i;
+
 interface Level {
   measure: string;
   value: number;
@@ -229,6 +234,8 @@ interface Level {
   generic?: boolean;
   /** A financial year ("fiscal 2024", "the year to March 2025"), with the month it ends in when named. */
   fiscal?: { month?: string };
+  /** A table row or column of whole numbers with no money or share in it: a count ("Service technicians | 38 | 71"). */
+  count?: boolean;
 }
 
 const PART_OF_YEAR =
@@ -292,9 +299,6 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
     if (before.length === 1) years = before;
   }
   if (years.length !== 1) return [];
-  // "In the first half of 2025 the margin was 33%": part of a year set against a whole year is no
-  // change (blind review v10: "the article's only 2025 figure is for the first half").
-  if (PART_OF_YEAR.test(sentence)) return [];
   // "its first loss since 2009" or "the best year since 2009" names another year than the figure's.
   if (!forcedYear && referenceYear(sentence, years[0]!)) return [];
   // "revenue of €610 million" and, amount first, "earned $6.8 million in revenue": either way, what
@@ -308,8 +312,17 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
       unit: m[3],
       at: m.index + m[0].length - m[4]!.length,
     })),
+    // "revenue recovered to £17.4 million and EBITDA to £1.9 million": the second measure shares the
+    // first one's verb.
+    ...[...sentence.matchAll(LEVEL_GAPPED)]
+      .filter((m) => GAPPED_VERB.test(sentence.slice(0, m.index)))
+      .map((m) => ({ measure: m[1]!, currency: m[2], num: m[3]!, unit: m[4], at: m.index + m[0].indexOf(m[1]!) })),
   ];
   const found = matches.flatMap(({ measure, currency, num, unit, at }): Level[] => {
+    // "In the first half of 2025 the margin was 33%": part of a year set against a whole year is no
+    // change (blind review v10: "the article's only 2025 figure is for the first half"). Part of a year
+    // in a clause of its own after the figure ("…, with a loss in the second half") does not date it.
+    if (PART_OF_YEAR.test(sentence.slice(0, at)) || PART_OF_YEAR.test(sentence.slice(at).split(/[,;]/)[0]!)) return [];
     const u = (unit ?? '').toLowerCase();
     const percent = /%|percent|per cent/.test(u);
     if (PERCENT_MEASURE.test(measure) !== percent) return [];
@@ -325,7 +338,7 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
     const name = measure
       // "revenues" is one revenue; "sales" and "earnings" stay plural nouns (blind review v9: "how did sale change").
       .replace(/(?<!sale|earning)s$/, '')
-      .replace(/^(?:annual|total) /i, '')
+      .replace(/^(?:annual|total) (?!recurring)/i, '')
       .replace(/\b(?!EBITDA\b|EBIT\b)\w+/g, (w) => w.toLowerCase());
     const fiscal = forcedYear ? undefined : fiscalYear(sentence, years[0]!);
     return [
@@ -393,6 +406,17 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
     const percent = read.map((m) => m![2] === '%');
     if (percent.some((p) => p !== percent[0])) return [];
     const isPercent = percent[0]! || /%|percent|per cent/i.test(label);
+    // Whole numbers with no currency in a cell or the label and no scale but thousands: things counted.
+    // The unit may be the label's ("Revenue ($M)") or the corner's ("Business line ($M)").
+    const unit = [label, header[0] ?? '']
+      .map((h) => /\(([^)]*)\)/.exec(h)?.[1] ?? '')
+      .join(' ')
+      .replace(/\b(?:000s?|thousands?)\b/gi, '');
+    const count =
+      !isPercent &&
+      cells.every((c) => /^\d[\d,]*$/.test(c.cell)) &&
+      !/[$€£¥]|\b[A-Z]{3}\b/.test(unit) &&
+      !/\b(?:m|bn|k|million|billion)\b/i.test(unit);
     const measure = label
       .replace(/\s*\([^)]*\)\s*/g, ' ')
       .trim()
@@ -400,7 +424,7 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
     return cells.flatMap((c, i): Level[] => {
       const value = Number(read[i]![1]!.replace(/,/g, '')) * (SCALE[(read[i]![2] ?? '').toLowerCase()] ?? 1);
       if (!(value > 0)) return [];
-      return [{ measure, value, kind: `${isPercent ? '%' : ''}table:${label}`, year: c.year, sentence: c.source, section, label }];
+      return [{ measure, value, kind: `${isPercent ? '%' : ''}table:${label}`, year: c.year, sentence: c.source, section, label, count }];
     });
   });
 }
@@ -411,9 +435,12 @@ function levelsOf(ctx: FamilyContext): Level[] {
   let levels = levelCache.get(ctx.analysis);
   if (!levels) {
     const listYears = listLeadYears(ctx);
+    const spell = spellOut(ctx.analysis.all);
     levels = ctx.analysis.all.flatMap((s, i, all) => {
-      const previous = all[i - 1]?.section === s.section ? all[i - 1]!.text : undefined;
-      return s.claim && !s.features.hedged && !s.features.forecast ? levelsIn(s.text, s.section, previous, listYears.get(s.text)) : [];
+      const previous = all[i - 1]?.section === s.section ? spell(all[i - 1]!.text) : undefined;
+      return s.claim && !s.features.hedged && !s.features.forecast
+        ? levelsIn(spell(s.text), s.section, previous, listYears.get(s.text)).map((l) => ({ ...l, sentence: s.text }))
+        : [];
     });
     ctx.caseStudy.sections.forEach((section, i) => {
       if (section.review) return;
@@ -430,6 +457,29 @@ function levelsOf(ctx: FamilyContext): Level[] {
     levelCache.set(ctx.analysis, levels);
   }
   return levels;
+}
+
+/**
+ * A measure the article names by its initials once it has spelt them out ("annual recurring revenue
+ * (ARR) of $22.6 million" … "ARR had reached $30.1 million"): each sentence read with the initials
+ * spelt out, so both figures are of one measure. Only initials that stand for a measure are spelt out;
+ * a measure known by its initials ("EBITDA") keeps them.
+ */
+function spellOut(sentences: { text: string }[]): (text: string) => string {
+  const spelt = new Map<string, string>();
+  const measureEnd = new RegExp(`(?:${MEASURE})$`, 'i');
+  const measureWhole = new RegExp(`^(?:${MEASURE})$`, 'i');
+  for (const { text } of sentences)
+    for (const m of text.matchAll(/((?:[\p{L}-]+\s+){1,5})\((\p{Lu}{2,6})\)/gu)) {
+      const initials = m[2]!;
+      const words = m[1]!.trim().split(/\s+/).slice(-initials.length);
+      if (words.length !== initials.length || words.some((w, i) => w[0]!.toLowerCase() !== initials[i]!.toLowerCase())) continue;
+      const phrase = words.join(' ');
+      if (measureEnd.test(phrase) && !measureWhole.test(initials)) spelt.set(initials, phrase);
+    }
+  if (!spelt.size) return (text) => text;
+  const initials = new RegExp(`\\s*\\((${[...spelt.keys()].join('|')})\\)|\\b(${[...spelt.keys()].join('|')})\\b`, 'g');
+  return (text) => text.replace(initials, (all, defined?: string, used?: string) => (defined ? '' : spelt.get(used!)!));
 }
 
 interface ListYear {
@@ -508,22 +558,67 @@ function sourceWord(ctx: FamilyContext, allFromTables: boolean): 'table' | 'figu
 const isPercent = (level: Level) => level.kind === '%' || level.kind.startsWith('%table:');
 
 /**
- * How a question names a measure: "the “Revenue (NOK m)” figure" from a table, by the label of its row
- * (blind review v14: "Employees" alone read as if it were a number), else "Brannvik’s revenue".
+ * How a question names a measure: a table's row or column by its label, as a sentence would name it
+ * ("the number of service technicians", "the average stopper price", "roaster bad debts"), a business
+ * result as the company's ("the company’s EBITDA"), else "Brannvik’s revenue".
  */
 function measureName(level: Level, ctx: FamilyContext): string {
   // A row the table labels as a business result ("EBITDA ($M)", "Gross margin") is named as a sentence
   // would name it (blind review v14, a19: "the “EBITDA ($M)” figure" was clumsy); the table names no owner.
   // A unit in brackets ("($M)") is the table's, not the figure's name (blind review v14, c20).
-  if (level.label)
-    return isBusinessMeasure(level.measure)
-      ? `the company’s ${level.measure}`
-      : `the “${level.label.replace(/\s*\([^)]*\)\s*/g, ' ').trim()}” figure`;
+  if (level.label) return isBusinessMeasure(level.measure) ? `the company’s ${level.measure}` : labelName(level, ctx);
   if (level.generic) return `the company’s ${level.measure}`;
   // "Brenner’s revenue" misnames "Brenner & Lutz": when the subject is part of a longer name, "the company’s".
   const apostrophe = level.sentence.includes("'") && !level.sentence.includes('’') ? "'" : '’';
   const owner = ctx.subject === null ? null : partOfLongerName(ctx.subject, ctx.analysis.all) ? 'the company' : ctx.subject;
   return owner ? `${owner}${apostrophe}s ${level.measure}` : level.measure;
+}
+
+/**
+ * The words the article writes capitalised inside a sentence and never in lower case: names ("Kiro",
+ * "Halstead's"), which a label keeps as they are.
+ */
+const namesCache = new WeakMap<object, Set<string>>();
+function namesOf(ctx: FamilyContext): Set<string> {
+  let names = namesCache.get(ctx.caseStudy);
+  if (!names) {
+    const lower = new Set<string>();
+    const upper = new Set<string>();
+    for (const s of ctx.analysis.all)
+      for (const m of s.text.matchAll(/(?<=\S\s+)\p{L}[\p{L}'’-]*/gu)) (/^\p{Lu}/u.test(m[0]) ? upper : lower).add(m[0].toLowerCase());
+    names = new Set([...upper].filter((w) => !lower.has(w)));
+    namesCache.set(ctx.caseStudy, names);
+  }
+  return names;
+}
+
+/**
+ * A table label as a noun phrase of a sentence (blind reviews v14, a19, a21, c20, c21: "did the
+ * “Roaster bad debts” figure change" read as a template): its words in the article's own case, a
+ * count as "the number of …", a singular measure with "the". A label a phrase cannot hold (a comma,
+ * a slash, "Other …", a residue of the table) keeps its quotation marks.
+ */
+function labelName(level: Level, ctx: FamilyContext): string {
+  const label = level.label!.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const quoted = `the “${label}” figure`;
+  if (/[,;:/|]/.test(label) || /^(?:other|total|of which|less|net of)\b/i.test(label) || !/^[\p{L}\d][\p{L}\d\s&'’-]*$/u.test(label))
+    return quoted;
+  const names = namesOf(ctx);
+  const phrase = label.replace(/\p{L}[\p{L}'’-]*/gu, (w) =>
+    /\p{Lu}.*\p{Lu}/u.test(w) || names.has(w.toLowerCase()) ? w : w.toLowerCase(),
+  );
+  // The head noun decides, the last word before a preposition: "service technicians" are counted,
+  // "new pallets" in a table of dollars is an amount ("the figure for new pallets"), "the year-end
+  // inventory" is one amount.
+  const head = phrase
+    .split(/\s+(?:per|of|at|in|for|under|over|as|by|with|on|from|to)\s+/)[0]!
+    .split(/\s+/)
+    .at(-1)!;
+  const plural =
+    /[^su's]s$|[^aeiou]ies$|[sx]es$/i.test(head) && !/^(?:news|series|species|means|sales)$/i.test(head) ? true : /^sales$/i.test(head);
+  if (/^(?:number|count|share|proportion|percentage)\b/i.test(phrase)) return `the ${phrase}`;
+  if (plural) return level.count ? `the number of ${phrase}` : isPercent(level) ? `the share of ${phrase}` : `the figure for ${phrase}`;
+  return `the ${phrase}`;
 }
 
 /**
@@ -611,17 +706,19 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     // "By how much" could be read as money until the options are seen (blind review v14): a percentage
     // change says so.
     const source = sourceWord(ctx, change.fromTable ?? false);
+    const approximate = Math.abs(exactSize(size.scale, change.from, change.to) - size.key) >= 0.05;
+    const direction = sizeDirection(size.scale);
     const how = size.scale === 'rise' || size.scale === 'fall' ? 'what percentage' : 'how many percentage points';
     const stem =
-      size.scale === 'times'
+      direction === null
         ? // "By how many times did it grow" reads as growth on top of the start (1.9 for 2.9 times, blind
           // review v14, c20): the options say what it grew to.
           `From the article’s ${source}, how did ${change.subject}${base} change${span}?`
-        : `From the article’s ${source}, by about ${how} did ${change.subject}${base} change${span}?`;
+        : `From the article’s ${source}, by ${approximate ? 'about ' : ''}${how} did ${change.subject}${base} ${direction}${span}?`;
     const unit = change.percent ? '%' : '';
-    const approximate = Math.abs(exactSize(size.scale, change.from, change.to) - size.key) >= 0.05;
-    const label = (v: number) => sizeLabel(size.scale, v, change.fromYear, approximate);
+    const label = (v: number) => sizeOption(size.scale, v, change.fromYear, approximate);
     const keyLabel = label(size.key);
+    const claim = sizeClaim(size.scale, size.key, change.fromYear, approximate);
     const labelled = new Map([size.key, ...size.distractors].map((v) => [label(v), v]));
     return singleChoice({
       family: 'change',
@@ -634,7 +731,7 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
       orderBy: (option) => labelled.get(option)!,
       explain: (tempting) =>
         `The article gives both figures: “${s.text}” From ${formatNumber(change.from)}${unit} to ${formatNumber(change.to)}${unit} ` +
-        `is ${difference(change)}, so it ${keyLabel.charAt(0).toLowerCase() + keyLabel.slice(1, -1)}. ` +
+        `is ${difference(change)}, so it ${claim}. ` +
         `“${tempting}” is too far from those two numbers.`,
       source: s.text,
       score: sources.length > 1 ? 0.8 : 0.78,
@@ -642,6 +739,19 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
       // away: two changes of the same size may both be asked.
     }).map((c) => ({ ...c, sources, keys: [] }));
   });
+}
+
+/**
+ * The years of a series as the article names them: "2019, 2020 and 2022", "the years to March 2022,
+ * 2023 and 2024", "fiscal 2021, 2022 and 2023"; "the years from 2015 to 2022" for a long one.
+ */
+function yearsOf(series: Level[]): string {
+  const years = series.map((l) => l.year);
+  const month = series[0]!.fiscal?.month;
+  const prefix =
+    month && series.every((l) => l.fiscal?.month === month) ? `the years to ${month} ` : series.some((l) => l.fiscal) ? 'fiscal ' : '';
+  if (years.length > 5) return prefix ? `${prefix}${years[0]} to ${years.at(-1)}` : `the years from ${years[0]} to ${years.at(-1)}`;
+  return `${prefix}${years.slice(0, -1).join(', ')} and ${years.at(-1)}`;
 }
 
 /** The path of a measure given for three years or more, from its first figure to its last. */
@@ -658,8 +768,10 @@ const TREND_LABEL: Record<TrendShape, (first: string) => string> = {
 };
 /** Wrong shapes a careful reader must rule out, nearest first: the same turn on the other side, then no turn. */
 const TREND_NEAR: Record<TrendShape, TrendShape[]> = {
-  up: ['peak-above', 'dip-above', 'down'],
-  down: ['dip-below', 'peak-below', 'up'],
+  // A path in the other direction throughout is ruled out by the story (blind review v14, c22: "in a case
+  // about raising wages, the two 'Fell…' options are ones no reader would consider"): the wrong paths turn.
+  up: ['peak-above', 'dip-above', 'peak-below'],
+  down: ['dip-below', 'peak-below', 'dip-above'],
   'dip-above': ['dip-below', 'up', 'peak-above'],
   'dip-below': ['dip-above', 'down', 'peak-below'],
   'peak-above': ['peak-below', 'up', 'dip-above'],
@@ -735,10 +847,12 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
         family: 'trend',
         level: 'understand',
         rng: streamFor('trend', source),
+        // "Which path did … take" read as a template (blind review v14, a22 and c22): the stem names the
+        // years whose figures the learner puts together.
         stem: `From the article’s ${sourceWord(
           ctx,
           series.every((l) => l.label),
-        )}, which path did ${subject} take from ${first} to ${last.year}?`,
+        )}, how did ${subject} change over ${yearsOf(series)}?`,
         key,
         distractors: TREND_NEAR[shape].map((s) => TREND_LABEL[s](first)),
         explain: (tempting) =>
@@ -807,7 +921,7 @@ function comparisonsOf(ctx: FamilyContext): Map<number, Comparison[]> {
 }
 
 const BUSINESS_MEASURE = new RegExp(`^${MEASURE}$`, 'i');
-function isBusinessMeasure(measure: string): boolean {
+export function isBusinessMeasure(measure: string): boolean {
   return BUSINESS_MEASURE.test(measure.replace(/\s*\([^)]*\)\s*/g, ' ').trim());
 }
 

@@ -5,7 +5,7 @@ import type { Candidate, FamilyContext } from './candidate';
 import { causalLinkCandidates, reasonLinkCandidates, purposeCandidates } from './families-understand';
 import { matchingCandidates, sequenceCandidates } from './families-recall';
 import { rolesMatchingCandidates } from './families-review';
-import { changeCandidates, comparisonCandidates, trendCandidates } from './families-change';
+import { changeCandidates, comparisonCandidates, isBusinessMeasure, trendCandidates } from './families-change';
 import { decisionCandidates, optionChoiceCandidates } from './families-decisions';
 import { tradeoffCandidates, tradeoffLinkCandidates } from './families-tradeoffs';
 import { findFlaw } from './flaws';
@@ -13,7 +13,7 @@ import { chooseQuiz } from './choose';
 import type { Question } from './types';
 
 /** Bump when the generator's output changes, so stored quizzes are regenerated on the next seed. */
-export const GENERATOR_VERSION = 14;
+export const GENERATOR_VERSION = 15;
 const MAX_QUESTIONS_PER_LESSON = 6;
 
 export interface Rejected {
@@ -151,6 +151,7 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
   let best: string | null = null;
   for (const [name, n] of counts) if (n >= 2 && inTitle(name) && (!best || n > counts.get(best)!)) best = name;
   if (best) return best;
-  for (const [name, n] of counts) if (n >= 3 && (!best || n > counts.get(best)!)) best = name;
+  // Without the title's name, the most frequent name, never a measure ("EBITDA" is no company).
+  for (const [name, n] of counts) if (n >= 3 && !isBusinessMeasure(name) && (!best || n > counts.get(best)!)) best = name;
   return best;
 }
