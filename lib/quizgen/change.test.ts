@@ -372,8 +372,12 @@ describe('trend questions: the path of a measure over three years or more', () =
     const recovery = generate(article('')).lessons.find((l) => l.title === 'The Recovery')!;
     const trend = recovery.questions.find((q): q is Choice => q.family === 'trend')!;
     expect(trend.prompt).toBe('From the article’s figures, how did Orrin Tools’s EBITDA margin change over 2015, 2018 and 2021?');
-    expect(trend.options[trend.answer]).toBe('Fell, then recovered to above its 2015 level.');
-    expect(trend.options).toContain('Fell, then recovered, but stayed below its 2015 level.');
+    expect(trend.options[trend.answer]).toBe('Fell, then rose, ending above its 2015 level.');
+    expect(trend.options).toContain('Fell, then rose, ending below its 2015 level.');
+    // Every path in the same words and of about one length: the key was the longest option (blind
+    // reviews v14, a22; v15, a23).
+    const lengths = trend.options.map((o) => o.length);
+    expect(Math.max(...lengths) - Math.min(...lengths)).toBeLessThanOrEqual(4);
     expect(trend.source.split(' … ')).toHaveLength(3);
   });
 
@@ -413,7 +417,7 @@ describe('trend questions: the path of a measure over three years or more', () =
     const trend = generate(yearly)
       .lessons.flatMap((l) => l.questions)
       .find((q): q is Choice => q.family === 'trend');
-    expect(trend?.options[trend.answer]).toBe('Rose from its 2019 level without a fall in between.');
+    expect(trend?.options[trend.answer]).toBe('Kept rising, ending above its 2019 level.');
     // Every wrong path turns: a fall throughout is ruled out by a story of growth (blind review v14, c22).
     expect(trend!.options.filter((o, i) => i !== trend!.answer).every((o) => /, then /.test(o))).toBe(true);
   });
@@ -518,7 +522,7 @@ describe('figures in a table of years', () => {
     const [trend] = singleChoiceCandidates(trendCandidates, article, [0]);
     // The margin is the figure the lesson talks about ("its margins got thinner"), not revenue.
     expect(trend?.prompt).toBe('From the article’s table, how did the company’s operating margin change over 2016, 2017, 2018 and 2019?');
-    expect(trend!.options[trend!.answer]).toBe('Fell from its 2016 level without a rise in between.');
+    expect(trend!.options[trend!.answer]).toBe('Kept falling, ending below its 2016 level.');
     expect(trend!.source.split(' … ')).toEqual(['2016 | 84 | 9.5%', '2017 | 91 | 8.1%', '2018 | 97 | 6.4%', '2019 | 104 | 4.9%']);
   });
 });

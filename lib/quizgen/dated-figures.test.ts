@@ -413,6 +413,6 @@ describe('a path over financial years', () => {
     ].join('\n');
     const [trend] = singleChoiceCandidates(trendCandidates, text);
     expect(trend?.prompt).toBe('From the article’s figures, how did Fenwick’s EBITDA change over the years to March 2022, 2023 and 2024?');
-    expect(trend!.options[trend!.answer]).toBe('Fell, then recovered to above its 2022 level.');
+    expect(trend!.options[trend!.answer]).toBe('Fell, then rose, ending above its 2022 level.');
   });
 });

@@ -758,13 +758,15 @@ function yearsOf(series: Level[]): string {
 export type TrendShape = 'up' | 'down' | 'dip-above' | 'dip-below' | 'peak-above' | 'peak-below';
 
 const TREND_LABEL: Record<TrendShape, (first: string) => string> = {
-  // "At every step" read as an absolute that gives itself away (blind review v9).
-  up: (first) => `Rose from its ${first} level without a fall in between.`,
-  down: (first) => `Fell from its ${first} level without a rise in between.`,
-  'dip-above': (first) => `Fell, then recovered to above its ${first} level.`,
-  'dip-below': (first) => `Fell, then recovered, but stayed below its ${first} level.`,
-  'peak-above': (first) => `Rose, then fell back, but stayed above its ${first} level.`,
-  'peak-below': (first) => `Rose, then fell back below its ${first} level.`,
+  // "At every step" read as an absolute that gives itself away (blind review v9). Every path is told in
+  // the same words and about the same length: "Rose, then fell back, but stayed above its 2019 level"
+  // was the longest option and the key (blind review v14, a22; v15, a23).
+  up: (first) => `Kept rising, ending above its ${first} level.`,
+  down: (first) => `Kept falling, ending below its ${first} level.`,
+  'dip-above': (first) => `Fell, then rose, ending above its ${first} level.`,
+  'dip-below': (first) => `Fell, then rose, ending below its ${first} level.`,
+  'peak-above': (first) => `Rose, then fell, ending above its ${first} level.`,
+  'peak-below': (first) => `Rose, then fell, ending below its ${first} level.`,
 };
 /** Wrong shapes a careful reader must rule out, nearest first: the same turn on the other side, then no turn. */
 const TREND_NEAR: Record<TrendShape, TrendShape[]> = {
