@@ -238,6 +238,29 @@ describe('which of the options the case laid out was chosen', () => {
     expect(choices(article(short, 'The board chose the second option.'))).toEqual([]);
   });
 
+  it('reads a choice of "a version of" a numbered option, and an option named by a bare word ("chose triage")', () => {
+    const [version] = choices(article(three, 'The board therefore approved a modified version of the second option.'));
+    expect(version?.type === 'single_choice' && version.options[version.answer]).toBe('Buy frames from a second supplier in Portugal');
+    expect(version?.prompt).toBe('The article describes three options. Which one did the board choose?');
+    const named =
+      'The first option was to move frame welding to the Ghent plant. The second was to buy frames from a second supplier in Portugal. The third was consolidation, selling the company to a larger Dutch group.';
+    const [bare] = choices(article(named, 'On 30 June 2022 the board chose consolidation, on condition that the staff kept their jobs.'));
+    expect(bare?.type === 'single_choice' && bare.options[bare.answer]).toBe('Consolidation');
+    // The date before the chooser is no part of it, whichever way round its day and month go.
+    expect(bare?.prompt).toBe('The article describes three options. Which one did the board choose?');
+    // A word of no option, or one of two, still names none.
+    expect(choices(article(named, 'In June 2022 the board chose caution.'))).toEqual([]);
+  });
+
+  it('reads a list its paragraph calls "approaches"', () => {
+    const approaches =
+      'The team spent April debating three approaches. The first was to keep the Taiwanese supplier and audit it: visit every quarter and fine late shipments. The second was to buy frames from a second supplier in Portugal. The third was to sell the company to a larger Dutch group.';
+    const [q] = choices(article(approaches, 'In June 2022 the board chose the first option.'));
+    expect(q?.prompt).toBe('The article describes three options. Which one did the board choose?');
+    // "…and audit it": the pronoun points back inside the course itself.
+    expect(q?.type === 'single_choice' && q.options[q.answer]).toBe('Keep the Taiwanese supplier and audit it');
+  });
+
   it('shortens an option to its course', () => {
     expect(
       optionText('to renew all 18 hotels and fund the full $38 million plan, preserving the loyalty engine but absorbing capital'),

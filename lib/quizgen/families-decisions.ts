@@ -159,19 +159,21 @@ const OPTION_LABEL = /^Option\s+(one|two|three|four|five|[A-E1-5])\s*[,:.]\s+[�
 const OPTION_ADVERB = /^(First|Second|Third|Fourth|Fifth|Finally),\s+(\p{Ll}+\b.+?)[.!]?$/u;
 const CHOOSE = String.raw`(?:chose|approved|picked|selected|backed|adopted|opted for|went with|settled on|voted for)`;
 const CHOICE = new RegExp(
-  String.raw`^(.{2,80}?)\s+${CHOOSE}\s+(?:the\s+)?(?:(first|second|third|fourth|fifth)\s+(?:option|course|path|alternative|choice|scenario|proposal)|option\s+(one|two|three|four|five|[A-E1-5]))\b(.*)$`,
+  String.raw`^(.{2,80}?)\s+${CHOOSE}\s+(?:an?\s+(?:modified\s+|revised\s+)?(?:version|variant)\s+of\s+)?(?:the\s+)?(?:(first|second|third|fourth|fifth)\s+(?:option|course|path|alternative|choice|scenario|proposal)|option\s+(one|two|three|four|five|[A-E1-5]))\b(.*)$`,
   'i',
 );
 // "MacLeod chose the electric option", "the board chose the business pivot": an option named by its own words.
-const CHOICE_NAMED = new RegExp(String.raw`^(.{2,80}?)\s+${CHOOSE}\s+the\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\b(.*)$`, 'u');
+// "the board chose triage": an option named by a bare word of its own.
+const CHOICE_NAMED = new RegExp(String.raw`^(.{2,80}?)\s+${CHOOSE}\s+(?:the\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\b(.*)$`, 'u');
 const GENERIC_HEAD = /^(?:option|options|course|path|alternative|choice|scenario|proposal|plan|route|one)$/i;
 // "with elements of the first": the option mixed in, by its number.
 const MIXED_IN = /\b(?:the\s+)?(first|second|third|fourth|fifth)\b|\boption\s+(one|two|three|four|five|[A-E1-5])\b/i;
 // "chose the third option, combined with a softer version of the first": a mix of two is no one option.
 const MIXED = /\b(?:combined|together with|along with|mix|blend|elements? of|version of|parts? of|plus)\b/i;
 
-const OPTIONS_WORD = /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals)\b/i;
-const COUNTED_OPTIONS = /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i;
+const OPTIONS_WORD = /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals|approaches)\b/i;
+const COUNTED_OPTIONS =
+  /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals|approaches)\b/i;
 const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
 
 /** Whether a word reads as a verb after a subject ("Four emerged …"), not a noun ("Four problems …"). */
@@ -265,7 +267,10 @@ export function optionText(body: string): string | null {
     .replace(/^to\s+/i, '')
     .trim();
   const words = text.split(/\s+/).length;
-  if (words > 22 || /["“”]/.test(text) || /\b(?:it|them|this|that|these|those)\s*$/i.test(text)) return null;
+  // A pronoun at the end points outside the course, unless it is the object of a second verb whose
+  // noun the course has just named ("keep seat pricing and enforce it").
+  const pointsBack = /^\p{L}+\s+\p{L}+(?:\s+\p{L}+)+\s+and\s+\p{L}+\s+(?:it|them)$/iu.test(text);
+  if (words > 22 || /["“”]/.test(text) || (/\b(?:it|them|this|that|these|those)\s*$/i.test(text) && !pointsBack)) return null;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
@@ -315,9 +320,8 @@ function readOptionLists(ctx: FamilyContext): OptionList[] {
       // …or the lesson's title does ("Weighing the Options") when the list opens the lesson.
       const title = before?.section === s.section ? '' : (ctx.caseStudy.sections[s.section]?.title ?? '');
       const named = OPTIONS_WORD.test(intro) || OPTIONS_WORD.test(title) || /^(?:The\s+\w+\s+(?:option|alternative)|Option)\b/i.test(text0);
-      const stated = /\b(two|three|four|five)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals)\b/i.exec(
-        intro,
-      );
+      const stated =
+        /\b(two|three|four|five)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals|approaches)\b/i.exec(intro);
       current = named ? { section: s.section, options: [], next: 0, size: stated ? COUNT[stated[1]!.toLowerCase()] : undefined } : null;
       if (current) lists.push(current);
     }
@@ -366,8 +370,11 @@ export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {
     if (chosen >= list.options.length) return [];
     // "In October 2024 the board" → "the board"; a pronoun means nothing out of its paragraph.
     const chooser = chooserRaw
-      .replace(/^(?:in|by|on|at|after|before|during)\s+(?:\p{L}+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2},?\s+/iu, '')
+      // "On 30 August 2022 the board", "In June 2022 the board", "On June 30, 2022, the board".
+      .replace(/^(?:in|by|on|at|after|before|during)\s+(?:\d{1,2}\s+)?(?:\p{L}+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2},?\s+/iu, '')
       .replace(/^(?:then|finally|eventually|ultimately),?\s+/i, '')
+      // "the board therefore chose": the adverb is no part of who chose.
+      .replace(/\s+(?:therefore|thus|then|finally|eventually|ultimately|instead|unanimously|formally|duly|also|quickly)$/i, '')
       .trim();
     if (!chooser || /^(?:it|they|he|she|we|this|that)$/i.test(chooser) || /,/.test(chooser)) return [];
     const who = /^The\s/.test(chooser) ? `t${chooser.slice(1)}` : chooser;

@@ -30,7 +30,7 @@ const FIGURATIVE =
 const HEDGE =
   /\b(?:up to|as much as|as many as|according to (?:reports|some|sources|rumou?rs|estimates)|reportedly|allegedly|rumou?red|estimated|estimates? (?:suggest|say)|in some cases|some say|it is said|supposedly)\b/i;
 const FORECAST =
-  /\b(?:will|won['’]t|['’]ll|would|could|might|may|predicts?|predicted|forecasts? (?:that|to)|forecasted|forecasting|projects?(?=[^.;]{0,60}\d)|projected|projecting|anticipates?|anticipated|estimating|budgeting for|expects?|expected|is set to|are set to|plans? to|aims? to|hopes? to|likely to|poised to|looking ahead)\b/i;
+  /\b(?:will|won['’]t|['’]ll|would|could|might|predicts?|predicted|forecasts? (?:that|to)|forecasted|forecasting|projects?(?=[^.;]{0,60}\d)|projected|projecting|anticipates?|anticipated|estimating|budgeting for|expects?|expected|is set to|are set to|plans? to|aims? to|hopes? to|likely to|poised to|looking ahead)\b/i;
 const BACK_REFERENCE =
   /^(?:this|that|these|those|it|its|they|them|their|he|his|she|her|such|here|there|then|which|who|both|another|also|again|still|plus)\b/i;
 // A definite "shell noun" at the start ("The cost was margin", "The two had made up 40%", "The move
@@ -65,7 +65,8 @@ function computeFeatures(sentence: string): SentenceFeatures {
     personal: PERSONAL.test(unquoted),
     figurative: FIGURATIVE.test(unquoted),
     hedged: HEDGE.test(unquoted),
-    forecast: FORECAST.test(unquoted),
+    // "may" in lower case: "May" inside a sentence is the month ("In May 2023 the board approved …").
+    forecast: FORECAST.test(unquoted) || /\bmay\b/.test(unquoted),
     needsContext: BACK_REFERENCE.test(body) || SHELL_OPENING.test(body) || SHELL_OPENING.test(text),
   };
 }
