@@ -364,6 +364,21 @@ describe('figures a sentence gives beside other things', () => {
     expect(read('Revenue was £8 million in the first half of 2025.')).toEqual([]);
   });
 
+  it('keeps a measure’s own final "s" ("operating loss", not "operating los", blind review v15, c24)', () => {
+    expect(read('In 2022 the operating loss was $2.1 million.')).toEqual([['operating loss', 2.1e6, 2022]]);
+    expect(read('In 2022 revenues were $12.4 million.')).toEqual([['revenue', 12.4e6, 2022]]);
+  });
+
+  it('takes no year from a later clause about something else ("…, with cash left from a round raised in 2019", blind review v15, c24)', () => {
+    expect(read('The operating loss was $2.1 million, with $6.4 million of cash left from a round raised in 2019.')).toEqual([]);
+    // A list item under a dated lead keeps the lead's year.
+    expect(
+      levelsIn('Operating loss: $2.1 million, with $6.4 million of cash left from a $14 million round raised in 2019', 0, undefined, {
+        year: '2022',
+      }).map((l) => [l.measure, l.value, l.year]),
+    ).toEqual([['operating loss', 2.1e6, 2022]]);
+  });
+
   it('reads a second measure whose verb the sentence leaves out ("revenue recovered to £17.4 million and EBITDA to £1.9 million")', () => {
     expect(read('In 2024, revenue recovered to £17.4 million and EBITDA to £1.9 million, the highest in a decade.')).toEqual([
       ['revenue', 17.4e6, 2024],

@@ -260,7 +260,9 @@ export function levelsIn(sentence: string, section: number, previous?: string, l
   // $41.7 million in 2015" under "In fiscal 2019 …:").
   const head = compared ? sentence.slice(0, compared.index) : sentence;
   // "up 1.2% from 2017", "the best since 2009": a year a figure is set against is not the item's own.
-  const own = [...new Set(head.match(SENTENCE_YEAR) ?? [])].filter((y) => !referenceYear(head, y));
+  const own = [...new Set(head.match(SENTENCE_YEAR) ?? [])].filter(
+    (y) => !referenceYear(head, y) && !(listYear && yearInLaterClause(head, y, head.search(/\d/))),
+  );
   if (listYear && !own.length) {
     const levels = levelsAt(head, section, undefined, listYear.year).map((l) => (listYear.fiscal ? { ...l, fiscal: listYear.fiscal } : l));
     // Who the figures belong to is in the list's lead, if anywhere ("the company reported:"): never
@@ -280,6 +282,19 @@ export function levelsIn(sentence: string, section: number, previous?: string, l
   // Without a list's year, a year only in the comparison dates the earlier figure, not this one.
   if (compared && !own.length) return [];
   return levelsAt(head, section, previous).map((l) => ({ ...l, sentence }));
+}
+
+/**
+ * A year told in a later clause about something else ("$2.1 million, with $6.4 million of cash left from
+ * a round raised in 2019"): it dates that, not the figure before the clause (blind review v15, c24).
+ */
+function yearInLaterClause(text: string, year: string, figureAt: number): boolean {
+  const at = text.search(new RegExp(String.raw`\b${year}\b`));
+  return (
+    figureAt >= 0 &&
+    at > figureAt &&
+    /,\s+(?:with|after|following|including|from|when|as|which|having|while|whereas|plus)\b/i.test(text.slice(figureAt, at))
+  );
 }
 
 /** A year the sentence sets a figure against ("since 2009", "up 1.2% from 2017"), not the figure's own. */
@@ -323,6 +338,7 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
     // change (blind review v10: "the article's only 2025 figure is for the first half"). Part of a year
     // in a clause of its own after the figure ("…, with a loss in the second half") does not date it.
     if (PART_OF_YEAR.test(sentence.slice(0, at)) || PART_OF_YEAR.test(sentence.slice(at).split(/[,;]/)[0]!)) return [];
+    if (!forcedYear && yearInLaterClause(sentence, years[0]!, at)) return [];
     const u = (unit ?? '').toLowerCase();
     const percent = /%|percent|per cent/.test(u);
     if (PERCENT_MEASURE.test(measure) !== percent) return [];
@@ -336,8 +352,9 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
     const modifier = /([\p{L}-]+)\s+$/u.exec(before)?.[1];
     if (modifier && nlp(modifier).has('(#Noun|#Adjective)') && !nlp(modifier).has('(#Possessive|#Pronoun|#Determiner)')) return [];
     const name = measure
-      // "revenues" is one revenue; "sales" and "earnings" stay plural nouns (blind review v9: "how did sale change").
-      .replace(/(?<!sale|earning)s$/, '')
+      // "revenues" is one revenue; "sales" and "earnings" stay plural nouns (blind review v9: "how did sale
+      // change"), and "loss" keeps its "s" (v15, c24: "operating los").
+      .replace(/\b(revenue|profit)s$/i, '$1')
       .replace(/^(?:annual|total) (?!recurring)/i, '')
       .replace(/\b(?!EBITDA\b|EBIT\b)\w+/g, (w) => w.toLowerCase());
     const fiscal = forcedYear ? undefined : fiscalYear(sentence, years[0]!);

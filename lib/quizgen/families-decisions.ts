@@ -1,3 +1,4 @@
+import { trueFalsePrompt } from './language';
 import nlp from 'compromise';
 import { sentencesOf } from '@/lib/case-study/parse';
 import type { ContentBlock } from '@/lib/case-study/types';
@@ -93,7 +94,7 @@ export function decisionCandidates(ctx: FamilyContext): Candidate[] {
           type: 'true_false',
           family: 'decision',
           level: 'understand',
-          prompt: `True or false? According to the article, ${statement}.`,
+          prompt: trueFalsePrompt(statement),
           answer: truth,
           explanation: truth
             ? `True. The article reports the choice and the alternative it turned down: “${s.text}”`

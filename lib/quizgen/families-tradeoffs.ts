@@ -1,3 +1,4 @@
+import { trueFalsePrompt } from './language';
 import type { ContentBlock } from '@/lib/case-study/types';
 import { overlap } from './analysis';
 import { streamFor, type Candidate, type FamilyContext } from './candidate';
@@ -201,7 +202,7 @@ export function tradeoffLinkCandidates(ctx: FamilyContext): Candidate[] {
             type: 'true_false',
             family: 'tradeoff',
             level: 'understand',
-            prompt: `True or false? According to the article, a drawback of the option “${o.option}” was this: ${lowerFirst(drawback, ctx)}.`,
+            prompt: trueFalsePrompt(`a drawback of the option “${o.option}” was this: ${lowerFirst(drawback, ctx)}`),
             answer: truth,
             explanation: truth
               ? `True. The article gives this cost for that option: “${o.sentence}”`

@@ -1,3 +1,4 @@
+import { trueFalsePrompt } from './language';
 import nlp from 'compromise';
 import { overlap } from './analysis';
 import { asStatement, closest, lowerCaseWords, nearby, singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
@@ -284,7 +285,7 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
         type: 'true_false',
         family: 'cause_effect',
         level: 'understand',
-        prompt: `True or false? According to the article, ${lowerFirst(statement(t ? c.effect : swap.effect), ctx)}.`,
+        prompt: trueFalsePrompt(lowerFirst(statement(t ? c.effect : swap.effect), ctx)),
         answer: t,
         explanation: t
           ? `True. The article links the two: “${c.sentence}”`
@@ -335,7 +336,7 @@ export function reasonLinkCandidates(ctx: FamilyContext): Candidate[] {
           type: 'true_false',
           family: 'cause_effect',
           level: 'understand',
-          prompt: `True or false? According to the article, ${lowerFirst(statement, ctx)}.`,
+          prompt: trueFalsePrompt(lowerFirst(statement, ctx)),
           answer: truth,
           explanation: truth
             ? `True. The article gives this reason: “${r.sentence}”`

@@ -99,3 +99,17 @@ export function isTrivialNegation(statement: string, source: string): boolean {
   const negations = (s: string) => (s.match(NEGATION) ?? []).length;
   return statement !== source && negations(statement) !== negations(source) && strip(statement) === strip(source);
 }
+
+/**
+ * A writer's exclamation before a figure ("a whopping $2.8 billion fine", "a staggering 40%") is the
+ * article's tone, not its claim: a statement put to a learner gives the figure plainly (blind reviews
+ * v13 and v14 of the seed: "remove 'whopping'").
+ */
+const INTENSIFIER =
+  /\b(a|an)\s+(?:whopping|staggering|massive|hefty|huge|jaw-dropping|eye-watering|eye-popping|mind-boggling|astonishing|stunning|colossal|astounding|mammoth|impressive|remarkable|cool)\s+(?=[$€£¥]?\d)/gi;
+
+/** "True or false? According to the article, …." with the statement's figures given plainly. */
+export function trueFalsePrompt(statement: string): string {
+  const plain = statement.replace(INTENSIFIER, (_, article: string) => (/^A/.test(article) ? 'A ' : 'a '));
+  return `True or false? According to the article, ${plain}.`;
+}

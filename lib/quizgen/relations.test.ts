@@ -41,6 +41,21 @@ describe('consequencesIn', () => {
     expect(consequencesIn('The imported washer delayed the $36 million project by most of a year.')).toHaveLength(1);
   });
 
+  it('reads no consequence from someone’s act: a person or a firm by its role ("the broker", "the insurer") is no cause (blind review v15, b24)', () => {
+    // "At renewal the broker drove hybrids …": the broker's act was taken for a consequence and swapped.
+    expect(consequencesIn('At renewal the broker raised the EV premium to £1,980 a car.')).toEqual([]);
+    expect(consequencesIn('The insurer raised premiums on every electric car by a third.')).toEqual([]);
+    expect(consequencesIn('Two franchisees cut their hours to care for their parents.')).toEqual([]);
+    // A verb inside a relative clause ("… whose families already drove hybrids") has no cause before it.
+    expect(
+      consequencesIn(
+        'Okafor noticed who was asking: older learners and 17-year-olds whose families already drove hybrids and saw no point in a gearbox.',
+      ),
+    ).toEqual([]);
+    // An event or a condition still did something.
+    expect(consequencesIn('The energy shock raised the cost of heating the glasshouses to £5.3 million.')).toHaveLength(1);
+  });
+
   it('refuses a pronoun as a cause: out of its paragraph it means nothing', () => {
     expect(consequencesIn('They raised prices, leading to a sharp fall in sales volume.')).toHaveLength(0);
   });

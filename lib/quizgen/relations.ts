@@ -72,6 +72,22 @@ const CLAUSE_PURPOSE = /^(.{10,160}?)\s+(?:in order |so as )?to\s+(\p{Ll}+\b[^;:
 const TO_COMPLEMENT =
   /\b(?:had|has|have|ought|going|about|decided|decides|wanted|wants|tried|tries|planned|plans|agreed|agrees|needed|needs|hoped|hopes|began|begins|started|starts|continued|refused|failed|managed|chose|promised|used|went|came|seemed|appeared|expected|asked|told|allowed|forced|helped|led|able|unable|likely|time|way|decision|chance|need|plan|right|ability|effort|attempt|bid|pressure|order|due|according|from|next|close|up|back|return|returned|moved|shifted|switched|compared|similar)\s*$/i;
 
+/** Business roles compromise does not tag as actors. General English. */
+const ROLE =
+  /^(?:insurers?|brokers?|landlords?|tenants?|retailers?|wholesalers?|distributors?|contractors?|subcontractors?|auditors?|consultants?|competitors?|rivals?|buyers?|sellers?|vendors?|agents?|operators?|lawyers?|analysts?|advisers?|advisors?|developers?|builders?|growers?|farmers?|producers?|manufacturers?|carriers?|shippers?|landowners?|partners?|licensees?|franchisors?|instructors?|teachers?|drivers?|nurses?|doctors?)$/;
+
+/**
+ * A subject named by a role ("the broker", "two franchisees", "the insurer"): someone who acts, whose
+ * act is no consequence of anything (blind review v15, b24: "at renewal the broker raised the premium"
+ * was read as a cause and its effect swapped for an absurd false statement). The head noun is an actor
+ * to compromise, ends like one (-ist, -ee), or is a business role.
+ */
+function actsByRole(subject: string): boolean {
+  const head = subject.trim().split(/\s+/).at(-1) ?? '';
+  if (!/^\p{Ll}/u.test(head)) return false;
+  return nlp(head).has('#Actor') || /(?:ist|ees?|ists)$/.test(head) || ROLE.test(head);
+}
+
 export function consequencesIn(sentence: string): Consequence[] {
   const body = stripLeadIn(sentence).replace(/[.!]+["'”’)]*$/, '');
   const out: Consequence[] = [];
@@ -96,6 +112,7 @@ export function consequencesIn(sentence: string): Consequence[] {
       /^(?:about |around |roughly |nearly |some |over |under )?(?:[$€£¥]|\p{Lu}[\p{L}$]{0,3}\.?\s?)?\d/iu.test(m[3]!)
     ) &&
     !AGENT.test(m[1]!) &&
+    !actsByRole(m[1]!) &&
     // "The price increased from $58 to $64": the subject changed; nothing else was done to.
     !/^(?:from|by|to|over)\s+(?:about\s+|around\s+|roughly\s+)?(?:[$€£¥]|\d)/i.test(m[3]!) &&
     !nlp(m[1]!).has('(#Person|#Organization|#ProperNoun|#Pronoun)') &&
@@ -114,7 +131,9 @@ export function consequencesIn(sentence: string): Consequence[] {
       })
       .map((c) => ({ ...c, cause: tidyCause(c.cause), effect: tidyEffect(c.effect) }))
       // A cause cut inside a subordinate clause ("… in 2019, when a setting") reads as a fragment.
+      // So does one cut inside a relative clause ("17-year-olds whose families already drove …", blind review v15, b24).
       .filter((c) => !/,\s*(?:when|which|who|whom|whose|where)\b/i.test(c.cause) && !/\b(?:which|who|that)$/i.test(c.cause))
+      .filter((c) => !/\b(?:who|whom|whose|which)\b/i.test(c.cause))
       .filter((c) => isStandalone(c.cause) && usable(c.effect))
       // "One imported machine delayed the project": a cause that does not say which one is vague.
       .filter((c) => !/^(?:one|some|another|several|many|certain|various)\s/i.test(c.cause))
