@@ -12,6 +12,7 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   purpose: 1,
   decision: 1,
   tradeoff: 1,
+  option_table: 2,
   classification: 1,
   takeaway_evidence: 2,
   timeline: 1,

@@ -8,6 +8,7 @@ import { rolesMatchingCandidates } from './families-review';
 import { changeCandidates, comparisonCandidates, isBusinessMeasure, trendCandidates } from './families-change';
 import { decisionCandidates, optionChoiceCandidates } from './families-decisions';
 import { tradeoffCandidates, tradeoffLinkCandidates } from './families-tradeoffs';
+import { optionTableCandidates } from './families-option-table';
 import { findFlaw } from './flaws';
 import { chooseQuiz } from './choose';
 import type { Question } from './types';
@@ -51,6 +52,7 @@ const FAMILIES = [
   causalLinkCandidates,
   decisionCandidates,
   optionChoiceCandidates,
+  optionTableCandidates,
   tradeoffCandidates,
   tradeoffLinkCandidates,
   reasonLinkCandidates,

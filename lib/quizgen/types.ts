@@ -13,6 +13,7 @@ export type QuestionFamily =
   | 'purpose'
   | 'decision'
   | 'tradeoff'
+  | 'option_table'
   | 'classification'
   | 'takeaway_evidence'
   | 'timeline'
