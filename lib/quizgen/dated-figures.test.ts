@@ -76,6 +76,23 @@ describe('figures in a list dated by its lead ("By 2024 the results were:")', ()
     ]);
   });
 
+  it('dates a list by its paragraph when the paragraph opens on one year and the lead names none ("In the year to March 2019, … The figures looked like this:")', () => {
+    const changes = changesOf(
+      snapshots(
+        'In the financial year to March 2019, Pellworth had 240 staff and two plants. The figures looked like this:',
+        'In the financial year to March 2024, the board sent its bank a summary. The figures looked like this:',
+      ),
+    );
+    expect(changes.find((q) => /company’s revenue/.test(q.prompt))?.prompt).toBe(
+      'From the article’s figures, by about what percentage did the company’s revenue rise between the years to March 2019 and March 2024?',
+    );
+    // A year the paragraph gives for something else ("founded in 1990") dates no list.
+    const founded = changesOf(
+      snapshots('Pellworth was founded in 1990 by two sailmakers. The figures looked like this:', 'By 2024 the results were:'),
+    );
+    expect(founded.some((q) => /1990/.test(q.prompt))).toBe(false);
+  });
+
   it('dates nothing from a list without a dated lead, or one that looks ahead', () => {
     const undated = changesOf(snapshots('Before the decision, the business looked like this:', 'After the decision, the results were:'));
     expect(undated.some((q) => /company’s (?:revenue|headcount)/.test(q.prompt))).toBe(false);
@@ -383,6 +400,12 @@ describe('figures a sentence gives beside other things', () => {
     expect(read('In 2024, revenue recovered to £17.4 million and EBITDA to £1.9 million, the highest in a decade.')).toEqual([
       ['revenue', 17.4e6, 2024],
       ['EBITDA', 1.9e6, 2024],
+    ]);
+    // …and with no "to" at all ("revenue reached £2.31 million and operating profit £352,000").
+    expect(read('In 2025, revenue reached £2.31 million and operating profit £352,000, a margin of 15.2%.')).toEqual([
+      ['revenue', 2.31e6, 2025],
+      ['margin', 15.2, 2025],
+      ['operating profit', 352000, 2025],
     ]);
     // "to" without a verb before it in the sentence is no level ("EBITDA to £1.9 million" alone).
     expect(read('In 2024 the lenders lent EBITDA to £1.9 million of projects.')).toEqual([]);

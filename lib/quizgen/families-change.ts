@@ -215,7 +215,7 @@ const LEVEL_AFTER = new RegExp(
 );
 
 /** "… and EBITDA to £1.9 million", after a verb of change that the two measures share. */
-const LEVEL_GAPPED = new RegExp(String.raw`\band\s+(${MEASURE})\s+to\s+` + APPROX + NUMBER, 'gi');
+const LEVEL_GAPPED = new RegExp(String.raw`\band\s+(${MEASURE})\s+(?:to\s+)?` + APPROX + NUMBER, 'gi');
 const GAPPED_VERB =
   /\b(?:fell|rose|climbed|grew|dropped|recovered|slipped|slid|narrowed|widened|improved|shrank|increased|decreased|declined|jumped|reached|cut|raised)\s+(?:to\s+)?[$€£¥]?\d/i;
 
@@ -523,6 +523,10 @@ function fiscalYear(text: string, year: string): { month?: string } | undefined 
  * results were:", "In 2018 the company reported:"): a snapshot of the case at that date. A lead that
  * looks ahead ("The plan projected for 2026:") or names part of a year dates nothing.
  */
+/** A sentence that opens on its time frame: "In 2023,", "For the financial year to March 2023,", "By fiscal 2024". */
+const TIME_FRAME =
+  /^(?:in|for|during|by)\s+(?:the\s+)?(?:(?:financial|fiscal)\s+(?:year\s+)?(?:(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?|year\s+(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?((?:19|20)\d{2})\b/iu;
+
 function listLeadYears(ctx: FamilyContext): Map<string, ListYear> {
   const years = new Map<string, ListYear>();
   const blocksOf = [ctx.caseStudy.introduction, ...ctx.caseStudy.sections.filter((s) => !s.review).map((s) => s.blocks)];
@@ -530,13 +534,19 @@ function listLeadYears(ctx: FamilyContext): Map<string, ListYear> {
     blocks.forEach((block, i) => {
       const before = blocks[i - 1];
       if (block.kind !== 'list' || before?.kind !== 'paragraph') return;
-      const lead = sentencesOf([before]).at(-1)?.trim() ?? '';
-      const named = [...new Set(lead.match(SENTENCE_YEAR) ?? [])];
+      const paragraph = sentencesOf([before]);
+      const lead = paragraph.at(-1)?.trim() ?? '';
+      let named = [...new Set(lead.match(SENTENCE_YEAR) ?? [])];
+      // "In the financial year to March 2023, Lanemark had 126 instructors. … The figures looked like
+      // this:": a lead that names no year lists the year its paragraph opens on, when that paragraph
+      // opens on one time frame (not "founded in 2007").
+      const frame = named.length ? null : TIME_FRAME.exec(paragraph[0]?.trim() ?? '');
+      if (frame) named = [frame[1]!];
       if (!lead.endsWith(':') || named.length !== 1 || PART_OF_YEAR.test(lead)) return;
       if (new RegExp(String.raw`\b(?:since|until|till|before|after|from|than|between)\s+(?:fiscal\s+)?${named[0]}`, 'i').test(lead)) return;
       const f = sentenceFeatures(lead);
       if (f.forecast || f.hedged || f.question) return;
-      const dated = { year: named[0]!, fiscal: fiscalYear(lead, named[0]!) };
+      const dated = { year: named[0]!, fiscal: fiscalYear(frame ? paragraph[0]! : lead, named[0]!) };
       for (const item of block.items) for (const sentence of sentencesOf([{ kind: 'paragraph', text: item }])) years.set(sentence, dated);
     });
   return years;
