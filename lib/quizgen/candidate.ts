@@ -14,6 +14,11 @@ export interface Candidate {
   keys: string[];
   /** The article sentences the question rests on. */
   sources: string[];
+  /**
+   * What the question is about, when another question could ask it again from other sentences (a
+   * measure: revenue between 2019 and 2021, and again between 2019 and 2023): a lesson asks each once.
+   */
+  topic?: string;
 }
 
 /** What every family sees: the whole article (for distractors) and the lesson it writes for. */

@@ -560,3 +560,29 @@ describe('figures dated by the sentence before, parts of a measure and forecasts
     expect(all).not.toMatch(/\b2025\b/);
   });
 });
+
+describe('one question per measure in a lesson', () => {
+  it('asks revenue once in a lesson that could ask two of its changes from different sources (blind reviews v15, a23 and a24)', () => {
+    const text = [
+      '# Halden Beds: The Online Question',
+      '',
+      '## Before',
+      '',
+      'Halden Beds makes mattresses in a plant outside Columbus and sells them through furniture stores across the Midwest. In 2019 Halden Beds reported revenue of $58.6 million, and its owners worried that online brands were taking its younger customers.',
+      '',
+      '## Two Years of Whiplash',
+      '',
+      'The company signed a contract to make mattresses for an online brand, and then the pandemic sent furniture sales soaring. Revenue reached $79.4 million in 2021, the highest in its history. Then the online brand cut its orders and the stores cleared their stock.',
+      '',
+      '| | 2019 | 2023 |',
+      '|---|---|---|',
+      '| Revenue ($M) | 58.6 | 66.8 |',
+      '| Headcount | 265 | 284 |',
+    ].join('\n');
+    const lesson = generate(text).lessons.find((l) => l.title === 'Two Years of Whiplash')!;
+    expect(lesson.questions.filter((q) => /revenue/.test(q.prompt))).toHaveLength(1);
+    // The candidates were there: a change read from the sentences and one read from the table.
+    const changes = changeCandidatesOf(text).filter((q) => /revenue/.test(q.prompt));
+    expect(new Set(changes.map((q) => q.source)).size).toBeGreaterThanOrEqual(2);
+  });
+});

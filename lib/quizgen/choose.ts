@@ -72,6 +72,9 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
   // earlier lessons' sentences may feed them.
   // Containment (a takeaway quoting a sentence) is checked within the quiz; across lessons, equality.
   const clashes = (c: Candidate) =>
+    // The same measure asked twice tests one skill twice, and each question's options help with the
+    // other (blind reviews v15, a23 and a24: two revenue changes over overlapping periods).
+    (c.topic !== undefined && picked.some((p) => p.topic === c.topic)) ||
     c.sources.some((s) => {
       const n = normalizeSource(s);
       // A change read across lessons may rest on an earlier lesson's sentence; one read in a single

@@ -764,7 +764,7 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
       score: sources.length > 1 ? 0.8 : 0.78,
       // A band ("Fell by about 25%.") is a point on a fixed scale, not a key that gives another question
       // away: two changes of the same size may both be asked.
-    }).map((c) => ({ ...c, sources, keys: [] }));
+    }).map((c) => ({ ...c, sources, keys: [], topic: measureTopic(change.subject) }));
   });
 }
 
@@ -779,6 +779,14 @@ function yearsOf(series: Level[]): string {
     month && series.every((l) => l.fiscal?.month === month) ? `the years to ${month} ` : series.some((l) => l.fiscal) ? 'fiscal ' : '';
   if (years.length > 5) return prefix ? `${prefix}${years[0]} to ${years.at(-1)}` : `the years from ${years[0]} to ${years.at(-1)}`;
   return `${prefix}${years.slice(0, -1).join(', ')} and ${years.at(-1)}`;
+}
+
+/** The measure a question asks about, whoever owns it: "Halvorsen’s revenue" and "the company’s revenue" are one. */
+function measureTopic(subject: string): string {
+  return `measure\u0000${subject
+    .toLowerCase()
+    .replace(/^.*?['’]s\s+/, '')
+    .replace(/^the\s+/, '')}`;
 }
 
 /** The path of a measure given for three years or more, from its first figure to its last. */
@@ -889,7 +897,7 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
           `“${tempting}” does not fit those figures.`,
         source,
         score: 0.82 + (discussed(last, ctx) ? 0.02 : 0),
-      }).map((c) => ({ ...c, sources }));
+      }).map((c) => ({ ...c, sources, topic: measureTopic(subject) }));
     });
 }
 
