@@ -454,3 +454,56 @@ describe('a path over financial years', () => {
     expect(trend!.options[trend!.answer]).toBe('Fell, then rose, ending above its 2022 level.');
   });
 });
+
+describe('a figure dated by its paragraph', () => {
+  const article = (results: string) =>
+    [
+      '# Carrow Reporting: Covering Every Deposition',
+      '',
+      '## Background',
+      '',
+      'Carrow Reporting sends court reporters to depositions across Colorado and Wyoming. Its reporters were retiring faster than new ones qualified, and jobs went uncovered. Its 2022 numbers:',
+      '',
+      '- Revenue: $13.8 million',
+      '- Operating income: $1.31 million',
+      '',
+      '## Results',
+      '',
+      results,
+      '',
+      'Five reporters left in protest, two of them for a rival agency that promised never to use recorders. The owner said she understood them, and that the firm would keep sending a stenographer wherever one could be found.',
+    ].join('\n');
+
+  it('dates a figure with no year by the one time frame its paragraph gives ("By the end of 2024 … Revenue rose to $15.6 million")', () => {
+    const changes = changesOf(
+      article(
+        'By the end of 2024 the uncovered rate had fallen to 1.6%. Carrow handled about 10,300 jobs that year, roughly 1,850 of them recorded digitally. Revenue rose to $15.6 million and operating income to $1.78 million, a margin of 11.4%.',
+      ),
+    );
+    const income = changes.find((q) => /operating income/.test(q.prompt));
+    expect(income?.prompt).toMatch(
+      /by about what percentage did (?:the company’s |Carrow’s )?operating income rise between 2022 and 2024\?$/,
+    );
+    // $1.31m → $1.78m is 35.9% more: about 35%.
+    expect(income!.options[income!.answer]).toBe('35%');
+    // "ended 2024 with …" gives the time frame too.
+    expect(
+      changesOf(
+        article('Carrow ended 2024 with 118 reporters on its roster. Revenue rose to $15.6 million and operating income to $1.78 million.'),
+      ).some((q) => /operating income rise between 2022 and 2024/.test(q.prompt)),
+    ).toBe(true);
+  });
+
+  it('dates nothing by a year that is no time frame ("founded in 1989"), nor in a paragraph of two years', () => {
+    const founded = changesOf(
+      article('Carrow was founded in 1989 by a court reporter. Revenue rose to $15.6 million and operating income to $1.78 million.'),
+    );
+    expect(founded.some((q) => /operating income/.test(q.prompt))).toBe(false);
+    const two = changesOf(
+      article(
+        'By the end of 2024 the uncovered rate had fallen to 1.6%, from 7.4% in 2023. Revenue rose to $15.6 million and operating income to $1.78 million.',
+      ),
+    );
+    expect(two.some((q) => /operating income/.test(q.prompt))).toBe(false);
+  });
+});

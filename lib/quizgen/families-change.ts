@@ -193,7 +193,7 @@ const formatNumber = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-
 
 // Measures a business case reports year by year. General business English, not one article's words.
 const MEASURE =
-  '(?:annual recurring |recurring |annual |total |net |operating |pre-tax |gross |EBITDA |EBIT |profit )?(?:revenue|revenues|sales|turnover|profit|profits|net income|earnings|operating loss|net loss|loss|market share|share of the market|headcount|workforce|margin|EBITDA|EBIT|utili[sz]ation|attendance)';
+  '(?:annual recurring |recurring |annual |total |net |operating |pre-tax |gross |EBITDA |EBIT |profit )?(?:revenue|revenues|sales|turnover|profit|profits|income|earnings|operating loss|net loss|loss|market share|share of the market|headcount|workforce|margin|EBITDA|EBIT|utili[sz]ation|attendance)';
 /** Measures given as a percentage of something: a share, a margin, a rate of use. */
 const PERCENT_MEASURE = /share|margin|utili[sz]ation/i;
 const LEVEL = new RegExp(
@@ -453,11 +453,18 @@ function levelsOf(ctx: FamilyContext): Level[] {
   if (!levels) {
     const listYears = listLeadYears(ctx);
     const spell = spellOut(ctx.analysis.all);
+    const paragraphs = paragraphYears(ctx);
     levels = ctx.analysis.all.flatMap((s, i, all) => {
+      if (!s.claim || s.features.hedged || s.features.forecast) return [];
       const previous = all[i - 1]?.section === s.section ? spell(all[i - 1]!.text) : undefined;
-      return s.claim && !s.features.hedged && !s.features.forecast
-        ? levelsIn(spell(s.text), s.section, previous, listYears.get(s.text)).map((l) => ({ ...l, sentence: s.text }))
-        : [];
+      const read = levelsIn(spell(s.text), s.section, previous, listYears.get(s.text));
+      const dated = paragraphs.get(s.text);
+      // A sentence that names no year, in a paragraph that gives one time frame.
+      const framed =
+        !read.length && dated && !/\b(?:19|20)\d{2}\b/.test(s.text)
+          ? levelsAt(spell(s.text), s.section, undefined, dated.year).map((l) => (dated.fiscal ? { ...l, fiscal: dated.fiscal } : l))
+          : [];
+      return [...read, ...framed].map((l) => ({ ...l, sentence: s.text }));
     });
     ctx.caseStudy.sections.forEach((section, i) => {
       if (section.review) return;
@@ -523,9 +530,36 @@ function fiscalYear(text: string, year: string): { month?: string } | undefined 
  * results were:", "In 2018 the company reported:"): a snapshot of the case at that date. A lead that
  * looks ahead ("The plan projected for 2026:") or names part of a year dates nothing.
  */
-/** A sentence that opens on its time frame: "In 2023,", "For the financial year to March 2023,", "By fiscal 2024". */
+/** A sentence that opens on its time frame: "In 2023,", "For the financial year to March 2023,", "By the end of 2024". */
 const TIME_FRAME =
-  /^(?:in|for|during|by)\s+(?:the\s+)?(?:(?:financial|fiscal)\s+(?:year\s+)?(?:(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?|year\s+(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?((?:19|20)\d{2})\b/iu;
+  /^(?:in|for|during|by)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:financial|fiscal)\s+(?:year\s+)?(?:(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?|year\s+(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?((?:19|20)\d{2})\b/iu;
+
+/** "Tidewater ended 2024 with 47,300 members": the year a sentence closes its account of. */
+const ENDED_YEAR = /\b(?:ended|closed|finished)\s+(?:the\s+year\s+|(?:fiscal|financial)\s+(?:year\s+)?)?((?:19|20)\d{2})\b/i;
+
+/**
+ * The one time frame a paragraph gives ("By the end of 2024 the uncovered rate had fallen to 1.6%. …
+ * Revenue rose to $15.6 million and operating income to $1.78 million."), for each of its sentences:
+ * only when the paragraph names that one year and no other, in a time frame ("By the end of 2024",
+ * "ended 2024 with") rather than as the date of something else ("founded in 1989"), and no part of
+ * a year.
+ */
+function paragraphYears(ctx: FamilyContext): Map<string, ListYear> {
+  const years = new Map<string, ListYear>();
+  const blocksOf = [ctx.caseStudy.introduction, ...ctx.caseStudy.sections.filter((s) => !s.review).map((s) => s.blocks)];
+  for (const blocks of blocksOf)
+    for (const block of blocks) {
+      if (block.kind !== 'paragraph') continue;
+      const sentences = sentencesOf([block]).map((s) => s.trim());
+      const named = [...new Set(sentences.flatMap((s) => s.match(SENTENCE_YEAR) ?? []))];
+      if (named.length !== 1 || sentences.some((s) => PART_OF_YEAR.test(s))) continue;
+      const frame = sentences.find((s) => TIME_FRAME.exec(s)?.[1] === named[0] || ENDED_YEAR.exec(s)?.[1] === named[0]);
+      if (!frame) continue;
+      const dated = { year: named[0]!, fiscal: fiscalYear(frame, named[0]!) };
+      for (const sentence of sentences) years.set(sentence, dated);
+    }
+  return years;
+}
 
 function listLeadYears(ctx: FamilyContext): Map<string, ListYear> {
   const years = new Map<string, ListYear>();
