@@ -9,4 +9,14 @@ describe('sentenceFeatures: what a sentence is', () => {
     expect(sentenceFeatures('Prices may rise again next winter.').forecast).toBe(true);
     expect(sentenceFeatures('Revenue will reach $40 million by 2027.').forecast).toBe(true);
   });
+
+  it('reads no forecast in an aside that defines a term ("the uncovered rate—jobs it could not staff—climbed …")', () => {
+    expect(
+      sentenceFeatures('Third, the uncovered rate—jobs requested that the firm could not staff—climbed from 1.8% in 2019 to 7.4% in 2022.')
+        .forecast,
+    ).toBe(false);
+    expect(sentenceFeatures('The churn rate (members who would not renew) fell to 4% in 2024.').forecast).toBe(false);
+    // Outside the aside, the modal still counts.
+    expect(sentenceFeatures('The uncovered rate—jobs nobody staffed—would climb to 9% by 2026.').forecast).toBe(true);
+  });
 });

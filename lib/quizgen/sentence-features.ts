@@ -31,6 +31,12 @@ const HEDGE =
   /\b(?:up to|as much as|as many as|according to (?:reports|some|sources|rumou?rs|estimates)|reportedly|allegedly|rumou?red|estimated|estimates? (?:suggest|say)|in some cases|some say|it is said|supposedly)\b/i;
 const FORECAST =
   /\b(?:will|won['’]t|['’]ll|would|could|might|predicts?|predicted|forecasts? (?:that|to)|forecasted|forecasting|projects?(?=[^.;]{0,60}\d)|projected|projecting|anticipates?|anticipated|estimating|budgeting for|expects?|expected|is set to|are set to|plans? to|aims? to|hopes? to|likely to|poised to|looking ahead)\b/i;
+/** The sentence without its asides: "the uncovered rate—jobs it could not staff—climbed" → "the uncovered rate climbed". */
+function withoutAsides(text: string): string {
+  // An em dash, or an en dash with spaces around it ("15–30%" is a range, not an aside).
+  return text.replace(/\s*(?:—|\s–\s)[^—–]{3,120}?(?:—|\s–\s)\s*/g, ' ').replace(/\s*\([^()]{3,120}\)/g, '');
+}
+
 const BACK_REFERENCE =
   /^(?:this|that|these|those|it|its|they|them|their|he|his|she|her|such|here|there|then|which|who|both|another|also|again|still|plus)\b/i;
 // A definite "shell noun" at the start ("The cost was margin", "The two had made up 40%", "The move
@@ -66,7 +72,9 @@ function computeFeatures(sentence: string): SentenceFeatures {
     figurative: FIGURATIVE.test(unquoted),
     hedged: HEDGE.test(unquoted),
     // "may" in lower case: "May" inside a sentence is the month ("In May 2023 the board approved …").
-    forecast: FORECAST.test(unquoted) || /\bmay\b/.test(unquoted),
+    // An aside between dashes or in brackets defines a term ("jobs it could not staff"): its modal
+    // is no forecast of the sentence.
+    forecast: FORECAST.test(withoutAsides(unquoted)) || /\bmay\b/.test(withoutAsides(unquoted)),
     needsContext: BACK_REFERENCE.test(body) || SHELL_OPENING.test(body) || SHELL_OPENING.test(text),
   };
 }
