@@ -381,6 +381,12 @@ describe('figures a sentence gives beside other things', () => {
     expect(read('Revenue was £8 million in the first half of 2025.')).toEqual([]);
   });
 
+  it('reads "Company EBITDA" and "Group revenue" as the whole measure, but "Site-level EBITDA" as a part of it', () => {
+    expect(read('In 2023 company EBITDA was $6.5 million.')).toEqual([['EBITDA', 6.5e6, 2023]]);
+    expect(read('In 2023 group revenue was £41 million.')).toEqual([['revenue', 41e6, 2023]]);
+    expect(read('In 2023 site-level EBITDA was $8.9 million.')).toEqual([]);
+  });
+
   it('keeps a measure’s own final "s" ("operating loss", not "operating los", blind review v15, c24)', () => {
     expect(read('In 2022 the operating loss was $2.1 million.')).toEqual([['operating loss', 2.1e6, 2022]]);
     expect(read('In 2022 revenues were $12.4 million.')).toEqual([['revenue', 12.4e6, 2022]]);

@@ -350,7 +350,10 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
       return [];
     // "Ad revenue hit $120 million", "wholesale sales of …": a part of the measure, not the whole of it.
     const modifier = /([\p{L}-]+)\s+$/u.exec(before)?.[1];
-    if (modifier && nlp(modifier).has('(#Noun|#Adjective)') && !nlp(modifier).has('(#Possessive|#Pronoun|#Determiner)')) return [];
+    // "Company EBITDA", "group revenue", "consolidated sales" name the whole business's measure.
+    const whole = modifier !== undefined && /^(?:company|group|consolidated|company-wide|companywide)$/i.test(modifier);
+    if (modifier && !whole && nlp(modifier).has('(#Noun|#Adjective)') && !nlp(modifier).has('(#Possessive|#Pronoun|#Determiner)'))
+      return [];
     const name = measure
       // "revenues" is one revenue; "sales" and "earnings" stay plural nouns (blind review v9: "how did sale
       // change"), and "loss" keeps its "s" (v15, c24: "operating los").
