@@ -461,6 +461,25 @@ describe('a path over financial years', () => {
   });
 });
 
+describe('the case’s own name in the possessive', () => {
+  it('reads "Dunmore’s revenue in 2016" as the case’s own figure, and a rival’s as none', () => {
+    const text = (owner: string) =>
+      [
+        '# Dunmore Lanes: Bowling for a New Crowd',
+        '',
+        '## Background',
+        '',
+        `Dunmore Lanes runs bowling centres around Pittsburgh, and its leagues were shrinking every season. ${owner} revenue in 2016 was $9.6 million, and Dunmore Lanes had five centres with 168 lanes between them.`,
+        '',
+        '## Results',
+        '',
+        'The family rebuilt its largest centre with fewer lanes, a bar and a kitchen, and sold its weakest one to a local operator. In 2019 Dunmore Lanes reported revenue of $12.4 million, and the rebuilt centre took more from food than from bowling. The leagues that stayed moved to the older centres nearby.',
+      ].join('\n');
+    expect(changesOf(text('Dunmore’s')).some((q) => /revenue rise between 2016 and 2019/.test(q.prompt))).toBe(true);
+    expect(changesOf(text('Strikeworks’s')).some((q) => /revenue rise between 2016 and 2019/.test(q.prompt))).toBe(false);
+  });
+});
+
 describe('a figure dated by its paragraph', () => {
   const article = (results: string) =>
     [

@@ -455,7 +455,12 @@ function levelsOf(ctx: FamilyContext): Level[] {
   let levels = levelCache.get(ctx.analysis);
   if (!levels) {
     const listYears = listLeadYears(ctx);
-    const spell = spellOut(ctx.analysis.all);
+    const spelt = spellOut(ctx.analysis.all);
+    // "Dunmore's revenue in 2016 was $9.6 million": the case's own name in the possessive is the
+    // case's figure ("its revenue"), where another name's would be a rival's.
+    const own = ctx.subject?.split(/\s+/)[0];
+    const possessive = own ? new RegExp(String.raw`(?<![\p{L}])${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['’]s\s+`, 'gu') : null;
+    const spell = (text: string) => (possessive ? spelt(text).replace(possessive, 'its ') : spelt(text));
     const paragraphs = paragraphYears(ctx);
     levels = ctx.analysis.all.flatMap((s, i, all) => {
       if (!s.claim || s.features.hedged || s.features.forecast) return [];

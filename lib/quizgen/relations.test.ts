@@ -52,6 +52,8 @@ describe('consequencesIn', () => {
         'Okafor noticed who was asking: older learners and 17-year-olds whose families already drove hybrids and saw no point in a gearbox.',
       ),
     ).toEqual([]);
+    // "The most painful cost came in January 2024": "cost" after an adjective is a noun, not a verb (blind review v15, c26).
+    expect(consequencesIn('The most painful cost came in January 2024.')).toEqual([]);
     // An event or a condition still did something.
     expect(consequencesIn('The energy shock raised the cost of heating the glasshouses to £5.3 million.')).toHaveLength(1);
   });

@@ -113,6 +113,8 @@ export function consequencesIn(sentence: string): Consequence[] {
     ) &&
     !AGENT.test(m[1]!) &&
     !actsByRole(m[1]!) &&
+    // "The most painful cost came …": a subject that ends on an adjective makes the "verb" its noun.
+    nlp(m[1]!).terms().last().has('(#Noun|#Value)') &&
     // "The price increased from $58 to $64": the subject changed; nothing else was done to.
     !/^(?:from|by|to|over)\s+(?:about\s+|around\s+|roughly\s+)?(?:[$€£¥]|\d)/i.test(m[3]!) &&
     !nlp(m[1]!).has('(#Person|#Organization|#ProperNoun|#Pronoun)') &&
