@@ -13,6 +13,7 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   decision: 1,
   tradeoff: 1,
   option_table: 2,
+  option_effect: 1,
   classification: 1,
   takeaway_evidence: 2,
   timeline: 1,
@@ -26,6 +27,13 @@ const FAMILY_CAP: Record<QuestionFamily, number> = {
   matching: 1,
 };
 const MIN_QUESTIONS = 4;
+/**
+ * Families whose options are the case's own options for one decision ("Build a jumbo line", "Sign a
+ * supply agreement", "Stay small"): every question about that decision shows the same options, and
+ * knowing which was chosen, or which needed the most capital, answers no other. Their options are no
+ * fillers and their keys give nothing away; only their stems are checked for leaks.
+ */
+const OPTION_SET: ReadonlySet<QuestionFamily> = new Set(['option_table', 'option_effect']);
 /**
  * Families whose options are points on a fixed scale ("Fell by about 25%.", "Revenue rose while
  * headcount fell."), shown alike in every question of the family: not fillers, and no key to give away.
@@ -88,9 +96,11 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
     c.keys.some((k) => keys.has(normalizeSource(k)) || used.keys.has(normalizeSource(k))) ||
     c.keys.some((k) => k.length >= 4 && picked.some((p) => p.question.prompt.includes(k))) ||
     // One question's key among another's wrong options lets each give the other away.
-    optionsOf(c).some((o) => keys.has(normalizeSource(o)) || used.keys.has(normalizeSource(o))) ||
+    (!OPTION_SET.has(c.question.family) && optionsOf(c).some((o) => keys.has(normalizeSource(o)) || used.keys.has(normalizeSource(o)))) ||
     c.keys.some((k) => used.options.has(normalizeSource(k))) ||
-    c.keys.some((k) => picked.some((p) => optionsOf(p).some((o) => normalizeSource(o) === normalizeSource(k)))) ||
+    c.keys.some((k) =>
+      picked.some((p) => !OPTION_SET.has(p.question.family) && optionsOf(p).some((o) => normalizeSource(o) === normalizeSource(k))),
+    ) ||
     // A key printed anywhere in another question of the quiz (a figure inside a timeline item, a
     // name in an option) answers that question for free, in either direction.
     leaksInto(answersOf(c), [...shownNearby, ...picked.map(shownText)]) ||
@@ -98,15 +108,17 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
     // Two wrong options already shown in another question: recycled fillers teach the learner to skip
     // them. (A change question's bands are a fixed scale, not fillers.)
     (!FIXED_SCALE.has(c.question.family) &&
+      !OPTION_SET.has(c.question.family) &&
       optionsOf(c).filter(
         (o) =>
-          used.options.has(normalizeSource(o)) || picked.some((p) => optionsOf(p).some((x) => normalizeSource(x) === normalizeSource(o))),
+          used.options.has(normalizeSource(o)) ||
+          picked.some((p) => !OPTION_SET.has(p.question.family) && optionsOf(p).some((x) => normalizeSource(x) === normalizeSource(o))),
       ).length >= 2);
   const take = (c: Candidate) => {
     picked.push(c);
     perFamily.set(c.question.family, (perFamily.get(c.question.family) ?? 0) + 1);
     for (const s of c.sources) sources.add(normalizeSource(s));
-    for (const k of c.keys) keys.add(normalizeSource(k));
+    if (!OPTION_SET.has(c.question.family)) for (const k of c.keys) keys.add(normalizeSource(k));
   };
   const understanding = (c: Candidate) => c.question.level !== 'remember';
   const kept = (c: Candidate) => keep !== undefined && keep.has(questionFingerprint(c.question));
@@ -139,7 +151,7 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
   }
   for (const s of sources) used.sources.add(s);
   for (const k of keys) used.keys.add(k);
-  for (const c of picked) for (const o of optionsOf(c)) used.options.add(normalizeSource(o));
+  for (const c of picked) if (!OPTION_SET.has(c.question.family)) for (const o of optionsOf(c)) used.options.add(normalizeSource(o));
   for (const c of picked) {
     used.shown.push({ section: section.index, text: shownText(c) });
     used.answers.push(...answersOf(c).map((text) => ({ section: section.index, text })));
@@ -151,7 +163,7 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
 function shownText(c: Candidate): string {
   const q = c.question;
   const parts = [q.prompt];
-  if (q.type === 'single_choice' || q.type === 'multiple_choice') parts.push(...q.options);
+  if ((q.type === 'single_choice' || q.type === 'multiple_choice') && !(q.family && OPTION_SET.has(q.family))) parts.push(...q.options);
   if (q.type === 'ordering') parts.push(...q.items);
   if (q.type === 'matching') parts.push(...q.pairs.flat());
   return normalizeSource(parts.join('\n'));
@@ -164,7 +176,7 @@ function answersOf(c: Candidate): string[] {
   if (q.type === 'fill_blank') return q.answer;
   // A change's or a trend's key is a point on a fixed scale ("Fell by about 25%."), shown in every
   // question of the family: seeing it elsewhere gives nothing away.
-  if (q.type === 'single_choice' && !(q.family && FIXED_SCALE.has(q.family))) return [q.options[q.answer]!];
+  if (q.type === 'single_choice' && !(q.family && (FIXED_SCALE.has(q.family) || OPTION_SET.has(q.family)))) return [q.options[q.answer]!];
   return [];
 }
 

@@ -204,7 +204,9 @@ export function optionTableCandidates(ctx: FamilyContext): Candidate[] {
           // Three options are as good as four when the fourth would be weak (Rodriguez 2005): a table
           // of three options is asked with the other two.
           minDistractors: 2,
-        }).map((c) => ({ ...c, sources: attribute.sources }));
+          // The options are the decision's own, shown alike by every question about it (choose.ts, OPTION_SET):
+          // the key is no text another question could give away.
+        }).map((c) => ({ ...c, sources: attribute.sources, keys: [] }));
       });
     });
   });

@@ -9,6 +9,7 @@ import { changeCandidates, comparisonCandidates, isBusinessMeasure, trendCandida
 import { decisionCandidates, optionChoiceCandidates } from './families-decisions';
 import { tradeoffCandidates, tradeoffLinkCandidates } from './families-tradeoffs';
 import { optionTableCandidates } from './families-option-table';
+import { optionEffectCandidates } from './families-option-effect';
 import { findFlaw } from './flaws';
 import { chooseQuiz } from './choose';
 import type { Question } from './types';
@@ -53,6 +54,7 @@ const FAMILIES = [
   decisionCandidates,
   optionChoiceCandidates,
   optionTableCandidates,
+  optionEffectCandidates,
   tradeoffCandidates,
   tradeoffLinkCandidates,
   reasonLinkCandidates,

@@ -14,6 +14,7 @@ export type QuestionFamily =
   | 'decision'
   | 'tradeoff'
   | 'option_table'
+  | 'option_effect'
   | 'classification'
   | 'takeaway_evidence'
   | 'timeline'

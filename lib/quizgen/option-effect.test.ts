@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { parseCaseStudy } from '@/lib/case-study/parse';
+import { optionEffectCandidates, optionPredicate } from './families-option-effect';
+import { generateQuizzes } from './generate';
+import { singleChoiceCandidates } from '@/test/support/quizgen';
+
+const article = (options: string[]) =>
+  [
+    '# Fenmoor Growers: The Winter of Dear Gas',
+    '',
+    '## Background',
+    '',
+    'Fenmoor Growers raises cut flowers under heated glass in Lincolnshire for a supermarket group and for florists. Its fixed-price gas contract ran out in September 2022, and the new quotes were four times the old price.',
+    '',
+    '## The Options',
+    '',
+    ...options,
+    '',
+    '## The Decision',
+    '',
+    'On 30 August 2022 the board chose triage, on condition that the supermarket group agreed a price mechanism before the first winter invoice. The growers were told the same afternoon.',
+  ].join('\n');
+
+const told = [
+  'The managing director laid out three options to her board.',
+  '',
+  'The first was a price rise. This preserved the crop plan, the staff and the supply slot. It also depended entirely on the buyer’s willingness to pay.',
+  '',
+  'The second was mothballing. The company would keep only minimal frost protection. The finance director estimated this would save about £4.0 million of energy at August prices, but it would forgo £5.1 million of revenue.',
+  '',
+  'The third was triage. The company would stop growing chrysanthemums over the winter and keep the other crops cooler.',
+  '',
+  'Triage would cut winter energy use by about 45 per cent. The board met twice to argue about it.',
+];
+
+describe('which option the article says would have done this', () => {
+  it('reads what the sentences after an option say of it: "This …", "X estimated this would …", and the option by its name', () => {
+    const asked = singleChoiceCandidates(optionEffectCandidates, article(told));
+    const key = (pattern: RegExp) => {
+      const q = asked.find((c) => pattern.test(c.prompt));
+      return q && q.options[q.answer];
+    };
+    expect(asked.find((q) => /crop plan/.test(q.prompt))?.prompt).toBe(
+      'According to the article, which of the three options preserved the crop plan, the staff and the supply slot?',
+    );
+    expect(key(/crop plan/)).toBe('A price rise');
+    expect(asked.find((q) => /£4\.0 million/.test(q.prompt))?.prompt).toBe(
+      'According to the article, which of the three options did the finance director estimate would save about £4.0 million of energy at August prices?',
+    );
+    expect(key(/£4\.0 million/)).toBe('Mothballing');
+    expect(key(/45 per cent/)).toBe('Triage');
+    for (const q of asked) {
+      expect([...q.options].sort()).toEqual(['A price rise', 'Mothballing', 'Triage'].sort());
+      expect(q.level).toBe('understand');
+    }
+  });
+
+  it('attributes nothing once the paragraph has moved on, nor a claim that leans on another sentence', () => {
+    const moved = told.map((p) => p.replace('This preserved the crop plan', 'The board liked the idea. This preserved the crop plan'));
+    expect(singleChoiceCandidates(optionEffectCandidates, article(moved)).some((q) => /crop plan/.test(q.prompt))).toBe(false);
+    // "It also depended entirely on the buyer’s willingness": short, and its possessive points elsewhere.
+    expect(optionPredicate('It also depended on that.')).toBeNull();
+    expect(optionPredicate('This was cheaper.')).toBeNull();
+    expect(optionPredicate('This preserved the crop plan, but it would cost jobs.')).toBe('preserved the crop plan');
+  });
+
+  it('puts the question in the lesson of the options, beside the question on which option was chosen', () => {
+    const parsed = parseCaseStudy(article(told));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const quiz = generateQuizzes(parsed.caseStudy);
+    expect(quiz.lessons.find((l) => l.title === 'The Options')!.questions.some((q) => q.family === 'option_effect')).toBe(true);
+    expect(quiz.lessons.find((l) => l.title === 'The Decision')!.questions.some((q) => q.family === 'decision')).toBe(true);
+    // In one lesson, the two show the same options, and neither blocks the other (c23).
+    const together = parseCaseStudy(
+      article([...told, '', 'On 30 August 2022 the board chose triage, on condition that the buyer agreed a price mechanism.']),
+    );
+    if (!together.ok) throw new Error(together.error);
+    const families = generateQuizzes(together.caseStudy)
+      .lessons.find((l) => l.title === 'The Options')!
+      .questions.map((q) => q.family);
+    expect(families).toContain('option_effect');
+    expect(families).toContain('decision');
+  });
+});
