@@ -252,13 +252,18 @@ describe('which of the options the case laid out was chosen', () => {
     expect(choices(article(named, 'In June 2022 the board chose caution.'))).toEqual([]);
   });
 
-  it('reads a list its paragraph calls "approaches"', () => {
+  it('reads a list its paragraph calls "approaches", "responses" or "strategies"', () => {
     const approaches =
       'The team spent April debating three approaches. The first was to keep the Taiwanese supplier and audit it: visit every quarter and fine late shipments. The second was to buy frames from a second supplier in Portugal. The third was to sell the company to a larger Dutch group.';
     const [q] = choices(article(approaches, 'In June 2022 the board chose the first option.'));
     expect(q?.prompt).toBe('The article describes three options. Which one did the board choose?');
     // "…and audit it": the pronoun points back inside the course itself.
     expect(q?.type === 'single_choice' && q.options[q.answer]).toBe('Keep the Taiwanese supplier and audit it');
+    // "The board weighed three responses", "three strategies": the same list by another name.
+    for (const noun of ['responses', 'strategies'])
+      expect(
+        choices(article(approaches.replace('three approaches', `three ${noun}`), 'In June 2022 the board chose the first option.')),
+      ).toHaveLength(1);
   });
 
   it('shortens an option to its course', () => {

@@ -172,9 +172,10 @@ const MIXED_IN = /\b(?:the\s+)?(first|second|third|fourth|fifth)\b|\boption\s+(o
 // "chose the third option, combined with a softer version of the first": a mix of two is no one option.
 const MIXED = /\b(?:combined|together with|along with|mix|blend|elements? of|version of|parts? of|plus)\b/i;
 
-const OPTIONS_WORD = /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals|approaches)\b/i;
+const OPTIONS_WORD =
+  /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals|approaches|responses|strategies|routes)\b/i;
 const COUNTED_OPTIONS =
-  /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals|approaches)\b/i;
+  /\b(two|three|four|five|six)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals|approaches|responses|strategies|routes)\b/i;
 const COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6 };
 
 /** Whether a word reads as a verb after a subject ("Four emerged …"), not a noun ("Four problems …"). */
@@ -322,7 +323,9 @@ function readOptionLists(ctx: FamilyContext): OptionList[] {
       const title = before?.section === s.section ? '' : (ctx.caseStudy.sections[s.section]?.title ?? '');
       const named = OPTIONS_WORD.test(intro) || OPTIONS_WORD.test(title) || /^(?:The\s+\w+\s+(?:option|alternative)|Option)\b/i.test(text0);
       const stated =
-        /\b(two|three|four|five)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals|approaches)\b/i.exec(intro);
+        /\b(two|three|four|five)\s+(?:\w+\s+)?(?:options|alternatives|choices|courses|paths|scenarios|proposals|approaches|responses|strategies|routes)\b/i.exec(
+          intro,
+        );
       current = named ? { section: s.section, options: [], next: 0, size: stated ? COUNT[stated[1]!.toLowerCase()] : undefined } : null;
       if (current) lists.push(current);
     }
