@@ -3,7 +3,7 @@ import { analyseArticle } from './analysis';
 import { indexArticle } from './article-index';
 import type { Candidate, FamilyContext } from './candidate';
 import { causalLinkCandidates, reasonLinkCandidates, purposeCandidates } from './families-understand';
-import { matchingCandidates, sequenceCandidates } from './families-recall';
+import { sequenceCandidates } from './families-recall';
 import { rolesMatchingCandidates } from './families-review';
 import { changeCandidates, comparisonCandidates, isBusinessMeasure, trendCandidates } from './families-change';
 import { decisionCandidates, optionChoiceCandidates } from './families-decisions';
@@ -74,7 +74,9 @@ const FAMILIES = [
   // blind reviews: 0 of 13 acceptable as is, 9 rejected as trivia ("asks only for the supplier's
   // name; the lesson the article draws from it is not tested"). Who did what is asked by the action
   // (families-actors.ts), where the name is an option and the move is the point.
-  matchingCandidates,
+  // "Match each item from the lesson to what the article says about it" ("Term: description" list items)
+  // was dropped after the v15 blind reviews: 0 of 3 acceptable as is over v10–v15, 2 rejected ("each
+  // answer names its own label, so it can be solved without reading"; "trivia").
   rolesMatchingCandidates,
   // A term of the case as a fill-in ("The ____ spent six weeks working through alternatives", keyed
   // "leadership team") was dropped after the v12 blind reviews: 0 of 4 acceptable as is there, and
