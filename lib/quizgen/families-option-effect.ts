@@ -142,7 +142,7 @@ export function optionEffectCandidates(ctx: FamilyContext): Candidate[] {
             source: t.sentence.trim(),
             score: 0.83 + (/\d/.test(t.predicate) ? 0.01 : 0),
             minDistractors: 2,
-          }).map((c) => ({ ...c, keys: [] }));
+          }).map((c) => ({ ...c, keys: [], topic: `option\u0000${key.toLowerCase()}` }));
         }),
     );
 }

@@ -206,7 +206,9 @@ export function optionTableCandidates(ctx: FamilyContext): Candidate[] {
           minDistractors: 2,
           // The options are the decision's own, shown alike by every question about it (choose.ts, OPTION_SET):
           // the key is no text another question could give away.
-        }).map((c) => ({ ...c, sources: attribute.sources, keys: [] }));
+          // Two questions keyed to the same option in one lesson ("most capital", "highest EBITDA": both the
+          // jumbo line) tell one thing twice: a lesson asks each option once.
+        }).map((c) => ({ ...c, sources: attribute.sources, keys: [], topic: `option\u0000${key.toLowerCase()}` }));
       });
     });
   });
