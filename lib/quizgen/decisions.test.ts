@@ -266,6 +266,21 @@ describe('which of the options the case laid out was chosen', () => {
       ).toHaveLength(1);
   });
 
+  it('reads options told as paragraphs that open on their names, when the paragraph before counts them', () => {
+    const paragraphs =
+      'Okafor presented the board with three options.\n\nWeld in Ghent. The plant would need two years and a new hall.\n\nAdd a supplier. A Portuguese maker could ship frames within months.\n\nSell the company. A larger Dutch group had asked twice.';
+    const [q] = choices(article(paragraphs, 'In June 2022 the board chose the second option.'));
+    expect(q?.type === 'single_choice' && q.options[q.answer]).toBe('Add a supplier');
+    expect(q?.type === 'single_choice' && [...q.options].sort()).toEqual(['Add a supplier', 'Sell the company', 'Weld in Ghent']);
+    // A paragraph that opens "It worked." is no option's name, and a count the paragraphs do not match is no list.
+    expect(
+      choices(article(paragraphs.replace('Add a supplier.', 'It worked.'), 'In June 2022 the board chose the second option.')),
+    ).toEqual([]);
+    expect(
+      choices(article(paragraphs.replace('three options', 'four options'), 'In June 2022 the board chose the second option.')),
+    ).toEqual([]);
+  });
+
   it('shortens an option to its course', () => {
     expect(
       optionText('to renew all 18 hotels and fund the full $38 million plan, preserving the loyalty engine but absorbing capital'),

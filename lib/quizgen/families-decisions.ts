@@ -200,13 +200,49 @@ export interface OptionItem {
 }
 
 /**
+ * Options told as paragraphs, each opening on its name ("Okafor presented the board with three
+ * options. | **Dual-track.** Pellham would sell both products … | **Cloud-first.** … | **Harvest.** …"):
+ * read as the list they are, when the paragraph before them counts them and exactly that many
+ * paragraphs follow, each opening on a short title of its own (not "It worked." or "The board met.").
+ */
+function withTitledParagraphs(blocks: ContentBlock[]): ContentBlock[] {
+  const out: ContentBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    out.push(block);
+    if (block.kind !== 'paragraph') continue;
+    const lead = sentencesOf([block]).at(-1) ?? '';
+    const count = /\b(two|three|four|five|six)\b/i.exec(lead);
+    const n = count ? COUNT[count[1]!.toLowerCase()]! : 0;
+    if (n < 3 || !OPTIONS_WORD.test(lead)) continue;
+    const run = blocks.slice(i + 1, i + 1 + n);
+    const titled = (b: ContentBlock | undefined) => {
+      if (b?.kind !== 'paragraph') return false;
+      const sentences = sentencesOf([b]);
+      const first = sentences[0]?.trim() ?? '';
+      return (
+        sentences.length >= 2 &&
+        /^[\p{Lu}][^.!?]*\.$/u.test(first) &&
+        first.split(/\s+/).length <= 6 &&
+        !/^(?:it|its|this|that|these|those|they|he|she|we|the|a|an|there|then)\b/i.test(first)
+      );
+    };
+    if (run.length !== n || !run.every(titled) || titled(blocks[i + 1 + n])) continue;
+    out.push({ kind: 'list', ordered: false, items: run.map((b) => (b.kind === 'paragraph' ? b.text : '')) });
+    i += n;
+  }
+  return out;
+}
+
+/**
  * Options told as a list the article introduces as options ("Management brought four options to the
  * board:"), each item opening on a short name of the option ("Stay with combustion.") or on the course
  * itself ("Build a second brewery near Denver, adding …, but requiring …"). A list whose size
  * disagrees with the count the article states is something else, or misses an option.
  */
-export function optionItemLists(blocks: ContentBlock[]): OptionItem[][] {
+export function optionItemLists(given: ContentBlock[]): OptionItem[][] {
   const lists: OptionItem[][] = [];
+  const blocks = withTitledParagraphs(given);
   blocks.forEach((block, i) => {
     if (block.kind !== 'list' || block.items.length < 3) return;
     const before = blocks[i - 1];

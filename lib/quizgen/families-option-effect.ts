@@ -32,7 +32,21 @@ interface Told {
   predicate: string;
 }
 
-/** "This preserved the crop plan …" → "preserved the crop plan …"; null when it is no claim about the option. */
+/**
+ * "captured the full uplift quickly" → "would have captured the full uplift quickly": an option the
+ * case weighed, and may not have taken, is asked in the conditional ("'captured' is past tense for an
+ * option that was never adopted", blind review v15, b23).
+ */
+function wouldHave(predicate: string): string {
+  const [first, ...rest] = predicate.split(/\s+/);
+  if (/^(?:was|were)$/i.test(first!)) return ['would have been', ...rest].join(' ');
+  const verb = nlp(`It ${first}`).terms().eq(1);
+  if (!verb.has('#PastTense') || verb.has('(#Modal|#Auxiliary)')) return predicate;
+  const forms = nlp(first!).verbs().conjugate()[0] as { Participle?: string; PastTense?: string } | undefined;
+  return ['would have', forms?.Participle ?? forms?.PastTense ?? first!, ...rest].join(' ');
+}
+
+/** "This preserved the crop plan …" → "would have preserved the crop plan …"; null when it is no claim about the option. */
 export function optionPredicate(sentence: string, name?: string): string | null {
   const body = sentence.trim().replace(/[.!]+["'”’)]*$/, '');
   let predicate: string | null = null;
@@ -54,7 +68,7 @@ export function optionPredicate(sentence: string, name?: string): string | null 
   // Too short to be one option's alone ("was cheaper"), too long to read, or leaning on something else.
   if (words < 4 || words > 22 || /["“”]/.test(predicate) || POINTS_AWAY.test(predicate.replace(/^did\s+\S+(?:\s+\S+)?\s+\p{Ll}+\s+/u, '')))
     return null;
-  return predicate;
+  return estimate ? predicate : wouldHave(predicate);
 }
 
 /**

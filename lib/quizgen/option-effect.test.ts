@@ -41,7 +41,7 @@ describe('which option the article says would have done this', () => {
       return q && q.options[q.answer];
     };
     expect(asked.find((q) => /crop plan/.test(q.prompt))?.prompt).toBe(
-      'According to the article, which of the three options preserved the crop plan, the staff and the supply slot?',
+      'According to the article, which of the three options would have preserved the crop plan, the staff and the supply slot?',
     );
     expect(key(/crop plan/)).toBe('A price rise');
     expect(asked.find((q) => /£4\.0 million/.test(q.prompt))?.prompt).toBe(
@@ -61,7 +61,17 @@ describe('which option the article says would have done this', () => {
     // "It also depended entirely on the buyer’s willingness": short, and its possessive points elsewhere.
     expect(optionPredicate('It also depended on that.')).toBeNull();
     expect(optionPredicate('This was cheaper.')).toBeNull();
-    expect(optionPredicate('This preserved the crop plan, but it would cost jobs.')).toBe('preserved the crop plan');
+    // An option the case may not have taken is asked in the conditional (blind review v15, b23: "'captured' is past tense").
+    expect(optionPredicate('This preserved the crop plan, but it would cost jobs.')).toBe('would have preserved the crop plan');
+    expect(optionPredicate('This took the pressure off the sales team entirely.')).toBe(
+      'would have taken the pressure off the sales team entirely',
+    );
+    expect(optionPredicate('This was the most complicated option to administer.')).toBe(
+      'would have been the most complicated option to administer',
+    );
+    expect(optionPredicate('It would cut gas use by about 40% with little capital.')).toBe(
+      'would cut gas use by about 40% with little capital',
+    );
   });
 
   it('puts the question in the lesson of the options, beside the question on which option was chosen', () => {
