@@ -19,6 +19,11 @@ export interface Candidate {
    * measure: revenue between 2019 and 2021, and again between 2019 and 2023): a lesson asks each once.
    */
   topic?: string;
+  /**
+   * The years a figure question reads its topic at: a change between two of a path's years, in another
+   * lesson, gives part of the path away (blind review v15, c23).
+   */
+  topicYears?: number[];
 }
 
 /** What every family sees: the whole article (for distractors) and the lesson it writes for. */

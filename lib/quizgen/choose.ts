@@ -51,6 +51,8 @@ interface ChooseOptions {
     /** What earlier lessons' questions show and what they ask for, with the lesson they belong to. */
     shown: { section: number; text: string }[];
     answers: { section: number; text: string }[];
+    /** The measures earlier lessons asked about, with the years they read them at. */
+    topics?: { topic: string; years: number[] }[];
   };
   /** The lesson being chosen for; a lesson's leaks are looked for in its neighbours (the review: everywhere). */
   section: { index: number; review: boolean };
@@ -83,6 +85,12 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
     // The same measure asked twice tests one skill twice, and each question's options help with the
     // other (blind reviews v15, a23 and a24: two revenue changes over overlapping periods).
     (c.topic !== undefined && picked.some((p) => p.topic === c.topic)) ||
+    // In other lessons, a question whose years all lie among another's on the same measure answers
+    // part of it: "EBITDA fell by about 80% between 2022 and 2023" beside "how did EBITDA change over
+    // 2022, 2023 and 2024?" (blind review v15, c23).
+    (c.topic !== undefined &&
+      c.topicYears !== undefined &&
+      (used.topics ?? []).some((t) => t.topic === c.topic && (within(c.topicYears!, t.years) || within(t.years, c.topicYears!)))) ||
     c.sources.some((s) => {
       const n = normalizeSource(s);
       // A change read across lessons may rest on an earlier lesson's sentence; one read in a single
@@ -151,12 +159,19 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
   }
   for (const s of sources) used.sources.add(s);
   for (const k of keys) used.keys.add(k);
+  for (const c of picked)
+    if (c.topic !== undefined && c.topicYears !== undefined) (used.topics ??= []).push({ topic: c.topic, years: c.topicYears });
   for (const c of picked) if (!OPTION_SET.has(c.question.family)) for (const o of optionsOf(c)) used.options.add(normalizeSource(o));
   for (const c of picked) {
     used.shown.push({ section: section.index, text: shownText(c) });
     used.answers.push(...answersOf(c).map((text) => ({ section: section.index, text })));
   }
   return balanceKeyPositions(picked);
+}
+
+/** Every year of a among b's. */
+function within(a: number[], b: number[]): boolean {
+  return a.every((y) => b.includes(y));
 }
 
 /** Everything a learner reads in a question before answering it. */

@@ -458,6 +458,16 @@ describe('a path over financial years', () => {
     const [trend] = singleChoiceCandidates(trendCandidates, text);
     expect(trend?.prompt).toBe('From the article’s figures, how did Fenwick’s EBITDA change over the years to March 2022, 2023 and 2024?');
     expect(trend!.options[trend!.answer]).toBe('Fell, then rose, ending above its 2022 level.');
+    // The fall from 2022 to 2023, asked in the lesson before, would give the path's first step away
+    // (blind review v15, c23): the quiz does not ask both.
+    const parsed = parseCaseStudy(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const prompts = generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .map((q) => q.prompt);
+    const fall = prompts.some((p) => /EBITDA fall between the years to March 2022 and March 2023/.test(p));
+    expect(fall).toBe(true);
+    expect(prompts.some((p) => /EBITDA change over the years to March 2022, 2023 and 2024/.test(p))).toBe(false);
   });
 });
 

@@ -806,7 +806,13 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
       score: sources.length > 1 ? 0.8 : 0.78,
       // A band ("Fell by about 25%.") is a point on a fixed scale, not a key that gives another question
       // away: two changes of the same size may both be asked.
-    }).map((c) => ({ ...c, sources, keys: [], topic: measureTopic(change.subject) }));
+    }).map((c) => ({
+      ...c,
+      sources,
+      keys: [],
+      topic: measureTopic(change.subject),
+      topicYears: [Number(change.fromYear), Number(change.toYear)],
+    }));
   });
 }
 
@@ -939,7 +945,7 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
           `“${tempting}” does not fit those figures.`,
         source,
         score: 0.82 + (discussed(last, ctx) ? 0.02 : 0),
-      }).map((c) => ({ ...c, sources, topic: measureTopic(subject) }));
+      }).map((c) => ({ ...c, sources, topic: measureTopic(subject), topicYears: years }));
     });
 }
 
