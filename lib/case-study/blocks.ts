@@ -70,7 +70,12 @@ function pastedTextBlocks(normalized: string): RawBlock[] {
     const line = lines[i] ?? '';
     const trimmed = line.trim();
     if (!trimmed) {
-      flush();
+      // A page often leaves a blank line between its bullets: the list goes on when the next line is
+      // another item of the same kind.
+      const following = lines.slice(i + 1).find((l) => l.trim());
+      const continues =
+        list !== null && following !== undefined && (BULLET.test(following) ? !list.ordered : NUMBERED.test(following) && list.ordered);
+      if (!continues) flush();
       continue;
     }
     const atx = ATX_HEADING.exec(line);

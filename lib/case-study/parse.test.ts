@@ -59,6 +59,33 @@ describe('parseCaseStudy on the shipped seed (text pasted from a web page)', () 
     expect(cs.sections[2]!.blocks.find((b) => b.kind === 'list')).toMatchObject({ ordered: true });
   });
 
+  it('reads bullets a page separates by blank lines as one list, and a list after a paragraph as another', () => {
+    const pasted = [
+      'Okafor and the Five Choices',
+      '',
+      'Meridian cleans offices, schools and clinics across three counties, and in 2024 a university asked it to bid for all of its campuses. The contract would have doubled the company.',
+      '',
+      'The Options on the Table',
+      '',
+      'By mid-March, the leadership team had set out three choices:',
+      '',
+      '• Bid on all three campuses, at about $10.9 million a year. This offered the biggest prize.',
+      '',
+      '• Bid on the main campus only, at about $6.85 million. This was the most profitable piece.',
+      '',
+      '• Pass, and keep building the commercial business at its existing pace.',
+      '',
+      'The team met twice more before it chose.',
+      '',
+      '• A list of its own after the paragraph.',
+      '• And its second item.',
+    ].join('\n');
+    const parsed = parseCaseStudy(pasted);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const lists = parsed.caseStudy.sections.flatMap((s) => s.blocks).filter((b) => b.kind === 'list');
+    expect(lists.map((l) => (l.kind === 'list' ? l.items.length : 0))).toEqual([3, 2]);
+  });
+
   it('collects the "Key takeaways" list and the conclusion’s first sentence as takeaways', () => {
     expect(cs.takeaways).toEqual([
       'Always have a Plan B for regulatory changes.',

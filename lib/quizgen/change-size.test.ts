@@ -14,13 +14,16 @@ describe('sizeOptions: the size of a change as four round answers on one scale',
     expect(sizeOptions(42, 30, true)).toMatchObject({ scale: 'points-down', key: 12 });
   });
 
-  it('rounds a change to a multiple of 5 only when that stays within a point and a half and 5% of it (blind reviews v13, v14: 16.8% keyed "about 15%")', () => {
+  it('rounds a change to a multiple of 5 only when that stays within 0.6 of it (blind reviews v13, v14, v15: 16.8% keyed "about 15%", 36.1% "about 35%")', () => {
     expect(sizeOptions(38.2, 44.6, false)).toMatchObject({ scale: 'rise', key: 17 }); // 16.8% more
     expect(sizeOptions(100, 86.5, false)).toMatchObject({ scale: 'fall', key: 14 }); // 13.5% less
     expect(sizeOptions(100, 114, false)).toMatchObject({ scale: 'rise', key: 14 }); // 14.0% more (v15, a23: "change it to 14%")
-    expect(sizeOptions(100, 158.6, false)).toMatchObject({ scale: 'rise', key: 60 }); // 58.6% more
+    expect(sizeOptions(100, 158.6, false)).toMatchObject({ scale: 'rise', key: 59 }); // 58.6% more
+    expect(sizeOptions(100, 136.1, false)).toMatchObject({ scale: 'rise', key: 36 }); // 36.1% more (v15, a29)
+    expect(sizeOptions(100, 159.6, false)).toMatchObject({ scale: 'rise', key: 60 }); // 59.6% more
     expect(sizeOptions(100, 126.9, false)).toMatchObject({ scale: 'rise', key: 27 }); // 26.9% more (v14, c21)
-    expect(sizeOptions(100, 124.2, false)).toMatchObject({ scale: 'rise', key: 25 }); // 24.2% more
+    expect(sizeOptions(100, 124.6, false)).toMatchObject({ scale: 'rise', key: 25 }); // 24.6% more
+    expect(sizeOptions(100, 124.2, false)).toMatchObject({ scale: 'rise', key: 24 }); // 24.2% more
   });
 
   it('asks nothing for a change too small to be the point of a question', () => {

@@ -80,11 +80,9 @@ export function sizeOptions(from: number, to: number, percent: boolean): SizeOpt
   // a learner who worked out 17% hesitate (blind review v13, a10), and 26.9% keyed "about 25%" read as
   // loose (v14, c21). Otherwise every option is a whole number.
   const rounder = roundWrong(scale, exact);
-  // 14.0% keyed "about 15%" was marked for an edit too (v15, a23): a small change keeps whole numbers
-  // unless the multiple of 5 is within 5% of it.
-  const fives =
-    Math.abs(Math.log(rounder / exact)) <= tolerance &&
-    (scale === 'times' || (Math.abs(rounder - exact) <= 1.5 && Math.abs(rounder - exact) <= 0.05 * exact));
+  // 14.0% keyed "about 15%" and 36.1% keyed "about 35%" were marked for an edit too (v15, a23 and a29):
+  // only a multiple of 5 within 0.6 of the change stands for it.
+  const fives = Math.abs(Math.log(rounder / exact)) <= tolerance && (scale === 'times' || Math.abs(rounder - exact) <= 0.6);
   const round = fives
     ? (v: number) => roundWrong(scale, v)
     : scale === 'times'

@@ -236,6 +236,8 @@ interface Level {
   fiscal?: { month?: string };
   /** A table row or column of whole numbers with no money or share in it: a count ("Service technicians | 38 | 71"). */
   count?: boolean;
+  /** The measure a table of rows names in its corner ("Revenue ($ millions)" over "Brightway private label"). */
+  of?: string;
 }
 
 const PART_OF_YEAR =
@@ -397,7 +399,7 @@ const FIGURE_CELL = /^(?:[$€£¥]|[A-Z]{3}\s?)?(\d[\d,]*(?:\.\d+)?)\s?(%|[MmKk
  */
 export function tableLevels(table: { header: string[]; rows: string[][] }, section: number): Level[] {
   const { header, rows } = table;
-  const series: { label: string; cells: { year: number; cell: string; source: string }[] }[] = [];
+  const series: { label: string; cells: { year: number; cell: string; source: string }[]; ownUnit?: boolean }[] = [];
   const rowText = (row: string[]) => row.join(' | ');
   // A "Year" column: one row per year, a forecast row ("2025 forecast") left out.
   const yearRows = rows.filter((r) => headerYear(r[0] ?? '') !== null);
@@ -412,15 +414,25 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
     // out. Any other header is not a year, and the table is not one of years.
     const columns = header.slice(1).map((h, i) => ({ at: i + 1, year: headerYear(h), forecast: FORECAST_HEADER.test(h.trim()) }));
     const years = columns.filter((c) => c.year !== null);
+    // Rows after a "Total" row are measures of their own ("Gross margin", "Employees" under a table of
+    // revenue by line, a29): the corner's measure and unit are not theirs.
+    const totalAt = rows.findIndex((r) => /^\W*total\b/i.test(r[0] ?? ''));
     if (years.length >= 2 && columns.every((c) => c.year !== null || c.forecast))
-      for (const r of rows)
+      rows.forEach((r, at) =>
         series.push({
           label: (r[0] ?? '').trim(),
           cells: years.map((c) => ({ year: c.year!, cell: (r[c.at] ?? '').trim(), source: rowText(r) })),
-        });
+          ownUnit: totalAt >= 0 && at > totalAt,
+        }),
+      );
   }
-  return series.flatMap(({ label, cells }): Level[] => {
+  // "Revenue ($ millions)" in the corner over a row per business line: each row is that line's revenue.
+  const corner = (header[0] ?? '').replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const of = new RegExp(`^(?:${MEASURE})$`, 'i').test(corner) ? corner.toLowerCase() : undefined;
+  return series.flatMap(({ label, cells, ownUnit }): Level[] => {
     if (!/\p{L}{3}/u.test(label) || label.length > 60) return [];
+    // "of which royalties", "incl. exports": a part of the row above, not a measure of its own (blind review v15, c29).
+    if (/^(?:of which|incl\.?|including|thereof|o\/w)\b/i.test(label.trim())) return [];
     const read = cells.map((c) => FIGURE_CELL.exec(c.cell));
     if (read.some((m) => !m)) return [];
     const percent = read.map((m) => m![2] === '%');
@@ -428,7 +440,7 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
     const isPercent = percent[0]! || /%|percent|per cent/i.test(label);
     // Whole numbers with no currency in a cell or the label and no scale but thousands: things counted.
     // The unit may be the label's ("Revenue ($M)") or the corner's ("Business line ($M)").
-    const unit = [label, header[0] ?? '']
+    const unit = [label, ownUnit ? '' : (header[0] ?? '')]
       .map((h) => /\(([^)]*)\)/.exec(h)?.[1] ?? '')
       .join(' ')
       .replace(/\b(?:000s?|thousands?)\b/gi, '');
@@ -444,7 +456,19 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
     return cells.flatMap((c, i): Level[] => {
       const value = Number(read[i]![1]!.replace(/,/g, '')) * (SCALE[(read[i]![2] ?? '').toLowerCase()] ?? 1);
       if (!(value > 0)) return [];
-      return [{ measure, value, kind: `${isPercent ? '%' : ''}table:${label}`, year: c.year, sentence: c.source, section, label, count }];
+      return [
+        {
+          measure,
+          value,
+          kind: `${isPercent ? '%' : ''}table:${label}`,
+          year: c.year,
+          sentence: c.source,
+          section,
+          label,
+          count,
+          ...(of && !yearRows.length && !ownUnit ? { of } : {}),
+        },
+      ];
     });
   });
 }
@@ -686,6 +710,9 @@ function labelName(level: Level, ctx: FamilyContext): string {
   const plural =
     /[^su's]s$|[^aeiou]ies$|[sx]es$/i.test(head) && !/^(?:news|series|species|means|sales)$/i.test(head) ? true : /^sales$/i.test(head);
   if (/^(?:number|count|share|proportion|percentage)\b/i.test(phrase)) return `the ${phrase}`;
+  // A row of a table whose corner names the measure: "Brightway private label revenue" (blind review
+  // v15, a29: "the stem is missing the noun 'revenue'").
+  if (level.of && !new RegExp(`\\b${level.of}\\b`, 'i').test(phrase)) return `${phrase} ${level.of}`.replace(/^\p{Ll}/u, (c) => `the ${c}`);
   if (plural) return level.count ? `the number of ${phrase}` : isPercent(level) ? `the share of ${phrase}` : `the figure for ${phrase}`;
   return `the ${phrase}`;
 }
