@@ -1,3 +1,4 @@
+import { escapeRegExp } from './language';
 import { normalizeSource, type Candidate } from './candidate';
 import { hasMovableKey } from './flaws';
 import { questionFingerprint } from './stored';
@@ -194,8 +195,6 @@ function answersOf(c: Candidate): string[] {
   if (q.type === 'single_choice' && !(q.family && (FIXED_SCALE.has(q.family) || OPTION_SET.has(q.family)))) return [q.options[q.answer]!];
   return [];
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether any answer appears, as a whole number or whole words, in any of the texts. */
 export function leaksInto(answers: string[], texts: string[]): boolean {

@@ -1,5 +1,6 @@
+import { escapeRegExp } from './language';
 import nlp from 'compromise';
-import { singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
+import { lowerCaseWords, singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { sentencesOf } from '@/lib/case-study/parse';
 import { isClaim, sentenceFeatures } from './sentence-features';
 import { exactSize, sizeClaim, sizeDirection, sizeOption, sizeOptions } from './change-size';
@@ -81,7 +82,7 @@ export function changeIn(sentence: string, mainSubject: string | null): Change |
     .text()
     .trim()
     .replace(/['’]s$/, '');
-  const escaped = named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(named);
   const isUnit = named !== '' && new RegExp(`(?<![\\p{L}])${escaped}\\s?\\d`, 'u').test(sentence);
   const owner = named && !isUnit ? named : mainSubject;
   const apostrophe = sentence.includes('’') || !sentence.includes("'") ? '’' : "'";
@@ -428,7 +429,7 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
   }
   // "Revenue ($ millions)" in the corner over a row per business line: each row is that line's revenue.
   const corner = (header[0] ?? '').replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-  const of = new RegExp(`^(?:${MEASURE})$`, 'i').test(corner) ? corner.toLowerCase() : undefined;
+  const of = isBusinessMeasure(corner) ? corner.toLowerCase() : undefined;
   return series.flatMap(({ label, cells, ownUnit }): Level[] => {
     if (!/\p{L}{3}/u.test(label) || label.length > 60) return [];
     // "of which royalties", "incl. exports": a part of the row above, not a measure of its own (blind review v15, c29).
@@ -483,7 +484,7 @@ function levelsOf(ctx: FamilyContext): Level[] {
     // "Dunmore's revenue in 2016 was $9.6 million": the case's own name in the possessive is the
     // case's figure ("its revenue"), where another name's would be a rival's.
     const own = ctx.subject?.split(/\s+/)[0];
-    const possessive = own ? new RegExp(String.raw`(?<![\p{L}])${own.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['’]s\s+`, 'gu') : null;
+    const possessive = own ? new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(own)}['’]s\s+`, 'gu') : null;
     const spell = (text: string) => (possessive ? spelt(text).replace(possessive, 'its ') : spelt(text));
     const paragraphs = paragraphYears(ctx);
     levels = ctx.analysis.all.flatMap((s, i, all) => {
@@ -524,14 +525,13 @@ function levelsOf(ctx: FamilyContext): Level[] {
 function spellOut(sentences: { text: string }[]): (text: string) => string {
   const spelt = new Map<string, string>();
   const measureEnd = new RegExp(`(?:${MEASURE})$`, 'i');
-  const measureWhole = new RegExp(`^(?:${MEASURE})$`, 'i');
   for (const { text } of sentences)
     for (const m of text.matchAll(/((?:[\p{L}-]+\s+){1,5})\((\p{Lu}{2,6})\)/gu)) {
       const initials = m[2]!;
       const words = m[1]!.trim().split(/\s+/).slice(-initials.length);
       if (words.length !== initials.length || words.some((w, i) => w[0]!.toLowerCase() !== initials[i]!.toLowerCase())) continue;
       const phrase = words.join(' ');
-      if (measureEnd.test(phrase) && !measureWhole.test(initials)) spelt.set(initials, phrase);
+      if (measureEnd.test(phrase) && !isBusinessMeasure(initials)) spelt.set(initials, phrase);
     }
   if (!spelt.size) return (text) => text;
   const initials = new RegExp(`\\s*\\((${[...spelt.keys()].join('|')})\\)|\\b(${[...spelt.keys()].join('|')})\\b`, 'g');
@@ -675,11 +675,12 @@ const namesCache = new WeakMap<object, Set<string>>();
 function namesOf(ctx: FamilyContext): Set<string> {
   let names = namesCache.get(ctx.caseStudy);
   if (!names) {
-    const lower = new Set<string>();
-    const upper = new Set<string>();
-    for (const s of ctx.analysis.all)
-      for (const m of s.text.matchAll(/(?<=\S\s+)\p{L}[\p{L}'’-]*/gu)) (/^\p{Lu}/u.test(m[0]) ? upper : lower).add(m[0].toLowerCase());
-    names = new Set([...upper].filter((w) => !lower.has(w)));
+    const lower = lowerCaseWords(ctx);
+    names = new Set(
+      ctx.analysis.all.flatMap((s) =>
+        [...s.text.matchAll(/(?<=\S\s+)\p{Lu}[\p{L}-]*/gu)].map((m) => m[0].toLowerCase()).filter((w) => !lower.has(w)),
+      ),
+    );
     namesCache.set(ctx.caseStudy, names);
   }
   return names;
@@ -772,7 +773,7 @@ function periodOf(earlier: Level, later: Level): string | undefined {
 
 /** "Brenner" in an article about "Brenner & Lutz" or "Brenner and Sons". */
 export function partOfLongerName(name: string, sentences: { text: string }[]): boolean {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(name);
   const longer = new RegExp(`${escaped}\\s+(?:&|and)\\s+\\p{Lu}|\\p{Lu}\\p{Ll}+\\s+(?:&|and)\\s+${escaped}`, 'u');
   return sentences.some((s) => longer.test(s.text));
 }
@@ -1049,7 +1050,7 @@ function comparisonQuestion(ctx: FamilyContext, [a1, a2, b1, b2]: Level[], da: '
   const label = (l: Level) => l.measure;
   const bothTable = Boolean(a2!.label && b2!.label);
   if (Boolean(a2!.label) !== Boolean(b2!.label)) return [];
-  const owner = measureName(a2!, ctx).replace(new RegExp(`${a2!.measure.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`), '');
+  const owner = measureName(a2!, ctx).replace(new RegExp(`${escapeRegExp(a2!.measure)}$`), '');
   const named = `${owner}${a2!.measure} and ${b2!.measure}`;
   const period = periodOf(a1!, a2!) ?? `${a1!.year} and ${a2!.year}`;
   if ((periodOf(b1!, b2!) ?? `${b1!.year} and ${b2!.year}`) !== period) return [];

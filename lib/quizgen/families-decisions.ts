@@ -1,4 +1,4 @@
-import { trueFalsePrompt } from './language';
+import { numberWord, trueFalsePrompt } from './language';
 import nlp from 'compromise';
 import { sentencesOf } from '@/lib/case-study/parse';
 import type { ContentBlock } from '@/lib/case-study/types';
@@ -431,7 +431,7 @@ export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {
     const cued = (o: string) => [...contentWords(o)].some((w) => titleWords.has(w));
     if (cued(key) && !texts.some((o) => o !== key && cued(o))) return [];
     const options = rng.shuffle(texts);
-    const count = ['', '', 'two', 'three', 'four', 'five'][all.length] ?? String(all.length);
+    const count = numberWord(all.length);
     return [
       {
         question: {

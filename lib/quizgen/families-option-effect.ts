@@ -1,3 +1,4 @@
+import { escapeRegExp, numberWord } from './language';
 import nlp from 'compromise';
 import { sentencesOf } from '@/lib/case-study/parse';
 import { singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
@@ -57,7 +58,7 @@ export function optionPredicate(sentence: string, name?: string): string | null 
     predicate = `did ${who} ${verb} ${estimate[3]!.toLowerCase()} ${estimate[4]!}`;
   } else {
     const pointer = POINTER.exec(body);
-    const named = name ? new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(?:also\\s+)?(.+)$`, 'i').exec(body) : null;
+    const named = name ? new RegExp(`^${escapeRegExp(name)}\\s+(?:also\\s+)?(.+)$`, 'i').exec(body) : null;
     const rest = (pointer ?? named)?.[1];
     // What follows the subject must be its verb ("preserved", "would cut", "was the biggest bet").
     if (rest && nlp(`It ${rest}`).terms().eq(1).has('(#Verb|#Modal|#Auxiliary|#Copula)')) predicate = rest;
@@ -77,7 +78,15 @@ export function optionPredicate(sentence: string, name?: string): string | null 
  * company would keep only …"), until anything else is told; anywhere after the option in its lesson,
  * a sentence whose subject is the option's short name ("Triage would cut …").
  */
+const toldCache = new WeakMap<OptionList, Told[]>();
 function toldOf(ctx: FamilyContext, list: OptionList): Told[] {
+  // Read once per article: every lesson asks for the same lists (optionListsOf caches them).
+  let told = toldCache.get(list);
+  if (!told) toldCache.set(list, (told = readTold(ctx, list)));
+  return told;
+}
+
+function readTold(ctx: FamilyContext, list: OptionList): Told[] {
   const out: Told[] = [];
   const sections = ctx.caseStudy.sections;
   const optionSentences = new Set(list.options.map((o) => o.sentence.trim()));
@@ -113,15 +122,13 @@ function toldOf(ctx: FamilyContext, list: OptionList): Told[] {
     for (const p of paragraphs.filter((p) => p.section === home.section))
       for (const sentence of p.sentences) {
         if (optionSentences.has(sentence.trim()) || sentence === o.sentence) continue;
-        if (!new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s`, 'i').test(sentence.trim())) continue;
+        if (!new RegExp(`^${escapeRegExp(name)}\\s`, 'i').test(sentence.trim())) continue;
         const predicate = optionPredicate(sentence, name);
         if (predicate) out.push({ option, sentence, predicate });
       }
   });
   return out;
 }
-
-const COUNT = ['', '', 'two', 'three', 'four', 'five', 'six'];
 
 export function optionEffectCandidates(ctx: FamilyContext): Candidate[] {
   if (ctx.section.review) return [];
@@ -149,7 +156,7 @@ export function optionEffectCandidates(ctx: FamilyContext): Candidate[] {
             family: 'option_effect',
             level: 'understand',
             rng: streamFor('option_effect', t.sentence),
-            stem: `According to the article, which of the ${COUNT[options.length]} options ${t.predicate}?`,
+            stem: `According to the article, which of the ${numberWord(options.length)} options ${t.predicate}?`,
             key,
             distractors: options.filter((_, i) => i !== t.option),
             explain: (tempting) => `The article says this of the option “${key}”: “${t.sentence.trim()}” It was not said of “${tempting}”.`,

@@ -1,5 +1,6 @@
 import nlp from 'compromise';
 import type { ContentBlock } from '@/lib/case-study/types';
+import { numberWord } from './language';
 import { singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { contentWords } from './sentence-features';
 
@@ -150,8 +151,6 @@ export function attributePhrase(label: string, most: boolean): string {
   return `had the ${most ? 'highest' : 'lowest'} ${name}`;
 }
 
-const COUNT = ['', '', 'two', 'three', 'four', 'five', 'six'];
-
 export function optionTableCandidates(ctx: FamilyContext): Candidate[] {
   if (ctx.section.review) return [];
   const tables = ctx.section.blocks.flatMap((b) => (b.kind === 'table' ? [optionTable(b)] : [])).filter((t) => t !== null);
@@ -189,7 +188,7 @@ export function optionTableCandidates(ctx: FamilyContext): Candidate[] {
           family: 'option_table',
           level: 'analyze',
           rng: streamFor('option_table', `${source}\n${most}`),
-          stem: `Of the ${COUNT[options.length]} options in the article’s table, which one ${phrase}?`,
+          stem: `Of the ${numberWord(options.length)} options in the article’s table, which one ${phrase}?`,
           key,
           // The most tempting wrong option is the runner-up.
           distractors: options

@@ -1,5 +1,5 @@
 import { inNaturalOrder } from '@/lib/questions/natural-order';
-import { fitsBlank, isTrivialNegation } from './language';
+import { fitsBlank, isTrivialNegation, escapeRegExp } from './language';
 import type { Question } from './types';
 
 const ALL_NONE = /\b(?:all|none|both|neither) of the (?:above|these|following)\b/i;
@@ -90,7 +90,7 @@ function stemOnly(prompt: string): string {
 }
 
 function containsPhrase(text: string, phrase: string): boolean {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(phrase);
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 

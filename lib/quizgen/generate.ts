@@ -1,3 +1,4 @@
+import { escapeRegExp } from './language';
 import type { CaseStudy } from '@/lib/case-study/types';
 import { analyseArticle } from './analysis';
 import { indexArticle } from './article-index';
@@ -146,14 +147,13 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
   for (const f of caseStudy.facts) {
     if (f.kind !== 'entity') continue;
     counts.set(f.text, (counts.get(f.text) ?? 0) + 1);
-    const escaped = f.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(f.text);
     if (new RegExp(`(?<![\\p{L}])${escaped}\\s?\\d`, 'u').test(f.sentence)) units.add(f.text);
   }
   for (const unit of units) counts.delete(unit);
   // A case's title names its subject ("Orrin Tools: …"); counting alone can crown a measure's acronym
   // ("EBITDA margin", written more often than the company's name).
-  const inTitle = (name: string) =>
-    new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(caseStudy.title ?? '');
+  const inTitle = (name: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u').test(caseStudy.title ?? '');
   let best: string | null = null;
   for (const [name, n] of counts) if (n >= 2 && inTitle(name) && (!best || n > counts.get(best)!)) best = name;
   if (best) return best;

@@ -113,3 +113,14 @@ export function trueFalsePrompt(statement: string): string {
   const plain = statement.replace(INTENSIFIER, (_, article: string) => (/^A/.test(article) ? 'A ' : 'a '));
   return `True or false? According to the article, ${plain}.`;
 }
+
+/** A text matched literally inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+const NUMBER_WORDS = ['', 'one', 'two', 'three', 'four', 'five', 'six'];
+/** "three" for 3, as a stem counts options ("The article describes three options."); digits past six. */
+export function numberWord(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n);
+}
