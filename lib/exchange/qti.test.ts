@@ -133,10 +133,11 @@ describe('QTI 3.0 export', () => {
         return fc.boolean().map((value) => ({ type: 'true_false', value }));
       case 'numeric': {
         const { value, tolerance } = q.type === 'numeric' ? q.answer : { value: 0, tolerance: 0 };
-        // Clear of the tolerance's edges, where Casewise allows for rounding (1e-9) and QTI compares exactly.
+        // Clear of the tolerance's edges, where Casewise allows for rounding (1e-9) and QTI compares exactly:
+        // a step outside goes 0.01 further out on its own side (CI once drew -1.5 × 0.004 + 0.01, the edge).
         return fc
           .constantFrom(0, 0.5, -0.5, 1.5, -1.5, 3)
-          .map((k) => ({ type: 'numeric', value: value + k * tolerance + (Math.abs(k) > 1 ? 0.01 : 0) }));
+          .map((k) => ({ type: 'numeric', value: value + k * tolerance + (Math.abs(k) > 1 ? Math.sign(k) * 0.01 : 0) }));
       }
       case 'ordering':
         return fc
