@@ -553,3 +553,68 @@ describe('a figure dated by its paragraph', () => {
     expect(two.some((q) => /operating income/.test(q.prompt))).toBe(false);
   });
 });
+
+describe('a paragraph that goes on with a dated snapshot', () => {
+  const article = (afterList: string, results: string) =>
+    [
+      '# Wexcombe Signs: Lighting the High Street',
+      '',
+      '## Background',
+      '',
+      'In 2022 Wexcombe employed 64 people in two workshops. Its sales came from three kinds of work:',
+      '',
+      '- Shop fronts: £4.1 million',
+      '- Hospital wayfinding: £2.6 million',
+      '- Vehicle livery: £1.5 million',
+      '',
+      afterList,
+      '',
+      '## Results',
+      '',
+      results,
+      '',
+      'The founder said the numbers mattered less than the two apprentices who stayed on after their training, and that the workshops would keep hiring school leavers from the town rather than fitters from the city.',
+    ].join('\n');
+
+  it('dates a paragraph right after a dated list by the list’s year ("Total revenue was …", blind review v15, c27)', () => {
+    const changes = changesOf(
+      article(
+        'Total revenue was £8.2 million. Operating profit was £0.61 million.',
+        'By the end of 2024 the workshop ran two shifts. Revenue rose to £9.9 million and operating profit to £0.92 million.',
+      ),
+    );
+    const revenue = changes.find((q) => /revenue/.test(q.prompt));
+    expect(revenue?.prompt).toMatch(/by about what percentage did (?:the company’s |Wexcombe’s )?revenue rise between 2022 and 2024\?$/);
+    // £8.2m → £9.9m is 20.7% more: about 21%.
+    expect(revenue!.options[revenue!.answer]).toBe('21%');
+  });
+
+  it('does not carry the list’s year into a paragraph that moves on in time ("A year later …")', () => {
+    const changes = changesOf(
+      article(
+        'A year later revenue was £8.2 million. Operating profit was £0.61 million.',
+        'By the end of 2024 the workshop ran two shifts. Revenue rose to £9.9 million and operating profit to £0.92 million.',
+      ),
+    );
+    expect(changes.some((q) => /revenue|operating profit/.test(q.prompt))).toBe(false);
+  });
+
+  it('keeps a paragraph’s time frame when its other year is only one a figure is set against ("compared with … in 2022", blind review v15, b26)', () => {
+    const dated = changesOf(
+      [
+        '# Wexcombe Signs: Lighting the High Street',
+        '',
+        '## Background',
+        '',
+        'Wexcombe makes illuminated signs for shops, hospitals and fleets from two workshops in the Midlands. In 2022 Wexcombe had revenue of £8.2 million and operating profit of £0.61 million.',
+        '',
+        '## Results',
+        '',
+        'In 2024 the workshops fitted 310 shop fronts, compared with 240 in 2022. Revenue rose to £9.9 million and operating profit to £0.92 million.',
+        '',
+        'The founder said the numbers mattered less than the two apprentices who stayed on after their training, and that the workshops would keep hiring school leavers from the town rather than fitters from the city.',
+      ].join('\n'),
+    );
+    expect(dated.find((q) => /operating profit/.test(q.prompt))?.prompt).toMatch(/operating profit rise between 2022 and 2024\?$/);
+  });
+});

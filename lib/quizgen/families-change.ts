@@ -486,7 +486,7 @@ function levelsOf(ctx: FamilyContext): Level[] {
     const own = ctx.subject?.split(/\s+/)[0];
     const possessive = own ? new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(own)}['’]s\s+`, 'gu') : null;
     const spell = (text: string) => (possessive ? spelt(text).replace(possessive, 'its ') : spelt(text));
-    const paragraphs = paragraphYears(ctx);
+    const paragraphs = paragraphYears(ctx, listYears);
     levels = ctx.analysis.all.flatMap((s, i, all) => {
       if (!s.claim || s.features.hedged || s.features.forecast) return [];
       const previous = all[i - 1]?.section === s.section ? spell(all[i - 1]!.text) : undefined;
@@ -574,23 +574,51 @@ const ENDED_YEAR = /\b(?:ended|closed|finished)\s+(?:the\s+year\s+|(?:fiscal|fin
  * Revenue rose to $15.6 million and operating income to $1.78 million."), for each of its sentences:
  * only when the paragraph names that one year and no other, in a time frame ("By the end of 2024",
  * "ended 2024 with") rather than as the date of something else ("founded in 1989"), and no part of
- * a year.
+ * a year. A year a figure is only set against ("compared with $9.6 million in 2016", "up from … in
+ * 2019", "since 2016") is not another time frame.
+ *
+ * A paragraph right after a dated list that names no time of its own ("In 2023 … Revenue came from four
+ * sources: [list] Total revenue was $14.8 million.") goes on with the list's snapshot.
  */
-function paragraphYears(ctx: FamilyContext): Map<string, ListYear> {
+function paragraphYears(ctx: FamilyContext, listYears: Map<string, ListYear>): Map<string, ListYear> {
   const years = new Map<string, ListYear>();
   const blocksOf = [ctx.caseStudy.introduction, ...ctx.caseStudy.sections.filter((s) => !s.review).map((s) => s.blocks)];
   for (const blocks of blocksOf)
-    for (const block of blocks) {
-      if (block.kind !== 'paragraph') continue;
+    blocks.forEach((block, i) => {
+      if (block.kind !== 'paragraph') return;
       const sentences = sentencesOf([block]).map((s) => s.trim());
-      const named = [...new Set(sentences.flatMap((s) => s.match(SENTENCE_YEAR) ?? []))];
-      if (named.length !== 1 || sentences.some((s) => PART_OF_YEAR.test(s))) continue;
+      if (sentences.some((s) => PART_OF_YEAR.test(s))) return;
+      const before = blocks[i - 1];
+      const listYear =
+        before?.kind === 'list'
+          ? listYears.get(sentencesOf([{ kind: 'paragraph', text: before.items[0] ?? '' }])[0]?.trim() ?? '')
+          : undefined;
+      if (listYear && sentences.every((s) => !/\b(?:19|20)\d{2}\b/.test(s) && !TIME_SHIFT.test(s))) {
+        for (const sentence of sentences) years.set(sentence, listYear);
+        return;
+      }
+      const named = [
+        ...new Set(sentences.flatMap((s) => (s.match(SENTENCE_YEAR) ?? []).filter((y) => !referenceYear(s, y) && !comparedYear(s, y)))),
+      ];
+      if (named.length !== 1) return;
       const frame = sentences.find((s) => TIME_FRAME.exec(s)?.[1] === named[0] || ENDED_YEAR.exec(s)?.[1] === named[0]);
-      if (!frame) continue;
+      if (!frame) return;
       const dated = { year: named[0]!, fiscal: fiscalYear(frame, named[0]!) };
       for (const sentence of sentences) years.set(sentence, dated);
-    }
+    });
   return years;
+}
+
+/** Words that move a paragraph's account to another time than the one before it. */
+const TIME_SHIFT =
+  /\b(?:today|now|since|later|afterwards?|subsequently|then|by then|next|following|previous|earlier|ago|before|until|decade|years?\s+later)\b/i;
+
+/** "compared with $9.6 million from five centers in 2016", "up from $41.7 million in 2015": a year a figure is set against. */
+function comparedYear(sentence: string, year: string): boolean {
+  return new RegExp(
+    String.raw`\b(?:compared\s+(?:with|to)|(?:up|down)\s+from|against|versus|vs\.?)\s+(?:[^.;:]|\.\d)*?\b(?:in|for)\s+(?:fiscal\s+)?${year}\b(?![^,;]*\b(?:was|were|had|rose|fell)\b)`,
+    'i',
+  ).test(sentence);
 }
 
 function listLeadYears(ctx: FamilyContext): Map<string, ListYear> {
