@@ -618,3 +618,50 @@ describe('a paragraph that goes on with a dated snapshot', () => {
     expect(dated.find((q) => /operating profit/.test(q.prompt))?.prompt).toMatch(/operating profit rise between 2022 and 2024\?$/);
   });
 });
+
+describe('years a paragraph sets its figures against (blind review v16, c30: a wrong key)', () => {
+  const article = (first: string, later: string) =>
+    [
+      '# Hallow & Pike Awards: Beyond the Club Trophy',
+      '',
+      '## The Old Business',
+      '',
+      'Hallow & Pike engraved cups, shields and medals for football clubs, schools and darts leagues from three trade counters. Revenue in 2018 was £6.4 million, most of it from club trophies at thin margins. In 2017 operating profit was £310,000.',
+      '',
+      first,
+      '',
+      '## The New Business',
+      '',
+      'In 2023 revenue reached £7.2 million, and corporate awards had more than doubled.',
+      '',
+      later,
+      '',
+      'The chairman turned down a buyer’s approach and says the business is worth more now, and still the family’s own, than it would have been as a line in a distributor’s catalogue.',
+    ].join('\n');
+
+  it('dates no figure before a later sentence’s time frame ("Operating profit was £125,000. In 2019 it slipped further, to £38,000")', () => {
+    const changes = changesOf(
+      article(
+        'Overheads came to £1.66 million. Operating profit was £125,000, just under 2 per cent of sales. In 2019 it slipped further, to £38,000 on revenue of £6.1 million.',
+        'Overheads had risen to £2.19 million.',
+      ),
+    );
+    // £125,000 is 2018's profit (the paragraph before), never 2019's.
+    expect(changes.filter((q) => /operating profit/.test(q.prompt)).map((q) => q.prompt)).not.toContainEqual(expect.stringMatching(/2019/));
+  });
+
+  it('takes no year from the figure a sentence sets its own against ("four and a half times the 2018 figure", "up ten points on 2018")', () => {
+    const changes = changesOf(
+      article(
+        'Overheads came to £1.66 million, and the warehouse was full of slow-moving stock.',
+        'Gross margin was 38.3 per cent, up more than ten points on 2018. Operating profit was £565,000, or 7.8 per cent of sales, roughly four and a half times the 2018 figure.',
+      ),
+    );
+    // A year's own figures named so are still that year's ("The 2023 results were painful: revenue fell to …").
+    expect(levelsIn('The 2023 results were painful: revenue fell to $29.1 million.', 0).map((l) => [l.measure, l.year])).toEqual([
+      ['revenue', 2023],
+    ]);
+    // £565,000 is 2023's profit, never 2018's (the article dates none of 2023's profit figures).
+    expect(changes.filter((q) => /operating profit/.test(q.prompt)).map((q) => q.prompt)).not.toContainEqual(expect.stringMatching(/2018/));
+  });
+});

@@ -300,12 +300,22 @@ function yearInLaterClause(text: string, year: string, figureAt: number): boolea
   );
 }
 
-/** A year the sentence sets a figure against ("since 2009", "up 1.2% from 2017"), not the figure's own. */
+/**
+ * A year the sentence sets a figure against ("since 2009", "up 1.2% from 2017", "up ten points on 2018",
+ * "four and a half times the 2018 figure"), not the figure's own.
+ */
 function referenceYear(sentence: string, year: string): boolean {
-  return new RegExp(
-    String.raw`\b(?:since|until|till|before|after|from|than|between)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|fiscal\s+)?${year}`,
-    'i',
-  ).test(sentence);
+  return (
+    new RegExp(
+      String.raw`\b(?:since|until|till|before|after|from|than|between|on)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|fiscal\s+)?${year}`,
+      'i',
+    ).test(sentence) ||
+    // "four and a half times the 2018 figure", "below its 2019 level": a figure set against another year's.
+    new RegExp(
+      String.raw`\b(?:times|than|above|below|over|under|on|versus|against|with|beyond|exceeded|surpassed|topped|matched)\s+(?:the|its|their)\s+${year}\s+(?:figure|level|total|peak|mark)s?\b`,
+      'i',
+    ).test(sentence)
+  );
 }
 
 function levelsAt(sentence: string, section: number, previous?: string, forcedYear?: string): Level[] {
@@ -601,10 +611,12 @@ function paragraphYears(ctx: FamilyContext, listYears: Map<string, ListYear>): M
         ...new Set(sentences.flatMap((s) => (s.match(SENTENCE_YEAR) ?? []).filter((y) => !referenceYear(s, y) && !comparedYear(s, y)))),
       ];
       if (named.length !== 1) return;
-      const frame = sentences.find((s) => TIME_FRAME.exec(s)?.[1] === named[0] || ENDED_YEAR.exec(s)?.[1] === named[0]);
-      if (!frame) return;
-      const dated = { year: named[0]!, fiscal: fiscalYear(frame, named[0]!) };
-      for (const sentence of sentences) years.set(sentence, dated);
+      const at = sentences.findIndex((s) => TIME_FRAME.exec(s)?.[1] === named[0] || ENDED_YEAR.exec(s)?.[1] === named[0]);
+      if (at < 0) return;
+      const dated = { year: named[0]!, fiscal: fiscalYear(sentences[at]!, named[0]!) };
+      // "Operating profit was £125,000. In 2019 it slipped further, to £38,000": a time frame dates what
+      // follows it, not the figures before it, which go on with the paragraph before (blind review v15, c30).
+      for (const sentence of sentences.slice(at)) years.set(sentence, dated);
     });
   return years;
 }
