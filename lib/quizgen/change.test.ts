@@ -132,6 +132,20 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     expect(mainSubject({ facts } as unknown as Parameters<typeof mainSubject>[0])).toBeNull();
   });
 
+  it('takes no name the title puts after "a" for the subject: "How a Charlotte Vending Company …" names a place (blind review v16, b30, c30)', () => {
+    const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
+    const facts = [
+      ...['Charlotte is a banking city.', 'Offices in Charlotte emptied.', 'Charlotte traffic eased.', 'The Charlotte route shrank.'].map(
+        (s) => entity('Charlotte', s),
+      ),
+      ...['Pruitt owned the machines.', 'Pruitt cut its routes.', 'Pruitt built micro-markets.'].map((s) => entity('Pruitt', s)),
+    ];
+    const withTitle = (title: string) => mainSubject({ facts, title } as unknown as Parameters<typeof mainSubject>[0]);
+    expect(withTitle('Empty Offices: How a Charlotte Vending Company Rebuilt Its Routes')).toBe('Pruitt');
+    // The title naming the company itself still decides.
+    expect(withTitle('Charlotte Vending: Rebuilding the Routes')).toBe('Charlotte');
+  });
+
   it('reads a change without a period as one, dated by a year elsewhere in the sentence when there is one', () => {
     expect(changeIn('Monthly churn jumped from around 4% to 9%.', null)).toMatchObject({
       from: 4,

@@ -396,6 +396,8 @@ describe('figures a sentence gives beside other things', () => {
     expect(read('In 2023 company EBITDA was $6.5 million.')).toEqual([['EBITDA', 6.5e6, 2023]]);
     expect(read('In 2023 group revenue was £41 million.')).toEqual([['revenue', 41e6, 2023]]);
     expect(read('In 2023 site-level EBITDA was $8.9 million.')).toEqual([]);
+    // A line of business named by a gerund is a part too (blind review v16, b30: "vending revenue").
+    expect(read('In 2023 the machines averaged $172 a week, for vending revenue of $6.26 million.')).toEqual([]);
   });
 
   it('keeps a measure’s own final "s" ("operating loss", not "operating los", blind review v15, c24)', () => {
@@ -657,6 +659,8 @@ describe('years a paragraph sets its figures against (blind review v16, c30: a w
         'Gross margin was 38.3 per cent, up more than ten points on 2018. Operating profit was £565,000, or 7.8 per cent of sales, roughly four and a half times the 2018 figure.',
       ),
     );
+    // "better than in 2019": the year set against is not the figure's (blind review v16, b30).
+    expect(levelsIn('Total revenue reached $8.99 million, a margin better than in 2019 on smaller revenue.', 0)).toEqual([]);
     // A year's own figures named so are still that year's ("The 2023 results were painful: revenue fell to …").
     expect(levelsIn('The 2023 results were painful: revenue fell to $29.1 million.', 0).map((l) => [l.measure, l.year])).toEqual([
       ['revenue', 2023],

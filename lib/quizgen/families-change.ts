@@ -307,7 +307,7 @@ function yearInLaterClause(text: string, year: string, figureAt: number): boolea
 function referenceYear(sentence: string, year: string): boolean {
   return (
     new RegExp(
-      String.raw`\b(?:since|until|till|before|after|from|than|between|on)\s+(?:the\s+end\s+of\s+|early\s+|late\s+|fiscal\s+)?${year}`,
+      String.raw`\b(?:since|until|till|before|after|from|than|between|on)\s+(?:in\s+)?(?:the\s+end\s+of\s+|early\s+|late\s+|fiscal\s+)?${year}`,
       'i',
     ).test(sentence) ||
     // "four and a half times the 2018 figure", "below its 2019 level": a figure set against another year's.
@@ -365,7 +365,8 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
     const modifier = /([\p{L}-]+)\s+$/u.exec(before)?.[1];
     // "Company EBITDA", "group revenue", "consolidated sales" name the whole business's measure.
     const whole = modifier !== undefined && /^(?:company|group|consolidated|company-wide|companywide)$/i.test(modifier);
-    if (modifier && !whole && nlp(modifier).has('(#Noun|#Adjective)') && !nlp(modifier).has('(#Possessive|#Pronoun|#Determiner)'))
+    // "vending revenue" is a part too: a gerund names a line of business.
+    if (modifier && !whole && nlp(modifier).has('(#Noun|#Adjective|#Gerund)') && !nlp(modifier).has('(#Possessive|#Pronoun|#Determiner)'))
       return [];
     const name = measure
       // "revenues" is one revenue; "sales" and "earnings" stay plural nouns (blind review v9: "how did sale

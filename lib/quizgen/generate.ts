@@ -151,6 +151,10 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
     if (new RegExp(`(?<![\\p{L}])${escaped}\\s?\\d`, 'u').test(f.sentence)) units.add(f.text);
   }
   for (const unit of units) counts.delete(unit);
+  // A name after "a" describes the subject instead of naming it ("How a Leicester Trophy Maker …", "a
+  // Charlotte Vending Company": a place), however often the article writes it (blind review v16, c30).
+  const describes = (name: string) => new RegExp(`\\b(?:a|an)\\s+${escapeRegExp(name)}(?![\\p{L}])`, 'iu').test(caseStudy.title ?? '');
+  for (const name of counts.keys()) if (describes(name)) counts.delete(name);
   // A case's title names its subject ("Orrin Tools: …"); counting alone can crown a measure's acronym
   // ("EBITDA margin", written more often than the company's name).
   const inTitle = (name: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u').test(caseStudy.title ?? '');
