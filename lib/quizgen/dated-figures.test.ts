@@ -649,7 +649,8 @@ describe('years a paragraph sets its figures against (blind review v16, c30: a w
       ),
     );
     // £125,000 is 2018's profit (the paragraph before), never 2019's.
-    expect(changes.filter((q) => /operating profit/.test(q.prompt)).map((q) => q.prompt)).not.toContainEqual(expect.stringMatching(/2019/));
+    const profit = changes.filter((q) => /operating profit/.test(q.prompt));
+    expect(profit.map((q) => q.source)).not.toContainEqual(expect.stringMatching(/£125,000/));
   });
 
   it('takes no year from the figure a sentence sets its own against ("four and a half times the 2018 figure", "up ten points on 2018")', () => {
@@ -667,5 +668,58 @@ describe('years a paragraph sets its figures against (blind review v16, c30: a w
     ]);
     // £565,000 is 2023's profit, never 2018's (the article dates none of 2023's profit figures).
     expect(changes.filter((q) => /operating profit/.test(q.prompt)).map((q) => q.prompt)).not.toContainEqual(expect.stringMatching(/2018/));
+  });
+});
+
+describe('one measure told over several years in one sentence, or named by "it"', () => {
+  const read = (sentence: string) => levelsIn(sentence, 0).map((l) => [l.measure, l.value, l.year]);
+
+  it('reads each year of a series ("rose to $9.4 million in 2015, $19.8 million in 2016 and $27 million in 2017")', () => {
+    expect(read('Revenue rose to $9.4 million in 2015, $19.8 million in 2016 and $27 million in 2017.')).toEqual([
+      ['revenue', 9.4e6, 2015],
+      ['revenue', 19.8e6, 2016],
+      ['revenue', 27e6, 2017],
+    ]);
+    expect(read('Gross margin fell to 38 percent in 2021 and 36 percent in 2022, for three reasons.')).toEqual([
+      ['gross margin', 38, 2021],
+      ['gross margin', 36, 2022],
+    ]);
+  });
+
+  it('reads no series with a year outside it, or of another company', () => {
+    expect(read('Revenue reached $41 million in 2020 and $46 million in 2021, against a plan set in 2019.')).toEqual([]);
+    expect(read('Boxcar’s revenue reached $41 million in 2020 and $46 million in 2021.')).toEqual([]);
+  });
+
+  const article = (results: string) =>
+    [
+      '# Pellow Refreshments: Rebuilding the Routes',
+      '',
+      '## Before',
+      '',
+      'Pellow stocks snack machines in offices, factories and schools around Leeds. In 2019 revenue was £11.8 million, and the routes ran full.',
+      '',
+      '## The Slump',
+      '',
+      results,
+      '',
+      'The owners kept every driver, moved two of them to the factory sites that were still busy, and began to look at self-service markets as the next step. None of them wanted to sell a business their father had built one machine at a time.',
+    ].join('\n');
+
+  it('reads "it" as the measure the sentence before opened on ("Revenue fell to … In 2021 it recovered only to …")', () => {
+    const trends = singleChoiceCandidates(
+      trendCandidates,
+      article('Revenue fell to £6.9 million in 2020. In 2021 it recovered only to £7.9 million, though most machines were still in place.'),
+    );
+    const trend = trends.find((q) => /revenue change over 2019, 2020 and 2021/.test(q.prompt));
+    expect(trend?.options[trend.answer]).toMatch(/^Fell, then rose, ending below its 2019 level\.$/);
+  });
+
+  it('reads no figure of "it" when the sentence before did not open on a measure', () => {
+    const trends = singleChoiceCandidates(
+      trendCandidates,
+      article('The company closed 40 machines in 2020 as revenue fell. In 2021 it reached £7.9 million with fewer machines.'),
+    );
+    expect(trends).toEqual([]);
   });
 });

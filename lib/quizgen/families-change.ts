@@ -197,12 +197,12 @@ const MEASURE =
   '(?:annual recurring |recurring |annual |total |net |operating |pre-tax |gross |EBITDA |EBIT |profit )?(?:revenue|revenues|sales|turnover|profit|profits|income|earnings|operating loss|net loss|loss|market share|share of the market|headcount|workforce|margin|EBITDA|EBIT|utili[sz]ation|attendance)';
 /** Measures given as a percentage of something: a share, a margin, a rate of use. */
 const PERCENT_MEASURE = /share|margin|utili[sz]ation/i;
+const LEVEL_VERB =
+  'of|reached|hit|was|were|stood at|totalled|totaled|came to|fell to|rose to|climbed to|grew to|dropped to|recovered to|slipped to|slid to|peaked at|narrowed to|widened to|improved to|shrank to|increased to|decreased to|declined to|fell back to';
 const LEVEL = new RegExp(
   // "revenue of …", "revenue in 2015 was …", "EBITDA had reached …", "Revenue: $48.2 million" (a figure
   // labelled in a list)
-  String.raw`\b(${MEASURE})(?:\s+(?:in|for)\s+(?:19|20)\d{2})?(?::\s+|\s+(?:(?:had|has)\s+)?(?:of|reached|hit|was|were|stood at|totalled|totaled|came to|fell to|rose to|climbed to|grew to|dropped to|recovered to|slipped to|slid to|peaked at|narrowed to|widened to|improved to|shrank to|increased to|decreased to|declined to|fell back to)\s+)` +
-    APPROX +
-    NUMBER,
+  String.raw`\b(${MEASURE})(?:\s+(?:in|for)\s+(?:19|20)\d{2})?(?::\s+|\s+(?:(?:had|has)\s+)?(?:${LEVEL_VERB})\s+)` + APPROX + NUMBER,
   'gi',
 );
 const SENTENCE_YEAR = /\b(?:19|20)\d{2}\b/g;
@@ -253,6 +253,36 @@ const COMPARED = new RegExp(
   'i',
 );
 
+/** "revenue reached $41 million in 2020 and $46 million in 2021": one measure told over several years. */
+const SERIES_HEAD = new RegExp(String.raw`\b(${MEASURE})\s+(?:(?:had|has)\s+)?(?:${LEVEL_VERB})\s+`, 'gi');
+const SERIES_ITEM = new RegExp(String.raw`(?:,\s*|,?\s+and\s+)?(` + APPROX + NUMBER + String.raw`)\s+in\s+((?:19|20)\d{2})\b`, 'iy');
+
+function seriesLevels(sentence: string, section: number): Level[] {
+  const named = new Set(sentence.match(SENTENCE_YEAR) ?? []);
+  for (const head of sentence.matchAll(SERIES_HEAD)) {
+    const items: { amount: string; year: string }[] = [];
+    SERIES_ITEM.lastIndex = head.index + head[0].length;
+    for (let item = SERIES_ITEM.exec(sentence); item; item = SERIES_ITEM.exec(sentence)) items.push({ amount: item[1]!, year: item[5]! });
+    // Every year the sentence names is one of the series', each once.
+    if (items.length < 2 || new Set(items.map((i) => i.year)).size !== items.length || named.size !== items.length) continue;
+    const before = sentence.slice(0, head.index);
+    return items.flatMap(({ amount, year }) => levelsAt(`${before}${head[1]} was ${amount}.`, section, undefined, year));
+  }
+  return [];
+}
+
+/**
+ * "Revenue fell to $6.85 million in 2020. In 2021 it recovered only to $7.92 million.": "it" is the
+ * measure the sentence before opened on. Read with the measure named, and without the adverb that
+ * separates the verb from its figure ("recovered only to", "slipped further, to").
+ */
+const OPENS_ON_MEASURE = new RegExp(String.raw`^(?:(?:its|the\s+company['’]s|company|group|total)\s+)?(${MEASURE})\s`, 'i');
+function withMeasureNamed(text: string, previous: string | undefined): string {
+  const measure = previous ? OPENS_ON_MEASURE.exec(previous.trim())?.[1] : undefined;
+  const named = measure ? text.replace(/^((?:(?:in|by|during)\s+(?:19|20)\d{2},?\s+)?)it\s+/i, `$1${measure} `) : text;
+  return named.replace(/\b(\p{L}+)\s+(?:only|just|further|again|sharply|slightly|steadily|back),?\s+(to|at)\s+(?=[$€£¥]?\d)/giu, '$1 $2 ');
+}
+
 /**
  * "revenue of €610 million" in a sentence that names exactly one year and one level of that measure.
  * An item of a list whose lead names one year ("By fiscal 2024 the results were:") is of that year.
@@ -284,7 +314,8 @@ export function levelsIn(sentence: string, section: number, previous?: string, l
   }
   // Without a list's year, a year only in the comparison dates the earlier figure, not this one.
   if (compared && !own.length) return [];
-  return levelsAt(head, section, previous).map((l) => ({ ...l, sentence }));
+  const read = levelsAt(head, section, previous);
+  return (read.length ? read : seriesLevels(head, section)).map((l) => ({ ...l, sentence }));
 }
 
 /**
@@ -501,12 +532,14 @@ function levelsOf(ctx: FamilyContext): Level[] {
     levels = ctx.analysis.all.flatMap((s, i, all) => {
       if (!s.claim || s.features.hedged || s.features.forecast) return [];
       const previous = all[i - 1]?.section === s.section ? spell(all[i - 1]!.text) : undefined;
-      const read = levelsIn(spell(s.text), s.section, previous, listYears.get(s.text));
+      const read = levelsIn(withMeasureNamed(spell(s.text), previous), s.section, previous, listYears.get(s.text));
       const dated = paragraphs.get(s.text);
       // A sentence that names no year, in a paragraph that gives one time frame.
       const framed =
         !read.length && dated && !/\b(?:19|20)\d{2}\b/.test(s.text)
-          ? levelsAt(spell(s.text), s.section, undefined, dated.year).map((l) => (dated.fiscal ? { ...l, fiscal: dated.fiscal } : l))
+          ? levelsAt(withMeasureNamed(spell(s.text), previous), s.section, undefined, dated.year).map((l) =>
+              dated.fiscal ? { ...l, fiscal: dated.fiscal } : l,
+            )
           : [];
       return [...read, ...framed].map((l) => ({ ...l, sentence: s.text }));
     });
