@@ -61,6 +61,22 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     });
   });
 
+  it('reads a measure that opens on a gerund ("Operating profit"), past a share set between commas (blind review v16, b31)', () => {
+    expect(
+      changeIn(
+        'But operating profit had fallen from £187,000 in 2019, a margin of 8.7 per cent, to £46,000 in 2023, just 2 per cent.',
+        'Hallam',
+      ),
+    ).toMatchObject({ subject: 'operating profit', from: 187_000, to: 46_000, fromYear: '2019', toYear: '2023' });
+    expect(changeIn('Operating income fell from $1.6 million in 2019, or 9% of sales, to $0.4 million in 2022.', null)).toMatchObject({
+      subject: 'operating income',
+      from: 1.6e6,
+      to: 0.4e6,
+    });
+    // A gerund that is no measure still opens no subject ("Adding crews rose from …" reads as nothing).
+    expect(changeIn('Adding two crews rose from 4 in 2019 to 6 in 2023.', null)).toBeNull();
+  });
+
   it('reads "X rose from A to B" and "… cut X from A to B", with years and what a share is of', () => {
     expect(
       changeIn('Alternative fuels rose from 18% of kiln energy in 2019 to 52% in 2024, so the firm used less coal.', 'Tervala'),

@@ -686,6 +686,32 @@ describe('one measure told over several years in one sentence, or named by "it"'
     ]);
   });
 
+  it('reads a figure that "more than doubled to" its level, in a paragraph that opens on "The 2024 figures" (blind review v16, b31)', () => {
+    expect(read('In 2024 operating profit more than doubled to £118,000, a margin of 5.4 per cent.')).toContainEqual([
+      'operating profit',
+      118_000,
+      2024,
+    ]);
+    const trends = singleChoiceCandidates(
+      trendCandidates,
+      [
+        '# Hallow Lock & Safe: Closing the Night Shift',
+        '',
+        '## Before',
+        '',
+        'Hallow fitted locks, safes and door-entry systems across Sheffield from a shop and eleven vans. Revenue was £2.14 million in 2019. In 2023 revenue was £2.91 million, and the night call-outs were losing money.',
+        '',
+        '## After',
+        '',
+        'The 2024 figures show both the cost and the gain. Revenue fell to £2.38 million, because the shop closed and night work stopped.',
+        '',
+        'The owners said they would make the same choice again, because the contracts that replaced the night work paid every month whether or not anyone was locked out.',
+      ].join('\n'),
+    );
+    const trend = trends.find((q) => /revenue change over 2019, 2023 and 2024/.test(q.prompt));
+    expect(trend?.options[trend.answer]).toBe('Rose, then fell, ending above its 2019 level.');
+  });
+
   it('reads no series with a year outside it, or of another company', () => {
     expect(read('Revenue reached $41 million in 2020 and $46 million in 2021, against a plan set in 2019.')).toEqual([]);
     expect(read('Boxcar’s revenue reached $41 million in 2020 and $46 million in 2021.')).toEqual([]);

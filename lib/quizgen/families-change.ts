@@ -31,6 +31,9 @@ const CHANGE = new RegExp(
     String.raw`((?:\s*(?<=\s)(?:(?:in|by)\s+(?:(?:the\s+end\s+of|early|late|mid-?)\s+)?|at\s+the\s+end\s+of\s+)(?:19|20)\d{2})?)`,
   'i',
 );
+/** ", a margin of 8.7 per cent,", ", or 4.6% of revenue,": a figure's share, as an aside. */
+const SHARE_ASIDE =
+  /,\s+(?:(?:a|an)\s+(?:[\p{L}-]+\s+)?margin\s+of|or)\s+(?:about\s+|roughly\s+|just\s+(?:over|under)\s+)?\d[\d.]*\s?(?:%|per\s?cent)(?:\s+of\s+(?:revenue|sales|turnover))?,(?=\s+to\b)/giu;
 const YEAR_IN = /\b(?:(?:in|by)\s+(?:(?:the\s+end\s+of|early|late|mid-?)\s+)?|at\s+the\s+end\s+of\s+)((?:19|20)\d{2})\b/;
 /**
  * What the first number counts, written once for both ("from 610 customers in 2023 to 1,140",
@@ -59,7 +62,10 @@ interface Change {
 }
 
 /** Reads "X rose from A to B" in one sentence, when both figures are the same kind of quantity. */
-export function changeIn(sentence: string, mainSubject: string | null): Change | null {
+export function changeIn(text: string, mainSubject: string | null): Change | null {
+  // "fallen from £187,000 in 2019, a margin of 8.7 per cent, to £46,000": the figure's share of sales
+  // set between commas is an aside.
+  const sentence = text.replace(SHARE_ASIDE, '');
   const m = CHANGE.exec(sentence);
   if (!m) return null;
   const [, intransitive, transitive, object, cur1, num1, unit1, between, cur2, num2, unit2, after] = m;
@@ -171,7 +177,8 @@ function measurePhrase(clause: string, owner: string | null): string | null {
   // Prepositions may qualify the measure ("share of admissions in its core market"); verbs may not.
   // A present-tense form after a noun is a compound ("energy use", "water cost"), not a clause.
   if (doc.has('#Verb') && !doc.has('#Noun')) return null;
-  if (doc.has('(#PastTense|#Modal|#Copula|#Auxiliary)') || doc.terms().first().has('#Verb')) return null;
+  // "Operating profit" opens on a gerund and is a measure all the same.
+  if (doc.has('(#PastTense|#Modal|#Copula|#Auxiliary)') || (doc.terms().first().has('#Verb') && !isBusinessMeasure(phrase))) return null;
   if (/\b(?:this|that|these|those|he|she|they|them|we|you)\b/i.test(phrase)) return null;
   // "Northvale's share … in its core market" keeps its "its"; otherwise "its" becomes the owner's name.
   if (!(owner && phrase.includes(owner.replace(/['’]s$/, '')))) phrase = phrase.replace(/\b(?:its|their)\b/gi, (w) => owner ?? w);
@@ -198,7 +205,7 @@ const MEASURE =
 /** Measures given as a percentage of something: a share, a margin, a rate of use. */
 const PERCENT_MEASURE = /share|margin|utili[sz]ation/i;
 const LEVEL_VERB =
-  'of|reached|hit|was|were|stood at|totalled|totaled|came to|fell to|rose to|climbed to|grew to|dropped to|recovered to|slipped to|slid to|peaked at|narrowed to|widened to|improved to|shrank to|increased to|decreased to|declined to|fell back to';
+  '(?:more than |nearly |almost )?(?:doubled|tripled|trebled|halved) to|jumped to|soared to|plunged to|of|reached|hit|was|were|stood at|totalled|totaled|came to|fell to|rose to|climbed to|grew to|dropped to|recovered to|slipped to|slid to|peaked at|narrowed to|widened to|improved to|shrank to|increased to|decreased to|declined to|fell back to';
 const LEVEL = new RegExp(
   // "revenue of …", "revenue in 2015 was …", "EBITDA had reached …", "Revenue: $48.2 million" (a figure
   // labelled in a list)
@@ -608,7 +615,7 @@ function fiscalYear(text: string, year: string): { month?: string } | undefined 
  */
 /** A sentence that opens on its time frame: "In 2023,", "For the financial year to March 2023,", "By the end of 2024". */
 const TIME_FRAME =
-  /^(?:in|for|during|by)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:financial|fiscal)\s+(?:year\s+)?(?:(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?|year\s+(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?((?:19|20)\d{2})\b/iu;
+  /^(?:the\s+(?=(?:19|20)\d{2}\s+(?:figures|results|numbers|accounts)\b)|(?:in|for|during|by)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:financial|fiscal)\s+(?:year\s+)?(?:(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?|year\s+(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?)((?:19|20)\d{2})\b/iu;
 
 /** "Tidewater ended 2024 with 47,300 members": the year a sentence closes its account of. */
 const ENDED_YEAR = /\b(?:ended|closed|finished)\s+(?:the\s+year\s+|(?:fiscal|financial)\s+(?:year\s+)?)?((?:19|20)\d{2})\b/i;
