@@ -26,6 +26,31 @@ describe('sizeOptions: the size of a change as four round answers on one scale',
     expect(sizeOptions(100, 124.2, false)).toMatchObject({ scale: 'rise', key: 24 }); // 24.2% more
   });
 
+  it('offers the answers the usual slips give (blind reviews v16: "arbitrary numbers rather than mistakes a student would make")', () => {
+    // €612,000 → €398,000: 35% less. Measured against 2023's figure it is 54% (about 55%); 65% is what was left.
+    expect(sizeOptions(612, 398, false)).toMatchObject({
+      key: 35,
+      slips: [
+        { value: 55, slip: 'later-base' },
+        { value: 65, slip: 'share-kept' },
+      ],
+    });
+    expect(sizeOptions(612, 398, false)!.distractors).toEqual(expect.arrayContaining([55, 65]));
+    // €110,000 → €240,000: 118% more; 54% against the later figure; 218% read as the rise.
+    expect(sizeOptions(110, 240, false)).toMatchObject({
+      key: 118,
+      distractors: [54, 79, 218],
+      slips: [
+        { value: 54, slip: 'later-base' },
+        { value: 218, slip: 'ratio' },
+      ],
+    });
+    // A slip too near the key to tell apart is left out: $6.2m → $4.8m is 23% less, 29% against 2023.
+    expect(sizeOptions(6.2, 4.8, false)!.slips.map((s) => s.slip)).toEqual(['share-kept']);
+    // Shares change by points: no slip of a percentage applies.
+    expect(sizeOptions(29, 46, true)!.slips).toEqual([]);
+  });
+
   it('asks nothing for a change too small to be the point of a question', () => {
     expect(sizeOptions(80, 78, false)).toBeNull();
     expect(sizeOptions(40, 41, true)).toBeNull();
@@ -67,9 +92,16 @@ describe('sizeOptions: the size of a change as four round answers on one scale',
           expect(new Set(all).size).toBe(4);
           const distance = (v: number) => Math.abs(Math.log(v / exact));
           for (const d of size.distractors) expect(distance(d)).toBeGreaterThan(distance(size.key) * 2);
-          for (const d of size.distractors) expect(Math.max(d, size.key) / Math.min(d, size.key)).toBeGreaterThanOrEqual(1.45);
+          // A slip's answer is a real mistake and may sit nearer the key (14% beside 17%); any other stays well clear.
+          const slip = new Set(size.slips.map((s) => s.value));
+          for (const d of size.distractors)
+            expect(Math.max(d, size.key) / Math.min(d, size.key)).toBeGreaterThanOrEqual(slip.has(d) ? 1.3 : 1.45);
           for (const x of size.distractors)
-            for (const y of size.distractors) if (x !== y) expect(Math.max(x, y) / Math.min(x, y)).toBeGreaterThanOrEqual(1.3);
+            for (const y of size.distractors)
+              if (x !== y) {
+                if (slip.has(x) && slip.has(y)) expect(Math.abs(x - y)).toBeGreaterThanOrEqual(6);
+                else expect(Math.max(x, y) / Math.min(x, y)).toBeGreaterThanOrEqual(1.3);
+              }
         },
       ),
       { numRuns: 2000 },

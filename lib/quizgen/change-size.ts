@@ -9,10 +9,35 @@
 
 export type SizeScale = 'fall' | 'rise' | 'times' | 'points-up' | 'points-down';
 
+/**
+ * The usual slips in working out a change, each a wrong answer a learner could reach from the
+ * article's own two figures (blind reviews v16, a30, a31, c31: "arbitrary numbers rather than mistakes a
+ * student would make"): the change measured against the later figure, the share of the earlier figure
+ * that is left after a fall, or the later figure as a percentage of the earlier one after a rise.
+ */
+export type SizeSlip = 'later-base' | 'share-kept' | 'ratio';
+
 export interface SizeOptions {
   scale: SizeScale;
   key: number;
   distractors: number[];
+  /** The wrong answers that come from a slip, with it. */
+  slips: { value: number; slip: SizeSlip }[];
+}
+
+function slipsFor(scale: SizeScale, from: number, to: number): { exact: number; slip: SizeSlip }[] {
+  const r = to / from;
+  if (scale === 'fall')
+    return [
+      { exact: (1 / r - 1) * 100, slip: 'later-base' },
+      { exact: r * 100, slip: 'share-kept' },
+    ];
+  if (scale === 'rise')
+    return [
+      { exact: (1 - 1 / r) * 100, slip: 'later-base' },
+      { exact: r * 100, slip: 'ratio' },
+    ];
+  return [];
 }
 
 /** Options closer than this (as a ratio) are hard to tell apart when a learner rounds. */
@@ -105,10 +130,31 @@ export function sizeOptions(from: number, to: number, percent: boolean): SizeOpt
   // Nearest first, alternating sides, so the wrong answers sit around the key rather than all on one side.
   const below = [...new Set(ladder.filter((v) => v < key))].sort((a, b) => b - a);
   const above = [...new Set(ladder.filter((v) => v > key))].sort((a, b) => a - b);
+  // A slip's answer first, when it is on the scale and clearly not the key: a learner who works the change
+  // out carefully tells 14% from 17%, so slips need only the smaller gap wrong answers keep between them.
+  const slips = slipsFor(scale, from, to)
+    .map(({ exact: e, slip }) => ({ value: round(e), exact: e, slip }))
+    .filter(
+      ({ value, exact: e }) =>
+        value >= low &&
+        value <= high &&
+        apart(value, key) &&
+        Math.abs(Math.log(value / e)) <= tolerance &&
+        // Still clearly further from the change than the key is.
+        Math.abs(Math.log(value / exact)) > 2 * Math.abs(Math.log(key / exact)),
+    );
   const picked: number[] = [];
+  const chosenSlips: { value: number; slip: SizeSlip }[] = [];
+  // Two slips are different mistakes, told apart by their size alone ("54%" and "65%").
+  for (const { value, slip } of slips)
+    if (picked.every((o) => o !== value && Math.abs(o - value) >= 2 * MIN_GAP)) {
+      picked.push(value);
+      chosenSlips.push({ value, slip });
+    }
+  // Then round numbers around the key: nearest first, alternating sides.
   for (let i = 0; picked.length < 3 && i < Math.max(below.length, above.length); i++)
     for (const v of [below[i], above[i]]) if (v !== undefined && picked.length < 3 && picked.every((o) => apart(o, v))) picked.push(v);
-  return picked.length === 3 ? { scale, key, distractors: picked.sort((a, b) => a - b) } : null;
+  return picked.length === 3 ? { scale, key, distractors: picked.sort((a, b) => a - b), slips: chosenSlips } : null;
 }
 
 /**

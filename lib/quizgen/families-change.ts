@@ -3,7 +3,7 @@ import nlp from 'compromise';
 import { lowerCaseWords, singleChoice, streamFor, type Candidate, type FamilyContext } from './candidate';
 import { sentencesOf } from '@/lib/case-study/parse';
 import { isClaim, sentenceFeatures } from './sentence-features';
-import { exactSize, sizeClaim, sizeDirection, sizeOption, sizeOptions } from './change-size';
+import { exactSize, sizeClaim, sizeDirection, sizeOption, sizeOptions, type SizeSlip } from './change-size';
 
 /**
  * Figures read together rather than recalled one at a time: the article gives a measure's value at
@@ -860,6 +860,20 @@ export function partOfLongerName(name: string, sentences: { text: string }[]): b
 }
 
 /** "How did X change between 2019 and 2024?" Key: the band of the article's own two figures. */
+/** Why a slip's answer is wrong, in the words of the two figures. */
+function slipExplained(slip: SizeSlip, option: string, change: Change): string {
+  const earlier = change.fromYear ? `the ${change.fromYear} figure` : 'the earlier figure';
+  const later = change.toYear ? `the ${change.toYear} figure` : 'the later figure';
+  switch (slip) {
+    case 'later-base':
+      return `“${option}” measures the change against ${later}; a change is measured against ${earlier}, where it started.`;
+    case 'share-kept':
+      return `“${option}” is the share of ${earlier} that was left, not the part that was lost.`;
+    case 'ratio':
+      return `“${option}” is ${later} as a percentage of ${earlier}; the rise is only the part above 100%.`;
+  }
+}
+
 export function changeCandidates(ctx: FamilyContext): Candidate[] {
   const sentences = ctx.analysis.sections[ctx.sectionIndex]?.sentences ?? [];
   const within = sentences.flatMap((s) => {
@@ -898,19 +912,22 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     const keyLabel = label(size.key);
     const claim = sizeClaim(size.scale, size.key, change.fromYear, approximate);
     const labelled = new Map([size.key, ...size.distractors].map((v) => [label(v), v]));
+    // The most tempting wrong answer, which the explanation takes up, is a slip's when there is one.
+    const slip = size.slips[0];
+    const distractors = slip ? [slip.value, ...size.distractors.filter((v) => v !== slip.value)] : size.distractors;
     return singleChoice({
       family: 'change',
       level: 'apply',
       rng,
       stem,
       key: keyLabel,
-      distractors: size.distractors.map(label),
+      distractors: distractors.map(label),
       // Smallest change first, as a learner who has worked the change out scans for it.
       orderBy: (option) => labelled.get(option)!,
       explain: (tempting) =>
         `The article gives both figures: “${s.text}” From ${formatNumber(change.from)}${unit} to ${formatNumber(change.to)}${unit} ` +
         `is ${difference(change)}, so it ${claim}. ` +
-        `“${tempting}” is too far from those two numbers.`,
+        (slip ? slipExplained(slip.slip, tempting, change) : `“${tempting}” is too far from those two numbers.`),
       source: s.text,
       score: sources.length > 1 ? 0.8 : 0.78,
       // A band ("Fell by about 25%.") is a point on a fixed scale, not a key that gives another question
@@ -935,6 +952,10 @@ function yearsOf(series: Level[]): string {
   const prefix =
     month && series.every((l) => l.fiscal?.month === month) ? `the years to ${month} ` : series.some((l) => l.fiscal) ? 'fiscal ' : '';
   if (years.length > 5) return prefix ? `${prefix}${years[0]} to ${years.at(-1)}` : `the years from ${years[0]} to ${years.at(-1)}`;
+  // "over 2019, 2020, 2021, 2022 and 2023" read as clumsy (blind reviews v16, a30 and a32): a run of
+  // every year is named by its ends.
+  if (!prefix && years.length >= 4 && years.every((y, i) => i === 0 || y === years[i - 1]! + 1))
+    return `the years ${years[0]} to ${years.at(-1)}`;
   return `${prefix}${years.slice(0, -1).join(', ')} and ${years.at(-1)}`;
 }
 
