@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
-import { changeCandidates, levelsIn, tableLevels, trendCandidates } from './families-change';
+import { changeCandidates, levelsIn, snapshotLevels, tableLevels, trendCandidates } from './families-change';
 import { generateQuizzes } from './generate';
 import { singleChoiceCandidates } from '@/test/support/quizgen';
 import type { Question } from './types';
@@ -747,5 +747,69 @@ describe('one measure told over several years in one sentence, or named by "it"'
       article('The company closed 40 machines in 2020 as revenue fell. In 2021 it reached £7.9 million with fewer machines.'),
     );
     expect(trends).toEqual([]);
+  });
+});
+
+describe('a table of one year, dated by its caption (blind review v16, a33)', () => {
+  const table = (total: string) => ({
+    header: ['', 'Bulk', 'Retail', total],
+    rows: [
+      ['Volume', '4,800 cords', '240,000 bundles', '6,400 cords'],
+      ['Revenue', '$1,488,000', '$984,000', '$2,472,000'],
+      ['Contribution', '$360,000', '$504,000', '$864,000'],
+      ['Operating profit', '', '', '$162,000 (6.6%)'],
+    ],
+  });
+  const read = (caption: string, total = 'Total') => snapshotLevels(table(total), caption, 0).map((l) => [l.measure, l.value, l.year]);
+
+  it('reads each business result of the "Total" column at the caption’s year', () => {
+    expect(read('Exhibit 1: Channel economics, fiscal 2021')).toEqual([
+      ['revenue', 2_472_000, 2021],
+      ['operating profit', 162_000, 2021],
+    ]);
+  });
+
+  it('reads nothing from a caption that looks ahead or weighs options, names two years or none, or a table with no total', () => {
+    expect(read('Exhibit 3: Plan for fiscal 2025')).toEqual([]);
+    expect(read('Exhibit 4: Option B, projected 2026')).toEqual([]);
+    expect(read('Exhibit 5: Channel economics, 2021 and 2023')).toEqual([]);
+    expect(read('Exhibit 6: Channel economics')).toEqual([]);
+    expect(read('Exhibit 1: Channel economics, fiscal 2021', 'Wholesale')).toEqual([]);
+  });
+
+  it('sets a captioned table’s figures against the same measure told elsewhere, and asks the path', () => {
+    const trends = singleChoiceCandidates(
+      trendCandidates,
+      [
+        '# Lindvall Firewood: Kiln Time Is Money',
+        '',
+        '## The Business',
+        '',
+        'Lindvall split and dried firewood for households around Price County from 1987. Margit Lindvall joined in 1998 and took over in 2009, when the company had annual revenue of about $900,000 and sold almost nothing but cords delivered by truck.',
+        '',
+        '**Exhibit 1: Channel economics, fiscal 2021**',
+        '',
+        '| | Bulk | Retail | Total |',
+        '|---|---|---|---|',
+        '| Revenue | $1,488,000 | $984,000 | $2,472,000 |',
+        '| Operating profit | | | $162,000 (6.6%) |',
+        '',
+        '## The Contract',
+        '',
+        'The 2022 pilot shipped on time, and 2022 revenue reached $2.71 million with operating profit of $241,000.',
+        '',
+        '**Exhibit 2: Channel economics, fiscal 2023**',
+        '',
+        '| | Bulk | Retail | Total |',
+        '|---|---|---|---|',
+        '| Revenue | $954,750 | $1,020,000 | $3,129,750 |',
+        '',
+        'The kiln ran full all year, and the owners began to talk about a second one.',
+      ].join('\n'),
+      [1],
+    );
+    const revenue = trends.find((q) => /revenue change over fiscal 2021, 2022 and 2023\?$/.test(q.prompt));
+    // 2009's figure lies outside the path's years and does not stop it.
+    expect(revenue?.options[revenue.answer]).toBe('Kept rising, ending above its 2021 level.');
   });
 });

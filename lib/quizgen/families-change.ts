@@ -429,6 +429,52 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
   return found.filter((l) => found.filter((o) => o.measure === l.measure).length === 1);
 }
 
+/**
+ * A table of one year, named by the caption just above it ("Exhibit 1: Channel economics, fiscal 2021"),
+ * with the whole business in a "Total" column (or in its only column of figures): each row that is a
+ * business result ("Revenue", "Operating profit") is the company's figure for that year, as if a
+ * sentence gave it, so it pairs with the same measure told elsewhere. A caption that looks ahead or
+ * weighs choices ("Plan", "Scenario", "Option B") dates no result (blind review v15, c28).
+ */
+export function snapshotLevels(table: { header: string[]; rows: string[][] }, caption: string, section: number): Level[] {
+  const text = caption.trim();
+  const years = [...new Set(text.match(SENTENCE_YEAR) ?? [])];
+  if (years.length !== 1 || text.split(/\s+/).length > 15 || PART_OF_YEAR.test(text) || SNAPSHOT_NOT_RESULT.test(text)) return [];
+  if (table.header.some((h) => headerYear(h) !== null)) return [];
+  const figures = table.header.map((_, c) => c).filter((c) => c > 0);
+  const totals = figures.filter((c) => /^\W*total\W*$/i.test(table.header[c]!.trim()));
+  const column = totals.length === 1 ? totals[0]! : figures.length === 1 ? figures[0]! : null;
+  if (column === null) return [];
+  const fiscal = fiscalYear(text, years[0]!);
+  return table.rows.flatMap((row): Level[] => {
+    const label = (row[0] ?? '').replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+    if (!isBusinessMeasure(label)) return [];
+    // "$162,000 (6.6%)": the figure, with its share in brackets beside it.
+    const cell = (row[column] ?? '').replace(/\s*\([^)]*\)\s*$/, '').trim();
+    const m = /^([$€£¥])?(\d[\d,]*(?:\.\d+)?)\s?(%|[MmKk]\b|bn\b|million\b|billion\b)?$/.exec(cell);
+    if (!m) return [];
+    const percent = m[3] === '%';
+    if (PERCENT_MEASURE.test(label) !== percent) return [];
+    const value = Number(m[2]!.replace(/,/g, '')) * (SCALE[(m[3] ?? '').toLowerCase()] ?? 1);
+    if (!(value > 0)) return [];
+    const measure = label.replace(/\b(?!EBITDA\b|EBIT\b)\p{L}+/gu, (w) => w.toLowerCase()).replace(/^(?:total|annual)\s+/i, '');
+    return [
+      {
+        measure,
+        value,
+        kind: percent ? '%' : m[1] || 'n',
+        year: Number(years[0]),
+        sentence: row.join(' | '),
+        section,
+        generic: true,
+        ...(fiscal ? { fiscal } : {}),
+      },
+    ];
+  });
+}
+const SNAPSHOT_NOT_RESULT =
+  /\b(?:plan|planned|budget|forecasts?|projected|projections?|pro\s+forma|scenarios?|options?|proposals?|estimates?|estimated|targets?|illustrative)\b/i;
+
 /** A year column's header: "2024", "2024 actual", "FY2024". */
 function headerYear(header: string): number | null {
   const m = /^(?:FY\s?)?((?:19|20)\d{2})(?:\s*\(?(?:actual|actuals|act\.?|a)\)?)?$/i.exec(header.trim());
@@ -552,7 +598,12 @@ function levelsOf(ctx: FamilyContext): Level[] {
     });
     ctx.caseStudy.sections.forEach((section, i) => {
       if (section.review) return;
-      for (const b of section.blocks) if (b.kind === 'table') levels!.push(...tableLevels(b, i));
+      section.blocks.forEach((b, at) => {
+        if (b.kind !== 'table') return;
+        levels!.push(...tableLevels(b, i));
+        const caption = section.blocks[at - 1];
+        if (caption?.kind === 'paragraph') levels!.push(...snapshotLevels(b, caption.text, i));
+      });
     });
     // The same figure repeated (a results table that restates the last year of an earlier one) is one.
     const seen = new Set<string>();
@@ -1039,7 +1090,9 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
             !s.features.forecast &&
             mentions.test(s.text) &&
             /\d/.test(s.text.replace(SENTENCE_YEAR, '')) &&
-            /\b(?:19|20)\d{2}\b/.test(s.text),
+            // Only a year within the path's span can hide a turn in it ("in 2009, when the company had
+            // annual revenue of about $900,000" says nothing of 2021 to 2023).
+            (s.text.match(SENTENCE_YEAR) ?? []).some((y) => Number(y) >= years[0]! && Number(y) <= years.at(-1)!),
         )
       )
         return [];

@@ -25,6 +25,10 @@ const CLAIM_END = /(?:,\s+(?:but|because|which|while|leaving|so|and\s+(?:it|this
 const POINTS_AWAY =
   /\b(?:it|its|they|them|their|this|that|these|those|he|she|his|her|option\s+[A-E1-6]|first|second|third|fourth|former|latter)\b/i;
 
+/** Verbs of how something strikes a person ("appealed to", "worried", "suited"), as a predicate's first verb. */
+const FEELING =
+  /^(?:(?:would|could|might|will|also|only)\s+)*(?:have\s+)?(?:appeal|please|worr(?:y|ie)|concern|bother|annoy|frustrat|excit|delight|tempt|attract|reassur|scar|frighten|alarm|impress|upset|interest|suit)\w*\b/i;
+
 interface Told {
   /** The option the sentence tells of, by its index in the list. */
   option: number;
@@ -64,6 +68,9 @@ export function optionPredicate(sentence: string, name?: string): string | null 
     if (rest && nlp(`It ${rest}`).terms().eq(1).has('(#Verb|#Modal|#Auxiliary|#Copula)')) predicate = rest;
   }
   if (!predicate) return null;
+  // "This appealed to Farrugia, who remembered being an underpaid junior": how an option struck a person is
+  // no effect of the option, and the stem gives its answer away (blind review v16, c33).
+  if (FEELING.test(predicate)) return null;
   predicate = predicate.replace(CLAIM_END, '').trim();
   const words = predicate.split(/\s+/).length;
   // Too short to be one option's alone ("was cheaper"), too long to read, or leaning on something else.

@@ -72,6 +72,10 @@ describe('which option the article says would have done this', () => {
     expect(optionPredicate('It would cut gas use by about 40% with little capital.')).toBe(
       'would cut gas use by about 40% with little capital',
     );
+    // How an option struck someone is no effect of it, and its stem gives the answer away (blind review v16, c33).
+    expect(optionPredicate('This appealed to Farrugia, who remembered being an underpaid junior.')).toBeNull();
+    expect(optionPredicate('It would have worried the lenders more than the staff.')).toBeNull();
+    expect(optionPredicate('This suited the founders, who wanted to keep control.')).toBeNull();
   });
 
   it('puts the question in the lesson of the options, beside the question on which option was chosen', () => {
