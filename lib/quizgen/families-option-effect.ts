@@ -159,13 +159,19 @@ export function optionEffectCandidates(ctx: FamilyContext): Candidate[] {
           // The stem names no option: the learner must know which one it was.
           const lower = t.predicate.toLowerCase();
           if (options.some((o) => lower.includes(o.toLowerCase()))) return [];
+          const rng = streamFor('option_effect', t.sentence);
+          // Six options are one too many to show (a question holds five): one of the others, drawn at
+          // random, is left out, and the stem no longer counts them (b33).
+          const others = options.filter((_, i) => i !== t.option);
+          if (others.length > 4) others.splice(rng.int(others.length), 1);
+          const which = others.length === options.length - 1 ? `the ${numberWord(options.length)} options` : 'these options';
           return singleChoice({
             family: 'option_effect',
             level: 'understand',
-            rng: streamFor('option_effect', t.sentence),
-            stem: `According to the article, which of the ${numberWord(options.length)} options ${t.predicate}?`,
+            rng,
+            stem: `According to the article, which of ${which} ${t.predicate}?`,
             key,
-            distractors: options.filter((_, i) => i !== t.option),
+            distractors: others,
             explain: (tempting) => `The article says this of the option “${key}”: “${t.sentence.trim()}” It was not said of “${tempting}”.`,
             source: t.sentence.trim(),
             score: 0.83 + (/\d/.test(t.predicate) ? 0.01 : 0),

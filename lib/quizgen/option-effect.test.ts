@@ -55,6 +55,24 @@ describe('which option the article says would have done this', () => {
     }
   });
 
+  it('shows five of six listed options, always the key, and does not count them in the stem (b33: six options had no question)', () => {
+    const six = [
+      'These were the options on the whiteboard:',
+      '',
+      '- Keep trading normally and hope for a mild winter. This would be cheapest in the short term, but the losses would continue.',
+      '- Stop selling to florists until prices fell. This would remove a third of the company’s revenue at once.',
+      '- Lease a second, smaller glasshouse in Spain for the winter. This was limited by a shortage of experienced growers.',
+      '- Buy flowers from other growers to fill the supermarket orders. This would protect the supply slot at a thin margin.',
+      '- Offer staff unpaid leave over the winter months. This would cut wages but risk losing skilled pickers.',
+      '- Sell the business to a larger grower. A rival had offered £3 million for the glass and the contracts.',
+    ];
+    const asked = singleChoiceCandidates(optionEffectCandidates, article(six));
+    const cheapest = asked.find((q) => /cheapest in the short term/.test(q.prompt));
+    expect(cheapest?.prompt).toBe('According to the article, which of these options would be cheapest in the short term?');
+    expect(cheapest!.options).toHaveLength(5);
+    expect(cheapest!.options[cheapest!.answer]).toBe('Keep trading normally and hope for a mild winter');
+  });
+
   it('attributes nothing once the paragraph has moved on, nor a claim that leans on another sentence', () => {
     const moved = told.map((p) => p.replace('This preserved the crop plan', 'The board liked the idea. This preserved the crop plan'));
     expect(singleChoiceCandidates(optionEffectCandidates, article(moved)).some((q) => /crop plan/.test(q.prompt))).toBe(false);
