@@ -396,6 +396,12 @@ describe('figures a sentence gives beside other things', () => {
     expect(read('In 2023 company EBITDA was $6.5 million.')).toEqual([['EBITDA', 6.5e6, 2023]]);
     expect(read('In 2023 group revenue was £41 million.')).toEqual([['revenue', 41e6, 2023]]);
     expect(read('In 2023 site-level EBITDA was $8.9 million.')).toEqual([]);
+    // The earlier figure a sentence sets its own against, when it is dated and agrees with the words (b27).
+    expect(read('Revenue in 2022 was $46.2 million, up from $39.8 million in 2019.')).toEqual([
+      ['revenue', 46.2e6, 2022],
+      ['revenue', 39.8e6, 2019],
+    ]);
+    expect(read('Revenue in 2022 was $46.2 million, down from $39.8 million in 2019.')).toEqual([['revenue', 46.2e6, 2022]]);
     // A line of business named by a gerund is a part too (blind review v16, b30: "vending revenue").
     expect(read('In 2023 the machines averaged $172 a week, for vending revenue of $6.26 million.')).toEqual([]);
   });

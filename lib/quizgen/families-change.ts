@@ -308,21 +308,28 @@ export function levelsIn(sentence: string, section: number, previous?: string, l
     // Who the figures belong to is in the list's lead, if anywhere ("the company reported:"): never
     // guessed from the article's most frequent name, which may be a customer (blind review v14, b14).
     const owned = levels.map((l) => ({ ...l, sentence, generic: true }));
-    if (owned.length !== 1 || !compared) return owned;
-    const [, direction, currency, num, unit, year] = compared;
-    const level = owned[0]!;
-    const u = (unit ?? '').toLowerCase();
-    const value = Number(num!.replace(/,/g, '')) * (SCALE[u] ?? 1);
-    const kind = /%|percent|per cent/.test(u) ? '%' : currency || (level.kind === '%' ? '%' : level.kind);
-    // The words must agree with the numbers, and the earlier figure be of the same kind, dated.
-    const agrees = direction!.toLowerCase() === 'up' ? level.value > value : level.value < value;
-    if (!year || kind !== level.kind || !agrees || !(value > 0)) return owned;
-    return [level, { ...level, value, year: Number(year), compared: true }];
+    return withCompared(owned, compared);
   }
   // Without a list's year, a year only in the comparison dates the earlier figure, not this one.
   if (compared && !own.length) return [];
-  const read = levelsAt(head, section, previous);
-  return (read.length ? read : seriesLevels(head, section)).map((l) => ({ ...l, sentence }));
+  const read = levelsAt(head, section, previous).map((l) => ({ ...l, sentence }));
+  // "Revenue in 2022: $46.2 million, up from $39.8 million in 2019": the earlier figure too (b27).
+  if (read.length) return withCompared(read, compared);
+  return seriesLevels(head, section).map((l) => ({ ...l, sentence }));
+}
+
+/** The earlier figure a level is set against at the end of its sentence ("…, up from $41.7 million in 2015"). */
+function withCompared(levels: Level[], compared: RegExpExecArray | null): Level[] {
+  if (levels.length !== 1 || !compared) return levels;
+  const [, direction, currency, num, unit, year] = compared;
+  const level = levels[0]!;
+  const u = (unit ?? '').toLowerCase();
+  const value = Number(num!.replace(/,/g, '')) * (SCALE[u] ?? 1);
+  const kind = /%|percent|per cent/.test(u) ? '%' : currency || (level.kind === '%' ? '%' : level.kind);
+  // The words must agree with the numbers, and the earlier figure be of the same kind, dated, and earlier.
+  const agrees = direction!.toLowerCase() === 'up' ? level.value > value : level.value < value;
+  if (!year || Number(year) >= level.year || kind !== level.kind || !agrees || !(value > 0)) return levels;
+  return [level, { ...level, value, year: Number(year), compared: true }];
 }
 
 /**
