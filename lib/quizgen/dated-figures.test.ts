@@ -128,6 +128,17 @@ describe('a level told amount first ("earned $6.8 million in revenue in 2022")',
     expect(levelsIn('In 2023 the group earned $2 million in wholesale revenue.', 0)).toEqual([]);
     expect(levelsIn('In 2023 it spent $2 million in revenue bonds.', 0)).toEqual([]);
   });
+
+  it('reads dollars of other countries ("C$64 million"), and never another company’s figure ("Ridgeway’s stores had generated …", b3)', () => {
+    expect(levelsIn('In 2023 Tamarack had sales of C$7.52 million.', 0)).toEqual([
+      expect.objectContaining({ measure: 'sales', value: 7.52e6, kind: 'C$', year: 2023 }),
+    ]);
+    expect(levelsIn('Ridgeway’s stores had generated C$64 million in revenue in 2023 but only break-even profit.', 0)).toEqual([]);
+    expect(levelsIn('Ridgeway’s stores had generated $64 million in revenue in 2023.', 0)).toEqual([]);
+    expect(levelsIn('In 2023 the company’s stores generated C$64 million in revenue.', 0)).toEqual([
+      expect.objectContaining({ measure: 'revenue', value: 64e6, kind: 'C$', year: 2023 }),
+    ]);
+  });
 });
 
 describe('a table with the years across its header', () => {

@@ -13,7 +13,7 @@ import { exactSize, sizeClaim, sizeDirection, sizeOption, sizeOptions, type Size
  */
 
 const APPROX = String.raw`(?:(?:about|around|roughly|nearly|almost|some|over|under|more than|less than|just over|just under|close to)\s+)?`;
-const NUMBER = String.raw`([$€£¥]|A\$|US\$)?(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|per cent\b|million\b|billion\b|bn\b|m\b|k\b|thousand\b)?`;
+const NUMBER = String.raw`([$€£¥]|(?:A|C|US|NZ|HK|S)\$)?(\d[\d,]*(?:\.\d+)?)\s?(%|percent\b|per cent\b|million\b|billion\b|bn\b|m\b|k\b|thousand\b)?`;
 const INTRANSITIVE =
   'rose|risen|grew|grown|increased|climbed|jumped|surged|soared|fell|fallen|dropped|declined|decreased|shrank|shrunk|slipped|slid|dipped|plunged|tumbled|improved|recovered|rebounded';
 /** A degree word between the verb and "from" ("has grown only from €22 million"). */
@@ -378,13 +378,17 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
   // precedes the measure's name is read for its owner and its modifiers.
   const matches = [
     ...[...sentence.matchAll(LEVEL)].map((m) => ({ measure: m[1]!, currency: m[2], num: m[3]!, unit: m[4], at: m.index })),
-    ...[...sentence.matchAll(LEVEL_AFTER)].map((m) => ({
-      measure: m[4]!,
-      currency: m[1],
-      num: m[2]!,
-      unit: m[3],
-      at: m.index + m[0].length - m[4]!.length,
-    })),
+    // "Ridgeway's stores had generated C$64 million in revenue": the earner is named before the verb, and
+    // another company's is not the case's (b3).
+    ...[...sentence.matchAll(LEVEL_AFTER)]
+      .filter((m) => !/\p{Lu}\p{L}+['’]s\s+(?:[\p{Ll}-]+\s+){0,3}$/u.test(sentence.slice(0, m.index)))
+      .map((m) => ({
+        measure: m[4]!,
+        currency: m[1],
+        num: m[2]!,
+        unit: m[3],
+        at: m.index + m[0].length - m[4]!.length,
+      })),
     // "revenue recovered to £17.4 million and EBITDA to £1.9 million": the second measure shares the
     // first one's verb.
     ...[...sentence.matchAll(LEVEL_GAPPED)]
