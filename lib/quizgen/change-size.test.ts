@@ -45,8 +45,12 @@ describe('sizeOptions: the size of a change as four round answers on one scale',
         { value: 218, slip: 'ratio' },
       ],
     });
-    // A slip too near the key to tell apart is left out: $6.2m → $4.8m is 23% less, 29% against 2023.
-    expect(sizeOptions(6.2, 4.8, false)!.slips.map((s) => s.slip)).toEqual(['share-kept']);
+    // A slip too near the key to tell apart is left out ($6.2m → $4.8m is 23% less, 29% against 2023), and
+    // so is what is left after a small fall ("90%" beside a 10% fall, blind review v16, a34) or the ratio
+    // after a small rise ("117%" beside 17%).
+    expect(sizeOptions(6.2, 4.8, false)!.slips).toEqual([]);
+    expect(sizeOptions(16.3, 14.7, false)!.distractors).not.toContain(90);
+    expect(sizeOptions(30.1, 35.1, false)!.distractors).not.toContain(117);
     // Shares change by points: no slip of a percentage applies.
     expect(sizeOptions(29, 46, true)!.slips).toEqual([]);
   });

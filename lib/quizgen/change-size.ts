@@ -27,16 +27,15 @@ export interface SizeOptions {
 
 function slipsFor(scale: SizeScale, from: number, to: number): { exact: number; slip: SizeSlip }[] {
   const r = to / from;
+  // The share left after a small fall (90% after 10%) or the ratio after a small rise (117% after 17%)
+  // is a wrong answer nobody picks ("just 100 − 10", blind review v16, a34): only after a large change.
   if (scale === 'fall')
     return [
-      { exact: (1 / r - 1) * 100, slip: 'later-base' },
-      { exact: r * 100, slip: 'share-kept' },
+      { exact: (1 / r - 1) * 100, slip: 'later-base' as const },
+      ...(r <= 0.7 ? [{ exact: r * 100, slip: 'share-kept' as const }] : []),
     ];
   if (scale === 'rise')
-    return [
-      { exact: (1 - 1 / r) * 100, slip: 'later-base' },
-      { exact: r * 100, slip: 'ratio' },
-    ];
+    return [{ exact: (1 - 1 / r) * 100, slip: 'later-base' as const }, ...(r >= 1.5 ? [{ exact: r * 100, slip: 'ratio' as const }] : [])];
   return [];
 }
 

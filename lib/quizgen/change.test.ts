@@ -162,6 +162,24 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     expect(withTitle('Charlotte Vending: Rebuilding the Routes')).toBe('Charlotte');
   });
 
+  it('takes the name whose founding the article tells over a more frequent one, when the title names neither (blind review v16, c34: its customer)', () => {
+    const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
+    const facts = [
+      ...[
+        'Keystone buys in bulk.',
+        'Keystone asked for a lower price.',
+        'Keystone took a third of sales.',
+        'Keystone threatened to walk away.',
+      ].map((s) => entity('Keystone', s)),
+      ...['Bright Ash began in 2014 in a shared commercial kitchen.', 'Bright Ash makes hot sauce.', 'Bright Ash said no.'].map((s) =>
+        entity('Bright Ash', s),
+      ),
+    ];
+    expect(
+      mainSubject({ facts, title: 'Heat, Managed: The Hot-Sauce Maker That Said No' } as unknown as Parameters<typeof mainSubject>[0]),
+    ).toBe('Bright Ash');
+  });
+
   it('reads a change without a period as one, dated by a year elsewhere in the sentence when there is one', () => {
     expect(changeIn('Monthly churn jumped from around 4% to 9%.', null)).toMatchObject({
       from: 4,

@@ -830,3 +830,51 @@ describe('a table of one year, dated by its caption (blind review v16, a33)', ()
     expect(revenue?.options[revenue.answer]).toBe('Kept rising, ending above its 2021 level.');
   });
 });
+
+describe('an amount of another year named to compare (blind review v16, c34: a wrong key)', () => {
+  const article = [
+    '# Brightfield Sauces: Chasing the Warehouse Clubs',
+    '',
+    '## Before',
+    '',
+    'By 2020 the company had moved into its own kitchen and employed 23 people. Revenue that year was $3.1 million, split across three channels.',
+    '',
+    '## After',
+    '',
+    'In 2024 Brightfield sold 165,000 packs to the clubs. Direct sales reached $1.6 million and specialty $2.2 million, for total revenue of $6.18 million, almost exactly double the $3.1 million of 2020.',
+    '',
+    'The founders said they would never again let one buyer take a third of the business, however good the first year looked.',
+  ].join('\n');
+
+  it('dates the figure by its paragraph, never by the year of the amount it is compared with', () => {
+    expect(
+      levelsIn('Direct sales reached $1.6 million, for total revenue of $6.18 million, almost exactly double the $3.1 million of 2020.', 0),
+    ).toEqual([]);
+    const revenue = changesOf(article).filter((q) => /revenue/.test(q.prompt));
+    expect(revenue.map((q) => q.prompt)).toEqual([
+      expect.stringMatching(/by about what percentage did (?:Brightfield’s )?revenue rise between 2020 and 2024\?$/),
+    ]);
+    // $3.1m → $6.18m is 99.4% more.
+    expect(revenue[0]!.options[revenue[0]!.answer]).toBe('99%');
+  });
+});
+
+describe('the columns before a total are its parts (blind review v16, a34: "the residential fall")', () => {
+  it('names each part by the total’s measure: "the residential revenue"', () => {
+    const levels = tableLevels(
+      {
+        header: ['Fiscal year', 'Contract ($M)', 'Residential ($M)', 'Total revenue ($M)', 'Gross margin', 'Operating income ($M)'],
+        rows: [
+          ['2019', '22.1', '16.3', '38.4', '31.0%', '2.3'],
+          ['2021', '19.2', '14.7', '33.9', '26.5%', '(0.8)'],
+        ],
+      },
+      0,
+    );
+    const of = (label: string) => [...new Set(levels.filter((l) => l.label === label).map((l) => l.of ?? null))];
+    expect(of('Residential ($M)')).toEqual(['revenue']);
+    expect(of('Contract ($M)')).toEqual(['revenue']);
+    expect(of('Total revenue ($M)')).toEqual([null]);
+    expect(of('Gross margin')).toEqual([null]);
+  });
+});

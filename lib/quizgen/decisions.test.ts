@@ -86,6 +86,15 @@ describe('which of the options the case laid out was chosen', () => {
   const three =
     'The first option was to move frame welding to the Ghent plant, which would take two years. The second was to buy frames from a second supplier in Portugal. The third was to sell the company to a larger Dutch group.';
 
+  it('names a labelled option by what stands between its commas ("Option A, retrench, would close …", blind review v16, a34)', () => {
+    const labelled =
+      'Option A, retrench, would close one welding line and cut 24 jobs. Option B, second source, would buy frames from a supplier in Portugal. Option C, sell, rested on an offer from a larger Dutch group.';
+    const [q] = choices(article(labelled, 'In June 2022 the board chose option B.'));
+    if (q?.type !== 'single_choice') throw new Error('expected a single choice');
+    expect([...q.options].sort()).toEqual(['Retrench', 'Second source', 'Sell'].sort());
+    expect(q.options[q.answer]).toBe('Second source');
+  });
+
   it('asks which option was chosen, keyed to the one the article names by its number, the others as wrong answers', () => {
     const [q] = choices(article(three, 'In June 2022 the board chose the second option.'));
     expect(q).toBeDefined();

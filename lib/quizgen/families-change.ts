@@ -209,7 +209,9 @@ const LEVEL_VERB =
 const LEVEL = new RegExp(
   // "revenue of …", "revenue in 2015 was …", "EBITDA had reached …", "Revenue: $48.2 million" (a figure
   // labelled in a list)
-  String.raw`\b(${MEASURE})(?:\s+(?:in|for)\s+(?:19|20)\d{2})?(?::\s+|\s+(?:(?:had|has)\s+)?(?:${LEVEL_VERB})\s+)` + APPROX + NUMBER,
+  String.raw`\b(${MEASURE})(?:\s+(?:in|for)\s+(?:19|20)\d{2}|\s+(?:that|the\s+same)\s+year)?(?::\s+|\s+(?:(?:had|has)\s+)?(?:${LEVEL_VERB})\s+)` +
+    APPROX +
+    NUMBER,
   'gi',
 );
 const SENTENCE_YEAR = /\b(?:19|20)\d{2}\b/g;
@@ -353,6 +355,11 @@ function referenceYear(sentence: string, year: string): boolean {
   return (
     new RegExp(
       String.raw`\b(?:since|until|till|before|after|from|than|between|on)\s+(?:in\s+)?(?:the\s+end\s+of\s+|early\s+|late\s+|fiscal\s+)?${year}`,
+      'i',
+    ).test(sentence) ||
+    // "almost exactly double the $3.1 million of 2020": an amount of another year, named to compare (c34).
+    new RegExp(
+      String.raw`\bthe\s+(?:[$€£¥]|[A-Z]{1,2}\$)?\d[\d,.]*\s*(?:million|billion|thousand|m|bn|k)?\s+(?:of|in|from)\s+${year}\b`,
       'i',
     ).test(sentence) ||
     // "four and a half times the 2018 figure", "below its 2019 level": a figure set against another year's.
@@ -506,15 +513,26 @@ const FIGURE_CELL = /^(?:[$€£¥]|[A-Z]{3}\s?)?(\d[\d,]*(?:\.\d+)?)\s?(%|[MmKk
  */
 export function tableLevels(table: { header: string[]; rows: string[][] }, section: number): Level[] {
   const { header, rows } = table;
-  const series: { label: string; cells: { year: number; cell: string; source: string }[]; ownUnit?: boolean }[] = [];
+  const series: { label: string; cells: { year: number; cell: string; source: string }[]; ownUnit?: boolean; partOf?: string }[] = [];
+  const bare = (h: string) => h.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   const rowText = (row: string[]) => row.join(' | ');
   // A "Year" column: one row per year, a forecast row ("2025 forecast") left out.
   const yearRows = rows.filter((r) => headerYear(r[0] ?? '') !== null);
   if (yearRows.length >= 2 && rows.every((r) => headerYear(r[0] ?? '') !== null || FORECAST_HEADER.test((r[0] ?? '').trim()))) {
+    // "Contract ($M) | Residential ($M) | Total revenue ($M)": the columns before a total are its parts,
+    // each that measure of a line of business ("the residential revenue", blind review v16, a34).
+    const totalAt = header.findIndex((h, c) => c > 0 && /^\W*total\s+/i.test(h) && isBusinessMeasure(bare(h).replace(/^total\s+/i, '')));
+    const whole =
+      totalAt > 0
+        ? bare(header[totalAt]!)
+            .replace(/^total\s+/i, '')
+            .toLowerCase()
+        : undefined;
     for (let c = 1; c < header.length; c++)
       series.push({
         label: header[c]!.trim(),
         cells: yearRows.map((r) => ({ year: headerYear(r[0]!)!, cell: (r[c] ?? '').trim(), source: rowText(r) })),
+        ...(whole && c < totalAt && !isBusinessMeasure(bare(header[c]!)) ? { partOf: whole } : {}),
       });
   } else {
     // "2023 actual" is a year; "2023 forecast (May)" is no figure of the case yet, and its column is left
@@ -536,7 +554,7 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
   // "Revenue ($ millions)" in the corner over a row per business line: each row is that line's revenue.
   const corner = (header[0] ?? '').replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   const of = isBusinessMeasure(corner) ? corner.toLowerCase() : undefined;
-  return series.flatMap(({ label, cells, ownUnit }): Level[] => {
+  return series.flatMap(({ label, cells, ownUnit, partOf }): Level[] => {
     if (!/\p{L}{3}/u.test(label) || label.length > 60) return [];
     // "of which royalties", "incl. exports": a part of the row above, not a measure of its own (blind review v15, c29).
     if (/^(?:of which|incl\.?|including|thereof|o\/w)\b/i.test(label.trim())) return [];
@@ -573,7 +591,7 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
           section,
           label,
           count,
-          ...(of && !yearRows.length && !ownUnit ? { of } : {}),
+          ...(of && !yearRows.length && !ownUnit ? { of } : partOf ? { of: partOf } : {}),
         },
       ];
     });
@@ -600,7 +618,8 @@ function levelsOf(ctx: FamilyContext): Level[] {
       const dated = paragraphs.get(s.text);
       // A sentence that names no year, in a paragraph that gives one time frame.
       const framed =
-        !read.length && dated && !/\b(?:19|20)\d{2}\b/.test(s.text)
+        // A year the sentence only sets its figure against ("double the $3.1 million of 2020") is no date of its own.
+        !read.length && dated && (s.text.match(SENTENCE_YEAR) ?? []).every((y) => referenceYear(s.text, y) || comparedYear(s.text, y))
           ? levelsAt(withMeasureNamed(spell(s.text), previous), s.section, undefined, dated.year).map((l) =>
               dated.fiscal ? { ...l, fiscal: dated.fiscal } : l,
             )

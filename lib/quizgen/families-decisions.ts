@@ -312,6 +312,19 @@ export function optionText(body: string): string | null {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * "Option A, retrench, would close one rotary line …": the name between the commas, when what follows
+ * them is what the option would do (blind review v16, a34: the whole clause was shown as the option).
+ */
+function labelledName(body: string): string {
+  const m = /^([^,;:]{2,40}),\s+(.+)$/.exec(body);
+  if (!m) return body;
+  const next = nlp(`It ${m[2]!.split(/\s+/).slice(0, 2).join(' ')}`)
+    .terms()
+    .eq(1);
+  return next.has('(#Verb|#Modal|#Auxiliary|#Copula)') ? m[1]! : body;
+}
+
 /** Every list of options in the article, read once per article (each lesson's families ask for them). */
 const optionListCache = new WeakMap<object, OptionList[]>();
 export function optionListsOf(ctx: FamilyContext): OptionList[] {
@@ -344,7 +357,7 @@ function readOptionLists(ctx: FamilyContext): OptionList[] {
     const m = full
       ? { at: ORDINALS[(full[1] ?? full[2])!.toLowerCase()] ?? 0, body: full[3]! }
       : label
-        ? { at: ORDINALS[label[1]!.toLowerCase()], body: label[2]! }
+        ? { at: ORDINALS[label[1]!.toLowerCase()], body: labelledName(label[2]!) }
         : adverb && isInstruction
           ? { at: adverbAt, body: adverb[2]! }
           : null;

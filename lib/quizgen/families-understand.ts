@@ -449,8 +449,15 @@ function ownConsequences(ctx: FamilyContext) {
     ctx.section.review
       ? ctx.analysis.sections.flatMap((s) => s.consequences)
       : (ctx.analysis.sections[ctx.sectionIndex]?.consequences ?? [])
-  ).filter((c) => !POINTS_BACK.test(c.cause.trim()));
+  ).filter((c) => !POINTS_BACK.test(c.cause.trim()) && !POINTS_AHEAD.test(c.cause.trim()));
 }
+
+/**
+ * "Three forces hurt the business …": a count of things the sentences after it will name points ahead,
+ * and is no cause a statement can stand on (blind review v16, a34: "three forces gave the contract team a
+ * new custom product").
+ */
+const POINTS_AHEAD = /^(?:two|three|four|five|six|several|many|a few|a number of|\d+)\s+(?:\p{L}+\s+)?\p{L}+s$/iu;
 
 /** "The plan also …": a bare "the plan" points back at a paragraph the learner does not see (blind review v9). */
 const POINTS_BACK = /^(?:the|this|that|these|those)\s+\p{L}+(?:\s+(?:also|then|too|again|in turn))?$/iu;

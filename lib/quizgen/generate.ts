@@ -161,6 +161,17 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
   let best: string | null = null;
   for (const [name, n] of counts) if (n >= 2 && inTitle(name) && (!best || n > counts.get(best)!)) best = name;
   if (best) return best;
+  // Without the title's name, the one the article tells the founding of ("Bright Ash began in 2014 …"):
+  // the most frequent name can be the case's biggest customer (blind review v16, c34).
+  const founding = (name: string) =>
+    new RegExp(
+      String.raw`^${escapeRegExp(name)}(?![\p{L}])[^.;:]{0,30}?\b(?:was founded|was established|was started|founded|began|started|opened)\s+(?:in|by|as)\b`,
+      'u',
+    );
+  const founded = [...counts.keys()].filter((name) =>
+    caseStudy.facts.some((f) => f.kind === 'entity' && f.text === name && founding(name).test(f.sentence.trim())),
+  );
+  if (founded.length === 1 && counts.get(founded[0]!)! >= 2) return founded[0]!;
   // Without the title's name, the most frequent name, never a measure ("EBITDA" is no company).
   for (const [name, n] of counts) if (n >= 3 && !isBusinessMeasure(name) && (!best || n > counts.get(best)!)) best = name;
   return best;

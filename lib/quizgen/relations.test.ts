@@ -425,3 +425,13 @@ describe('blind review v14: what is no consequence and no reason', () => {
     ).toHaveLength(1);
   });
 });
+
+describe('blind review v16: a count of things to come is no cause', () => {
+  it('asks no true/false statement on "Three forces hurt the business …" (a34: "three forces gave the contract team a new custom product")', () => {
+    const parsed = parseCaseStudy(readFileSync(path.join(__dirname, '../../docs/quality/review-articles/a34-review.md'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const prompts = generateQuizzes(parsed.caseStudy).lessons.flatMap((l) => l.questions.map((q) => q.prompt));
+    expect(prompts.length).toBeGreaterThan(0);
+    expect(prompts.filter((p) => /three forces/i.test(p))).toEqual([]);
+  });
+});
