@@ -162,6 +162,24 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     expect(withTitle('Charlotte Vending: Rebuilding the Routes')).toBe('Charlotte');
   });
 
+  it('takes no capitalised word of the title for a name ("Going, Going, Online: …", blind review v16, b34)', () => {
+    const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
+    const facts = [
+      ...['Online bidding grew.', 'The firm launched Calloway Online.', 'Online sales rose.'].map((s) => entity('Online', s)),
+      ...[
+        'Calloway ran two auctions.',
+        'Calloway cut its spring sale.',
+        'Calloway kept the fall event.',
+        'Calloway hired a data analyst.',
+      ].map((s) => entity('Calloway', s)),
+    ];
+    expect(
+      mainSubject({ facts, title: 'Going, Going, Online: How a Family Car Auction Rewrote Its Rules' } as unknown as Parameters<
+        typeof mainSubject
+      >[0]),
+    ).toBe('Calloway');
+  });
+
   it('takes the name whose founding the article tells over a more frequent one, when the title names neither (blind review v16, c34: its customer)', () => {
     const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
     const facts = [

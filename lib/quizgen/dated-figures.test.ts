@@ -878,3 +878,50 @@ describe('the columns before a total are its parts (blind review v16, a34: "the 
     expect(of('Gross margin')).toEqual([null]);
   });
 });
+
+describe('a time frame that goes on into the next paragraphs (blind review v16, b34)', () => {
+  const article = (middle: string) =>
+    [
+      '# Calder Auctions: Going Online',
+      '',
+      '## Before',
+      '',
+      'Calder ran two live car auctions a year at a county fairground. Revenue for 2019 came to $13.12 million, and the company earned an operating profit of about $2.7 million.',
+      '',
+      '## The First Year',
+      '',
+      'The first year was not pretty. In 2023 the fall sale drew 620 consignments and sold 480 cars.',
+      '',
+      middle,
+      '',
+      'Total revenue was $10.42 million, lower than in the loss-making year of 2022.',
+      '',
+      'The family said the dip had been expected, and that a board judging the plan on one year alone would have abandoned it.',
+    ].join('\n');
+
+  it('dates a paragraph that names no time of its own by the frame two paragraphs back, never by a year it compares with', () => {
+    const revenue = changesOf(article('The online sale listed 1,900 cars and sold 1,330 of them.')).filter((q) => /revenue/.test(q.prompt));
+    expect(revenue.map((q) => q.prompt)).toEqual([
+      expect.stringMatching(/by about what percentage did (?:Calder’s )?revenue fall between 2019 and 2023\?$/),
+    ]);
+    // $13.12m → $10.42m is 20.6% less: about 20%.
+    expect(revenue[0]!.options[revenue[0]!.answer]).toBe('20%');
+  });
+
+  it('carries no frame past a paragraph that moves on in time, and reads no other company’s figure', () => {
+    expect(changesOf(article('Two years later the online sale listed 1,900 cars.')).filter((q) => /revenue/.test(q.prompt))).toEqual([]);
+    const other = changesOf(
+      article('The online sale listed 1,900 cars and sold 1,330 of them.').replace(
+        'Total revenue was $10.42 million, lower than in the loss-making year of 2022.',
+        'Mecum Motors, a rival in Ohio, had revenue of $10.42 million.',
+      ),
+    );
+    expect(other.filter((q) => /revenue/.test(q.prompt))).toEqual([]);
+  });
+
+  it('takes no year from the one a figure is set against ("than in the loss-making year of 2022", "back to where it had been in 2019", "not quite the 2019 figure")', () => {
+    expect(levelsIn('Total revenue was $10.42 million, lower than in the loss-making year of 2022.', 0)).toEqual([]);
+    expect(levelsIn('Total revenue was $13.12 million, essentially back to where it had been in 2019.', 0)).toEqual([]);
+    expect(levelsIn('That left an operating profit of about $2.4 million, not quite the 2019 figure.', 0)).toEqual([]);
+  });
+});

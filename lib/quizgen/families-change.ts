@@ -357,6 +357,10 @@ function referenceYear(sentence: string, year: string): boolean {
       String.raw`\b(?:since|until|till|before|after|from|than|between|on)\s+(?:in\s+)?(?:the\s+end\s+of\s+|early\s+|late\s+|fiscal\s+)?${year}`,
       'i',
     ).test(sentence) ||
+    // "lower than in the loss-making year of 2022", "back to where it had been in 2019", "not quite the
+    // 2019 figure": another year's, named to compare (b34).
+    new RegExp(String.raw`\b(?:than|back\s+to)\b[^.;]{0,40}?\b(?:in|of)\s+${year}\b`, 'i').test(sentence) ||
+    new RegExp(String.raw`\S\s+(?:the|its|their)\s+${year}\s+(?:figure|level|total|peak|mark)s?\b`, 'i').test(sentence) ||
     // "almost exactly double the $3.1 million of 2020": an amount of another year, named to compare (c34).
     new RegExp(
       String.raw`\bthe\s+(?:[$€£¥]|[A-Z]{1,2}\$)?\d[\d,.]*\s*(?:million|billion|thousand|m|bn|k)?\s+(?:of|in|from)\s+${year}\b`,
@@ -624,7 +628,16 @@ function levelsOf(ctx: FamilyContext): Level[] {
               dated.fiscal ? { ...l, fiscal: dated.fiscal } : l,
             )
           : [];
-      return [...read, ...framed].map((l) => ({ ...l, sentence: s.text }));
+      // "Piedmont Bug Busters, in Concord, had … revenue of $1.7 million": a sentence whose subject is
+      // another company's name tells that company's figures (c27, once its paragraph was dated).
+      // Each figure by its own clause: "Keystone's share fell back to 24 percent, and the company returned
+      // to a net profit of around $310,000" tells the company's profit.
+      const clauses = s.text.split(/,\s+(?:and|but)\s+|;\s+/);
+      return [...read, ...framed]
+        .filter(
+          (l) => !otherSubject(clauses.find((c) => c.toLowerCase().includes(l.measure.split(' ').at(-1)!.toLowerCase())) ?? s.text, ctx),
+        )
+        .map((l) => ({ ...l, sentence: s.text }));
     });
     ctx.caseStudy.sections.forEach((section, i) => {
       if (section.review) return;
@@ -646,6 +659,44 @@ function levelsOf(ctx: FamilyContext): Level[] {
     levelCache.set(ctx.analysis, levels);
   }
   return levels;
+}
+
+/**
+ * A sentence that opens (after its time frame) on a name that is neither the case's subject nor in the
+ * title: "Piedmont Bug Busters, in Concord, had …", "Sentinel paid …". A person's name counts too: what
+ * a person earned is not the company's figure.
+ */
+const entityCache = new WeakMap<object, Set<string>>();
+function entityNames(ctx: FamilyContext): Set<string> {
+  let names = entityCache.get(ctx.caseStudy);
+  if (!names) entityCache.set(ctx.caseStudy, (names = new Set(ctx.caseStudy.facts.filter((f) => f.kind === 'entity').map((f) => f.text))));
+  return names;
+}
+
+function otherSubject(sentence: string, ctx: FamilyContext): boolean {
+  const body = sentence
+    .trim()
+    .replace(/^(?:(?:in|by|during|for)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?(?:19|20)\d{2},?\s+)/u, '');
+  const name = /^((?:\p{Lu}[\p{L}'’&.-]*)(?:\s+(?:&\s+)?\p{Lu}[\p{L}'’.-]*)*)/u.exec(body)?.[1];
+  if (
+    !name ||
+    /^(?:The|A|An|Its|Their|This|That|These|Those|In|By|At|On|For|After|Before|When|While|Revenue|Sales|EBITDA|EBIT)\b/.test(name)
+  )
+    return false;
+  // A name the article writes as one elsewhere, not a capitalised first word ("Margins fell …").
+  const entities = entityNames(ctx);
+  // Two capitalised words in a row ("Mecum Motors") are a name wherever they stand.
+  if (!/\s/.test(name) && !entities.has(name.replace(/['’]s$/, ''))) return false;
+  const known = new Set(
+    `${ctx.subject ?? ''} ${ctx.caseStudy.title}`
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean)
+      .map((w) => w.toLowerCase()),
+  );
+  return !name
+    .replace(/['’]s$/, '')
+    .split(/[^\p{L}]+/u)
+    .some((w) => known.has(w.toLowerCase()));
 }
 
 /**
@@ -715,23 +766,34 @@ const ENDED_YEAR = /\b(?:ended|closed|finished)\s+(?:the\s+year\s+|(?:fiscal|fin
 function paragraphYears(ctx: FamilyContext, listYears: Map<string, ListYear>): Map<string, ListYear> {
   const years = new Map<string, ListYear>();
   const blocksOf = [ctx.caseStudy.introduction, ...ctx.caseStudy.sections.filter((s) => !s.review).map((s) => s.blocks)];
-  for (const blocks of blocksOf)
+  for (const blocks of blocksOf) {
+    // "In 2023 the Fall Classic drew 620 consignments … [¶] Calloway Online listed 1,900 cars … [¶] Total
+    // revenue was $10.42 million": a time frame goes on into the next two paragraphs of its lesson that
+    // name no time of their own (blind review v16, b34).
+    let carried: { dated: ListYear; left: number } | null = null;
     blocks.forEach((block, i) => {
       if (block.kind !== 'paragraph') return;
       const sentences = sentencesOf([block]).map((s) => s.trim());
+      const carry = carried;
+      carried = null;
       if (sentences.some((s) => PART_OF_YEAR.test(s))) return;
       const before = blocks[i - 1];
       const listYear =
         before?.kind === 'list'
           ? listYears.get(sentencesOf([{ kind: 'paragraph', text: before.items[0] ?? '' }])[0]?.trim() ?? '')
           : undefined;
+      const own = (s: string) => (s.match(SENTENCE_YEAR) ?? []).filter((y) => !referenceYear(s, y) && !comparedYear(s, y));
+      const timeless = sentences.every((s) => !own(s).length && !TIME_SHIFT.test(s));
       if (listYear && sentences.every((s) => !/\b(?:19|20)\d{2}\b/.test(s) && !TIME_SHIFT.test(s))) {
         for (const sentence of sentences) years.set(sentence, listYear);
         return;
       }
-      const named = [
-        ...new Set(sentences.flatMap((s) => (s.match(SENTENCE_YEAR) ?? []).filter((y) => !referenceYear(s, y) && !comparedYear(s, y)))),
-      ];
+      if (carry && timeless) {
+        for (const sentence of sentences) years.set(sentence, carry.dated);
+        if (carry.left > 1) carried = { dated: carry.dated, left: carry.left - 1 };
+        return;
+      }
+      const named = [...new Set(sentences.flatMap(own))];
       if (named.length !== 1) return;
       const at = sentences.findIndex((s) => TIME_FRAME.exec(s)?.[1] === named[0] || ENDED_YEAR.exec(s)?.[1] === named[0]);
       if (at < 0) return;
@@ -739,7 +801,9 @@ function paragraphYears(ctx: FamilyContext, listYears: Map<string, ListYear>): M
       // "Operating profit was £125,000. In 2019 it slipped further, to £38,000": a time frame dates what
       // follows it, not the figures before it, which go on with the paragraph before (blind review v15, c30).
       for (const sentence of sentences.slice(at)) years.set(sentence, dated);
+      carried = { dated, left: 2 };
     });
+  }
   return years;
 }
 

@@ -1,3 +1,4 @@
+import nlp from 'compromise';
 import { escapeRegExp } from './language';
 import type { CaseStudy } from '@/lib/case-study/types';
 import { analyseArticle } from './analysis';
@@ -159,7 +160,10 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
   // ("EBITDA margin", written more often than the company's name).
   const inTitle = (name: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u').test(caseStudy.title ?? '');
   let best: string | null = null;
-  for (const [name, n] of counts) if (n >= 2 && inTitle(name) && (!best || n > counts.get(best)!)) best = name;
+  // …when it is a name and not a word of the title in capitals: "Going, Going, Online: …" names no company,
+  // though the article writes "Calloway Online" (b34).
+  const word = (name: string) => !/\s/.test(name) && nlp(name.toLowerCase()).has('(#Adjective|#Verb|#Adverb)');
+  for (const [name, n] of counts) if (n >= 2 && inTitle(name) && !word(name) && (!best || n > counts.get(best)!)) best = name;
   if (best) return best;
   // Without the title's name, the one the article tells the founding of ("Bright Ash began in 2014 …"):
   // the most frequent name can be the case's biggest customer (blind review v16, c34).
