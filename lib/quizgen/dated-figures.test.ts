@@ -413,6 +413,10 @@ describe('figures a sentence gives beside other things', () => {
       ['revenue', 39.8e6, 2019],
     ]);
     expect(read('Revenue in 2022 was $46.2 million, down from $39.8 million in 2019.')).toEqual([['revenue', 46.2e6, 2022]]);
+    // A word opening the sentence before the measure is a line of business too ("Contract revenue", a34).
+    expect(read('Contract revenue was $22.1 million in fiscal 2019.')).toEqual([]);
+    // "The profit for the year was …" reads the year's figure (c35), dated by its paragraph.
+    expect(read('In 2022 the profit for the year was $11,500.')).toEqual([['profit', 11_500, 2022]]);
     // A line of business named by a gerund is a part too (blind review v16, b30: "vending revenue").
     expect(read('In 2023 the machines averaged $172 a week, for vending revenue of $6.26 million.')).toEqual([]);
   });

@@ -209,7 +209,7 @@ const LEVEL_VERB =
 const LEVEL = new RegExp(
   // "revenue of …", "revenue in 2015 was …", "EBITDA had reached …", "Revenue: $48.2 million" (a figure
   // labelled in a list)
-  String.raw`\b(${MEASURE})(?:\s+(?:in|for)\s+(?:19|20)\d{2}|\s+(?:that|the\s+same)\s+year)?(?::\s+|\s+(?:(?:had|has)\s+)?(?:${LEVEL_VERB})\s+)` +
+  String.raw`\b(${MEASURE})(?:\s+(?:in|for)\s+(?:19|20)\d{2}|\s+(?:that|the\s+same)\s+year|\s+for\s+the\s+year)?(?::\s+|\s+(?:(?:had|has)\s+)?(?:${LEVEL_VERB})\s+)` +
     APPROX +
     NUMBER,
   'gi',
@@ -426,7 +426,15 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
     // "Company EBITDA", "group revenue", "consolidated sales" name the whole business's measure.
     const whole = modifier !== undefined && /^(?:company|group|consolidated|company-wide|companywide)$/i.test(modifier);
     // "vending revenue" is a part too: a gerund names a line of business.
-    if (modifier && !whole && nlp(modifier).has('(#Noun|#Adjective|#Gerund)') && !nlp(modifier).has('(#Possessive|#Pronoun|#Determiner)'))
+    // A word that opens the sentence before the measure ("Contract revenue was …") is a modifier too,
+    // whatever else it could be (a34).
+    const opening = modifier !== undefined && before.trim() === modifier && !/^(?:its|their|our|total|annual)$/i.test(modifier);
+    if (
+      modifier &&
+      !whole &&
+      (opening || nlp(modifier).has('(#Noun|#Adjective|#Gerund)')) &&
+      !nlp(modifier).has('(#Possessive|#Pronoun|#Determiner)')
+    )
       return [];
     const name = measure
       // "revenues" is one revenue; "sales" and "earnings" stay plural nouns (blind review v9: "how did sale
@@ -750,7 +758,7 @@ const TIME_FRAME =
   /^(?:the\s+(?=(?:19|20)\d{2}\s+(?:figures|results|numbers|accounts)\b)|(?:in|for|during|by)\s+(?:the\s+)?(?:end\s+of\s+)?(?:(?:financial|fiscal)\s+(?:year\s+)?(?:(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?|year\s+(?:to|ending|ended)\s+(?:\p{Lu}\p{Ll}+\s+)?)?)((?:19|20)\d{2})\b/iu;
 
 /** "Tidewater ended 2024 with 47,300 members": the year a sentence closes its account of. */
-const ENDED_YEAR = /\b(?:ended|closed|finished)\s+(?:the\s+year\s+|(?:fiscal|financial)\s+(?:year\s+)?)?((?:19|20)\d{2})\b/i;
+const ENDED_YEAR = /\b(?:ended|ending|closed|finished)\s+(?:the\s+year\s+|(?:fiscal|financial)\s+(?:year\s+)?)?((?:19|20)\d{2})\b/i;
 
 /**
  * The one time frame a paragraph gives ("By the end of 2024 the uncovered rate had fallen to 1.6%. …
@@ -809,7 +817,7 @@ function paragraphYears(ctx: FamilyContext, listYears: Map<string, ListYear>): M
 
 /** Words that move a paragraph's account to another time than the one before it. */
 const TIME_SHIFT =
-  /\b(?:today|now|since|later|afterwards?|subsequently|then|by then|next|following|previous|earlier|ago|before|until|decade|years?\s+later)\b/i;
+  /\b(?:today|now|later|afterwards?|subsequently|by then|since then|since (?:19|20)\d{2}|(?:the|that) (?:next|following|previous|prior) (?:year|month|spring|summer|autumn|fall|winter|season)|next year|last year|ago|earlier|until|decades?|(?:years?|months?) (?:later|before|after))\b/i;
 
 /** "compared with $9.6 million from five centers in 2016", "up from $41.7 million in 2015": a year a figure is set against. */
 function comparedYear(sentence: string, year: string): boolean {

@@ -11,6 +11,8 @@ import { generateQuizzes } from './generate';
 import { toStoredQuestion } from './stored';
 import type { Question } from './types';
 
+import { CORPUS_TIMEOUT } from '@/test/support/quizgen';
+
 // These tests run the generator over two dozen articles; on a loaded 2-core machine that takes more than
 // the default 30 s. Nothing here asserts a time.
 vi.setConfig({ testTimeout: 240_000 });
@@ -67,15 +69,19 @@ describe('generateQuizzes on the seed', () => {
     expect(new Set(all.map((q) => q.family)).size).toBeGreaterThanOrEqual(2);
   });
 
-  it('uses many question families across articles, not one or two', () => {
-    const articles = [
-      ...ARTICLES,
-      ...readdirSync('test/unseen-articles').map((f) => `test/unseen-articles/${f}`),
-      ...readdirSync('docs/quality/review-articles').map((f) => `docs/quality/review-articles/${f}`),
-    ];
-    const families = new Set(articles.flatMap((a) => questionsOf(generateQuizzes(parse(read(a)))).map((q) => q.family)));
-    expect(families.size, [...families].join(', ')).toBeGreaterThanOrEqual(6);
-  });
+  it(
+    'uses many question families across articles, not one or two',
+    () => {
+      const articles = [
+        ...ARTICLES,
+        ...readdirSync('test/unseen-articles').map((f) => `test/unseen-articles/${f}`),
+        ...readdirSync('docs/quality/review-articles').map((f) => `docs/quality/review-articles/${f}`),
+      ];
+      const families = new Set(articles.flatMap((a) => questionsOf(generateQuizzes(parse(read(a)))).map((q) => q.family)));
+      expect(families.size, [...families].join(', ')).toBeGreaterThanOrEqual(6);
+    },
+    CORPUS_TIMEOUT,
+  );
 
   it('gives every question an explanation that quotes a verbatim article sentence', () => {
     for (const q of all) {

@@ -5,6 +5,8 @@ import { asStatement } from './candidate';
 import { generateQuizzes } from './generate';
 import type { Question } from './types';
 
+import { CORPUS_TIMEOUT } from '@/test/support/quizgen';
+
 // These tests run the generator over two dozen articles; on a loaded 2-core machine that takes more than
 // the default 30 s. Nothing here asserts a time.
 vi.setConfig({ testTimeout: 240_000 });
@@ -33,13 +35,17 @@ const ALL_FILES = [
 ];
 
 describe('rules from blind review', () => {
-  it('states causal links true or false in about equal measure, and never glues a clause to another clause’s consequence', () => {
-    const statements = ALL_FILES.flatMap((f) => generate(readFileSync(f, 'utf8'))).filter((q) => q.type === 'true_false');
-    // A review found every true/false key "true": answering "true" to anything familiar scored full marks.
-    expect(statements.filter((q) => q.type === 'true_false' && q.answer).length).toBeGreaterThan(0);
-    expect(statements.filter((q) => q.type === 'true_false' && !q.answer).length).toBeGreaterThan(0);
-    for (const q of statements) expect(q.prompt).not.toMatch(/, and this /);
-  });
+  it(
+    'states causal links true or false in about equal measure, and never glues a clause to another clause’s consequence',
+    () => {
+      const statements = ALL_FILES.flatMap((f) => generate(readFileSync(f, 'utf8'))).filter((q) => q.type === 'true_false');
+      // A review found every true/false key "true": answering "true" to anything familiar scored full marks.
+      expect(statements.filter((q) => q.type === 'true_false' && q.answer).length).toBeGreaterThan(0);
+      expect(statements.filter((q) => q.type === 'true_false' && !q.answer).length).toBeGreaterThan(0);
+      for (const q of statements) expect(q.prompt).not.toMatch(/, and this /);
+    },
+    CORPUS_TIMEOUT,
+  );
 
   it('never states someone’s quoted words, a "we/us", or a pronoun cut from its referent as the article’s claim', () => {
     // Blind review v4c: "an unlimited membership allowed it, coaches ran …" spliced a swap onto "allowed it,";

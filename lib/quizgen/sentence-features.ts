@@ -126,6 +126,10 @@ function isImperative(body: string): boolean {
   let i = 0;
   while (i < terms.length && terms[i]!.terms[0]!.tags.includes('Adverb')) i++;
   const tags = terms[i]?.terms[0]?.tags ?? [];
+  // "Total costs were $1,047,600": a noun and its verb after the first word make it a subject, not a
+  // command (blind review v16, c35).
+  const next = terms.slice(i + 1, i + 3).map((t) => t.terms[0]?.tags ?? []);
+  if (next[0]?.includes('Noun') && (next[1]?.includes('Copula') || next[1]?.includes('PastTense'))) return false;
   if (tags.includes('Imperative')) return true;
   // A bare infinitive opening a sentence, with no subject before it ("Invest in people.").
   return tags.includes('Infinitive') && !tags.includes('Noun') && !tags.includes('Gerund') && !tags.includes('PastTense');

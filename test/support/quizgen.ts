@@ -30,3 +30,6 @@ export function singleChoiceCandidates(family: (ctx: FamilyContext) => Candidate
     .map((c) => c.question as Question)
     .filter((q): q is Choice => q.type === 'single_choice');
 }
+
+/** A test that generates every article of the repository's corpus, which grows with each review: minutes, not the default 30 s. */
+export const CORPUS_TIMEOUT = 180_000;
