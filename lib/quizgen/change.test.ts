@@ -6,10 +6,9 @@ import { inNaturalOrder } from '@/lib/questions/natural-order';
 import { leaksInto } from './choose';
 import { changeCandidates, changeIn, partOfLongerName, tableLevels, trendCandidates, trendShape } from './families-change';
 import { generateQuizzes, mainSubject } from './generate';
-import { CORPUS_TIMEOUT, singleChoiceCandidates } from '@/test/support/quizgen';
+import { singleChoiceCandidates } from '@/test/support/quizgen';
 import { consequencesIn, reasonsIn } from './relations';
 import type { Question } from './types';
-
 
 // These tests run the generator over two dozen articles; on a loaded 2-core machine that takes more than
 // the default 30 s. Nothing here asserts a time.
@@ -33,27 +32,23 @@ type Choice = Extract<Question, { type: 'single_choice' }>;
 const changeCandidatesOf = (text: string): Choice[] => singleChoiceCandidates(changeCandidates, text);
 
 describe('change questions: one scale, the key’s direction', () => {
-  it(
-    'words every option alike and in the key’s direction (blind reviews v5b, v6: "rose" when revenue fell, bands mixing fractions and multiples)',
-    () => {
-      const files = [
-        ...readdirSync('docs/quality/review-articles').map((f) => path.join('docs/quality/review-articles', f)),
-        ...readdirSync('test/unseen-articles').map((f) => path.join('test/unseen-articles', f)),
-      ];
-      const shape = (o: string) => o.replace(/\d+(?:\.\d+)?/, 'N').replace(/points?\./, 'points.');
-      let checked = 0;
-      for (const file of files)
-        for (const q of generate(readFileSync(file, 'utf8')).lessons.flatMap((l) => l.questions)) {
-          if (q.family !== 'change' || q.type !== 'single_choice') continue;
-          checked++;
-          expect(new Set(q.options.map(shape)).size, q.options.join(' | ')).toBe(1);
-          // Listed smallest change first, as a reviewer asked ("list the options in numeric order").
-          expect(inNaturalOrder(q.options), q.options.join(' | ')).toBe(true);
-        }
-      expect(checked).toBeGreaterThan(5);
-    },
-    CORPUS_TIMEOUT,
-  );
+  it('words every option alike and in the key’s direction (blind reviews v5b, v6: "rose" when revenue fell, bands mixing fractions and multiples)', () => {
+    const files = [
+      ...readdirSync('docs/quality/review-articles').map((f) => path.join('docs/quality/review-articles', f)),
+      ...readdirSync('test/unseen-articles').map((f) => path.join('test/unseen-articles', f)),
+    ];
+    const shape = (o: string) => o.replace(/\d+(?:\.\d+)?/, 'N').replace(/points?\./, 'points.');
+    let checked = 0;
+    for (const file of files)
+      for (const q of generate(readFileSync(file, 'utf8')).lessons.flatMap((l) => l.questions)) {
+        if (q.family !== 'change' || q.type !== 'single_choice') continue;
+        checked++;
+        expect(new Set(q.options.map(shape)).size, q.options.join(' | ')).toBe(1);
+        // Listed smallest change first, as a reviewer asked ("list the options in numeric order").
+        expect(inNaturalOrder(q.options), q.options.join(' | ')).toBe(true);
+      }
+    expect(checked).toBeGreaterThan(5);
+  });
 });
 
 describe('changeIn: a measure given at two points in one sentence', () => {
