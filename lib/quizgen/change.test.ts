@@ -162,6 +162,21 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     expect(withTitle('Charlotte Vending: Rebuilding the Routes')).toBe('Charlotte');
   });
 
+  it('takes no quoted person for the subject ("Galbraith says …"): the figures are then the company’s (c35)', () => {
+    const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
+    const facts = ['Galbraith runs the school.', '"We had no choice," Galbraith says.', 'Galbraith cut the trail rides.'].map((s) =>
+      entity('Galbraith', s),
+    );
+    expect(mainSubject({ facts, title: 'The Paddock She Would Not Sell' } as unknown as Parameters<typeof mainSubject>[0])).toBeNull();
+    // A name nobody quotes is still the subject.
+    const unquoted = ['Galbraith runs the school.', 'Galbraith raised prices.', 'Galbraith cut the trail rides.'].map((s) =>
+      entity('Galbraith', s),
+    );
+    expect(mainSubject({ facts: unquoted, title: 'The Paddock She Would Not Sell' } as unknown as Parameters<typeof mainSubject>[0])).toBe(
+      'Galbraith',
+    );
+  });
+
   it('takes no capitalised word of the title for a name ("Going, Going, Online: …", blind review v16, b34)', () => {
     const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
     const facts = [

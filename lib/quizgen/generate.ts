@@ -178,5 +178,10 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
   if (founded.length === 1 && counts.get(founded[0]!)! >= 2) return founded[0]!;
   // Without the title's name, the most frequent name, never a measure ("EBITDA" is no company).
   for (const [name, n] of counts) if (n >= 3 && !isBusinessMeasure(name) && (!best || n > counts.get(best)!)) best = name;
+  // A name the article quotes ("Galbraith says …") is a person's, and "Galbraith's profit" is not what
+  // the case reports: the figures are then "the company's" (c35).
+  const quoted = (name: string) =>
+    new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(name)},?\s+(?:says|said|recalls|recalled|admits|admitted|explains|explained)\b`, 'u');
+  if (best && caseStudy.facts.some((f) => f.kind === 'entity' && f.text === best && quoted(best).test(f.sentence))) return null;
   return best;
 }
