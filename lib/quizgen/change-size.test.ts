@@ -51,6 +51,8 @@ describe('sizeOptions: the size of a change as four round answers on one scale',
     expect(sizeOptions(6.2, 4.8, false)!.slips).toEqual([]);
     expect(sizeOptions(16.3, 14.7, false)!.distractors).not.toContain(90);
     expect(sizeOptions(30.1, 35.1, false)!.distractors).not.toContain(117);
+    // A large fall measured against the later figure reads as near-total ("93%" beside a 48% fall, v16, b36).
+    expect(sizeOptions(41.2, 21.3, false)!.distractors).not.toContain(93);
     // Shares change by points: no slip of a percentage applies.
     expect(sizeOptions(29, 46, true)!.slips).toEqual([]);
   });

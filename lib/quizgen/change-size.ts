@@ -31,7 +31,9 @@ function slipsFor(scale: SizeScale, from: number, to: number): { exact: number; 
   // is a wrong answer nobody picks ("just 100 − 10", blind review v16, a34): only after a large change.
   if (scale === 'fall')
     return [
-      { exact: (1 / r - 1) * 100, slip: 'later-base' as const },
+      // Measured against the later figure, a large fall reads as near-total ("93%" for a 48% fall,
+      // blind review v16, b36): only while it stays a fall a learner could believe.
+      ...((1 / r - 1) * 100 <= 75 ? [{ exact: (1 / r - 1) * 100, slip: 'later-base' as const }] : []),
       ...(r <= 0.7 ? [{ exact: r * 100, slip: 'share-kept' as const }] : []),
     ];
   if (scale === 'rise')

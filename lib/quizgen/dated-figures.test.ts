@@ -867,10 +867,18 @@ describe('the columns before a total are its parts (blind review v16, a34: "the 
   it('names each part by the total’s measure: "the residential revenue"', () => {
     const levels = tableLevels(
       {
-        header: ['Fiscal year', 'Contract ($M)', 'Residential ($M)', 'Total revenue ($M)', 'Gross margin', 'Operating income ($M)'],
+        header: [
+          'Fiscal year',
+          'Subscribers',
+          'Contract ($M)',
+          'Residential ($M)',
+          'Total revenue ($M)',
+          'Gross margin',
+          'Operating income ($M)',
+        ],
         rows: [
-          ['2019', '22.1', '16.3', '38.4', '31.0%', '2.3'],
-          ['2021', '19.2', '14.7', '33.9', '26.5%', '(0.8)'],
+          ['2019', '1,980', '22.1', '16.3', '38.4', '31.0%', '2.3'],
+          ['2021', '1,850', '19.2', '14.7', '33.9', '26.5%', '(0.8)'],
         ],
       },
       0,
@@ -880,6 +888,8 @@ describe('the columns before a total are its parts (blind review v16, a34: "the 
     expect(of('Contract ($M)')).toEqual(['revenue']);
     expect(of('Total revenue ($M)')).toEqual([null]);
     expect(of('Gross margin')).toEqual([null]);
+    // A count beside them is no part of the money (v16, a36: "the institutional subscribers revenue").
+    expect(of('Subscribers')).toEqual([null]);
   });
 });
 

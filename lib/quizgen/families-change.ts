@@ -603,7 +603,8 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
           section,
           label,
           count,
-          ...(of && !yearRows.length && !ownUnit ? { of } : partOf ? { of: partOf } : {}),
+          // A count column ("Institutional subscribers") beside a total of money is no part of it (v16, a36).
+          ...(of && !yearRows.length && !ownUnit ? { of } : partOf && !count ? { of: partOf } : {}),
         },
       ];
     });
