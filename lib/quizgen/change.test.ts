@@ -177,6 +177,24 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     );
   });
 
+  it('takes a person’s full name for no subject, but the company named after the person when the article names it (b37)', () => {
+    const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
+    const title = { title: 'A Fireworks Family Learned to Hedge the Sky' };
+    const nina = [
+      '"We had to change," said Nina Vukovich.',
+      'Nina Vukovich joined in 2022.',
+      'Nina Vukovich bought drones.',
+      'Nina Vukovich hired pilots.',
+    ].map((s) => entity('Nina Vukovich', s));
+    const company = ['Vukovich Display Fireworks lost the show.', 'Vukovich Display Fireworks bought drones.'].map((s) =>
+      entity('Vukovich Display Fireworks', s),
+    );
+    expect(mainSubject({ facts: [...nina, ...company], ...title } as unknown as Parameters<typeof mainSubject>[0])).toBe(
+      'Vukovich Display Fireworks',
+    );
+    expect(mainSubject({ facts: nina, ...title } as unknown as Parameters<typeof mainSubject>[0])).toBeNull();
+  });
+
   it('takes no capitalised word of the title for a name ("Going, Going, Online: …", blind review v16, b34)', () => {
     const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
     const facts = [

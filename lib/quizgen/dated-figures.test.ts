@@ -939,3 +939,41 @@ describe('a time frame that goes on into the next paragraphs (blind review v16, 
     expect(levelsIn('That left an operating profit of about $2.4 million, not quite the 2019 figure.', 0)).toEqual([]);
   });
 });
+
+describe('the rows above a total are its parts (blind review v16, a37: "the figure for monthly permits")', () => {
+  it('names each row above "Total revenue" by that measure, and none below it', () => {
+    const levels = tableLevels(
+      {
+        header: ['Item', 'FY2019', 'FY2022', 'FY2025'],
+        rows: [
+          ['Monthly permits (full)', '10.6', '6.4', '5.7'],
+          ['Flex 10 permits', '—', '—', '2.9'],
+          ['Transient parking', '14.9', '10.1', '11.8'],
+          ['Event parking', '3.2', '3.4', '3.6'],
+          ['Management fees', '2.8', '2.6', '4.9'],
+          ['Total revenue', '31.5', '22.5', '28.9'],
+          ['Operating costs', '26.0', '24.7', '24.2'],
+        ],
+      },
+      0,
+    );
+    const of = (label: string) => [...new Set(levels.filter((l) => l.label === label).map((l) => l.of ?? null))];
+    expect(of('Monthly permits (full)')).toEqual(['revenue']);
+    expect(of('Transient parking')).toEqual(['revenue']);
+    expect(of('Total revenue')).toEqual([null]);
+    expect(of('Operating costs')).toEqual([null]);
+    // A row that does not add up with them is no part ("Average contract price" above "Total revenue", a35).
+    const priced = tableLevels(
+      {
+        header: ['', '2021', '2023'],
+        rows: [
+          ['Pools built', '61', '38'],
+          ['Average contract price ($)', '68,000', '76,500'],
+          ['Total revenue ($000)', '9,800', '7,600'],
+        ],
+      },
+      0,
+    );
+    expect([...new Set(priced.filter((l) => l.label === 'Average contract price ($)').map((l) => l.of ?? null))]).toEqual([null]);
+  });
+});

@@ -505,6 +505,28 @@ export function snapshotLevels(table: { header: string[]; rows: string[][] }, ca
 const SNAPSHOT_NOT_RESULT =
   /\b(?:plan|planned|budget|forecasts?|projected|projections?|pro\s+forma|scenarios?|options?|proposals?|estimates?|estimated|targets?|illustrative)\b/i;
 
+/**
+ * The first of the rows just above a total that add up to it in every column ("10.6 + 14.9 + 3.2 + 2.8 =
+ * 31.5"), or -1. A dash is nothing; brackets are a loss.
+ */
+function summingRows(rows: string[][], totalAt: number, columns: number[]): number {
+  const value = (cell: string | undefined) => {
+    const text = (cell ?? '').replace(/\*/g, '').trim();
+    if (/^[—–-]?$/.test(text)) return 0;
+    const m = /^\(?\s*[$€£¥]?(\d[\d,]*(?:\.\d+)?)\s*\)?$/.exec(text);
+    return m ? Number(m[1]!.replace(/,/g, '')) * (text.startsWith('(') ? -1 : 1) : NaN;
+  };
+  const total = columns.map((c) => value(rows[totalAt]![c]));
+  if (total.some((t) => !Number.isFinite(t))) return -1;
+  const sums = columns.map(() => 0);
+  for (let k = totalAt - 1; k >= 0; k--) {
+    columns.forEach((c, i) => (sums[i]! += value(rows[k]![c])));
+    if (sums.some((x) => !Number.isFinite(x))) return -1;
+    if (k < totalAt - 1 && sums.every((x, i) => Math.abs(x - total[i]!) <= Math.max(0.051, Math.abs(total[i]!) * 0.005))) return k;
+  }
+  return -1;
+}
+
 /** A year column's header: "2024", "2024 actual", "FY2024". */
 function headerYear(header: string): number | null {
   const m = /^(?:FY\s?)?((?:19|20)\d{2})(?:\s*\(?(?:actual|actuals|act\.?|a)\)?)?$/i.exec(header.trim());
@@ -554,12 +576,31 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
     // Rows after a "Total" row are measures of their own ("Gross margin", "Employees" under a table of
     // revenue by line, a29): the corner's measure and unit are not theirs.
     const totalAt = rows.findIndex((r) => /^\W*total\b/i.test(r[0] ?? ''));
+    // "Monthly permits | … | Total revenue": the rows above a total of a measure are its parts, each that
+    // measure of a line of business ("the monthly permits revenue", blind review v16, a37).
+    const totalOf =
+      totalAt >= 0
+        ? bare(rows[totalAt]![0] ?? '')
+            .replace(/^\W*total\s+/i, '')
+            .replace(/\W+$/, '')
+        : '';
+    const whole = totalAt >= 0 && isBusinessMeasure(totalOf) ? totalOf.toLowerCase() : undefined;
+    // Only the rows that add up to the total are its parts: "Average contract price" above "Total
+    // revenue" is no revenue line (a35).
+    const partsFrom = whole
+      ? summingRows(
+          rows,
+          totalAt,
+          years.map((c) => c.at),
+        )
+      : -1;
     if (years.length >= 2 && columns.every((c) => c.year !== null || c.forecast))
       rows.forEach((r, at) =>
         series.push({
           label: (r[0] ?? '').trim(),
           cells: years.map((c) => ({ year: c.year!, cell: (r[c.at] ?? '').trim(), source: rowText(r) })),
           ownUnit: totalAt >= 0 && at > totalAt,
+          ...(whole && partsFrom >= 0 && at >= partsFrom && at < totalAt && !isBusinessMeasure(bare(r[0] ?? '')) ? { partOf: whole } : {}),
         }),
       );
   }

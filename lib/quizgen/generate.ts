@@ -178,10 +178,21 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
   if (founded.length === 1 && counts.get(founded[0]!)! >= 2) return founded[0]!;
   // Without the title's name, the most frequent name, never a measure ("EBITDA" is no company).
   for (const [name, n] of counts) if (n >= 3 && !isBusinessMeasure(name) && (!best || n > counts.get(best)!)) best = name;
-  // A name the article quotes ("Galbraith says …") is a person's, and "Galbraith's profit" is not what
-  // the case reports: the figures are then "the company's" (c35).
+  // A person is not the case's subject, and "Galbraith's profit" is not what the case reports (c35,
+  // b37): a name the article quotes ("Galbraith says …", "said Nina Vukovich") or a first name and a
+  // surname. The company named after the person is, when the article names it too ("Vukovich Display
+  // Fireworks"); otherwise the figures are "the company's".
+  const speech = String.raw`(?:says|said|recalls|recalled|admits|admitted|explains|explained)`;
   const quoted = (name: string) =>
-    new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(name)},?\s+(?:says|said|recalls|recalled|admits|admitted|explains|explained)\b`, 'u');
-  if (best && caseStudy.facts.some((f) => f.kind === 'entity' && f.text === best && quoted(best).test(f.sentence))) return null;
+    new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(name)},?\s+${speech}\b|\b${speech}\s+${escapeRegExp(name)}(?![\p{L}])`, 'u');
+  const person = (name: string) =>
+    nlp(name).has('#FirstName') || caseStudy.facts.some((f) => f.kind === 'entity' && f.text === name && quoted(name).test(f.sentence));
+  if (best && person(best)) {
+    const surname = best.split(/\s+/).at(-1)!;
+    const company = [...counts].find(
+      ([name, n]) => n >= 2 && name !== best && name.split(/\s+/).length > 1 && name.startsWith(`${surname} `),
+    );
+    return company?.[0] ?? null;
+  }
   return best;
 }
