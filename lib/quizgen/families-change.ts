@@ -605,7 +605,7 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
       );
   }
   // "Revenue ($ millions)" in the corner over a row per business line: each row is that line's revenue.
-  const corner = (header[0] ?? '').replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const corner = bare(header[0] ?? '');
   const of = isBusinessMeasure(corner) ? corner.toLowerCase() : undefined;
   return series.flatMap(({ label, cells, ownUnit, partOf }): Level[] => {
     if (!/\p{L}{3}/u.test(label) || label.length > 60) return [];
@@ -668,15 +668,15 @@ function levelsOf(ctx: FamilyContext): Level[] {
     levels = ctx.analysis.all.flatMap((s, i, all) => {
       if (!s.claim || s.features.hedged || s.features.forecast) return [];
       const previous = all[i - 1]?.section === s.section ? spell(all[i - 1]!.text) : undefined;
-      const read = levelsIn(withMeasureNamed(spell(s.text), previous), s.section, previous, listYears.get(s.text));
+      // Read once: the sentence with the case's name as "its", initials spelt out, "it" named.
+      const text = withMeasureNamed(spell(s.text), previous);
+      const read = levelsIn(text, s.section, previous, listYears.get(s.text));
       const dated = paragraphs.get(s.text);
       // A sentence that names no year, in a paragraph that gives one time frame.
       const framed =
         // A year the sentence only sets its figure against ("double the $3.1 million of 2020") is no date of its own.
         !read.length && dated && (s.text.match(SENTENCE_YEAR) ?? []).every((y) => referenceYear(s.text, y) || comparedYear(s.text, y))
-          ? levelsAt(withMeasureNamed(spell(s.text), previous), s.section, undefined, dated.year).map((l) =>
-              dated.fiscal ? { ...l, fiscal: dated.fiscal } : l,
-            )
+          ? levelsAt(text, s.section, undefined, dated.year).map((l) => (dated.fiscal ? { ...l, fiscal: dated.fiscal } : l))
           : [];
       // "Piedmont Bug Busters, in Concord, had … revenue of $1.7 million": a sentence whose subject is
       // another company's name tells that company's figures (c27, once its paragraph was dated).
