@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { alternativesIn, optionText } from './families-decisions';
 import { generateQuizzes } from './generate';
+import type { Question } from './types';
 
 describe('alternativesIn: a choice reported with the alternative turned down', () => {
   it('swaps two bare-verb courses after "to", and two gerund courses after a preposition', () => {
@@ -288,6 +289,52 @@ describe('which of the options the case laid out was chosen', () => {
     expect(
       choices(article(paragraphs.replace('three options', 'four options'), 'In June 2022 the board chose the second option.')),
     ).toEqual([]);
+  });
+
+  it('asks which options were taken when the choice combines whole options by number, as a multiple select (blind reviews v16: every reviewer asked about the decision)', () => {
+    const four =
+      'The first option was to shrink and wait. The second was to buy frames from a second supplier in Portugal. The third was to sell the company to a larger Dutch group. The fourth was to move frame welding to the Ghent plant.';
+    const combined = (choice: string) => {
+      const parsed = parseCaseStudy(article(four, choice));
+      if (!parsed.ok) throw new Error(parsed.error);
+      return generateQuizzes(parsed.caseStudy).lessons.flatMap((l) => l.questions.filter((q) => q.type === 'multiple_choice'));
+    };
+    const chosenOf = (q: Question | undefined) => {
+      if (q?.type !== 'multiple_choice') throw new Error('expected a multiple select');
+      return q.answer.map((i) => q.options[i]).sort();
+    };
+    const [q] = combined('In June 2022 the board chose a combination of the second and fourth options, with one condition.');
+    expect(q?.prompt).toBe('The article describes four options. Which of them did the board choose? Select all that apply.');
+    expect(q?.family).toBe('decision');
+    expect(chosenOf(q)).toEqual(['Buy frames from a second supplier in Portugal', 'Move frame welding to the Ghent plant']);
+    expect(q?.type === 'multiple_choice' && q.options).toHaveLength(4);
+    // By their digits, three of four; and "the first two".
+    expect(chosenOf(combined('In June 2022 the board approved Options 2, 3 and 4.')[0])).toHaveLength(3);
+    expect(chosenOf(combined('Claes chose to combine the first two options.')[0])).toEqual([
+      'Buy frames from a second supplier in Portugal',
+      'Shrink and wait',
+    ]);
+    // A pronoun says nothing out of its paragraph: the question asks what was chosen, not by whom.
+    expect(combined('It chose a combination of the second and fourth options.')[0]?.prompt).toBe(
+      'The article describes four options. Which of them were chosen? Select all that apply.',
+    );
+    // Part of another option, or a smaller version of one, makes the set no longer whole options.
+    expect(combined('Claes chose to combine the third and fourth options and to make a smaller cut than the first option called for.')).toEqual([]);
+    expect(combined('The board chose the second and fourth options and a smaller version of the first.')).toEqual([]);
+    // Every option taken leaves nothing to tell apart; a number beyond the list is no option of it.
+    expect(combined('The board approved options 1, 2, 3 and 4.')).toEqual([]);
+    expect(combined('The board approved options 4 and 5.')).toEqual([]);
+  });
+
+  it('names an option by its label when what follows the colon assesses it ("**Own brand:** the highest margin, but …")', () => {
+    const listed = article(
+      'Brekke summed up the options for the board:\n\n- **Own brand:** the highest long-term margin per unit, but $9 million of cash at risk.\n- **Private label:** immediate plant loading, but a single customer.\n- **Online-to-store:** cheap and aligned with existing customers.\n',
+      'In June 2022 the board chose the third option.',
+    );
+    const [q] = choices(listed);
+    if (q?.type !== 'single_choice') throw new Error('expected a single choice');
+    expect([...q.options].sort()).toEqual(['Online-to-store', 'Own brand', 'Private label']);
+    expect(q.options[q.answer]).toBe('Online-to-store');
   });
 
   it('shortens an option to its course', () => {

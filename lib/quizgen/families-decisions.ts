@@ -271,8 +271,10 @@ export function optionItemLists(given: ContentBlock[]): OptionItem[][] {
       const first = sentences[0]?.trim().replace(/[.!:]+$/, '') ?? '';
       const titled = sentences.length >= 2 && first.split(/\s+/).length <= 12;
       const name = titled ? first : optionText(first);
-      // A course in one word is a name only as an item's title ("**Defer.** Keep buying diesel …").
-      if (!name || name.split(/\s+/).length < (titled ? 1 : 2) || !/\p{L}/u.test(name)) return null;
+      // A course in one word is a name only as an item's title ("**Defer.** Keep buying diesel …") or
+      // label ("**Online-to-store:** cheap and …").
+      const labelled = name !== null && /^([^:]{2,40}):\s/.exec(first)?.[1]?.trim() === name;
+      if (!name || name.split(/\s+/).length < (titled || labelled ? 1 : 2) || !/\p{L}/u.test(name)) return null;
       return { name, sentences, titled };
     });
     // Every item must read as an option, or the list is not one of options.
@@ -295,7 +297,10 @@ export function optionText(body: string): string | null {
         .terms()
         .eq(2)
         .has('#Infinitive') && !/^(?:a|an|the)\b/i.test(label);
-    text = course || label.split(/\s+/).length > 4 ? label : colon[2]!;
+    // "Own DTC brand: the highest margin per unit, but …", "Online-to-store: cheap and …": what follows
+    // a name is its assessment, not a course, when it opens on an article, an adjective or a figure.
+    const assessed = /^[$€£\d]/.test(colon[2]!) || nlp(colon[2]!).terms().first().has('(#Determiner|#Adjective|#Value)');
+    text = course || label.split(/\s+/).length > 4 || assessed ? label : colon[2]!;
   }
   text = text
     .replace(/;.*$/, '')
@@ -402,6 +407,92 @@ function readOptionLists(ctx: FamilyContext): OptionList[] {
   return [...told, ...listed].sort((a, b) => a.section - b.section);
 }
 
+// "chose a combination of the second and fourth options", "chose to combine the third and fourth
+// options", "approved Options 2, 3 and 4", "approved a combination of options 2 and 3": several whole
+// options, each named by its number.
+const NTH = String.raw`(?:first|second|third|fourth|fifth)`;
+const LABEL = String.raw`(?:one|two|three|four|five|[A-E1-5])`;
+const COMBINED_CHOICE = new RegExp(
+  String.raw`^(.{2,80}?)\s+(?:${CHOOSE}|chose to combine|decided to combine|combined)\s+(?:an?\s+(?:combination|mix)\s+of\s+)?(?:the\s+)?` +
+    String.raw`(?:((?:${NTH})(?:(?:,\s*|,?\s+and\s+)${NTH})+)\s+(?:options|courses|paths|alternatives|proposals)|first\s+(two|three)\s+(?:options|courses|paths|alternatives|proposals)|options\s+(${LABEL}(?:(?:,\s*|,?\s+and\s+)${LABEL})+))\b(.*)$`,
+  'i',
+);
+// Less than a whole option ("a smaller cut than the first option called for", "a softer version of").
+const PARTIAL = /\b(?:version|versions|elements?|parts?|pieces?|aspects?|smaller|softer|scaled[- ]down|reduced|half|some of|bits?)\b/i;
+
+/**
+ * Which whole options a sentence says were taken together, by their numbers: the indices, or null when
+ * the sentence names fewer than two, names one only in part, or brings in another by number.
+ */
+export function readCombination(sentence: string, size: number): { chosen: number[]; chooserText: string } | null {
+  const m = COMBINED_CHOICE.exec(sentence);
+  if (!m) return null;
+  const words = m[2] ?? m[4];
+  const chosen = words
+    ? words.split(/\s*,\s*|\s+and\s+|,\s*and\s+/i).map((w) => ORDINALS[w.trim().toLowerCase()])
+    : Array.from({ length: COUNT[m[3]!.toLowerCase()]! }, (_, i) => i);
+  if (chosen.some((i) => i === undefined || i >= size) || new Set(chosen).size !== chosen.length || chosen.length < 2) return null;
+  const tail = m[5] ?? '';
+  // Another option in the tail ("… and to make a smaller cut than the first option called for") or a
+  // course that is only part of one: the set is no longer whole options.
+  if (PARTIAL.test(tail) || MIXED_IN.test(tail) || /\boptions?\b/i.test(tail)) return null;
+  return { chosen: (chosen as number[]).sort((a, b) => a - b), chooserText: m[1]! };
+}
+
+/** "In October 2024 the board" → "the board"; null for a pronoun, which means nothing out of its paragraph. */
+function chooserOf(raw: string): string | null {
+  const chooser = raw
+    // "On 30 August 2022 the board", "In June 2022 the board", "On June 30, 2022, the board".
+    .replace(/^(?:in|by|on|at|after|before|during)\s+(?:\d{1,2}\s+)?(?:\p{L}+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2},?\s+/iu, '')
+    .replace(/^(?:then|finally|eventually|ultimately|instead),?\s+/i, '')
+    // "the board therefore chose": the adverb is no part of who chose.
+    .replace(/\s+(?:therefore|thus|then|finally|eventually|ultimately|instead|unanimously|formally|duly|also|quickly)$/i, '')
+    .trim();
+  if (!chooser || /^(?:it|they|he|she|we|this|that)$/i.test(chooser) || /,/.test(chooser)) return null;
+  return /^The\s/.test(chooser) ? `t${chooser.slice(1)}` : chooser;
+}
+
+/**
+ * The options taken together ("the board approved a combination of the second and third options"),
+ * asked as a multiple select over the options the article laid out: each was on the table, and only
+ * a reader who knows what the case did can tell which were taken.
+ */
+function combinationCandidates(
+  ctx: FamilyContext,
+  s: { text: string },
+  list: OptionList,
+  body: string,
+): Candidate[] {
+  const read = readCombination(body, list.options.length);
+  if (!read) return [];
+  const all = list.options.map((o) => o.text);
+  if (new Set(all).size !== all.length || all.length < 3 || all.length > 5) return [];
+  // Left out is at least one option, or there is nothing to tell apart.
+  if (read.chosen.length >= all.length) return [];
+  const who = chooserOf(read.chooserText);
+  const rng = streamFor('decision', s.text);
+  const options = rng.shuffle(all);
+  const keys = read.chosen.map((i) => all[i]!);
+  const count = numberWord(all.length);
+  return [
+    {
+      question: {
+        type: 'multiple_choice',
+        family: 'decision',
+        level: 'remember',
+        prompt: `The article describes ${count} options. Which of them ${who ? `did ${who} choose` : 'were chosen'}? Select all that apply.`,
+        options,
+        answer: keys.map((k) => options.indexOf(k)).sort((a, b) => a - b),
+        explanation: `The article says: “${s.text}” The options were: ${list.options.map((o) => `“${o.sentence}”`).join(' ')}`,
+        source: s.text,
+      },
+      score: 0.85,
+      keys,
+      sources: [s.text, ...read.chosen.map((i) => list.options[i]!.sentence)],
+    },
+  ];
+}
+
 export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {
   if (ctx.section.review) return [];
   const lists = optionListsOf(ctx);
@@ -418,19 +509,11 @@ export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {
       body,
       list.options.map((o) => o.text),
     );
-    if (!read) return [];
-    const { chosen, left, chooserText: chooserRaw } = read;
+    if (!read) return combinationCandidates(ctx, s, list, body);
+    const { chosen, left, chooserText } = read;
     if (chosen >= list.options.length) return [];
-    // "In October 2024 the board" → "the board"; a pronoun means nothing out of its paragraph.
-    const chooser = chooserRaw
-      // "On 30 August 2022 the board", "In June 2022 the board", "On June 30, 2022, the board".
-      .replace(/^(?:in|by|on|at|after|before|during)\s+(?:\d{1,2}\s+)?(?:\p{L}+\s+)?(?:\d{1,2},?\s+)?(?:19|20)\d{2},?\s+/iu, '')
-      .replace(/^(?:then|finally|eventually|ultimately),?\s+/i, '')
-      // "the board therefore chose": the adverb is no part of who chose.
-      .replace(/\s+(?:therefore|thus|then|finally|eventually|ultimately|instead|unanimously|formally|duly|also|quickly)$/i, '')
-      .trim();
-    if (!chooser || /^(?:it|they|he|she|we|this|that)$/i.test(chooser) || /,/.test(chooser)) return [];
-    const who = /^The\s/.test(chooser) ? `t${chooser.slice(1)}` : chooser;
+    const who = chooserOf(chooserText);
+    if (!who) return [];
     const rng = streamFor('decision', s.text);
     const all = list.options.map((o) => o.text);
     if (new Set(all).size !== all.length) return [];
