@@ -119,6 +119,30 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     });
   });
 
+  it('takes "its" after a sentence about a part of the company for that part’s, not the company’s (blind review v17a, a38: a wrong key)', () => {
+    const article = (before: string, totals: boolean) =>
+      [
+        '# Orlen Bikes',
+        '',
+        '## Background',
+        '',
+        `Orlen Bikes builds city bicycles in Ghent and sells them through 140 dealers in Belgium, the Netherlands and the north of France. Its frames come from a single supplier in Taiwan.${totals ? ' Revenue was €5.0 million in 2022.' : ''}`,
+        '',
+        '## What Happened Next',
+        '',
+        `In 2023 Orlen Bikes opened a second assembly line, and its dealers took every bike it built.${totals ? ' Revenue reached €6.3 million in 2025.' : ''} ${before} Its revenue rose from about €0.8 million in 2022 to €1.1 million in 2025, and its margins were the best in the business.`,
+      ].join('\n');
+    const keysOf = (text: string) => changeCandidatesOf(text).map((q) => `${q.prompt} ${q.options[q.answer]}`);
+    // 5.0 → 6.3 is the company's 26%; 0.8 → 1.1 (38%) is the premium unit's.
+    const part = keysOf(article('The premium unit grew more slowly than the founders had hoped.', true));
+    expect(part.filter((k) => /revenue rise between 2022 and 2025\? 26%/.test(k))).toHaveLength(1);
+    expect(part.filter((k) => /38%/.test(k))).toEqual([]);
+    expect(keysOf(article('The premium unit grew more slowly than the founders had hoped.', false))).toEqual([]);
+    // After a sentence about the company itself, "its" is the company's.
+    const own = keysOf(article('The company grew more slowly than the founders had hoped.', false));
+    expect(own.filter((k) => /Orlen Bikes’s revenue rise between 2022 and 2025\? 38%/.test(k))).toHaveLength(1);
+  });
+
   it('never takes a currency written before its number for the owner of "its"', () => {
     expect(changeIn('After a KSh 410 million loss, the dairy cut its headcount from 620 to 540 in 2018.', null)).toBeNull();
     expect(changeIn('After KSh 410 million of losses, the dairy cut its headcount from 620 to 540 in 2018.', 'Kinangop')).toMatchObject({
@@ -519,6 +543,59 @@ describe('trend questions: the path of a measure over three years or more', () =
     expect(trend?.options[trend.answer]).toBe('Kept rising, ending above its 2019 level.');
     // Every wrong path turns: a fall throughout is ruled out by a story of growth (blind review v14, c22).
     expect(trend!.options.filter((o, i) => i !== trend!.answer).every((o) => /, then /.test(o))).toBe(true);
+  });
+
+  it('asks the path that turns over one that never does, when a table gives both for the same years (blind review v17a, a38)', () => {
+    const table = [
+      '# Orrin Tools',
+      '',
+      '## Before',
+      '',
+      'Orrin Tools makes hand tools in Sheffield for builders and hardware chains. The founder, Ada Orrin, wanted to sell online, and in 2021 the company opened its own web shop and paid for a new warehouse in Rotherham.',
+      '',
+      '## What Happened',
+      '',
+      'Online orders grew quickly once next-day delivery started, but the warehouse cost more to run than planned, and the first two winters were hard on the staff who packed the orders by hand.',
+      '',
+      '| Year | Online share | Technicians (FTE) | EBITDA margin |',
+      '|---|---|---|---|',
+      '| 2021 | 12% | 60 | 9.8% |',
+      '| 2022 | 25% | 58 | 7.9% |',
+      '| 2023 | 38% | 55 | 12.6% |',
+      '| 2024 | 51% | 54 | 14.9% |',
+    ].join('\n');
+    const asked = generate(table).lessons.flatMap((l) => l.questions);
+    const trends = asked.filter((q): q is Choice => q.family === 'trend');
+    // One table row per year: one path from it, and the one with the turn.
+    expect(trends).toHaveLength(1);
+    expect(trends[0]!.prompt).toMatch(/EBITDA margin/);
+    expect(trends[0]!.options[trends[0]!.answer]).toBe('Fell, then rose, ending above its 2021 level.');
+    // Without the margin, the steady share is asked as the size of its change, first year to last.
+    const steady = generate(
+      table
+        .replace(/ (?:9\.8|7\.9|12\.6|14\.9)% \|$/gm, '')
+        .replace(' EBITDA margin |', '')
+        .replace('|---|---|---|---|', '|---|---|---|'),
+    );
+    const only = steady.lessons.flatMap((l) => l.questions).filter((q): q is Choice => q.family === 'trend' || q.family === 'change');
+    expect(only.map((q) => `${q.prompt} ${q.options[q.answer]}`)).toEqual([
+      'From the article’s table, by how many percentage points did the online share rise between 2021 and 2024? 39 percentage points',
+    ]);
+  });
+
+  it('names a column of whole numbers in full-time equivalents as a count ("Technicians (FTE)": the number of technicians)', () => {
+    const rows = tableLevels(
+      {
+        header: ['Year', 'Technicians (FTE)', 'Revenue (EUR m)'],
+        rows: [
+          ['2021', '60', '4.1'],
+          ['2024', '54', '5.0'],
+        ],
+      },
+      0,
+    );
+    expect(rows.filter((l) => /technicians/i.test(l.measure)).every((l) => l.count)).toBe(true);
+    expect(rows.filter((l) => /revenue/i.test(l.measure)).some((l) => l.count)).toBe(false);
   });
 
   it('never takes "since 2009" for the year of a figure', () => {

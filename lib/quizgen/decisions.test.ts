@@ -319,7 +319,9 @@ describe('which of the options the case laid out was chosen', () => {
       'The article describes four options. Which of them were chosen? Select all that apply.',
     );
     // Part of another option, or a smaller version of one, makes the set no longer whole options.
-    expect(combined('Claes chose to combine the third and fourth options and to make a smaller cut than the first option called for.')).toEqual([]);
+    expect(
+      combined('Claes chose to combine the third and fourth options and to make a smaller cut than the first option called for.'),
+    ).toEqual([]);
     expect(combined('The board chose the second and fourth options and a smaller version of the first.')).toEqual([]);
     // Every option taken leaves nothing to tell apart; a number beyond the list is no option of it.
     expect(combined('The board approved options 1, 2, 3 and 4.')).toEqual([]);

@@ -293,6 +293,36 @@ function withMeasureNamed(text: string, previous: string | undefined): string {
 }
 
 /**
+ * "The premium unit grew more slowly than hoped. Its revenue rose from …": a sentence that opens on
+ * "its" right after one whose subject is some part or other thing ("The premium unit") tells that
+ * thing's figure, not the case's (blind review v17a, a38). Only a subject that is the organisation
+ * itself by a generic name ("The company", "The group") leaves "its" the case's.
+ */
+const OPENS_ON_ITS = /^(?:(?:in|by|during|for)\s+(?:(?:early|late|mid-?)\s*)?(?:\p{Lu}\p{Ll}+\s+)?(?:19|20)\d{2},?\s+)?(?:its|their)\s/iu;
+const ORGANISATION = /^(?:company|firm|business|group|organi[sz]ation|enterprise|corporation|partnership|family business)$/i;
+export function itsPointsAway(text: string, previous: string | undefined): boolean {
+  if (!previous || !OPENS_ON_ITS.test(text.trim())) return false;
+  const opening = previous
+    .trim()
+    .replace(/^(?:(?:in|by|during|for|after|over)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?(?:\p{L}+\s+)?(?:19|20)\d{2},?\s+)/iu, '');
+  const m = /^(?:The|This|That|These|Those)\s+(.+)$/.exec(opening);
+  if (!m) return false;
+  // The noun phrase up to its verb: "premium unit" of "The premium unit grew …".
+  const terms = (nlp(m[1]!).terms().json() as { text: string; terms: { tags: string[] }[] }[]).map((t) => ({
+    text: t.text,
+    tags: t.terms[0]?.tags ?? [],
+  }));
+  const head: string[] = [];
+  for (const t of terms) {
+    if (t.tags.includes('Verb') || t.tags.includes('Preposition')) break;
+    head.push(t.text.replace(/[,;:.]+$/, ''));
+    if (/[,;:]$/.test(t.text)) break;
+  }
+  if (!head.length) return false;
+  return !ORGANISATION.test(head.join(' ')) && !ORGANISATION.test(head.at(-1)!);
+}
+
+/**
  * "revenue of €610 million" in a sentence that names exactly one year and one level of that measure.
  * An item of a list whose lead names one year ("By fiscal 2024 the results were:") is of that year.
  */
@@ -494,7 +524,7 @@ export function snapshotLevels(table: { header: string[]; rows: string[][] }, ca
         value,
         kind: percent ? '%' : m[1] || 'n',
         year: Number(years[0]),
-        sentence: row.join(' | '),
+        sentence: row.join(' | ').replace(/\s+/g, ' '),
         section,
         generic: true,
         ...(fiscal ? { fiscal } : {}),
@@ -549,7 +579,7 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
   const { header, rows } = table;
   const series: { label: string; cells: { year: number; cell: string; source: string }[]; ownUnit?: boolean; partOf?: string }[] = [];
   const bare = (h: string) => h.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
-  const rowText = (row: string[]) => row.join(' | ');
+  const rowText = (row: string[]) => row.join(' | ').replace(/\s+/g, ' ');
   // A "Year" column: one row per year, a forecast row ("2025 forecast") left out.
   const yearRows = rows.filter((r) => headerYear(r[0] ?? '') !== null);
   if (yearRows.length >= 2 && rows.every((r) => headerYear(r[0] ?? '') !== null || FORECAST_HEADER.test((r[0] ?? '').trim()))) {
@@ -625,7 +655,10 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
     const count =
       !isPercent &&
       cells.every((c) => /^\d[\d,]*$/.test(c.cell)) &&
-      !/[$€£¥]|\b[A-Z]{3}\b/.test(unit) &&
+      // "(FTE)" is a count's unit, "(EUR)" or "(USD m)" a currency's: three capitals that name a currency.
+      !/[$€£¥]|\b(?:USD|EUR|GBP|CAD|AUD|NZD|CHF|JPY|CNY|RMB|SEK|NOK|DKK|ISK|PLN|CZK|HUF|INR|ZAR|SGD|HKD|MXN|BRL|KES|NGN|AED|SAR|TRY|KRW)\b/.test(
+        unit,
+      ) &&
       !/\b(?:m|bn|k|million|billion)\b/i.test(unit);
     const measure = label
       .replace(/\s*\([^)]*\)\s*/g, ' ')
@@ -667,6 +700,7 @@ function levelsOf(ctx: FamilyContext): Level[] {
     const paragraphs = paragraphYears(ctx, listYears);
     levels = ctx.analysis.all.flatMap((s, i, all) => {
       if (!s.claim || s.features.hedged || s.features.forecast) return [];
+      if (all[i - 1]?.section === s.section && itsPointsAway(s.text, all[i - 1]!.text)) return [];
       const previous = all[i - 1]?.section === s.section ? spell(all[i - 1]!.text) : undefined;
       // Read once: the sentence with the case's name as "its", initials spelt out, "it" named.
       const text = withMeasureNamed(spell(s.text), previous);
@@ -1071,9 +1105,10 @@ function slipExplained(slip: SizeSlip, option: string, change: Change): string {
 
 export function changeCandidates(ctx: FamilyContext): Candidate[] {
   const sentences = ctx.analysis.sections[ctx.sectionIndex]?.sentences ?? [];
-  const within = sentences.flatMap((s) => {
+  const within = sentences.flatMap((s, i) => {
     const f = sentenceFeatures(s.text);
     if (!isClaim(f) || f.hedged || f.forecast) return [];
+    if (itsPointsAway(s.text, sentences[i - 1]?.text)) return [];
     const change = changeIn(s.text, ctx.subject);
     return change ? [{ change, sources: [s.text] }] : [];
   });
@@ -1271,7 +1306,10 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
           `The article gives ${subject} for ${years.length} years: ${path}. So it ${key.charAt(0).toLowerCase() + key.slice(1, -1)}. ` +
           `“${tempting}” does not fit those figures.`,
         source,
-        score: 0.82 + (discussed(last, ctx) ? 0.02 : 0),
+        // A path that turns is the story; one that never does is only a direction, which the case
+        // already tells (blind review v17a, a38: "the share rises steadily, so the 'fell' options fool no
+        // one; ask about the margin's dip before the recovery"). Where both share a table, the turn is asked.
+        score: (shape === 'up' || shape === 'down' ? 0.74 : 0.82) + (discussed(last, ctx) ? 0.02 : 0),
       }).map((c) => ({ ...c, sources, topic: measureTopic(subject), topicYears: years }));
     });
 }

@@ -457,12 +457,7 @@ function chooserOf(raw: string): string | null {
  * asked as a multiple select over the options the article laid out: each was on the table, and only
  * a reader who knows what the case did can tell which were taken.
  */
-function combinationCandidates(
-  ctx: FamilyContext,
-  s: { text: string },
-  list: OptionList,
-  body: string,
-): Candidate[] {
+function combinationCandidates(ctx: FamilyContext, s: { text: string }, list: OptionList, body: string): Candidate[] {
   const read = readCombination(body, list.options.length);
   if (!read) return [];
   const all = list.options.map((o) => o.text);

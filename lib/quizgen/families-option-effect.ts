@@ -155,6 +155,9 @@ export function optionEffectCandidates(ctx: FamilyContext): Candidate[] {
           if (options.some((o) => /:/.test(o) || (o.split(/\s+/).length === 1 && nlp(o).has('#Adjective')))) return [];
           // "could be the best gym in the region": a possibility without a figure is no one option's alone.
           if (/^(?:could|might|may)\b/i.test(t.predicate) && !/\d/.test(t.predicate)) return [];
+          // "needed no new borrowing": what an option lacks, others may lack too, unsaid (blind review
+          // v17a, b38: selling needed no borrowing either).
+          if (/\b(?:no|not|never|without|nothing|none|neither|nor)\b|n['’]t\b/i.test(t.predicate)) return [];
           const key = options[t.option]!;
           // The stem names no option: the learner must know which one it was.
           const lower = t.predicate.toLowerCase();

@@ -55,6 +55,16 @@ describe('which option the article says would have done this', () => {
     }
   });
 
+  it('asks nothing of what an option lacks ("needed no new borrowing"): the other options may lack it too (blind review v17a, b38)', () => {
+    const lacking = told.map((line) =>
+      line.replace('This preserved the crop plan, the staff and the supply slot.', 'It needed no new borrowing and kept the crop plan.'),
+    );
+    const asked = singleChoiceCandidates(optionEffectCandidates, article(lacking));
+    expect(asked.filter((q) => /borrowing/.test(q.prompt))).toEqual([]);
+    // The other options' effects are still asked.
+    expect(asked.some((q) => /45 per cent/.test(q.prompt))).toBe(true);
+  });
+
   it('shows five of six listed options, always the key, and does not count them in the stem (b33: six options had no question)', () => {
     const six = [
       'These were the options on the whiteboard:',
