@@ -977,3 +977,121 @@ describe('the rows above a total are its parts (blind review v16, a37: "the figu
     expect([...new Set(priced.filter((l) => l.label === 'Average contract price ($)').map((l) => l.of ?? null))]).toEqual([null]);
   });
 });
+
+describe('figures told around a measure of one year (blind review v17a, c38)', () => {
+  const article = (results: string) =>
+    [
+      '# Northway Lifts',
+      '',
+      '## Background',
+      '',
+      'Northway Lifts maintains elevators and escalators across the Twin Cities for offices, hospitals and apartment blocks. By 2018 Northway Lifts maintained about 2,100 units. Revenue reached $31.2 million with an EBITDA margin of 24.5 per cent.',
+      '',
+      '## Results',
+      '',
+      'The modernization campaign took longer than planned, because building owners approved capital projects once a year, condominium boards needed member votes and hospitals had rules of their own about dust and noise.',
+      '',
+      results,
+    ].join('\n');
+
+  it('reads "Total revenue in 2022 was …" as a claim, not a command, and dates the paragraph it opens by its year', () => {
+    const changes = changesOf(
+      article(
+        'Total revenue in 2022 was $38.0 million. Growth had come mainly from price increases. Profitability had gone the other way, and EBITDA margin fell to 11.8 per cent.',
+      ),
+    ).map((q) => `${q.prompt} ${q.options[q.answer]}`);
+    // $31.2m → $38.0m is 21.8% more; 24.5% → 11.8% is 12.7 points less.
+    expect(changes).toContain(
+      'From the article’s figures, by about what percentage did Northway Lifts’s revenue rise between 2018 and 2022? 22%',
+    );
+    expect(changes).toContain(
+      'From the article’s figures, by about how many percentage points did Northway Lifts’s EBITDA margin fall between 2018 and 2022? 13 percentage points',
+    );
+  });
+
+  it('takes "EBITDA was $6.2 million, a margin of 12.6 per cent" for the EBITDA margin', () => {
+    const changes = changesOf(
+      article('Revenue reached $44.6 million in 2025, and EBITDA was $6.2 million, a margin of 12.6 per cent.'),
+    ).map((q) => `${q.prompt} ${q.options[q.answer]}`);
+    expect(changes).toContain(
+      'From the article’s figures, by about how many percentage points did Northway Lifts’s EBITDA margin fall between 2018 and 2025? 12 percentage points',
+    );
+  });
+
+  it('takes "service revenue of $17.1 million" for a part of the revenue, though "service" alone reads as a verb (a19: a wrong key)', () => {
+    expect(levelsIn('By 2023, service revenue of $17.1 million earned a 32% gross margin.', 0)).toEqual([]);
+    expect(levelsIn('In 2023 contract revenue was $17.1 million.', 0)).toEqual([]);
+    // "record revenue" is the whole of it, at its highest.
+    expect(levelsIn('In 2023 the company posted record revenue of $17.1 million.', 0).map((l) => l.measure)).toEqual(['revenue']);
+  });
+});
+
+describe('a list whose items each open on their year ("- 2019: revenue $4.8 million; …", blind review v17b, b39 and c39)', () => {
+  const article = (lead: string, items: string[]) =>
+    [
+      '# Ashby Guitars',
+      '',
+      '## Background',
+      '',
+      `Ashby Guitars builds acoustic guitars by hand in a former chapel in Leicester and sells them through 60 dealers in Britain and Germany. ${lead}`,
+      '',
+      ...items,
+      '',
+      '## What Happened',
+      '',
+      'The entry-level model reached dealers in 2022, and the workshop hired six apprentices to build it without slowing the custom orders that paid the bills.',
+    ].join('\n');
+  const items = [
+    '- 2015: 3,100 guitars; revenue $3.9 million',
+    '- 2019: 3,600 guitars; revenue $4.8 million; operating margin 7 percent',
+    '- 2023: 3,500 guitars; revenue $6.6 million; operating margin 19 percent',
+  ];
+
+  it('reads each item as a row of a table of years: the change from the first year to the last, the company’s', () => {
+    const changes = changesOf(article('The figures below show the company’s trajectory:', items)).map(
+      (q) => `${q.prompt} ${q.options[q.answer]}`,
+    );
+    // $3.9m → $6.6m is 69% more; 7% → 19% is 12 points more. Only first to last, as in a table.
+    expect(changes).toEqual(
+      expect.arrayContaining([
+        'From the article’s figures, by about what percentage did the company’s revenue rise between 2015 and 2023? 69%',
+        'From the article’s figures, by how many percentage points did the company’s operating margin rise between 2019 and 2023? 12 percentage points',
+      ]),
+    );
+    expect(changes.filter((c) => /between 2015 and 2019|between 2019 and 2023\? \d+%$/.test(c))).toEqual([]);
+  });
+
+  it('reads a labelled figure in a sentence of its own ("Total revenue $4.64 million."), and nothing from a list of plans', () => {
+    const told = [
+      '- 2018: 14,200 colonies placed at an average $190 each. Total revenue $4.64 million.',
+      '- 2021: 15,100 colonies placed at an average $195 each. Total revenue $6.12 million.',
+    ];
+    const changes = changesOf(article('The company’s figures for two years:', told)).map((q) => `${q.prompt} ${q.options[q.answer]}`);
+    expect(changes).toContain(
+      'From the article’s figures, by about what percentage did the company’s revenue rise between 2018 and 2021? 32%',
+    );
+    expect(changesOf(article('The plan projected these figures:', items))).toEqual([]);
+  });
+});
+
+describe('a change the article states in so many words (blind review v17b, a39)', () => {
+  it('is not asked: "up 22% in two years" beside the figure, or "19 per cent below" of the same measure; a share of revenue does not count', () => {
+    const article = (extra: string) =>
+      [
+        '# Lantern Cinemas',
+        '',
+        '## Background',
+        '',
+        'Lantern Cinemas runs seven picture houses in Yorkshire towns, each with two or three screens and a café bar. In 2019 Lantern Cinemas had revenue of £21.8 million.',
+        '',
+        '## Results',
+        '',
+        `The refurbished screens opened in stages over two winters, and the café bars were rebuilt at the same time, so that a town could lose its cinema for a few weeks but never for a whole season. In 2024 revenue reached £26.6 million. ${extra}`,
+      ].join('\n');
+    const revenue = (extra: string) => changesOf(article(extra)).filter((q) => /revenue/.test(q.prompt));
+    // £21.8m → £26.6m is 22% more.
+    expect(revenue('Food and drink made up 22% of revenue.')).toHaveLength(1);
+    expect(revenue('That was revenue up 22% on 2019.')).toEqual([]);
+    expect(revenue('Revenue was 22 per cent higher than in 2019.')).toEqual([]);
+  });
+});

@@ -122,14 +122,21 @@ function isIntroductoryPhrase(phrase: string): boolean {
 }
 
 function isImperative(body: string): boolean {
-  const terms = nlp(body).terms().json() as { terms: { tags: string[]; text: string }[] }[];
+  const terms = nlp(body).terms().json() as { text: string; terms: { tags: string[]; text: string }[] }[];
   let i = 0;
   while (i < terms.length && terms[i]!.terms[0]!.tags.includes('Adverb')) i++;
   const tags = terms[i]?.terms[0]?.tags ?? [];
   // "Total costs were $1,047,600": a noun and its verb after the first word make it a subject, not a
   // command (blind review v16, c35).
-  const next = terms.slice(i + 1, i + 3).map((t) => t.terms[0]?.tags ?? []);
-  if (next[0]?.includes('Noun') && (next[1]?.includes('Copula') || next[1]?.includes('PastTense'))) return false;
+  // So do a noun and a phrase after it before the verb: "Total revenue in 2022 was $38.0 million" (v17a, c38).
+  const next = terms.slice(i + 1, i + 8);
+  if (next[0]?.terms[0]?.tags.includes('Noun')) {
+    for (const t of next.slice(1)) {
+      const tags = t.terms[0]?.tags ?? [];
+      if (tags.includes('Copula') || tags.includes('PastTense')) return false;
+      if (/[,;:]$/.test(t.text) || /^(?:that|which|who|where|when|because|if|and|or|but)$/i.test(t.terms[0]?.text ?? '')) break;
+    }
+  }
   if (tags.includes('Imperative')) return true;
   // A bare infinitive opening a sentence, with no subject before it ("Invest in people.").
   return tags.includes('Infinitive') && !tags.includes('Noun') && !tags.includes('Gerund') && !tags.includes('PastTense');
