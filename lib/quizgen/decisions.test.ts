@@ -339,6 +339,43 @@ describe('which of the options the case laid out was chosen', () => {
     expect(q.options[q.answer]).toBe('Online-to-store');
   });
 
+  it('reads options told as lessons of their own ("## Option 2: Automate at home"), and a choice named by a word of the same stem ("chose automation")', () => {
+    const headed = [
+      '# Orlen Bikes',
+      '',
+      '## Background',
+      '',
+      'Orlen Bikes builds city bicycles in Ghent and sold 41,000 of them in 2019. Its frames came from a single supplier in Taiwan, and freight costs doubled in 2021.',
+      '',
+      '## Option 1: Move frame welding to Portugal',
+      '',
+      'The sales director proposed buying welded frames from a contract maker near Porto. Freight would fall by half.',
+      '',
+      '## Option 2: Automate welding at home',
+      '',
+      'The head of production proposed two welding robots for the Ghent plant. They would cost €1.4 million.',
+      '',
+      '## Option 3: Sell the company',
+      '',
+      'A larger Dutch group had asked twice and would pay about €18 million.',
+      '',
+      '## The Decision',
+      '',
+      'The board weighed the three options, and how each had fared in its model:',
+      '',
+      '- Portugal had the lowest cost per frame but the longest lead time.',
+      '- Automation was almost as cheap and kept the jobs in Ghent.',
+      '- Selling was quick but ended the family’s story.',
+      '',
+      'The company chose automation. Claes told staff the same week, and the dealers heard it from her.',
+    ].join('\n');
+    const [q] = choices(headed);
+    if (q?.type !== 'single_choice') throw new Error('expected a single choice');
+    expect(q.prompt).toBe('The article describes three options. Which one did the company choose?');
+    expect([...q.options].sort()).toEqual(['Automate welding at home', 'Move frame welding to Portugal', 'Sell the company']);
+    expect(q.options[q.answer]).toBe('Automate welding at home');
+  });
+
   it('shortens an option to its course', () => {
     expect(
       optionText('to renew all 18 hotels and fund the full $38 million plan, preserving the loyalty engine but absorbing capital'),

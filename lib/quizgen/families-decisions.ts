@@ -271,6 +271,9 @@ export function optionItemLists(given: ContentBlock[]): OptionItem[][] {
       const first = sentences[0]?.trim().replace(/[.!:]+$/, '') ?? '';
       const titled = sentences.length >= 2 && first.split(/\s+/).length <= 12;
       const name = titled ? first : optionText(first);
+      // "Offshoring had the highest contribution …": a clause that says how an option fared is no course
+      // (blind review v17b, c39: a list weighing the options was read as the options).
+      if (!titled && name && nlp(name).has('(#PastTense|#Copula)') && !nlp(name).terms().first().has('#Infinitive')) return null;
       // A course in one word is a name only as an item's title ("**Defer.** Keep buying diesel …") or
       // label ("**Online-to-store:** cheap and …").
       const labelled = name !== null && /^([^:]{2,40}):\s/.exec(first)?.[1]?.trim() === name;
@@ -404,7 +407,37 @@ function readOptionLists(ctx: FamilyContext): OptionList[] {
           listed: true,
         })),
   );
-  return [...told, ...listed].sort((a, b) => a.section - b.section);
+  return [...told, ...listed, ...headedOptions(ctx)].sort((a, b) => a.section - b.section);
+}
+
+/** "## Option A: Recline and refit": an option told as a lesson of its own, its course in the heading. */
+const OPTION_HEADING = /^Option\s+(one|two|three|four|five|[A-E1-5])\s*[:.–—-]\s*(.+?)[.!]?$/i;
+
+/**
+ * Options told as consecutive lessons, each headed by its label and its course ("Option 1: Move
+ * production overseas", "Option 2: Automate at home", …; blind review v17b, a39 and c39): read as a
+ * list, each option's sentence the first of its lesson.
+ */
+function headedOptions(ctx: FamilyContext): OptionList[] {
+  const lists: OptionList[] = [];
+  let current: OptionList | null = null;
+  ctx.caseStudy.sections.forEach((section, i) => {
+    const m = OPTION_HEADING.exec(section.title.trim());
+    const at = m ? ORDINALS[m[1]!.toLowerCase()] : undefined;
+    const first = sentencesOf(section.blocks.filter((b) => b.kind === 'paragraph').slice(0, 1))[0];
+    if (!m || at === undefined || !first) {
+      current = null;
+      return;
+    }
+    if (at === 0) lists.push((current = { section: i, options: [] }));
+    if (!current || at !== current.options.length) {
+      current = null;
+      return;
+    }
+    const name = labelledName(m[2]!.trim());
+    current.options.push({ text: name.charAt(0).toUpperCase() + name.slice(1), sentence: first });
+  });
+  return lists.filter((l) => l.options.length >= 3);
 }
 
 // "chose a combination of the second and fourth options", "chose to combine the third and fourth
@@ -566,8 +599,16 @@ export function readChoice(sentence: string, options: string[]): { chosen: numbe
   if (!named) return null;
   const words = named[2]!.split(/\s+/).filter((w) => !GENERIC_HEAD.test(w) && !isFunctionWord(w));
   if (!words.length || words.some((w) => ORDINALS[w.toLowerCase()] !== undefined)) return null;
+  // "chose automation" names "Automate the line at home": a word and an option's word of one stem.
+  const stems = (w: string) => {
+    const lower = w.toLowerCase();
+    return ['ation', 'ion', 'ing', 'ed', 'es', 'e', 's']
+      .flatMap((x) => (lower.endsWith(x) ? [lower.slice(0, -x.length)] : []))
+      .filter((x) => x.length >= 5);
+  };
   const has = (option: string, word: string) =>
-    new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(option);
+    new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(option) ||
+    option.split(/[^\p{L}-]+/u).some((o) => stems(o).some((x) => stems(word).includes(x)));
   const matches = options.map((o, i) => ({ o, i })).filter(({ o }) => words.every((w) => has(o, w)));
   if (matches.length !== 1) return null;
   return tailOf(named[3]!, matches[0]!.i, named[1]!);
