@@ -28,6 +28,12 @@ describe('consequencesIn', () => {
     expect(c).toMatchObject({ cause: 'the crackdown', effect: 'It forced the firm to innovate rather than rest' });
   });
 
+  it('reads no cause from a verb of motion ("Most customers drove in on weekends", blind review v17c, a40), but "drove up costs" is one', () => {
+    expect(consequencesIn('Most customers drove in on weekends and holidays from cities two to four hours away.')).toEqual([]);
+    expect(consequencesIn('The crews pushed on through the night to finish the lift.')).toEqual([]);
+    expect(consequencesIn('The drought drove up the cost of snowmaking water across the valley.')).toHaveLength(1);
+  });
+
   it('takes ", which …" as a consequence only after a noun phrase, never after a clause whose last noun it may describe', () => {
     expect(consequencesIn('Bans on new mergers and investments, which rattled investors across the region.')).toHaveLength(1);
     expect(

@@ -56,6 +56,8 @@ const CAUSAL_PAST = 'led to|resulted in|caused|forced|prompted|pushed|drove|allo
 const PARTICIPLE_CLAUSE = new RegExp(`^(.{8,200}?),\\s+(${Object.keys(CAUSAL_PARTICIPLES).join('|')})\\s+(.{8,200}?)[.!]?$`, 'i');
 const WHICH_CLAUSE =
   /^(.{8,200}?),\s+which\s+((?:has |have |had )?(?:\w+ed|led|drove|gave|left|cost|cut|made|sent|meant|brought|took|won|lost|became|grew|fell|rose|hit|paid|put|set)\b.{6,200}?)[.!]?$/i;
+// "Most customers drove in on weekends", "pushed on through the winter": a verb of motion, no cause (v17c, a40).
+const MOTION = /^(?:drove|pushed)\s+(?:in|into|out|off|away|home|back|through|around|on|over|north|south|east|west|across)\b/i;
 const MAIN_VERB = new RegExp(`^(.{6,120}?)\\s+(?:(?:has|have|had)\\s+)?(${CAUSAL_PAST})\\s+(.{8,200}?)[.!]?$`, 'i');
 // Verbs that say what an event or a condition did to something ("Lower fuel costs raised the
 // margin", "The outage hurt the brand"). With a person or an organisation as subject they are
@@ -99,7 +101,7 @@ export function consequencesIn(sentence: string): Consequence[] {
     // ", which …" after a clause may point at its last noun, not at the clause ("… Uplift, a neobank,
     // which offered …"): only after a noun phrase, and only a verb that acts on something, is it safe.
     out.push({ cause: m[1]!, effect: `It ${m[2]}`, sentence });
-  } else if ((m = MAIN_VERB.exec(body))) {
+  } else if ((m = MAIN_VERB.exec(body)) && !MOTION.test(`${m[2]} ${m[3]}`)) {
     out.push({ cause: m[1]!, effect: `It ${m[2]!.toLowerCase()} ${m[3]}`, sentence });
   } else if (
     (m = EFFECT_VERB.exec(body)) &&
