@@ -225,6 +225,19 @@ describe('splitSentences', () => {
     for (const s of sentences) expect(text).toContain(s);
   });
 
+  it('ends a sentence on a lettered label ("Retailer C.") when a sentence opener follows, but not on an initial in a name', () => {
+    // Blind review v17d (c41): an option was shown as "Exit the contract with Retailer C. About 0.95 million litres remained".
+    expect(splitSentences('Exit the contract with Retailer C. About 0.95 million litres remained.')).toEqual([
+      'Exit the contract with Retailer C.',
+      'About 0.95 million litres remained.',
+    ]);
+    expect(splitSentences('The board chose Option B. The bank agreed within a week.')).toHaveLength(2);
+    expect(splitSentences('The founder, Harry S. Truman, signed it. J. Smith agreed.')).toEqual([
+      'The founder, Harry S. Truman, signed it.',
+      'J. Smith agreed.',
+    ]);
+  });
+
   it('ends a sentence before one that opens on a currency sign', () => {
     expect(splitSentences('Accept the offer. €22 million for the equity. $5 of every $8 came from wholesale.')).toEqual([
       'Accept the offer.',

@@ -24,6 +24,10 @@ const ABBREVIATIONS = new Set([
   'est',
 ]);
 
+/** Words that open a sentence and never follow an initial in a name. General English. */
+const SENTENCE_OPENERS =
+  /^(?:The|A|An|It|Its|This|That|These|Those|There|In|On|At|By|For|From|With|But|And|So|About|After|Before|When|While|If|He|She|They|We|Our|Their|His|Her|Each|Every|Some|All|Most|Both|Neither|None|Only|Then|Yet|As|Under|Over|Since|Until|Because)$/;
+
 /**
  * Splits a paragraph into sentences, each a verbatim substring of the input. Ends at . ! ? (and
  * closing quotes) followed by a space and an upper-case letter, digit or opening quote.
@@ -37,7 +41,11 @@ export function splitSentences(text: string): string[] {
     const end = match.index + match[1]!.length;
     const candidate = text.slice(start, end);
     const lastWord = /([\p{L}.]+)\.$/u.exec(candidate)?.[1]?.toLowerCase();
-    if (lastWord && (ABBREVIATIONS.has(lastWord) || /^\p{L}$/u.test(lastWord))) continue;
+    // A single letter is an initial ("J. Smith"), unless a word that opens sentences follows it
+    // ("… with Retailer C. About 0.95 million litres remained."): then it was a label, and the sentence ends.
+    const next = /^\S+/.exec(text.slice(match.index + match[0].length))?.[0] ?? '';
+    const initial = lastWord !== undefined && /^\p{L}$/u.test(lastWord) && !SENTENCE_OPENERS.test(next);
+    if (lastWord && (ABBREVIATIONS.has(lastWord) || initial)) continue;
     pushTrimmed(out, candidate);
     start = match.index + match[0].length;
   }
