@@ -369,6 +369,8 @@ describe('a table row named as a sentence would name it', () => {
     expect(prompts(['| New boilers | 22.1 | 17.4 |'], 'Business line ($M)')[0]).toMatch(/did the figure for new boilers fall/);
     expect(prompts(['| Contracts under one year | 18% | 29% |'])[0]).toMatch(/did the share of contracts under one year rise/);
     expect(prompts(['| Average callout price | €220 | €318 |'])[0]).toMatch(/did the average callout price rise/);
+    // A rate is named as it stands (blind review v17e, a42: "the figure for tonnes per cfs").
+    expect(prompts(['| Repairs per technician | 16.5 | 21.8 |'])[0]).toMatch(/did repairs per technician rise/);
   });
 
   it('names a row by the measure its table’s corner gives, asks no "of which" part, and lets rows after "Total" be measures of their own (blind review v15, a29, c29)', () => {

@@ -1116,6 +1116,8 @@ function labelName(level: Level, ctx: FamilyContext): string {
   // A row of a table whose corner names the measure: "Brightway private label revenue" (blind review
   // v15, a29: "the stem is missing the noun 'revenue'").
   if (level.of && !new RegExp(`\\b${level.of}\\b`, 'i').test(phrase)) return `${phrase} ${level.of}`.replace(/^\p{Ll}/u, (c) => `the ${c}`);
+  // A rate is named as it is ("tonnes per cfs"), not as "the figure for tonnes per cfs" (blind review v17e, a42).
+  if (plural && /\s+per\s+/.test(phrase) && !level.count && !isPercent(level)) return phrase;
   if (plural) return level.count ? `the number of ${phrase}` : isPercent(level) ? `the share of ${phrase}` : `the figure for ${phrase}`;
   return `the ${phrase}`;
 }

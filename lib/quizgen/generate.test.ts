@@ -151,7 +151,7 @@ describe('question families on a short hand-written case', () => {
   const quiz = generateQuizzes(parsed);
   const all = questionsOf(quiz);
 
-  it('states a causal link as true or false, the false one with a consequence the article gives for another cause', () => {
+  it('states a causal link only as the article gives it, never joined to another cause’s consequence (blind reviews v16–v17: 3 of 3 such splices rejected)', () => {
     const article2 = `${article}\n\n## Costs\n\nA rise in track access charges forced Kestrel Rail to cancel two night services. The cancellations led to complaints from shippers in the north.`;
     const statements = questionsOf(generateQuizzes(parse(article2)))
       .concat(all)
@@ -165,13 +165,8 @@ describe('question families on a short hand-written case', () => {
       const predicate = q.prompt
         .replace(/^.*?(?:, and this | (?=(?:led|forced|drove|caused|raised|cut|allowed|enabled|pushed|prompted|hurt|resulted)\b))/, '')
         .replace(/\.$/, '');
-      if (q.answer) expect(q.source, q.prompt).toContain(predicate.split(' ').slice(1, 5).join(' '));
-      else {
-        expect(q.source).not.toContain(predicate.split(' ').slice(1, 5).join(' '));
-        expect(q.explanation).toMatch(
-          /^False\. That consequence came from something else: “.+” What the article gives for this cause is: “.+”$/,
-        );
-      }
+      expect(q.answer, q.prompt).toBe(true);
+      expect(q.source, q.prompt).toContain(predicate.split(' ').slice(1, 5).join(' '));
     }
   });
 

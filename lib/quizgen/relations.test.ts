@@ -34,6 +34,11 @@ describe('consequencesIn', () => {
     expect(consequencesIn('The drought drove up the cost of snowmaking water across the valley.')).toHaveLength(1);
   });
 
+  it('reads no effect from a participle that modifies a noun ("one damaged client lawn were all traced to …", blind review v17e, c42)', () => {
+    expect(consequencesIn('Two minor injuries and one damaged client lawn were all traced to late-night installs.')).toEqual([]);
+    expect(consequencesIn('The late frost damaged half of the vines in the lower field.')).toHaveLength(1);
+  });
+
   it('takes ", which …" as a consequence only after a noun phrase, never after a clause whose last noun it may describe', () => {
     expect(consequencesIn('Bans on new mergers and investments, which rattled investors across the region.')).toHaveLength(1);
     expect(

@@ -107,6 +107,8 @@ export function consequencesIn(sentence: string): Consequence[] {
     (m = EFFECT_VERB.exec(body)) &&
     // "Compare total cost of ownership …", "a cut of 5%": before "of" the word is a noun, not a verb.
     !/^of\b/i.test(m[3]!) &&
+    // "one damaged client lawn were all traced to …": a verb after it makes the "verb" a modifier (v17e, c42).
+    !/^[^,;]*?\b(?:was|were|is|are|has been|have been|had been)\b/i.test(m[3]!) &&
     // "The adult pass cost $1,049": a price, not a consequence ("cost the company $6 million" is one).
     // A currency may be a symbol or a code before the number: "$9", "KSh 9", "EUR 9", "Rs. 50".
     !(
