@@ -1023,6 +1023,8 @@ describe('figures told around a measure of one year (blind review v17a, c38)', (
   it('takes "service revenue of $17.1 million" for a part of the revenue, though "service" alone reads as a verb (a19: a wrong key)', () => {
     expect(levelsIn('By 2023, service revenue of $17.1 million earned a 32% gross margin.', 0)).toEqual([]);
     expect(levelsIn('In 2023 contract revenue was $17.1 million.', 0)).toEqual([]);
+    // "that revenue" points back at a line of business just named (blind review v17f, a43: a wrong key).
+    expect(levelsIn('Its embroidery found customers outside schools, and that revenue reached £1.3 million by 2025.', 0)).toEqual([]);
     // "record revenue" is the whole of it, at its highest.
     expect(levelsIn('In 2023 the company posted record revenue of $17.1 million.', 0).map((l) => l.measure)).toEqual(['revenue']);
   });
@@ -1095,5 +1097,7 @@ describe('a change the article states in so many words (blind review v17b, a39)'
     expect(revenue('Food and drink made up 22% of revenue.')).toHaveLength(1);
     expect(revenue('That was revenue up 22% on 2019.')).toEqual([]);
     expect(revenue('Revenue was 22 per cent higher than in 2019.')).toEqual([]);
+    // "a drop of 39 per cent" in the sentence that gives the figures (v17f, c43).
+    expect(revenue('Revenue showed an increase of 22 per cent over the five years.')).toEqual([]);
   });
 });

@@ -472,6 +472,9 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
       return [];
     // "Ad revenue hit $120 million", "wholesale sales of …": a part of the measure, not the whole of it.
     const modifier = /([\p{L}-]+)\s+$/u.exec(before)?.[1];
+    // "… found customers outside education, and that revenue reached £1.3 million": a demonstrative
+    // points back at a line of business just named, not at the company's revenue (blind review v17f, a43).
+    if (modifier && /^(?:this|that|these|those|such)$/i.test(modifier)) return [];
     // "Company EBITDA", "group revenue", "consolidated sales" name the whole business's measure.
     const whole =
       modifier !== undefined &&
@@ -1209,7 +1212,8 @@ function statedElsewhere(ctx: FamilyContext, subject: string, key: number): bool
   // Stated as a change ("up 22%", "fell 19 per cent", "19 per cent below"), not a share ("22% of revenue").
   const stated = new RegExp(
     // ("made up 22% of revenue" is a share.)
-    String.raw`\b(?:(?<!\b(?:made|make|makes|making|took|take|takes|taking)\s)up|down|rose|fell|grew|gained|lost|increased|decreased|dropped|declined|jumped|climbed|slipped|shrank|by)\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|roughly|just|more than|less than|over|under)\s+)?${figure}|${figure}\s+(?:\w+\s+){0,1}(?:below|above|lower|higher|more|less|fewer|up|down|increase|decrease|rise|fall|drop|gain|growth|decline)\b`,
+    String.raw`\b(?:drop|fall|decline|rise|increase|gain|growth|jump|cut|reduction|decrease)\s+of\s+(?:(?:about|around|nearly|almost|some|roughly|just|more than|less than|over|under)\s+)?${figure}|` +
+      String.raw`\b(?:(?<!\b(?:made|make|makes|making|took|take|takes|taking)\s)up|down|rose|fell|grew|gained|lost|increased|decreased|dropped|declined|jumped|climbed|slipped|shrank|by)\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|roughly|just|more than|less than|over|under)\s+)?${figure}|${figure}\s+(?:\w+\s+){0,1}(?:below|above|lower|higher|more|less|fewer|up|down|increase|decrease|rise|fall|drop|gain|growth|decline)\b`,
     'i',
   );
   return ctx.analysis.all.some((s) => mentions.test(s.text) && stated.test(s.text));
