@@ -376,6 +376,16 @@ describe('which of the options the case laid out was chosen', () => {
     expect(q.options[q.answer]).toBe('Automate welding at home');
   });
 
+  it('names a listed option without the initials the article coins for it ("Covered aerated static piles (CASP)", blind review v17g, c44)', () => {
+    const listed = article(
+      'Three options were put to the board:\n\n1. **Covered aerated static piles (CASP).** Waste would be tipped inside a new building and composted under covers.\n2. **Anaerobic digestion.** A digester would turn food waste into gas.\n3. **Relocation.** The company would move to a rural site.\n',
+      'In June 2022 the board chose Option 1.',
+    );
+    const [q] = choices(listed);
+    if (q?.type !== 'single_choice') throw new Error('expected a single choice');
+    expect(q.options[q.answer]).toBe('Covered aerated static piles');
+  });
+
   it('shortens an option to its course', () => {
     expect(
       optionText('to renew all 18 hotels and fund the full $38 million plan, preserving the loyalty engine but absorbing capital'),

@@ -270,7 +270,8 @@ export function optionItemLists(given: ContentBlock[]): OptionItem[][] {
       const sentences = sentencesOf([{ kind: 'paragraph', text: item }]);
       const first = sentences[0]?.trim().replace(/[.!:]+$/, '') ?? '';
       const titled = sentences.length >= 2 && first.split(/\s+/).length <= 12;
-      const name = titled ? first : optionText(first);
+      // "Covered aerated static piles (CASP)": the initials the article coins add length, not meaning (v17g, c44).
+      const name = (titled ? first : optionText(first))?.replace(/\s*\((?:\p{Lu}{2,6})\)/gu, '') ?? null;
       // "Offshoring had the highest contribution …": a clause that says how an option fared is no course
       // (blind review v17b, c39: a list weighing the options was read as the options).
       if (!titled && name && nlp(name).has('(#PastTense|#Copula)') && !nlp(name).terms().first().has('#Infinitive')) return null;

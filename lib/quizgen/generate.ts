@@ -6,7 +6,6 @@ import { indexArticle } from './article-index';
 import type { Candidate, FamilyContext } from './candidate';
 import { causalLinkCandidates, reasonLinkCandidates, purposeCandidates } from './families-understand';
 import { sequenceCandidates } from './families-recall';
-import { rolesMatchingCandidates } from './families-review';
 import { changeCandidates, comparisonCandidates, isBusinessMeasure, trendCandidates } from './families-change';
 import { decisionCandidates, optionChoiceCandidates } from './families-decisions';
 import { tradeoffCandidates, tradeoffLinkCandidates } from './families-tradeoffs';
@@ -79,7 +78,9 @@ const FAMILIES = [
   // "Match each item from the lesson to what the article says about it" ("Term: description" list items)
   // was dropped after the v15 blind reviews: 0 of 3 acceptable as is over v10–v15, 2 rejected ("each
   // answer names its own label, so it can be solved without reading"; "trivia").
-  rolesMatchingCandidates,
+  // "Match each name from the case to what the article says about it" (from "X, which/who …") was
+  // dropped after the v17 blind reviews: 0 of 2 acceptable as is over v5–v17, one rejected ("a place
+  // among people, so 'its' gives it away", "a description cut off mid-sentence", "trivia").
   // A term of the case as a fill-in ("The ____ spent six weeks working through alternatives", keyed
   // "leadership team") was dropped after the v12 blind reviews: 0 of 4 acceptable as is there, and
   // about 3 of 29 over v4–v12 ("guessable from the sentence's own wording", "trivia", "other wordings

@@ -184,6 +184,9 @@ describe('sentenceFeatures', () => {
     // "projects revenue of about $230 million in 2025" is a forecast; "halted projects" are not.
     expect(sentenceFeatures('Whitcombe now projects revenue of about $230 million in 2025.').forecast).toBe(true);
     expect(sentenceFeatures('The board anticipated a loss in 2024.').forecast).toBe(true);
+    // What a forecast or a model showed is no result (blind review v17g, c44: "the 2025 forecast showed … EBITDA of about C$2.0 million").
+    expect(sentenceFeatures('The company’s 2025 forecast showed revenue of about C$7.5 million.').forecast).toBe(true);
+    expect(sentenceFeatures('Okonjo’s model showed the landed cost falling from £51 to £29.').forecast).toBe(true);
     expect(sentenceFeatures('They moved billions from halted projects into new ventures.').forecast).toBe(false);
     const claim = sentenceFeatures('Kestrel Rail paid a fine of $3.5 million to the port authority.');
     expect(Object.values({ ...claim, words: false }).some(Boolean)).toBe(false);

@@ -147,6 +147,32 @@ describe('families dropped after blind reviews', () => {
     expect(generate(table).filter((q) => q.type === 'matching' && /Match each item/.test(q.prompt))).toEqual([]);
   });
 
+  it(
+    'matches no names to what the article says of them ("X, who …"), on a small article or any review article (blind reviews v5, v17: 0 of 2 as is)',
+    () => {
+      const people = [
+        '# Hollis & Vane',
+        '',
+        '## Background',
+        '',
+        'Margaret Hollis opened the first shop in Bristol in 1987 with a partner, Jean Vane, who left the business in 1994. Her buyer, Anita Kowalczyk, who had joined from a department store, ran the wholesale accounts. The Bath shop, which opened in 2009, took the evening appointments.',
+        '',
+        '## The Decision',
+        '',
+        'In 2023 the owners closed the Cheltenham shop and moved its stylists to Bath. Sales per stylist rose within a year, and the alterations studio paid for itself in eight months.',
+        '',
+        '## Key Takeaways',
+        '',
+        '- Fewer shops can sell more.',
+        '- Alterations build loyalty.',
+        '- A record year can hide a falling margin.',
+      ].join('\n');
+      expect(generate(people).filter((q) => q.type === 'matching' && /Match each name/.test(q.prompt))).toEqual([]);
+      for (const f of ALL_FILES) for (const q of generate(readFileSync(f, 'utf8'))) expect(q.prompt, f).not.toMatch(/Match each name/);
+    },
+    CORPUS_TIMEOUT,
+  );
+
   it('matches no "Term: description" list of any review article (blind reviews v10, v14, v15: 0 of 3 as is)', () => {
     for (const f of ALL_FILES) for (const q of generate(readFileSync(f, 'utf8'))) expect(q.prompt, f).not.toMatch(/Match each item/);
   });
