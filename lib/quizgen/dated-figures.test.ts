@@ -1020,11 +1020,15 @@ describe('figures told around a measure of one year (blind review v17a, c38)', (
     );
   });
 
-  it('takes "service revenue of $17.1 million" for a part of the revenue, though "service" alone reads as a verb (a19: a wrong key)', () => {
+  it('reads no part, no line of business and no difference as the company’s figure: "service revenue" (though "service" alone reads as a verb), "that revenue", "$2.8 million above that level" (wrong keys in a19, a43, c45)', () => {
     expect(levelsIn('By 2023, service revenue of $17.1 million earned a 32% gross margin.', 0)).toEqual([]);
     expect(levelsIn('In 2023 contract revenue was $17.1 million.', 0)).toEqual([]);
     // "that revenue" points back at a line of business just named (blind review v17f, a43: a wrong key).
     expect(levelsIn('Its embroidery found customers outside schools, and that revenue reached £1.3 million by 2025.', 0)).toEqual([]);
+    // "$2.8 million above that level" is a difference from another figure (blind review v17h, c45: a wrong key).
+    expect(levelsIn('In 2022 revenue was $2.8 million above that level, and most of the surplus went into new cameras.', 0)).toEqual([]);
+    expect(levelsIn('In 2022 revenue was $2.8 million short of the target.', 0)).toEqual([]);
+    expect(levelsIn('In 2022 revenue was $22.4 million, and most of the surplus went into new cameras.', 0)).toHaveLength(1);
     // "record revenue" is the whole of it, at its highest.
     expect(levelsIn('In 2023 the company posted record revenue of $17.1 million.', 0).map((l) => l.measure)).toEqual(['revenue']);
   });

@@ -423,6 +423,10 @@ function marginOf(before: string): string | null {
   return `${profit.split(' ')[0]} margin`;
 }
 
+/** What follows a figure that makes it a difference from another: "above that level", "short of the target". */
+const RELATIVE_AFTER =
+  /^\s*(?:above|below|over|under|short\s+of|ahead\s+of|behind|higher\s+than|lower\s+than|more\s+than|less\s+than|up\s+on|down\s+on|better\s+than|worse\s+than|beyond)\b/i;
+
 function levelsAt(sentence: string, section: number, previous?: string, forcedYear?: string): Level[] {
   let years = forcedYear ? [forcedYear] : [...new Set(sentence.match(SENTENCE_YEAR) ?? [])];
   // "Revenue fell to $98 million, and the company lost $40 million that year": the year is the one
@@ -437,7 +441,14 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
   // "revenue of €610 million" and, amount first, "earned $6.8 million in revenue": either way, what
   // precedes the measure's name is read for its owner and its modifiers.
   const matches = [
-    ...[...sentence.matchAll(LEVEL)].map((m) => ({ measure: m[1]!, currency: m[2], num: m[3]!, unit: m[4], at: m.index })),
+    ...[...sentence.matchAll(LEVEL)].map((m) => ({
+      measure: m[1]!,
+      currency: m[2],
+      num: m[3]!,
+      unit: m[4],
+      at: m.index,
+      end: m.index + m[0].length,
+    })),
     // "Ridgeway's stores had generated C$64 million in revenue": the earner is named before the verb, and
     // another company's is not the case's (b3).
     ...[...sentence.matchAll(LEVEL_AFTER)]
@@ -453,67 +464,93 @@ function levelsAt(sentence: string, section: number, previous?: string, forcedYe
     // first one's verb.
     ...[...sentence.matchAll(LEVEL_GAPPED)]
       .filter((m) => GAPPED_VERB.test(sentence.slice(0, m.index)))
-      .map((m) => ({ measure: m[1]!, currency: m[2], num: m[3]!, unit: m[4], at: m.index + m[0].indexOf(m[1]!) })),
+      .map((m) => ({
+        measure: m[1]!,
+        currency: m[2],
+        num: m[3]!,
+        unit: m[4],
+        at: m.index + m[0].indexOf(m[1]!),
+        end: m.index + m[0].length,
+      })),
   ];
-  const found = matches.flatMap(({ measure, currency, num, unit, at }): Level[] => {
-    // "In the first half of 2025 the margin was 33%": part of a year set against a whole year is no
-    // change (blind review v10: "the article's only 2025 figure is for the first half"). Part of a year
-    // in a clause of its own after the figure ("…, with a loss in the second half") does not date it.
-    if (PART_OF_YEAR.test(sentence.slice(0, at)) || PART_OF_YEAR.test(sentence.slice(at).split(/[,;]/)[0]!)) return [];
-    if (!forcedYear && yearInLaterClause(sentence, years[0]!, at)) return [];
-    const u = (unit ?? '').toLowerCase();
-    const percent = /%|percent|per cent/.test(u);
-    if (PERCENT_MEASURE.test(measure) !== percent) return [];
-    const value = Number(num.replace(/,/g, '')) * (SCALE[u] ?? 1);
-    if (!(value > 0) || !Number.isFinite(value)) return [];
-    // A level measured against another company ("Baltcem's revenue") is not the case's own.
-    const before = sentence.slice(0, at);
-    if (/\p{Lu}\p{L}+['’]s\s*$/u.test(before.trim() + ' ') && !/\b(?:its|their|the company['’]s|the group['’]s)\s*$/i.test(before))
-      return [];
-    // "Ad revenue hit $120 million", "wholesale sales of …": a part of the measure, not the whole of it.
-    const modifier = /([\p{L}-]+)\s+$/u.exec(before)?.[1];
-    // "… found customers outside education, and that revenue reached £1.3 million": a demonstrative
-    // points back at a line of business just named, not at the company's revenue (blind review v17f, a43).
-    if (modifier && /^(?:this|that|these|those|such)$/i.test(modifier)) return [];
-    // "Company EBITDA", "group revenue", "consolidated sales" name the whole business's measure.
-    const whole =
-      modifier !== undefined &&
-      /^(?:company|group|consolidated|company-wide|companywide|overall|combined|record|full-year|yearly)$/i.test(modifier);
-    // "vending revenue" is a part too: a gerund names a line of business.
-    // A word that opens the sentence before the measure ("Contract revenue was …") is a modifier too,
-    // whatever else it could be (a34).
-    const opening = modifier !== undefined && before.trim() === modifier && !/^(?:its|their|our|total|annual)$/i.test(modifier);
-    if (
-      modifier &&
-      !whole &&
-      // A word is read in its place before the measure: alone, "service" or "contract" reads as a verb (v17a).
-      (opening ||
-        nlp(modifier).has('(#Noun|#Adjective|#Gerund)') ||
-        nlp(`the ${modifier} ${measure}`).terms().eq(1).has('(#Noun|#Adjective|#Gerund)')) &&
-      !nlp(modifier).has('(#Possessive|#Pronoun|#Determiner)')
-    )
-      return [];
-    const bare = measure
-      // "revenues" is one revenue; "sales" and "earnings" stay plural nouns (blind review v9: "how did sale
-      // change"), and "loss" keeps its "s" (v15, c24: "operating los").
-      .replace(/\b(revenue|profit)s$/i, '$1')
-      .replace(/^(?:annual|total) (?!recurring)/i, '')
-      .replace(/\b(?!EBITDA\b|EBIT\b)\w+/g, (w) => w.toLowerCase());
-    // "EBITDA was $6.2 million, a margin of 13.9 per cent": the margin of the profit just named (v17a, c38).
-    const name = bare === 'margin' ? (marginOf(before) ?? bare) : bare;
-    const fiscal = forcedYear ? undefined : fiscalYear(sentence, years[0]!);
-    return [
-      {
-        measure: name,
-        value,
-        kind: percent ? '%' : currency || 'n',
-        year: Number(years[0]),
-        sentence,
-        section,
-        ...(fiscal ? { fiscal } : {}),
-      },
-    ];
-  });
+  const found = matches.flatMap(
+    ({
+      measure,
+      currency,
+      num,
+      unit,
+      at,
+      end,
+    }: {
+      measure: string;
+      currency?: string;
+      num: string;
+      unit?: string;
+      at: number;
+      end?: number;
+    }): Level[] => {
+      // "revenue was $2.8 million above that level", "… short of the target": a difference, not a level
+      // (blind review v17h, c45: a wrong key).
+      if (end !== undefined && RELATIVE_AFTER.test(sentence.slice(end))) return [];
+      // "In the first half of 2025 the margin was 33%": part of a year set against a whole year is no
+      // change (blind review v10: "the article's only 2025 figure is for the first half"). Part of a year
+      // in a clause of its own after the figure ("…, with a loss in the second half") does not date it.
+      if (PART_OF_YEAR.test(sentence.slice(0, at)) || PART_OF_YEAR.test(sentence.slice(at).split(/[,;]/)[0]!)) return [];
+      if (!forcedYear && yearInLaterClause(sentence, years[0]!, at)) return [];
+      const u = (unit ?? '').toLowerCase();
+      const percent = /%|percent|per cent/.test(u);
+      if (PERCENT_MEASURE.test(measure) !== percent) return [];
+      const value = Number(num.replace(/,/g, '')) * (SCALE[u] ?? 1);
+      if (!(value > 0) || !Number.isFinite(value)) return [];
+      // A level measured against another company ("Baltcem's revenue") is not the case's own.
+      const before = sentence.slice(0, at);
+      if (/\p{Lu}\p{L}+['’]s\s*$/u.test(before.trim() + ' ') && !/\b(?:its|their|the company['’]s|the group['’]s)\s*$/i.test(before))
+        return [];
+      // "Ad revenue hit $120 million", "wholesale sales of …": a part of the measure, not the whole of it.
+      const modifier = /([\p{L}-]+)\s+$/u.exec(before)?.[1];
+      // "… found customers outside education, and that revenue reached £1.3 million": a demonstrative
+      // points back at a line of business just named, not at the company's revenue (blind review v17f, a43).
+      if (modifier && /^(?:this|that|these|those|such)$/i.test(modifier)) return [];
+      // "Company EBITDA", "group revenue", "consolidated sales" name the whole business's measure.
+      const whole =
+        modifier !== undefined &&
+        /^(?:company|group|consolidated|company-wide|companywide|overall|combined|record|full-year|yearly)$/i.test(modifier);
+      // "vending revenue" is a part too: a gerund names a line of business.
+      // A word that opens the sentence before the measure ("Contract revenue was …") is a modifier too,
+      // whatever else it could be (a34).
+      const opening = modifier !== undefined && before.trim() === modifier && !/^(?:its|their|our|total|annual)$/i.test(modifier);
+      if (
+        modifier &&
+        !whole &&
+        // A word is read in its place before the measure: alone, "service" or "contract" reads as a verb (v17a).
+        (opening ||
+          nlp(modifier).has('(#Noun|#Adjective|#Gerund)') ||
+          nlp(`the ${modifier} ${measure}`).terms().eq(1).has('(#Noun|#Adjective|#Gerund)')) &&
+        !nlp(modifier).has('(#Possessive|#Pronoun|#Determiner)')
+      )
+        return [];
+      const bare = measure
+        // "revenues" is one revenue; "sales" and "earnings" stay plural nouns (blind review v9: "how did sale
+        // change"), and "loss" keeps its "s" (v15, c24: "operating los").
+        .replace(/\b(revenue|profit)s$/i, '$1')
+        .replace(/^(?:annual|total) (?!recurring)/i, '')
+        .replace(/\b(?!EBITDA\b|EBIT\b)\w+/g, (w) => w.toLowerCase());
+      // "EBITDA was $6.2 million, a margin of 13.9 per cent": the margin of the profit just named (v17a, c38).
+      const name = bare === 'margin' ? (marginOf(before) ?? bare) : bare;
+      const fiscal = forcedYear ? undefined : fiscalYear(sentence, years[0]!);
+      return [
+        {
+          measure: name,
+          value,
+          kind: percent ? '%' : currency || 'n',
+          year: Number(years[0]),
+          sentence,
+          section,
+          ...(fiscal ? { fiscal } : {}),
+        },
+      ];
+    },
+  );
   // One level per measure: two revenue figures in one sentence compare things (segments, rivals).
   return found.filter((l) => found.filter((o) => o.measure === l.measure).length === 1);
 }
