@@ -491,7 +491,7 @@ function chooserOf(raw: string): string | null {
  * asked as a multiple select over the options the article laid out: each was on the table, and only
  * a reader who knows what the case did can tell which were taken.
  */
-function combinationCandidates(ctx: FamilyContext, s: { text: string }, list: OptionList, body: string): Candidate[] {
+function combinationCandidates(s: { text: string }, list: OptionList, body: string): Candidate[] {
   const read = readCombination(body, list.options.length);
   if (!read) return [];
   const all = list.options.map((o) => o.text);
@@ -538,7 +538,7 @@ export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {
       body,
       list.options.map((o) => o.text),
     );
-    if (!read) return combinationCandidates(ctx, s, list, body);
+    if (!read) return combinationCandidates(s, list, body);
     const { chosen, left, chooserText } = read;
     if (chosen >= list.options.length) return [];
     const who = chooserOf(chooserText);

@@ -262,44 +262,38 @@ export function causalLinkCandidates(ctx: FamilyContext): Candidate[] {
     );
     const swap = rng.shuffle(swaps)[0];
     // "X went into administration, and this pushed up the pay scale": a clause glued to another
-    // clause's consequence is absurd rather than plausible. And a statement that can only be true
-    // teaches "always answer true" (a review found every key "true"). So: noun-phrase causes with a
-    // swap at hand, true or false by the question's own stream.
+    // clause's consequence is absurd rather than plausible, so only noun-phrase causes are stated.
     const clauseCause = !(isNounPhrase(c.cause) || PARTICIPLE_PHRASE.test(c.cause));
     if (!swap || clauseCause) return [];
-    const truth = rng.next() < 0.5;
-    // A cause joined to another lesson's consequence reads as "two unrelated sentences spliced
-    // together", false at a glance (blind reviews v16 a34, v17 a40 and c42: 3 of 3 rejected). Only the
-    // link as the article states it is asked; the draw still decides which links are.
-    if (!truth) return [];
+    // The false version, this cause joined to another lesson's consequence, read as "two unrelated
+    // sentences spliced together", false at a glance (blind reviews v16 a34, v17 a40 and c42: 3 of 3
+    // rejected), and was dropped. The link is stated only as the article gives it, and only for half
+    // the links that stand apart from the rest of the case (those with such a consequence at hand), by
+    // the question's own stream: a quiz of true statements alone teaches "always answer true" (v17g, a44).
+    if (rng.next() >= 0.5) return [];
     const noun = isNounPhrase(c.cause) || PARTICIPLE_PHRASE.test(c.cause);
     const subject = noun ? lowerFirst(c.cause.replace(/[.,;:]+$/, ''), ctx) : null;
-    const statement = (effect: string) => {
-      const predicate = effect.replace(/^It\s+/, '').replace(/[.;,]+$/, '');
-      // A clause cause is stated as a clause, then its consequence: "X happened, and this led to Y".
-      return noun
-        ? `${capitalFirst(subject!)} ${predicate}`
-        : `${c.cause.replace(/[.,;:]+$/, '').replace(/\s+then\s+/, ' ')}, and this ${predicate}`;
-    };
-    // Offering both versions so that a quiz's true/false keys differ was tried in v9 and rejected in
-    // review: the false version of the seed's link ("the investigations led to breakthroughs in AI")
-    // was defensible as true, the article's whole argument being that the crackdown drove its AI push.
-    return [truth].map((t, i): Candidate => ({
-      question: {
-        type: 'true_false',
-        family: 'cause_effect',
-        level: 'understand',
-        prompt: trueFalsePrompt(lowerFirst(statement(t ? c.effect : swap.effect), ctx)),
-        answer: t,
-        explanation: t
-          ? `True. The article links the two: “${c.sentence}”`
-          : `False. That consequence came from something else: “${swap.sentence}” What the article gives for this cause is: “${c.sentence}”`,
-        source: c.sentence,
+    const predicate = c.effect.replace(/^It\s+/, '').replace(/[.;,]+$/, '');
+    // A clause cause is stated as a clause, then its consequence: "X happened, and this led to Y".
+    const statement = noun
+      ? `${capitalFirst(subject!)} ${predicate}`
+      : `${c.cause.replace(/[.,;:]+$/, '').replace(/\s+then\s+/, ' ')}, and this ${predicate}`;
+    return [
+      {
+        question: {
+          type: 'true_false',
+          family: 'cause_effect',
+          level: 'understand',
+          prompt: trueFalsePrompt(lowerFirst(statement, ctx)),
+          answer: true,
+          explanation: `True. The article links the two: “${c.sentence}”`,
+          source: c.sentence,
+        },
+        score: 0.7,
+        keys: [c.effect, c.cause],
+        sources: [c.sentence],
       },
-      score: i === 0 ? 0.7 : 0.69,
-      keys: t ? [c.effect, c.cause] : [swap.effect],
-      sources: t ? [c.sentence] : [c.sentence, swap.sentence],
-    }));
+    ];
   });
 }
 
