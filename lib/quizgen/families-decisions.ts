@@ -473,6 +473,11 @@ export function readCombination(sentence: string, size: number): { chosen: numbe
   return { chosen: (chosen as number[]).sort((a, b) => a - b), chooserText: m[1]! };
 }
 
+/** The choice and the options as the article tells them, for either question on the choice. */
+function choiceExplanation(sentence: string, list: OptionList): string {
+  return `The article says: “${sentence}” The options were: ${list.options.map((o) => `“${o.sentence}”`).join(' ')}`;
+}
+
 /** "In October 2024 the board" → "the board"; null for a pronoun, which means nothing out of its paragraph. */
 function chooserOf(raw: string): string | null {
   const chooser = raw
@@ -512,7 +517,7 @@ function combinationCandidates(s: { text: string }, list: OptionList, body: stri
         prompt: `The article describes ${count} options. Which of them ${who ? `did ${who} choose` : 'were chosen'}? Select all that apply.`,
         options,
         answer: keys.map((k) => options.indexOf(k)).sort((a, b) => a - b),
-        explanation: `The article says: “${s.text}” The options were: ${list.options.map((o) => `“${o.sentence}”`).join(' ')}`,
+        explanation: choiceExplanation(s.text, list),
         source: s.text,
       },
       score: 0.85,
@@ -569,7 +574,7 @@ export function optionChoiceCandidates(ctx: FamilyContext): Candidate[] {
               : `Which of these options did ${who} choose as its main course?`,
           options,
           answer: options.indexOf(key),
-          explanation: `The article says: “${s.text}” The options were: ${list.options.map((o) => `“${o.sentence}”`).join(' ')}`,
+          explanation: choiceExplanation(s.text, list),
           source: s.text,
         },
         score: 0.85,
