@@ -114,8 +114,11 @@ function findEntities(sentence: string, knownMidSentence?: Set<string>): string[
   let previousEnd = 0;
   for (const t of tokens) {
     const word = t[0];
-    // Punctuation between two words ("Solberg: Argued", "Ma, Alibaba") ends a name.
-    if (run && /[^\s]/.test(sentence.slice(previousEnd, t.index))) endRun();
+    // Punctuation between two words ("Solberg: Argued", "Ma, Alibaba") ends a name; an ampersand between
+    // two capitalised words joins them ("Oakes & Lindley Tree Care").
+    const gap = sentence.slice(previousEnd, t.index);
+    if (run && /^\s+&\s+$/.test(gap) && /^\p{Lu}/u.test(word)) run.words.push('&');
+    else if (run && /[^\s]/.test(gap)) endRun();
     previousEnd = t.index + word.length;
     const capital = /^\p{Lu}/u.test(word) && !NOT_ENTITIES.has(word.split('-')[0]!);
     if (capital) {

@@ -24,6 +24,12 @@ export interface Candidate {
    * lesson, gives part of the path away (blind review v15, c23).
    */
   topicYears?: number[];
+  /**
+   * The measures a figure question reads, when every figure comes from a record that gives several
+   * measures side by side (a table's row, a year-labelled list item): two questions on different
+   * measures may share such a source, as two different facts of it.
+   */
+  record?: { measures: string[] };
 }
 
 /** What every family sees: the whole article (for distractors) and the lesson it writes for. */

@@ -100,8 +100,14 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
       // Tying a lesson to its evidence asks which lesson an episode shows, not the episode's details.
       const lessonToEvidence = c.question.family === 'takeaway_evidence';
       if (c.question.family !== 'timeline' && !acrossLessons && !lessonToEvidence && used.sources.has(n)) return true;
-      return [...sources].some((o) => o === n || (o.length > 30 && n.includes(o)) || (n.length > 30 && o.includes(n)));
+      const same = (o: string) => o === n || (o.length > 30 && n.includes(o)) || (n.length > 30 && o.includes(n));
+      // A table's row or a year's list item gives several measures: questions on different ones read
+      // different facts of it, and neither's options show a figure (families-change.ts).
+      return picked.some((p) => p.sources.some((o) => same(normalizeSource(o))) && !apartInRecord(c, p));
     }) ||
+    // A question on a measure beside one that reads it with another ("revenue and EBITDA margin") tells
+    // half of the other's answer.
+    (c.record !== undefined && picked.some((p) => p.record?.measures.some((m) => c.record!.measures.includes(m)))) ||
     c.keys.some((k) => keys.has(normalizeSource(k)) || used.keys.has(normalizeSource(k))) ||
     c.keys.some((k) => k.length >= 4 && picked.some((p) => p.question.prompt.includes(k))) ||
     // One question's key among another's wrong options lets each give the other away.
@@ -168,6 +174,17 @@ export function chooseQuiz(candidates: Candidate[], { limit, used, rejected, kee
     used.answers.push(...answersOf(c).map((text) => ({ section: section.index, text })));
   }
   return balanceKeyPositions(picked);
+}
+
+/** Two figure questions on different measures of the same records. */
+function apartInRecord(a: Candidate, b: Candidate): boolean {
+  return (
+    a.record !== undefined &&
+    b.record !== undefined &&
+    FIXED_SCALE.has(a.question.family) &&
+    FIXED_SCALE.has(b.question.family) &&
+    !a.record.measures.some((m) => b.record!.measures.includes(m))
+  );
 }
 
 /** Every year of a among b's. */

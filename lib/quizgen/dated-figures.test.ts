@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
-import { changeCandidates, levelsIn, snapshotLevels, tableLevels, trendCandidates } from './families-change';
+import {
+  changeCandidates,
+  changeIn,
+  comparisonCandidates,
+  levelsIn,
+  snapshotLevels,
+  tableLevels,
+  trendCandidates,
+} from './families-change';
 import { generateQuizzes } from './generate';
 import { singleChoiceCandidates } from '@/test/support/quizgen';
 import type { Question } from './types';
@@ -58,10 +66,17 @@ describe('figures in a list dated by its lead ("By 2024 the results were:")', ()
     );
     // £22.4m → £31.9m is 42% more: 40 would be more than a point and a half off (blind review v14, c21).
     expect(revenue!.options[revenue!.answer]).toBe('42%');
-    const headcount = changes.find((q) => /headcount/.test(q.prompt));
-    // 240 → 182 is 24.2% less.
-    expect(headcount?.prompt).toMatch(/headcount fall between 2019 and 2024\?$/);
-    expect(headcount?.options[headcount.answer]).toBe('24%');
+    // 240 → 182 is read too, but a headcount's change alone is a side fact (blind review v18b, b49 and
+    // c49): it is asked against revenue, which rose while it fell.
+    expect(changes.filter((q) => /headcount/.test(q.prompt))).toEqual([]);
+    const parsed = parseCaseStudy(
+      snapshots('In 2019, the last full year before the decision, the business looked like this:', 'By 2024 the results were:'),
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    const compared = generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .find((q): q is Choice => q.family === 'comparison' && /revenue and headcount/.test(q.prompt));
+    expect(compared?.options[compared.answer]).toBe('Revenue rose while headcount fell.');
   });
 
   it('reads the comparison a list item makes with an earlier dated figure ("…, up from £19.8 million in 2016")', () => {
@@ -379,9 +394,13 @@ describe('a table row named as a sentence would name it', () => {
     expect(byLine(['| Boilers | 22.1 | 17.4 |', '| of which exports | 3.7 | 7.0 |'])).toEqual([
       expect.stringMatching(/did the boilers revenue fall/),
     ]);
-    const after = byLine(['| Boilers | 22.1 | 17.4 |', '| **Total** | **25.8** | **24.4** |', '| Employees | 214 | 176 |']);
-    expect(after.some((p) => /did the number of employees fall/.test(p))).toBe(true);
-    expect(after.some((p) => /employees revenue/.test(p))).toBe(false);
+    const after = byLine(['| Boilers | 22.1 | 17.4 |', '| **Total** | **25.8** | **24.4** |', '| Service vans | 214 | 176 |']);
+    expect(after.some((p) => /did the number of service vans fall/.test(p))).toBe(true);
+    expect(after.some((p) => /service vans revenue/.test(p))).toBe(false);
+  });
+
+  it('counts the noun before a participle ("Stores supplied" → "the number of stores supplied")', () => {
+    expect(prompts(['| Stores supplied | 410 | 305 |'])[0]).toMatch(/did the number of stores supplied fall/);
   });
 
   it('keeps the quotation marks for a label no phrase can hold: a comma, or a residue ("Other …")', () => {
@@ -703,6 +722,18 @@ describe('one measure told over several years in one sentence, or named by "it"'
       ['revenue', 19.8e6, 2016],
       ['revenue', 27e6, 2017],
     ]);
+    // "rose from … to …, … and …, before easing to …": each year of the path, and no change of its first two (a51).
+    const path =
+      'Revenue rose from £3.1 million in 2019 to £3.4 million in 2020, £3.9 million in 2021 and £4.6 million in 2022, before easing to £4.4 million in 2023.';
+    expect(read(path)).toEqual([
+      ['revenue', 3.1e6, 2019],
+      ['revenue', 3.4e6, 2020],
+      ['revenue', 3.9e6, 2021],
+      ['revenue', 4.6e6, 2022],
+      ['revenue', 4.4e6, 2023],
+    ]);
+    expect(changeIn(path, null)).toBeNull();
+    expect(changeIn('Revenue rose from £3.1 million in 2019 to £3.4 million in 2020, a rise the board welcomed.', null)).not.toBeNull();
     expect(read('Gross margin fell to 38 percent in 2021 and 36 percent in 2022, for three reasons.')).toEqual([
       ['gross margin', 38, 2021],
       ['gross margin', 36, 2022],
@@ -1079,6 +1110,49 @@ describe('a list whose items each open on their year ("- 2019: revenue $4.8 mill
       'From the article’s figures, by about what percentage did the company’s revenue rise between 2018 and 2021? 32%',
     );
     expect(changesOf(article('The plan projected these figures:', items))).toEqual([]);
+  });
+
+  it('reads a profit with its margin in brackets ("EBITDA £0.50m (8.1%)") and a headcount written number first ("71 staff"; blind review v18a, b47)', () => {
+    const told = [
+      '- FY2019: revenue £6.2m; EBITDA £0.50m (8.1%); 71 staff.',
+      '- FY2021: revenue £7.4m; EBITDA £0.71m (9.6%); 80 staff.',
+      '- FY2023: revenue £8.3m; EBITDA £0.58m (7.0%); 93 staff.',
+    ];
+    const changes = changesOf(article('The figures below show the company’s trajectory over five years:', told)).map(
+      (q) => `${q.prompt} ${q.options[q.answer]}`,
+    );
+    // £0.50m → £0.58m is 16% more; the margin's 8.1% → 7.0% is too small a fall to ask.
+    expect(changes).toContain(
+      'From the article’s figures, by what percentage did the company’s EBITDA rise between fiscal 2019 and fiscal 2023? 16%',
+    );
+    // 71 → 93 staff is read (below, against revenue), but the size of a headcount's change alone is a side
+    // fact (blind review v18b, b49 and c49).
+    expect(changes.filter((c) => /headcount/.test(c))).toEqual([]);
+    // The bracketed figure is the EBITDA margin, never a level of EBITDA itself.
+    expect(changes.filter((c) => /EBITDA (?:rise|fall)/.test(c))).toHaveLength(1);
+    const parsed = parseCaseStudy(article('The figures below show the company’s trajectory over five years:', told));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const comparisons = generateQuizzes(parsed.caseStudy)
+      .lessons.flatMap((l) => l.questions)
+      .filter((q) => q.family === 'comparison')
+      .map((q) => q.prompt);
+    // The margin read with another result: revenue or EBITDA rose while it fell.
+    expect(comparisons.filter((c) => /EBITDA margin change between fiscal 2019 and fiscal 2023\?$/.test(c))).toHaveLength(1);
+    const fewer = told.map((item, i) => (i === 2 ? item.replace('93 staff', '64 staff') : item));
+    const againstRevenue = singleChoiceCandidates(
+      comparisonCandidates,
+      article('The figures below show the company’s trajectory over five years:', fewer),
+    )
+      .filter((q) => /revenue and headcount/.test(q.prompt))
+      .map((q) => q.options[q.answer]);
+    expect(againstRevenue).toEqual(['Revenue rose while headcount fell.']);
+    // …and against revenue only: beside a margin it is a side detail (blind review v18, c51).
+    expect(
+      singleChoiceCandidates(
+        comparisonCandidates,
+        article('The figures below show the company’s trajectory over five years:', fewer),
+      ).filter((q) => /headcount/.test(q.prompt) && !/revenue/.test(q.prompt)),
+    ).toEqual([]);
   });
 });
 

@@ -28,6 +28,20 @@ describe('alternativesIn: a choice reported with the alternative turned down', (
     // "pricing" is a noun here, not the start of a course.
     expect(alternativesIn('Build pricing strategy around loyal customers rather than waiting for the market to move.')).toBeNull();
   });
+
+  it('swaps no course that is a noun of another phrase or that holds the sentence’s own verb (blind reviews v18b, a49 and b50)', () => {
+    // "price" is set against "utilisation", not against "come from utilisation".
+    expect(
+      alternativesIn('The price premium began to disappear, and the gains had to come from utilisation rather than price.'),
+    ).toBeNull();
+    // A gerund that opens the sentence is its subject: "let the firm grow" is the main clause, no course.
+    expect(
+      alternativesIn(
+        'Subcontracting the metal framing let the firm grow in its own specialism instead of turning into a general contractor.',
+      ),
+    ).toBeNull();
+    expect(alternativesIn('Restructuring the programme rather than abandoning the system saved the firm two years.')).toBeNull();
+  });
 });
 
 describe('decision questions', () => {
@@ -214,6 +228,26 @@ describe('which of the options the case laid out was chosen', () => {
         'Sell the company to a larger Dutch group',
       ].sort(),
     );
+  });
+
+  it('leaves out an option taken in part "with a scaled-down Option 4" too (blind review v18, c51: asked as "which one")', () => {
+    const four =
+      'The first option was to shrink and wait. The second was to buy frames from a second supplier in Portugal. The third was to sell the company to a larger Dutch group. The fourth was to move frame welding to the Ghent plant.';
+    const [q] = choices(article(four, 'In June 2022 the board chose the third option, with a scaled-down version of the fourth.'));
+    const [r] = choices(article(four, 'In June 2022 the board chose Option 3, with a scaled-down Option 4: two welders only.'));
+    for (const x of [q, r]) {
+      if (x?.type !== 'single_choice') throw new Error('expected a single choice');
+      expect(x.prompt).toBe('Which of these options did the board choose as its main course?');
+      expect(x.options).not.toContain('Move frame welding to the Ghent plant');
+    }
+  });
+
+  it('names an option by its whole label, commas between its adjectives and all ("Counter-offer a smaller, protected contract")', () => {
+    const bold =
+      'The team put four options to the board.\n\n**Option 1: Accept the whole contract as offered.** Adding the volume would need a second line.\n\n**Option 2: Decline and protect the brand.** It kept the brand safe.\n\n**Option 3: Counter-offer a smaller, protected contract.** A Saturday shift would lift capacity.\n\n**Option 4: Grow foodservice and export instead.** A sales team would cost money.\n';
+    const [q] = choices(article(bold, 'In December 2023 the board chose Option 3.'));
+    if (q?.type !== 'single_choice') throw new Error('expected a single choice');
+    expect(q.options[q.answer]).toBe('Counter-offer a smaller, protected contract');
   });
 
   it('reads a choice that names its option by the option’s own words ("chose the Portuguese option"), when they name only one', () => {

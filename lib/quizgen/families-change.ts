@@ -115,6 +115,7 @@ export function changeIn(text: string, mainSubject: string | null): Change | nul
   let toYear = YEAR_IN.exec(after ?? '')?.[1];
   let base = (between ?? '').replace(YEAR_IN, '').trim();
   const rest = sentence.slice(m.index + m[0].length);
+  if (SERIES_GOES_ON.test(`${after ?? ''}${rest}`.replace(/^\s*in\s+(?:19|20)\d{2}\b/, ''))) return null;
   // "from 12 kilowatt hours to 9 kilowatt hours": the same unit after both numbers is a unit.
   if (base && !percent && !unit1 && rest.trimStart().startsWith(base) && /^[\p{L}\s-]{2,30}$/u.test(base)) {
     const span = /^\s*between\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})\b/.exec(rest.trimStart().slice(base.length));
@@ -265,8 +266,28 @@ const COMPARED = new RegExp(
 );
 
 /** "revenue reached $41 million in 2020 and $46 million in 2021": one measure told over several years. */
-const SERIES_HEAD = new RegExp(String.raw`\b(${MEASURE})\s+(?:(?:had|has)\s+)?(?:${LEVEL_VERB})\s+`, 'gi');
-const SERIES_ITEM = new RegExp(String.raw`(?:,\s*|,?\s+and\s+)?(` + APPROX + NUMBER + String.raw`)\s+in\s+((?:19|20)\d{2})\b`, 'iy');
+// "Revenue rose to … in 2015, … in 2016 and …", or "rose from £3.1 million in 2019 to £3.4 million in
+// 2020, £3.9 million in 2021 …, before easing to £4.4 million in 2023" (blind review v18, a51: its first
+// two years were asked as a change, the path's turn lost).
+const SERIES_HEAD = new RegExp(
+  String.raw`\b(${MEASURE})\s+(?:(?:had|has)\s+)?(?:${LEVEL_VERB}|(?:rose|grew|fell|climbed|increased|decreased|dropped|declined|slipped|went|moved)\s+from)\s+`,
+  'gi',
+);
+const SERIES_ITEM = new RegExp(
+  String.raw`(?:,\s*|,?\s+and\s+|\s+to\s+|,?\s+before\s+[a-z]+ing\s+(?:back\s+)?to\s+|,?\s+then\s+(?:to\s+)?)?(` +
+    APPROX +
+    NUMBER +
+    String.raw`)\s+in\s+((?:19|20)\d{2})\b`,
+  'iy',
+);
+/** After a change's second figure, a third with its year: the sentence tells a path, not one change. */
+const SERIES_GOES_ON = new RegExp(
+  String.raw`^(?:,\s*|,?\s+and\s+|,?\s+before\s+[a-z]+ing\s+(?:back\s+)?to\s+|,?\s+then\s+(?:to\s+)?)` +
+    APPROX +
+    NUMBER +
+    String.raw`\s+in\s+(?:19|20)\d{2}\b`,
+  'i',
+);
 
 function seriesLevels(sentence: string, section: number): Level[] {
   const named = new Set(sentence.match(SENTENCE_YEAR) ?? []);
@@ -882,6 +903,10 @@ interface ListYear {
 
 /** "2019: …", "FY2021 – …": a list item that opens on its year. */
 const ITEM_YEAR = /^(?:\*\*)?(?:(?:FY|fiscal)\s?)?((?:19|20)\d{2})(?:\*\*)?\s*(?:[:–—]|-\s)\s*/i;
+/** "71 staff", "1,240 employees": a headcount in a list item, number first. General English. */
+const HEADCOUNT_FIRST = /^(\d[\d,]*)\s+(?:staff|employees|people|workers|FTEs?|full-time (?:staff|employees))$/i;
+/** Measures of profit, whose bracketed percentage is their margin ("EBITDA £0.50m (8.1%)"). */
+const PROFIT = /^(?:EBITDA|EBIT|(?:operating|net|gross|pre-tax)\s+(?:profit|income)|profit|operating income|net income)$/i;
 /** "revenue $4.8 million", "operating margin 7 percent", "Total revenue $4.64 million": a measure and its figure, no verb. */
 const LABELLED_FIGURE = new RegExp(
   String.raw`^(?:total\s+)?(${MEASURE})\s+` +
@@ -898,8 +923,25 @@ function labelledLevels(sentence: string, section: number, year: string): Level[
     .replace(/[.]$/, '')
     .split(/\s*[;,]\s*/);
   const found = parts.flatMap((part): Level[] => {
-    const m = LABELLED_FIGURE.exec(part.trim());
+    const at = { sentence, section, year: Number(year), generic: true as const };
+    // "71 staff": a headcount written number first.
+    const staff = HEADCOUNT_FIRST.exec(part.trim());
+    if (staff) return [{ ...at, measure: 'headcount', value: Number(staff[1]!.replace(/,/g, '')), kind: 'n' }];
+    // "EBITDA £0.50m (8.1%)": a profit with its margin in brackets (blind review v18a, b47).
+    const bracket = /^(.*\S)\s*\((\d+(?:\.\d+)?)\s?(?:%|percent|per cent)\)$/i.exec(part.trim());
+    const m = LABELLED_FIGURE.exec(bracket ? bracket[1]! : part.trim());
     if (!m) return [];
+    const margin =
+      bracket && m[3] && PROFIT.test(m[1]!) && !PERCENT_MEASURE.test(m[1]!)
+        ? [
+            {
+              ...at,
+              measure: `${m[1]!.replace(/\b(?!EBITDA\b|EBIT\b)\w+/g, (w) => w.toLowerCase())} margin`,
+              value: Number(bracket[2]),
+              kind: '%',
+            },
+          ]
+        : [];
     const [, measure, currency, num, unit] = m;
     const u = (unit ?? '').toLowerCase();
     const percent = /%|percent|per cent/.test(u);
@@ -910,7 +952,10 @@ function labelledLevels(sentence: string, section: number, year: string): Level[
       .replace(/\b(revenue|profit)s$/i, '$1')
       .replace(/^(?:annual|total) (?!recurring)/i, '')
       .replace(/\b(?!EBITDA\b|EBIT\b)\w+/g, (w) => w.toLowerCase());
-    return [{ measure: name, value, kind: percent ? '%' : currency?.trim() || 'n', year: Number(year), sentence, section, generic: true }];
+    return [
+      { measure: name, value, kind: percent ? '%' : currency?.trim() || 'n', year: Number(year), sentence, section, generic: true },
+      ...margin,
+    ];
   });
   return found.filter((l) => found.filter((o) => o.measure === l.measure).length === 1);
 }
@@ -1146,10 +1191,13 @@ function labelName(level: Level, ctx: FamilyContext): string {
   // The head noun decides, the last word before a preposition: "service technicians" are counted,
   // "new pallets" in a table of dollars is an amount ("the figure for new pallets"), "the year-end
   // inventory" is one amount.
-  const head = phrase
-    .split(/\s+(?:per|of|at|in|for|under|over|as|by|with|on|from|to)\s+/)[0]!
-    .split(/\s+/)
-    .at(-1)!;
+  const words = phrase.split(/\s+(?:per|of|at|in|for|under|over|as|by|with|on|from|to)\s+/)[0]!.split(/\s+/);
+  // "Stores supplied", "Buses delivered": a participle after the noun it counts (blind review v18, the
+  // stem "did the stores supplied fall").
+  const head =
+    words.length > 1 && /^\p{Ll}+ed$|^(?:sold|built|made|grown|held|run|taken|sent|lost|won|kept|shipped)$/u.test(words.at(-1)!)
+      ? words.at(-2)!
+      : words.at(-1)!;
   const plural =
     /[^su's]s$|[^aeiou]ies$|[sx]es$/i.test(head) && !/^(?:news|series|species|means|sales)$/i.test(head) ? true : /^sales$/i.test(head);
   if (/^(?:number|count|share|proportion|percentage)\b/i.test(phrase)) return `the ${phrase}`;
@@ -1167,9 +1215,19 @@ function labelName(level: Level, ctx: FamilyContext): string {
  * reached €684 million in 2024"): how did it change? Asked in the lesson of the later figure, so the
  * learner connects two parts of the case.
  */
-function levelChanges(ctx: FamilyContext): { change: Change; sources: string[] }[] {
+/** "the company’s headcount", "Staff (FTE)", "the number of employees": how many people work there. General English. */
+const HEADCOUNT =
+  /(?:^|\s|’s\s|'s\s)(?:headcount|workforce|staff|staffing|employees|employee numbers|FTEs?|full-time equivalents?)(?:\s*\([^)]*\))?$|\(FTEs?\)$/i;
+function isHeadcount(name: string): boolean {
+  return HEADCOUNT.test(name.trim());
+}
+
+/** A table's figure or a year-labelled list item's: a record of several measures side by side. */
+const inRecord = (l: Level) => Boolean(l.label || l.listed);
+
+function levelChanges(ctx: FamilyContext): { change: Change; sources: string[]; record?: boolean }[] {
   const levels = levelsOf(ctx);
-  const out: { change: Change; sources: string[] }[] = [];
+  const out: { change: Change; sources: string[]; record?: boolean }[] = [];
   for (const later of levels.filter((l) => l.section === ctx.sectionIndex)) {
     const same = levels.filter((l) => l.measure === later.measure && l.kind === later.kind);
     // One value per year, or the article is comparing several things.
@@ -1198,6 +1256,7 @@ function levelChanges(ctx: FamilyContext): { change: Change; sources: string[] }
       },
       // A table's row holds both figures: quoted once.
       sources: [...new Set([earlier.sentence, later.sentence])],
+      record: inRecord(earlier) && inRecord(later),
     });
   }
   return out;
@@ -1265,8 +1324,13 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     const change = changeIn(s.text, ctx.subject);
     return change ? [{ change, sources: [s.text] }] : [];
   });
-  return [...within, ...levelChanges(ctx)].flatMap(({ change, sources }): Candidate[] => {
+  return [...within, ...levelChanges(ctx)].flatMap(({ change, sources, ...rest }): Candidate[] => {
+    const record = 'record' in rest && rest.record === true;
     const s = { text: sources.join(' … ') };
+    // How many people a firm employs is a side fact on its own: two reviewers called its change trivia
+    // (blind review v18b, b49 and c49: "it would only teach something set against flat volume"). It is
+    // read against another result instead (comparisonCandidates).
+    if (isHeadcount(change.subject)) return [];
     const size = sizeOptions(change.from, change.to, change.percent);
     if (size === null) return [];
     // "Admissions in 2023 were still 19 per cent below 2019": a key the article states of the same measure
@@ -1324,6 +1388,7 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
       keys: [],
       topic: measureTopic(change.subject),
       topicYears: [Number(change.fromYear), Number(change.toYear)],
+      ...(record ? { record: { measures: [measureTopic(change.subject)] } } : {}),
     }));
   });
 }
@@ -1387,6 +1452,9 @@ export function trendShape(values: number[], percent: boolean): TrendShape | nul
   if (values.length < 3) return null;
   const clear = (a: number, b: number) => (percent ? Math.abs(b - a) >= 1 : Math.abs(Math.log(b / a)) >= 0.03);
   if (values.slice(1).some((v, i) => !clear(values[i]!, v)) || !clear(values[0]!, values.at(-1)!)) return null;
+  // An end back near the start, beside a path that went far (£180k → £1,060k → £190k): which side of the
+  // start it ended on means nothing for the case, and is all that tells two options apart (blind review v18a, a48).
+  if (Math.abs(values.at(-1)! - values[0]!) < 0.1 * (Math.max(...values) - Math.min(...values))) return null;
   const steps = values.slice(1).map((v, i) => Math.sign(v - values[i]!));
   const turns = steps.slice(1).filter((s, i) => s !== steps[i]).length;
   if (turns === 0) return steps[0]! > 0 ? 'up' : 'down';
@@ -1431,6 +1499,7 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
         )
       )
         return [];
+      if (isHeadcount(last.label ?? last.measure)) return [];
       const shape = trendShape(
         series.map((l) => l.value),
         isPercent(last),
@@ -1466,7 +1535,13 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
         // already tells (blind review v17a, a38: "the share rises steadily, so the 'fell' options fool no
         // one; ask about the margin's dip before the recovery"). Where both share a table, the turn is asked.
         score: (shape === 'up' || shape === 'down' ? 0.74 : 0.82) + (discussed(last, ctx) ? 0.02 : 0),
-      }).map((c) => ({ ...c, sources, topic: measureTopic(subject), topicYears: years }));
+      }).map((c) => ({
+        ...c,
+        sources,
+        topic: measureTopic(subject),
+        topicYears: years,
+        ...(series.every(inRecord) ? { record: { measures: [measureTopic(subject)] } } : {}),
+      }));
     });
 }
 
@@ -1508,6 +1583,10 @@ function comparisonsOf(ctx: FamilyContext): Map<number, Comparison[]> {
     for (let j = i + 1; j < usable.length; j++) {
       const [a, b] = [usable[i]!, usable[j]!];
       if (SAME_THING.some((re) => re.test(a[0]!.measure) && re.test(b[0]!.measure))) continue;
+      // Headcount means something beside what the people produce, not beside a margin ("EBITDA margin
+      // fell while headcount rose": "headcount is a side detail", blind review v18, c51).
+      const people = [a, b].filter((ls) => isHeadcount(ls[0]!.label ?? ls[0]!.measure));
+      if (people.length === 2 || (people.length === 1 && ![a, b].some((ls) => SAME_THING[0]!.test(ls[0]!.measure)))) continue;
       const years = a.map((l) => l.year).filter((y) => b.some((l) => l.year === y));
       if (years.length < 2) continue;
       const [first, last] = [Math.min(...years), Math.max(...years)];
@@ -1568,5 +1647,12 @@ function comparisonQuestion(ctx: FamilyContext, [a1, a2, b1, b2]: Level[], da: '
       `“${tempting}” does not fit those figures.`,
     source,
     score: 0.85,
-  }).map((c) => ({ ...c, sources, keys: [] }));
+  }).map((c) => ({
+    ...c,
+    sources,
+    keys: [],
+    ...([a1!, a2!, b1!, b2!].every(inRecord)
+      ? { record: { measures: [measureTopic(measureName(a2!, ctx)), measureTopic(measureName(b2!, ctx))] } }
+      : {}),
+  }));
 }

@@ -27,7 +27,10 @@ const MARKER = /,?\s+(rather than|instead of)\s+/i;
 // keep the copper lines"); a possessive of the subject ("rest on its laurels") stays clear.
 const PRONOUN = /\b(?:it|them|they|this|that|these|those|him|he|she|us|we|our|you|your)\b/i;
 const PERSONAL = /\b(?:us|we|our|you|your)\b/i;
-const GERUND_LEAD = /(?:^|\b(?:by|of|for|on|in|from|about|without|through)\s+)$/i;
+// A gerund that opens the sentence is its subject, and what follows the marker runs on into the main
+// clause ("Subcontracting the framing let the firm grow … instead of turning into …", blind review v18b,
+// a49): only a gerund after a preposition is a course.
+const GERUND_LEAD = /\b(?:by|of|for|on|in|from|about|without|through)\s+$/i;
 
 /** "to A rather than B" (both bare verbs) or "A-ing rather than / instead of B-ing". */
 export function alternativesIn(sentence: string): Alternatives | null {
@@ -54,6 +57,9 @@ export function alternativesIn(sentence: string): Alternatives | null {
     start = last.index! + (last[0].startsWith(' ') ? 1 : 0);
   } else {
     if (m[1]!.toLowerCase() !== 'rather than') return null;
+    // "had to come from utilisation rather than price": one word turned down is set against a noun of
+    // the chosen course, not the course (blind review v18b, b50).
+    if (rejected.split(/\s+/).length < 2) return null;
     // "decided to A rather than B": the chosen course follows the last "to", a bare verb like B's.
     const to = before.toLowerCase().lastIndexOf(' to ');
     if (to < 0) return null;
@@ -170,7 +176,9 @@ const GENERIC_HEAD = /^(?:option|options|course|path|alternative|choice|scenario
 // "with elements of the first": the option mixed in, by its number.
 const MIXED_IN = /\b(?:the\s+)?(first|second|third|fourth|fifth)\b|\boption\s+(one|two|three|four|five|[A-E1-5])\b/i;
 // "chose the third option, combined with a softer version of the first": a mix of two is no one option.
-const MIXED = /\b(?:combined|together with|along with|mix|blend|elements? of|version of|parts? of|plus)\b/i;
+// "chose Option 3, with a scaled-down Option 4" (blind review v18, c51).
+const MIXED =
+  /\b(?:combined|together with|along with|mix|blend|elements? of|version of|parts? of|plus)\b|\bwith\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}(?:option|the\s+(?:first|second|third|fourth|fifth))\b/i;
 
 const OPTIONS_WORD =
   /\b(?:options|alternatives|choices|courses of action|paths|scenarios|proposals|approaches|responses|strategies|routes)\b/i;
@@ -328,6 +336,9 @@ export function optionText(body: string): string | null {
 function labelledName(body: string): string {
   const m = /^([^,;:]{2,40}),\s+(.+)$/.exec(body);
   if (!m) return body;
+  // "Counter-offer a smaller, protected contract": two adjectives of one noun, not a name and a clause
+  // (blind review v18, c51: the option shown as "Counter-offer a smaller").
+  if (nlp(m[1]!).terms().last().has('(#Adjective|#Comparative|#Superlative)') || m[2]!.split(/\s+/).length < 3) return body;
   const next = nlp(`It ${m[2]!.split(/\s+/).slice(0, 2).join(' ')}`)
     .terms()
     .eq(1);

@@ -16,7 +16,7 @@ import { chooseQuiz } from './choose';
 import type { Question } from './types';
 
 /** Bump when the generator's output changes, so stored quizzes are regenerated on the next seed. */
-export const GENERATOR_VERSION = 17;
+export const GENERATOR_VERSION = 18;
 const MAX_QUESTIONS_PER_LESSON = 6;
 
 export interface Rejected {
@@ -155,7 +155,12 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
   for (const unit of units) counts.delete(unit);
   // A name after "a" describes the subject instead of naming it ("How a Leicester Trophy Maker …", "a
   // Charlotte Vending Company": a place), however often the article writes it (blind review v16, c30).
-  const describes = (name: string) => new RegExp(`\\b(?:a|an)\\s+${escapeRegExp(name)}(?![\\p{L}])`, 'iu').test(caseStudy.title ?? '');
+  // So does a name after "in" ("Lights Out in the Westland: Kwekerij Verhoeven …", blind review v18a, c48):
+  // where the case happens. "Turnaround at Calder Mills" still names the company.
+  const describes = (name: string) =>
+    new RegExp(`\\b(?:(?:a|an)|(?:in|near|across|around|throughout|beyond)(?:\\s+the)?)\\s+${escapeRegExp(name)}(?![\\p{L}])`, 'iu').test(
+      caseStudy.title ?? '',
+    );
   for (const name of counts.keys()) if (describes(name)) counts.delete(name);
   // A case's title names its subject ("Orrin Tools: …"); counting alone can crown a measure's acronym
   // ("EBITDA margin", written more often than the company's name).
@@ -164,6 +169,20 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
   // …when it is a name and not a word of the title in capitals: "Going, Going, Online: …" names no company,
   // though the article writes "Calloway Online" (b34).
   const word = (name: string) => !/\s/.test(name) && nlp(name.toLowerCase()).has('(#Adjective|#Verb|#Adverb)');
+  // A firm named for its partners ("Hallam & Webb", "Prairie & Wabash Railroad") is a company, not the
+  // person of one of its names; its longer forms count for it.
+  const partners = [...counts.keys()]
+    .filter((name) => /\s&\s/.test(name))
+    .map(
+      (name) =>
+        [name, [...counts].filter(([other]) => other === name || other.startsWith(`${name} `)).reduce((n, [, k]) => n + k, 0)] as const,
+    )
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);
+  const firm = partners.length && (partners.length === 1 || partners[0]![1] > partners[1]![1]) ? partners[0]![0] : null;
+  // …before any other name of the title ("Oakes & Lindley Tree Care and the Kirkdale Retender": Kirkdale,
+  // the client council, is written more often; blind review v18, a51).
+  if (firm && inTitle(firm)) return firm;
   for (const [name, n] of counts) if (n >= 2 && inTitle(name) && !word(name) && (!best || n > counts.get(best)!)) best = name;
   if (best) return best;
   // Without the title's name, the one the article tells the founding of ("Bright Ash began in 2014 …"):
@@ -177,6 +196,7 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
     caseStudy.facts.some((f) => f.kind === 'entity' && f.text === name && founding(name).test(f.sentence.trim())),
   );
   if (founded.length === 1 && counts.get(founded[0]!)! >= 2) return founded[0]!;
+  if (firm) return firm;
   // Without the title's name, the most frequent name, never a measure ("EBITDA" is no company).
   for (const [name, n] of counts) if (n >= 3 && !isBusinessMeasure(name) && (!best || n > counts.get(best)!)) best = name;
   // A person is not the case's subject, and "Galbraith's profit" is not what the case reports (c35,

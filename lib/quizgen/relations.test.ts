@@ -34,6 +34,12 @@ describe('consequencesIn', () => {
     expect(consequencesIn('The drought drove up the cost of snowmaking water across the valley.')).toHaveLength(1);
   });
 
+  it('reads no effect from a participle set off by commas or followed by its agent ("eight cars, delayed by lease supply problems, …", blind review v18b, b50)', () => {
+    expect(consequencesIn('Tranche 3: eight cars, delayed by lease supply problems, delivered in February and March 2025.')).toEqual([]);
+    expect(consequencesIn('The new kilns, delayed by a strike at the supplier, arrived in May.')).toEqual([]);
+    expect(consequencesIn('The strike delayed the new kilns by four months.')).toHaveLength(1);
+  });
+
   it('reads no effect from a participle that modifies a noun ("one damaged client lawn were all traced to …", blind review v17e, c42)', () => {
     expect(consequencesIn('Two minor injuries and one damaged client lawn were all traced to late-night installs.')).toEqual([]);
     expect(consequencesIn('The late frost damaged half of the vines in the lower field.')).toHaveLength(1);
@@ -167,6 +173,30 @@ describe('blind review v5: a price is no consequence, a vote no aim', () => {
     expect(purposesIn('The company sold its depot in 2021 to pay down its debt.')).toHaveLength(1);
     // "The first was to …" names an option, not the aim of a move (v5b: “what was the aim of this move: ‘The first was’?”).
     expect(purposesIn('The first was to build a brand of its own for pet shops.')).toEqual([]);
+  });
+
+  it('takes no aim from a "to" that is not an infinitive or that completes a noun or a passive (blind review v18a, c47)', () => {
+    // "… rights to parts supply": a noun after "to" is where the rights lead, no aim ("To parts supply and …").
+    expect(purposesIn('The buyer gained step-in rights to parts supply and technical documentation if the maker failed.')).toEqual([]);
+    expect(aimsIn('The buyer gained step-in rights to parts supply and technical documentation if the maker failed.')).toEqual([]);
+    // "were assigned to learn": what someone was told to do, not the aim of a move of theirs.
+    expect(purposesIn('Four engineers were assigned to learn the partner platform.')).toEqual([]);
+    expect(aimsIn('Four engineers were assigned to learn the partner platform.')).toEqual([]);
+    expect(aimsIn('Two managers were asked to review the contracts in full.')).toEqual([]);
+    // A move of one's own keeps its aim.
+    expect(purposesIn('Four engineers visited the partner plant to learn its platform.')).toHaveLength(1);
+  });
+
+  it('takes no aim from what someone was asked or given to do, nor from a level a figure was cut to (blind review v18b, a49)', () => {
+    for (const sentence of [
+      'Before bidding, the director asked the client to replace phase payments with monthly valuations.',
+      'The contract gave the founder a reason and a structure to train her successor.',
+      'The revised model cut peak work-in-progress to below £170,000.',
+    ]) {
+      expect(purposesIn(sentence)).toEqual([]);
+      expect(aimsIn(sentence)).toEqual([]);
+    }
+    expect(purposesIn('The director flew to Leeds to replace the failed supplier.')).toHaveLength(1);
   });
 });
 

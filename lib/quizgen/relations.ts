@@ -109,6 +109,10 @@ export function consequencesIn(sentence: string): Consequence[] {
     !/^of\b/i.test(m[3]!) &&
     // "one damaged client lawn were all traced to …": a verb after it makes the "verb" a modifier (v17e, c42).
     !/^[^,;]*?\b(?:was|were|is|are|has been|have been|had been)\b/i.test(m[3]!) &&
+    // "eight cars, delayed by lease supply problems, …": a participle set off by a comma, or followed by
+    // its agent, says what was done to the noun before it (blind review v18b, b50).
+    !/,\s*$/.test(m[1]!) &&
+    !/^by\b/i.test(m[3]!) &&
     // "The adult pass cost $1,049": a price, not a consequence ("cost the company $6 million" is one).
     // A currency may be a symbol or a code before the number: "$9", "KSh 9", "EUR 9", "Rs. 50".
     !(
@@ -156,6 +160,28 @@ function closesBeforeMainVerb(whichClause: string): boolean {
   return after.length > 0 && nlp(`It ${after}`).terms().eq(1).has('(#Verb|#Adverb)') && !/^(?:and|but|so|while)\b/i.test(after);
 }
 
+/**
+ * Whether a word reads as a verb's plain form after "to": "learn", "cut", never "parts" of "rights to parts
+ * supply", which compromise also knows as a verb ("the road parts") but not in its plain form (blind
+ * review v18a, c47: "To parts supply and technical documentation" offered as an aim).
+ */
+function isInfinitive(word: string): boolean {
+  // "to below £170,000": compromise reads a preposition after "will" as a verb.
+  return !NOT_A_VERB.test(word) && nlp(`They will ${word} it.`).terms().eq(2).has('#Infinitive');
+}
+
+/** Words after "to" that open a level or a place, never a verb ("cut to below £170,000"). General English. */
+const NOT_A_VERB =
+  /^(?:below|above|over|under|beneath|beyond|within|about|around|between|among|near|nearly|almost|just|roughly|approximately|only|less|more|fewer|the|a|an)$|^[\d$€£¥]/i;
+
+/** Past participles of verbs whose object is told to do something ("assigned to", "asked to"). General English. */
+const PASSIVE_TOLD =
+  'asked|told|assigned|required|expected|forced|allowed|encouraged|ordered|instructed|advised|urged|invited|appointed|tasked|obliged|permitted|persuaded|pressed|pressured|directed|authori[sz]ed|mandated|compelled|made|supposed|meant|set|due|able';
+
+/** Verbs whose object is told, let or given something to do ("asked the bank to", "gave them a reason to"). General English. */
+const OBJECT_TOLD =
+  'asked|asks|told|tells|allowed|allows|forced|forces|persuaded|required|requires|urged|encouraged|invited|ordered|instructed|advised|pressed|pressured|enabled|enables|permitted|convinced|reminded|warned|got|wanted|wants|expected|needed|helped|helps|gave|gives|left|leaves|let|lets';
+
 /** "To cut costs, the company closed two plants": the aim put first, then the move. */
 const FRONTED_PURPOSE =
   /^(?:(?:first|second|third|finally|then|also|next)\b,?\s+)?(?:in order )?to\s+(\p{Ll}+\b[^,;:]{6,120}?),\s+(\p{Lu}?[^,;:]{10,200})$/iu;
@@ -184,7 +210,7 @@ export function purposesIn(sentence: string): Purpose[] {
   // "The first was to build a brand": what follows a copula is what something was, not a move's aim.
   if (/\b(?:was|were|is|are|be|been)$/i.test(action)) return [];
   if (!infinitiveOfPurpose(action, aim)) return [];
-  if (!nlp(aim.split(/\s+/)[0]!).has('#Verb')) return [];
+  if (!isInfinitive(aim.split(/\s+/)[0]!)) return [];
   const gerund = nlp(action.split(/\s+/)[0]!).has('#Gerund');
   if (gerundForm ? !gerund : !isStandalone(action) || TO_COMPLEMENT.test(action) || !nlp(action).has('#PastTense')) return [];
   return [{ action, aim: `To ${aim}`, sentence }];
@@ -204,6 +230,12 @@ function cutAim(aim: string): string {
  */
 function infinitiveOfPurpose(action: string, aim: string): boolean {
   if (/^be\b/i.test(aim)) return false;
+  // "were assigned to learn", "was asked to review": what someone was told to do, not the aim of a move
+  // of theirs (blind review v18a, c47). A passive of a verb that takes an object and "to".
+  if (new RegExp(String.raw`\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?(?:${PASSIVE_TOLD})$`, 'iu').test(action)) return false;
+  // "asked the client to replace …", "gave her a reason and a structure to train …": what someone was
+  // asked or given to do, a few words after the verb (blind review v18b, a49).
+  if (new RegExp(String.raw`\b(?:${OBJECT_TOLD})\s+(?:[^\s,;]+\s+){0,7}[^\s,;]+$`, 'iu').test(action)) return false;
   if (/^(?:when|if|after|before|because|as|since|while|although|though|once|until|unless|whereas)\b/i.test(action)) return false;
   if (/\bfor\s+(?:\S+\s+){0,2}\S+$/i.test(action)) return false;
   return !nlp(action).terms().last().has('(#Adjective|#Comparative|#Superlative)');
@@ -228,8 +260,7 @@ export function aimsIn(sentence: string): string[] {
   if (!infinitiveOfPurpose(m[1]!.trim(), aim)) return [];
   // "from personalised recommendations to supply chain optimisation": a range, not an aim.
   if (/\bfrom\b/i.test(action)) return [];
-  const verb = aim.split(/\s+/)[0]!;
-  if (!nlp(`They will ${verb} it.`).terms().eq(2).has('#Infinitive')) return [];
+  if (!isInfinitive(aim.split(/\s+/)[0]!)) return [];
   if (action.includes(',') || action.split(/\s+/).length < 3 || VAGUE_OR_DECISION.test(action) || TO_COMPLEMENT.test(action)) return [];
   if (/\b(?:was|were|is|are|be|been)$/i.test(action) || !nlp(action).has('#PastTense') || nlp(action).has('#Modal')) return [];
   // An aim that points at something it does not name ("enhance their capabilities") reads as a
