@@ -121,7 +121,7 @@ describe('sizeOptions: the size of a change as four round answers on one scale',
     expect(sizeOptions(100, 520, false)).toMatchObject({ scale: 'times', key: 5 });
   });
 
-  it('keys a multiple of ten or more as the whole number it is, not the nearest multiple of five (blind review v18a, a48: 11 times keyed "about 10")', () => {
+  it('keys a multiple of ten or more as the whole number it is, not the nearest multiple of five (blind review v18b, a48: 11 times keyed "about 10")', () => {
     expect(sizeOptions(0.5, 5.5, false)).toMatchObject({ scale: 'times', key: 11 });
     expect(sizeOptions(2, 47, false)).toMatchObject({ scale: 'times', key: 24 }); // 23.5 times
   });

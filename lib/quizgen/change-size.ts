@@ -54,7 +54,7 @@ const TIMES_FROM = 2.75;
 
 /** Round numbers a person would say: 7, 15, 35; 1.5, 2.5 and 4 for multiples. */
 function roundFor(scale: SizeScale, value: number): number {
-  // 11 times keyed "about 10 times" was only the nearest option (blind review v18a, a48): a multiple of
+  // 11 times keyed "about 10 times" was only the nearest option (blind review v18b, a48): a multiple of
   // five or more is a whole number.
   if (scale === 'times') return value < 5 ? Math.round(value * 2) / 2 : Math.round(value);
   return value < 20 ? Math.round(value) : Math.round(value / 5) * 5;

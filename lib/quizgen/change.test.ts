@@ -186,7 +186,7 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     expect(withTitle('Charlotte Vending: Rebuilding the Routes')).toBe('Charlotte');
   });
 
-  it('takes a firm named for its partners ("Oakes & Lindley") for the subject, before a client the title also names and the person of one of its names (blind review v18, a51)', () => {
+  it('takes a firm named for its partners ("Oakes & Lindley") for the subject, before a client the title also names and the person of one of its names (blind review v18e, a51)', () => {
     const parsed = parseCaseStudy(
       [
         '# Holding the Canopy: Oakes & Lindley Tree Care and the Kirkdale Retender',
@@ -202,7 +202,7 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     expect(mainSubject(parsed.caseStudy)).toBe('Oakes & Lindley');
   });
 
-  it('takes no name the title puts after "in" for the subject: "Lights Out in the Westland: Kwekerij Verhoeven …" (blind review v18a, c48)', () => {
+  it('takes no name the title puts after "in" for the subject: "Lights Out in the Westland: Kwekerij Verhoeven …" (blind review v18b, c48)', () => {
     const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
     const facts = [
       ...['The Fenland is flat.', 'Growers across the Fenland cut back.', 'The Fenland lost half its crop.'].map((s) =>
@@ -533,7 +533,7 @@ describe('trend questions: the path of a measure over three years or more', () =
     expect(trendShape([100, 120], false)).toBeNull();
   });
 
-  it('names no side of the start for an end that is back near it, next to the size of the path (blind review v18a, a48: £180k → £1,060k → £190k)', () => {
+  it('names no side of the start for an end that is back near it, next to the size of the path (blind review v18b, a48: £180k → £1,060k → £190k)', () => {
     expect(trendShape([180, 210, 290, 640, 1060, 420, 190], false)).toBeNull();
     expect(trendShape([180, 640, 1060, 420, 300], false)).toBe('peak-above');
   });

@@ -66,7 +66,7 @@ describe('figures in a list dated by its lead ("By 2024 the results were:")', ()
     );
     // £22.4m → £31.9m is 42% more: 40 would be more than a point and a half off (blind review v14, c21).
     expect(revenue!.options[revenue!.answer]).toBe('42%');
-    // 240 → 182 is read too, but a headcount's change alone is a side fact (blind review v18b, b49 and
+    // 240 → 182 is read too, but a headcount's change alone is a side fact (blind review v18c, b49 and
     // c49): it is asked against revenue, which rose while it fell.
     expect(changes.filter((q) => /headcount/.test(q.prompt))).toEqual([]);
     const parsed = parseCaseStudy(
@@ -1126,7 +1126,7 @@ describe('a list whose items each open on their year ("- 2019: revenue $4.8 mill
       'From the article’s figures, by what percentage did the company’s EBITDA rise between fiscal 2019 and fiscal 2023? 16%',
     );
     // 71 → 93 staff is read (below, against revenue), but the size of a headcount's change alone is a side
-    // fact (blind review v18b, b49 and c49).
+    // fact (blind review v18c, b49 and c49).
     expect(changes.filter((c) => /headcount/.test(c))).toEqual([]);
     // The bracketed figure is the EBITDA margin, never a level of EBITDA itself.
     expect(changes.filter((c) => /EBITDA (?:rise|fall)/.test(c))).toHaveLength(1);
@@ -1146,7 +1146,7 @@ describe('a list whose items each open on their year ("- 2019: revenue $4.8 mill
       .filter((q) => /revenue and headcount/.test(q.prompt))
       .map((q) => q.options[q.answer]);
     expect(againstRevenue).toEqual(['Revenue rose while headcount fell.']);
-    // …and against revenue only: beside a margin it is a side detail (blind review v18, c51).
+    // …and against revenue only: beside a margin it is a side detail (blind review v18e, c51).
     expect(
       singleChoiceCandidates(
         comparisonCandidates,

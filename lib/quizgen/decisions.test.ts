@@ -29,7 +29,7 @@ describe('alternativesIn: a choice reported with the alternative turned down', (
     expect(alternativesIn('Build pricing strategy around loyal customers rather than waiting for the market to move.')).toBeNull();
   });
 
-  it('swaps no course that is a noun of another phrase or that holds the sentence’s own verb (blind reviews v18b, a49 and b50)', () => {
+  it('swaps no course that is a noun of another phrase or that holds the sentence’s own verb (blind reviews v18c, a49 and b50)', () => {
     // "price" is set against "utilisation", not against "come from utilisation".
     expect(
       alternativesIn('The price premium began to disappear, and the gains had to come from utilisation rather than price.'),
@@ -230,7 +230,7 @@ describe('which of the options the case laid out was chosen', () => {
     );
   });
 
-  it('leaves out an option taken in part "with a scaled-down Option 4" too (blind review v18, c51: asked as "which one")', () => {
+  it('leaves out an option taken in part "with a scaled-down Option 4" too (blind review v18e, c51: asked as "which one")', () => {
     const four =
       'The first option was to shrink and wait. The second was to buy frames from a second supplier in Portugal. The third was to sell the company to a larger Dutch group. The fourth was to move frame welding to the Ghent plant.';
     const [q] = choices(article(four, 'In June 2022 the board chose the third option, with a scaled-down version of the fourth.'));

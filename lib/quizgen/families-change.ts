@@ -267,7 +267,7 @@ const COMPARED = new RegExp(
 
 /** "revenue reached $41 million in 2020 and $46 million in 2021": one measure told over several years. */
 // "Revenue rose to … in 2015, … in 2016 and …", or "rose from £3.1 million in 2019 to £3.4 million in
-// 2020, £3.9 million in 2021 …, before easing to £4.4 million in 2023" (blind review v18, a51: its first
+// 2020, £3.9 million in 2021 …, before easing to £4.4 million in 2023" (blind review v18e, a51: its first
 // two years were asked as a change, the path's turn lost).
 const SERIES_HEAD = new RegExp(
   String.raw`\b(${MEASURE})\s+(?:(?:had|has)\s+)?(?:${LEVEL_VERB}|(?:rose|grew|fell|climbed|increased|decreased|dropped|declined|slipped|went|moved)\s+from)\s+`,
@@ -1192,8 +1192,8 @@ function labelName(level: Level, ctx: FamilyContext): string {
   // "new pallets" in a table of dollars is an amount ("the figure for new pallets"), "the year-end
   // inventory" is one amount.
   const words = phrase.split(/\s+(?:per|of|at|in|for|under|over|as|by|with|on|from|to)\s+/)[0]!.split(/\s+/);
-  // "Stores supplied", "Buses delivered": a participle after the noun it counts (blind review v18, the
-  // stem "did the stores supplied fall").
+  // "Stores supplied", "Buses delivered": a participle after the noun it counts (found while checking the
+  // v18 table rule: "did the stores supplied fall").
   const head =
     words.length > 1 && /^\p{Ll}+ed$|^(?:sold|built|made|grown|held|run|taken|sent|lost|won|kept|shipped)$/u.test(words.at(-1)!)
       ? words.at(-2)!
@@ -1328,7 +1328,7 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     const record = 'record' in rest && rest.record === true;
     const s = { text: sources.join(' … ') };
     // How many people a firm employs is a side fact on its own: two reviewers called its change trivia
-    // (blind review v18b, b49 and c49: "it would only teach something set against flat volume"). It is
+    // (blind review v18c, b49 and c49: "it would only teach something set against flat volume"). It is
     // read against another result instead (comparisonCandidates).
     if (isHeadcount(change.subject)) return [];
     const size = sizeOptions(change.from, change.to, change.percent);
@@ -1453,7 +1453,7 @@ export function trendShape(values: number[], percent: boolean): TrendShape | nul
   const clear = (a: number, b: number) => (percent ? Math.abs(b - a) >= 1 : Math.abs(Math.log(b / a)) >= 0.03);
   if (values.slice(1).some((v, i) => !clear(values[i]!, v)) || !clear(values[0]!, values.at(-1)!)) return null;
   // An end back near the start, beside a path that went far (£180k → £1,060k → £190k): which side of the
-  // start it ended on means nothing for the case, and is all that tells two options apart (blind review v18a, a48).
+  // start it ended on means nothing for the case, and is all that tells two options apart (blind review v18b, a48).
   if (Math.abs(values.at(-1)! - values[0]!) < 0.1 * (Math.max(...values) - Math.min(...values))) return null;
   const steps = values.slice(1).map((v, i) => Math.sign(v - values[i]!));
   const turns = steps.slice(1).filter((s, i) => s !== steps[i]).length;
@@ -1584,7 +1584,7 @@ function comparisonsOf(ctx: FamilyContext): Map<number, Comparison[]> {
       const [a, b] = [usable[i]!, usable[j]!];
       if (SAME_THING.some((re) => re.test(a[0]!.measure) && re.test(b[0]!.measure))) continue;
       // Headcount means something beside what the people produce, not beside a margin ("EBITDA margin
-      // fell while headcount rose": "headcount is a side detail", blind review v18, c51).
+      // fell while headcount rose": "headcount is a side detail", blind review v18e, c51).
       const people = [a, b].filter((ls) => isHeadcount(ls[0]!.label ?? ls[0]!.measure));
       if (people.length === 2 || (people.length === 1 && ![a, b].some((ls) => SAME_THING[0]!.test(ls[0]!.measure)))) continue;
       const years = a.map((l) => l.year).filter((y) => b.some((l) => l.year === y));

@@ -28,7 +28,7 @@ const MARKER = /,?\s+(rather than|instead of)\s+/i;
 const PRONOUN = /\b(?:it|them|they|this|that|these|those|him|he|she|us|we|our|you|your)\b/i;
 const PERSONAL = /\b(?:us|we|our|you|your)\b/i;
 // A gerund that opens the sentence is its subject, and what follows the marker runs on into the main
-// clause ("Subcontracting the framing let the firm grow … instead of turning into …", blind review v18b,
+// clause ("Subcontracting the framing let the firm grow … instead of turning into …", blind review v18c,
 // a49): only a gerund after a preposition is a course.
 const GERUND_LEAD = /\b(?:by|of|for|on|in|from|about|without|through)\s+$/i;
 
@@ -58,7 +58,7 @@ export function alternativesIn(sentence: string): Alternatives | null {
   } else {
     if (m[1]!.toLowerCase() !== 'rather than') return null;
     // "had to come from utilisation rather than price": one word turned down is set against a noun of
-    // the chosen course, not the course (blind review v18b, b50).
+    // the chosen course, not the course (blind review v18d, b50).
     if (rejected.split(/\s+/).length < 2) return null;
     // "decided to A rather than B": the chosen course follows the last "to", a bare verb like B's.
     const to = before.toLowerCase().lastIndexOf(' to ');
@@ -176,7 +176,7 @@ const GENERIC_HEAD = /^(?:option|options|course|path|alternative|choice|scenario
 // "with elements of the first": the option mixed in, by its number.
 const MIXED_IN = /\b(?:the\s+)?(first|second|third|fourth|fifth)\b|\boption\s+(one|two|three|four|five|[A-E1-5])\b/i;
 // "chose the third option, combined with a softer version of the first": a mix of two is no one option.
-// "chose Option 3, with a scaled-down Option 4" (blind review v18, c51).
+// "chose Option 3, with a scaled-down Option 4" (blind review v18e, c51).
 const MIXED =
   /\b(?:combined|together with|along with|mix|blend|elements? of|version of|parts? of|plus)\b|\bwith\s+(?:(?:a|an|the)\s+)?(?:[a-z-]+\s+){0,3}(?:option|the\s+(?:first|second|third|fourth|fifth))\b/i;
 
@@ -337,7 +337,7 @@ function labelledName(body: string): string {
   const m = /^([^,;:]{2,40}),\s+(.+)$/.exec(body);
   if (!m) return body;
   // "Counter-offer a smaller, protected contract": two adjectives of one noun, not a name and a clause
-  // (blind review v18, c51: the option shown as "Counter-offer a smaller").
+  // (blind review v18e, c51: the option shown as "Counter-offer a smaller").
   if (nlp(m[1]!).terms().last().has('(#Adjective|#Comparative|#Superlative)') || m[2]!.split(/\s+/).length < 3) return body;
   const next = nlp(`It ${m[2]!.split(/\s+/).slice(0, 2).join(' ')}`)
     .terms()

@@ -155,7 +155,7 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
   for (const unit of units) counts.delete(unit);
   // A name after "a" describes the subject instead of naming it ("How a Leicester Trophy Maker …", "a
   // Charlotte Vending Company": a place), however often the article writes it (blind review v16, c30).
-  // So does a name after "in" ("Lights Out in the Westland: Kwekerij Verhoeven …", blind review v18a, c48):
+  // So does a name after "in" ("Lights Out in the Westland: Kwekerij Verhoeven …", blind review v18b, c48):
   // where the case happens. "Turnaround at Calder Mills" still names the company.
   const describes = (name: string) =>
     new RegExp(`\\b(?:(?:a|an)|(?:in|near|across|around|throughout|beyond)(?:\\s+the)?)\\s+${escapeRegExp(name)}(?![\\p{L}])`, 'iu').test(
@@ -181,7 +181,7 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
     .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length);
   const firm = partners.length && (partners.length === 1 || partners[0]![1] > partners[1]![1]) ? partners[0]![0] : null;
   // …before any other name of the title ("Oakes & Lindley Tree Care and the Kirkdale Retender": Kirkdale,
-  // the client council, is written more often; blind review v18, a51).
+  // the client council, is written more often; blind review v18e, a51).
   if (firm && inTitle(firm)) return firm;
   for (const [name, n] of counts) if (n >= 2 && inTitle(name) && !word(name) && (!best || n > counts.get(best)!)) best = name;
   if (best) return best;

@@ -34,7 +34,7 @@ describe('consequencesIn', () => {
     expect(consequencesIn('The drought drove up the cost of snowmaking water across the valley.')).toHaveLength(1);
   });
 
-  it('reads no effect from a participle set off by commas or followed by its agent ("eight cars, delayed by lease supply problems, …", blind review v18b, b50)', () => {
+  it('reads no effect from a participle set off by commas or followed by its agent ("eight cars, delayed by lease supply problems, …", blind review v18d, b50)', () => {
     expect(consequencesIn('Tranche 3: eight cars, delayed by lease supply problems, delivered in February and March 2025.')).toEqual([]);
     expect(consequencesIn('The new kilns, delayed by a strike at the supplier, arrived in May.')).toEqual([]);
     expect(consequencesIn('The strike delayed the new kilns by four months.')).toHaveLength(1);
@@ -187,7 +187,7 @@ describe('blind review v5: a price is no consequence, a vote no aim', () => {
     expect(purposesIn('Four engineers visited the partner plant to learn its platform.')).toHaveLength(1);
   });
 
-  it('takes no aim from what someone was asked or given to do, nor from a level a figure was cut to (blind review v18b, a49)', () => {
+  it('takes no aim from what someone was asked or given to do, nor from a level a figure was cut to (blind review v18c, a49)', () => {
     for (const sentence of [
       'Before bidding, the director asked the client to replace phase payments with monthly valuations.',
       'The contract gave the founder a reason and a structure to train her successor.',

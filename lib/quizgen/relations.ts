@@ -110,7 +110,7 @@ export function consequencesIn(sentence: string): Consequence[] {
     // "one damaged client lawn were all traced to …": a verb after it makes the "verb" a modifier (v17e, c42).
     !/^[^,;]*?\b(?:was|were|is|are|has been|have been|had been)\b/i.test(m[3]!) &&
     // "eight cars, delayed by lease supply problems, …": a participle set off by a comma, or followed by
-    // its agent, says what was done to the noun before it (blind review v18b, b50).
+    // its agent, says what was done to the noun before it (blind review v18d, b50).
     !/,\s*$/.test(m[1]!) &&
     !/^by\b/i.test(m[3]!) &&
     // "The adult pass cost $1,049": a price, not a consequence ("cost the company $6 million" is one).
@@ -234,7 +234,7 @@ function infinitiveOfPurpose(action: string, aim: string): boolean {
   // of theirs (blind review v18a, c47). A passive of a verb that takes an object and "to".
   if (new RegExp(String.raw`\b(?:was|were|been|being|is|are|be)\s+(?:\p{Ll}+ly\s+)?(?:${PASSIVE_TOLD})$`, 'iu').test(action)) return false;
   // "asked the client to replace …", "gave her a reason and a structure to train …": what someone was
-  // asked or given to do, a few words after the verb (blind review v18b, a49).
+  // asked or given to do, a few words after the verb (blind review v18c, a49).
   if (new RegExp(String.raw`\b(?:${OBJECT_TOLD})\s+(?:[^\s,;]+\s+){0,7}[^\s,;]+$`, 'iu').test(action)) return false;
   if (/^(?:when|if|after|before|because|as|since|while|although|though|once|until|unless|whereas)\b/i.test(action)) return false;
   if (/\bfor\s+(?:\S+\s+){0,2}\S+$/i.test(action)) return false;
