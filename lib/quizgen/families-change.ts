@@ -1222,8 +1222,15 @@ function isHeadcount(name: string): boolean {
   return HEADCOUNT.test(name.trim());
 }
 
-/** A table's figure or a year-labelled list item's: a record of several measures side by side. */
-const inRecord = (l: Level) => Boolean(l.label || l.listed);
+/**
+ * A table's figure or a year-labelled list item's, a record of several measures side by side, when it is
+ * one of the business's results: questions on two of them may share the record. Another column of the
+ * same rows (contract sites, tiles sold, technicians) came out as trivia in every review of v18c–f (0 of
+ * 5 as is: "a number the case never uses"): it is asked only when it is the record's best question.
+ */
+const inRecord = (l: Level) => Boolean(l.label || l.listed) && isBusinessMeasure(l.measure) && !isHeadcount(l.label ?? l.measure);
+/** A result of the business itself (revenue, a margin, profit), not an operating count. */
+const isResult = (subject: string) => isBusinessMeasure(measureTopic(subject).split('\u0000')[1]!) && !isHeadcount(subject);
 
 function levelChanges(ctx: FamilyContext): { change: Change; sources: string[]; record?: boolean }[] {
   const levels = levelsOf(ctx);
@@ -1379,7 +1386,9 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
         `is ${difference(change)}, so it ${claim}. ` +
         (slip ? slipExplained(slip.slip, tempting, change) : `“${tempting}” is too far from those two numbers.`),
       source: s.text,
-      score: sources.length > 1 ? 0.8 : 0.78,
+      // A result of the business before an operating count of the same lesson (blind review v18f, c52:
+      // "contract sites", "a number the case never uses", asked where revenue was at hand).
+      score: (sources.length > 1 ? 0.8 : 0.78) + (isResult(change.subject) ? 0.01 : 0),
       // A band ("Fell by about 25%.") is a point on a fixed scale, not a key that gives another question
       // away: two changes of the same size may both be asked.
     }).map((c) => ({
