@@ -549,6 +549,26 @@ describe('trend questions: the path of a measure over three years or more', () =
     expect(trendShape([100, 120], false)).toBeNull();
   });
 
+  it('reads a path told in one sentence, past a share of the measure or a difference in it elsewhere (blind review v18e, a51)', () => {
+    const text = [
+      '# Oakes & Lindley Tree Care',
+      '',
+      '## Background',
+      '',
+      'Oakes & Lindley Tree Care cuts and fells trees for councils and housing associations in West Yorkshire. Revenue rose from £3.1 million in 2019 to £3.4 million in 2020, £3.9 million in 2021 and £4.6 million in 2022, before easing to £4.4 million in 2023.',
+      '',
+      'In 2022 the business earned £1.9 million (41% of revenue) from its largest council. The firm employed eleven three-person crews, plus a surveyor, two supervisors and a small office.',
+      '',
+      '## Results',
+      '',
+      'The new contract started in April 2024. EBITDA margin recovered to 9.1% in 2025, more profit than in 2023 on £300,000 less revenue.',
+    ].join('\n');
+    const trends = singleChoiceCandidates(trendCandidates, text).filter((q) => /revenue/.test(q.prompt));
+    expect(trends.map((q) => q.options[q.answer])).toEqual(['Rose, then fell, ending above its 2019 level.']);
+    // Its first two years are no change of their own.
+    expect(singleChoiceCandidates(changeCandidates, text).filter((q) => /between 2019 and 2020/.test(q.prompt))).toEqual([]);
+  });
+
   it('names no side of the start for an end that is back near it, next to the size of the path (blind review v18b, a48: £180k → £1,060k → £190k)', () => {
     expect(trendShape([180, 210, 290, 640, 1060, 420, 190], false)).toBeNull();
     expect(trendShape([180, 640, 1060, 420, 300], false)).toBe('peak-above');

@@ -1493,6 +1493,13 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
       // the turn the question would miss.
       const head = last.measure.split(' ').at(-1)!;
       const mentions = new RegExp(String.raw`\b${head}`, 'i');
+      // "£1.9 million (41% of revenue) from its largest client", "on £300,000 less revenue": a share of
+      // the measure or a difference in it is no level of it (blind review v18e, a51: the revenue path went
+      // unasked for those two sentences).
+      const shareOf = new RegExp(
+        String.raw`\d[\d.,]*\s?(?:(?:%|per\s?cent\b|percent\b)\s+of\s+(?:(?:its|the|total|annual|group|company)\s+)*|(?:million|m|k|bn|billion|thousand)?\s+(?:less|more|lower|higher)\s+)${head}`,
+        'gi',
+      );
       const read = new Set(series.map((l) => l.sentence));
       if (
         ctx.analysis.all.some(
@@ -1500,7 +1507,7 @@ export function trendCandidates(ctx: FamilyContext): Candidate[] {
             // A forecast ("projects revenue of $230 million in 2025") is no point on the path so far.
             !read.has(s.text) &&
             !s.features.forecast &&
-            mentions.test(s.text) &&
+            mentions.test(s.text.replace(shareOf, '')) &&
             /\d/.test(s.text.replace(SENTENCE_YEAR, '')) &&
             // Only a year within the path's span can hide a turn in it ("in 2009, when the company had
             // annual revenue of about $900,000" says nothing of 2021 to 2023).
