@@ -4,7 +4,15 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseCaseStudy } from '@/lib/case-study/parse';
 import { inNaturalOrder } from '@/lib/questions/natural-order';
 import { leaksInto } from './choose';
-import { changeCandidates, changeIn, partOfLongerName, tableLevels, trendCandidates, trendShape } from './families-change';
+import {
+  changeCandidates,
+  changeIn,
+  comparisonCandidates,
+  partOfLongerName,
+  tableLevels,
+  trendCandidates,
+  trendShape,
+} from './families-change';
 import { generateQuizzes, mainSubject } from './generate';
 import { singleChoiceCandidates } from '@/test/support/quizgen';
 import { consequencesIn, reasonsIn } from './relations';
@@ -533,6 +541,34 @@ describe('a table of several measures (blind review v17i, a46: one question from
       .replace('| 18.2 | 1.1 | 9.8% |', '|')
       .replace('| 24.9 | 2.4 | 6.1% |', '|');
     expect(measuresOf(asked(counts))).toEqual(['stores supplied']);
+  });
+});
+
+describe('a margin the article also counts in money (blind review v18g, c54: "gross margin fell" while its pounds rose)', () => {
+  const text = (extra: string) =>
+    [
+      '# Ashby Feeds',
+      '',
+      '## Background',
+      '',
+      `Ashby Feeds mills horse feed in Shropshire and sells it through 300 country stores. ${extra}`,
+      '',
+      '## Results',
+      '',
+      'The new range reached stores in 2023, and the mill added a second shift to make it without slowing the standard mixes. Oat and barley prices moved sharply in 2022, and the mill passed its costs on to its stores only twice a year.',
+      '',
+      '| Year | Revenue (£m) | Gross margin |',
+      '|---|---|---|',
+      '| 2020 | 11.2 | 24.1% |',
+      '| 2024 | 16.8 | 20.9% |',
+    ].join('\n');
+  const comparison = (extra: string) => singleChoiceCandidates(comparisonCandidates, text(extra))[0];
+
+  it('names the percentage as one when the article also writes "£0.9m of gross margin"', () => {
+    const q = comparison('The range would add about £0.9m of gross margin a year at full volume.');
+    expect(q?.prompt).toMatch(/revenue and gross margin percentage change between 2020 and 2024\?$/);
+    expect(q?.options[q.answer]).toBe('Revenue rose while gross margin percentage fell.');
+    expect(comparison('The range was meant to lift the whole mill’s margins.')?.prompt).toMatch(/revenue and gross margin change/);
   });
 });
 

@@ -1632,14 +1632,27 @@ function direction(from: Level, to: Level): 'rose' | 'fell' | null {
   return clear ? (to.value > from.value ? 'rose' : 'fell') : null;
 }
 
+/**
+ * "£0.9m of gross margin", "15% of gross margin": an article that also counts a margin in money makes
+ * "gross margin fell" ambiguous beside a falling percentage (blind review v18g, c54: the pounds rose).
+ */
+function marginAlsoAnAmount(ctx: FamilyContext, measure: string): boolean {
+  if (!/margin$/i.test(measure)) return false;
+  const amount = new RegExp(
+    String.raw`(?:[$€£¥]\s?\d[\d.,]*\s?(?:m|bn|k|million|billion|thousand)?|\d[\d.,]*\s?(?:%|per\s?cent|percent))\s+of\s+(?:the\s+|its\s+)?${escapeRegExp(measure)}\b`,
+    'i',
+  );
+  return ctx.analysis.all.some((s) => amount.test(s.text));
+}
+
 function comparisonQuestion(ctx: FamilyContext, [a1, a2, b1, b2]: Level[], da: 'rose' | 'fell', db: 'rose' | 'fell'): Candidate[] {
   // "The company’s revenue and headcount"; a table's rows by their labels, as the table names them.
   // Both are business results (comparisonCandidates): named as a sentence names them, the owner once.
-  const label = (l: Level) => l.measure;
+  const label = (l: Level) => (isPercent(l) && marginAlsoAnAmount(ctx, l.measure) ? `${l.measure} percentage` : l.measure);
   const bothTable = Boolean(a2!.label && b2!.label);
   if (Boolean(a2!.label) !== Boolean(b2!.label)) return [];
   const owner = measureName(a2!, ctx).replace(new RegExp(`${escapeRegExp(a2!.measure)}$`), '');
-  const named = `${owner}${a2!.measure} and ${b2!.measure}`;
+  const named = `${owner}${label(a2!)} and ${label(b2!)}`;
   const period = periodOf(a1!, a2!) ?? `${a1!.year} and ${a2!.year}`;
   if ((periodOf(b1!, b2!) ?? `${b1!.year} and ${b2!.year}`) !== period) return [];
   const [nameA, nameB] = [label(a2!), label(b2!)];
