@@ -1136,8 +1136,15 @@ describe('a list whose items each open on their year ("- 2019: revenue $4.8 mill
       .lessons.flatMap((l) => l.questions)
       .filter((q) => q.family === 'comparison')
       .map((q) => q.prompt);
-    // The margin read with another result: revenue or EBITDA rose while it fell.
+    // The margin read with another result: revenue rose while it fell. Not EBITDA in money beside a
+    // margin, when the article gives EBITDA's own margin too (blind review v18h, b53: read both ways).
     expect(comparisons.filter((c) => /EBITDA margin change between fiscal 2019 and fiscal 2023\?$/.test(c))).toHaveLength(1);
+    expect(
+      singleChoiceCandidates(
+        comparisonCandidates,
+        article('The figures below show the company’s trajectory over five years:', told),
+      ).filter((q) => /EBITDA and|and EBITDA change/.test(q.prompt)),
+    ).toEqual([]);
     const fewer = told.map((item, i) => (i === 2 ? item.replace('93 staff', '64 staff') : item));
     const againstRevenue = singleChoiceCandidates(
       comparisonCandidates,

@@ -1601,6 +1601,13 @@ function comparisonsOf(ctx: FamilyContext): Map<number, Comparison[]> {
       if (SAME_THING.some((re) => re.test(a[0]!.measure) && re.test(b[0]!.measure))) continue;
       // Headcount means something beside what the people produce, not beside a margin ("EBITDA margin
       // fell while headcount rose": "headcount is a side detail", blind review v18e, c51).
+      // "gross margin fell while EBITDA rose", where the article also gives EBITDA's own margin, which fell:
+      // the money and the margin of one profit read both ways (blind review v18h, b53).
+      const ownMargin = (money: Level[], pct: Level[]) =>
+        !isPercent(money[0]!) &&
+        isPercent(pct[0]!) &&
+        usable.some((ls) => ls[0]!.measure.toLowerCase() === `${money[0]!.measure} margin`.toLowerCase());
+      if (ownMargin(a, b) || ownMargin(b, a)) continue;
       const people = [a, b].filter((ls) => isHeadcount(ls[0]!.label ?? ls[0]!.measure));
       if (people.length === 2 || (people.length === 1 && ![a, b].some((ls) => SAME_THING[0]!.test(ls[0]!.measure)))) continue;
       const years = a.map((l) => l.year).filter((y) => b.some((l) => l.year === y));

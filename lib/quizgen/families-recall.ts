@@ -12,6 +12,9 @@ const SEQUENCE_INTRO = /\b(?:steps?|stages?|phases?|sequence|in (?:this|that|the
 export function sequenceCandidates(ctx: FamilyContext): Candidate[] {
   return listsWithIntro(ctx.section.blocks).flatMap(({ items, intro, ordered }): Candidate[] => {
     if (!ordered || !intro || !SEQUENCE_INTRO.test(intro) || items.length < 3 || items.length > 6) return [];
+    // "She proposed three steps:": a lead that opens on a pronoun never says whose steps, or for what
+    // (blind review v18h, a53).
+    if (/^(?:she|he|they|it|this|that|these|those|we|i|you)\b/i.test(intro.trim())) return [];
     return [
       {
         question: {

@@ -196,6 +196,11 @@ describe('generateQuizzes on Markdown with a table, steps and dated events (Nord
     ]);
   });
 
+  it('orders no steps whose lead opens on a pronoun ("She proposed three steps:", blind review v18h, a53)', () => {
+    const text = read('test/fixtures/nordlys-ferries.md').replace('The plan followed these steps:', 'She proposed these steps:');
+    expect(questionsOf(generateQuizzes(parse(text))).filter((q) => q.type === 'ordering')).toEqual([]);
+  });
+
   it('never asks two questions resting on the same list or sentence in one quiz', () => {
     for (const lesson of quiz.lessons) {
       const texts = lesson.questions.map((q) => q.source);

@@ -40,6 +40,16 @@ describe('consequencesIn', () => {
     expect(consequencesIn('The strike delayed the new kilns by four months.')).toHaveLength(1);
   });
 
+  it('reads no effect from a noun after a possessive ("the contract’s cost base") nor from a price ("costing about $160k a year"; blind review v18h, b53 and c53)', () => {
+    expect(
+      consequencesIn(
+        "Meanwhile the firm's own labour cost, nearly four-fifths of the contract's cost base, was about to rise by roughly 9%.",
+      ),
+    ).toEqual([]);
+    expect(consequencesIn('Funding: a $1.0m ten-year bank loan, costing about $160k a year to repay, plus $350k of cash.')).toEqual([]);
+    expect(consequencesIn('The flood, costing the company about $6 million in lost sales, closed the plant for a month.')).toHaveLength(1);
+  });
+
   it('reads no effect from a participle that modifies a noun ("one damaged client lawn were all traced to …", blind review v17e, c42)', () => {
     expect(consequencesIn('Two minor injuries and one damaged client lawn were all traced to late-night installs.')).toEqual([]);
     expect(consequencesIn('The late frost damaged half of the vines in the lower field.')).toHaveLength(1);

@@ -147,6 +147,15 @@ export function consequencesIn(sentence: string): Consequence[] {
       .filter((c) => isStandalone(c.cause) && usable(c.effect))
       // "One imported machine delayed the project": a cause that does not say which one is vague.
       .filter((c) => !/^(?:one|some|another|several|many|certain|various)\s/i.test(c.cause))
+      // "… of the contract's cost base, was about to rise": after a possessive the "verb" is a noun
+      // ("cost base"), and a price ("costing about $160k a year") is no consequence (blind review v18h, b53, c53).
+      .filter((c) => !/['’]s?$/.test(c.cause.trim()))
+      .filter(
+        (c) =>
+          !/^It\s+(?:cost|saved)\s+(?:about |around |roughly |nearly |some |over |under )?(?:[$€£¥]|\p{Lu}[\p{L}$]{0,3}\.?\s?)?\d/iu.test(
+            c.effect,
+          ),
+      )
   );
 }
 
