@@ -210,6 +210,29 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     expect(mainSubject(parsed.caseStudy)).toBe('Oakes & Lindley');
   });
 
+  it('takes no person’s full name for the company named after them ("Siobhan" → "Siobhan Halloran"), but keeps "Fenwick Subsea" (blind review v18i, a55)', () => {
+    const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
+    const person = [
+      ...['Siobhan said at the family meeting that cash was dying.', 'Siobhan argued that trust mattered.', 'Siobhan ran the floor.'].map(
+        (s) => entity('Siobhan', s),
+      ),
+      ...['Siobhan Halloran stood behind the kiosk.', 'Siobhan Halloran wanted the arcade to go cashless.'].map((s) =>
+        entity('Siobhan Halloran', s),
+      ),
+      entity('Maureen', "Maureen kept the books at Halloran's Amusements."),
+    ];
+    expect(mainSubject({ facts: person, title: 'Tuppence and Tap' } as unknown as Parameters<typeof mainSubject>[0])).toBeNull();
+    const firm = [
+      ...['Fenwick said in an interview that wind was the future.', 'Fenwick started diving in 1987.', 'Fenwick sold the boat.'].map((s) =>
+        entity('Fenwick', s),
+      ),
+      ...['Fenwick Subsea reported revenue of £9 million.', 'Fenwick Subsea won a wind contract.'].map((s) => entity('Fenwick Subsea', s)),
+    ];
+    expect(mainSubject({ facts: firm, title: 'After the Oil Crash' } as unknown as Parameters<typeof mainSubject>[0])).toBe(
+      'Fenwick Subsea',
+    );
+  });
+
   it('takes no name the title puts after "in" for the subject: "Lights Out in the Westland: Kwekerij Verhoeven …" (blind review v18b, c48)', () => {
     const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
     const facts = [
@@ -541,6 +564,26 @@ describe('a table of several measures (blind review v17i, a46: one question from
       .replace('| 18.2 | 1.1 | 9.8% |', '|')
       .replace('| 24.9 | 2.4 | 6.1% |', '|');
     expect(measuresOf(asked(counts))).toEqual(['stores supplied']);
+  });
+});
+
+describe('a name the article writes after "the" (blind review v18h, a53: "Herald’s revenue")', () => {
+  it('keeps its "the" in a stem', () => {
+    const text = [
+      '# The Gazette: Printing Twice a Week',
+      '',
+      '## Background',
+      '',
+      'The Gazette has covered the market towns of north Shropshire since 1881. In 2020 the Gazette had revenue of £5.1 million, and the Gazette sold 15,900 copies a day. The owners of the Gazette had never missed a dividend, and the editor had never cut a page, but the printing contract was due for renewal and the printer wanted far more.',
+      '',
+      '## Results',
+      '',
+      'The move to twice-weekly print went ahead in 2023, and the digital paywall followed in the spring. In 2024 the Gazette had revenue of £3.9 million, and its losses had stopped.',
+    ].join('\n');
+    const prompts = singleChoiceCandidates(changeCandidates, text).map((q) => q.prompt);
+    expect(prompts.filter((p) => /revenue/.test(p))).toEqual([
+      'From the article’s figures, by about what percentage did the Gazette’s revenue fall between 2020 and 2024?',
+    ]);
   });
 });
 

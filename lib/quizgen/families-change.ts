@@ -1150,8 +1150,25 @@ function measureName(level: Level, ctx: FamilyContext): string {
   if (level.generic) return `the company’s ${level.measure}`;
   // "Brenner’s revenue" misnames "Brenner & Lutz": when the subject is part of a longer name, "the company’s".
   const apostrophe = level.sentence.includes("'") && !level.sentence.includes('’') ? "'" : '’';
-  const owner = ctx.subject === null ? null : partOfLongerName(ctx.subject, ctx.analysis.all) ? 'the company' : ctx.subject;
+  const owner =
+    ctx.subject === null
+      ? null
+      : partOfLongerName(ctx.subject, ctx.analysis.all)
+        ? 'the company'
+        : `${articleOf(ctx, ctx.subject)}${ctx.subject}`;
   return owner ? `${owner}${apostrophe}s ${level.measure}` : level.measure;
+}
+
+/**
+ * "the " for a name the article mostly writes after "the" ("the Herald", a newspaper; blind review v18h,
+ * a53: "Herald’s revenue"), else nothing.
+ */
+function articleOf(ctx: FamilyContext, name: string): string {
+  const text = ctx.analysis.all.map((s) => s.text).join(' ');
+  const escaped = escapeRegExp(name);
+  const all = text.match(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'gu'))?.length ?? 0;
+  const withThe = text.match(new RegExp(`\\b[Tt]he\\s+${escaped}(?![\\p{L}])`, 'gu'))?.length ?? 0;
+  return all > 0 && withThe * 2 > all ? 'the ' : '';
 }
 
 /**

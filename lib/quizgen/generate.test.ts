@@ -219,7 +219,8 @@ describe('generateQuizzes on any article', () => {
     const text = read(file);
     const plain = text
       .split('\n')
-      .map((line) => cleanInline(line.replace(/^\s*(?:[-*+•]|\d+[.)]|>|\|)\s*/, '')))
+      // A list marker is followed by a space: "**2024 results:** …" opens on bold, not on a bullet.
+      .map((line) => cleanInline(line.replace(/^\s*(?:[-*+•](?=\s)|\d+[.)](?=\s)|>|\|)\s*/, '')))
       .join(' ')
       .replace(/\s+/g, ' ');
     for (const q of questionsOf(generateQuizzes(parse(text)))) {

@@ -203,15 +203,26 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
   // b37): a name the article quotes ("Galbraith says …", "said Nina Vukovich") or a first name and a
   // surname. The company named after the person is, when the article names it too ("Vukovich Display
   // Fireworks"); otherwise the figures are "the company's".
-  const speech = String.raw`(?:says|said|recalls|recalled|admits|admitted|explains|explained)`;
+  const speech = String.raw`(?:says|said|recalls|recalled|admits|admitted|explains|explained|argues|argued|thought|believed)`;
   const quoted = (name: string) =>
     new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(name)},?\s+${speech}\b|\b${speech}\s+${escapeRegExp(name)}(?![\p{L}])`, 'u');
-  const person = (name: string) =>
-    nlp(name).has('#FirstName') || caseStudy.facts.some((f) => f.kind === 'entity' && f.text === name && quoted(name).test(f.sentence));
+  const speaks = (name: string) => caseStudy.facts.some((f) => f.kind === 'entity' && f.text === name && quoted(name).test(f.sentence));
+  // "Siobhan Halloran", whom the article calls "Siobhan" when she speaks ("Siobhan said at the family
+  // meeting …"), is a first name and a surname, not a company named after her (blind review v18i, a55:
+  // "Siobhan Halloran’s EBITDA").
+  const person = (name: string) => nlp(name).has('#FirstName') || speaks(name);
+  const text = caseStudy.facts.map((f) => f.sentence).join(' ');
+  const fullName = (name: string) => {
+    const [given, family, ...more] = name.split(/\s+/);
+    if (!given || !family || more.length) return false;
+    return new RegExp(`(?<!${escapeRegExp(given)}\\s)(?<![\\p{L}])${escapeRegExp(family)}(?![\\p{L}])`, 'u').test(text);
+  };
   if (best && person(best)) {
     const surname = best.split(/\s+/).at(-1)!;
     const company = [...counts].find(
-      ([name, n]) => n >= 2 && name !== best && name.split(/\s+/).length > 1 && name.startsWith(`${surname} `),
+      // …never the person's own full name ("Siobhan" → "Siobhan Halloran", whose "Halloran" the article
+      // also writes without "Siobhan"; "Fenwick Subsea" never writes "Subsea" alone).
+      ([name, n]) => n >= 2 && name !== best && name.split(/\s+/).length > 1 && name.startsWith(`${surname} `) && !fullName(name),
     );
     return company?.[0] ?? null;
   }

@@ -7,6 +7,12 @@ describe('sentenceFeatures: what a sentence is', () => {
     expect(sentenceFeatures('The plant reopened on 3 May, a week late.').forecast).toBe(false);
     // The modal still marks a forecast, wherever it stands.
     expect(sentenceFeatures('Prices may rise again next winter.').forecast).toBe(true);
+    // "2025 forecast: Revenue of £5.3m …", a labelled forecast (blind review v18i, c55: asked as a result).
+    expect(sentenceFeatures('2025 forecast: Revenue of £5.3m and EBIT of £340,000 (6.4%), with four more orders confirmed.').forecast).toBe(
+      true,
+    );
+    expect(sentenceFeatures('The 2026 budget: revenue of £6.1m.').forecast).toBe(true);
+    expect(sentenceFeatures('2024 results: revenue of $2.33m and EBITDA of $326k (14%).').forecast).toBe(false);
     expect(sentenceFeatures('Revenue will reach $40 million by 2027.').forecast).toBe(true);
   });
 

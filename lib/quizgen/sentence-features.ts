@@ -30,7 +30,7 @@ const FIGURATIVE =
 const HEDGE =
   /\b(?:up to|as much as|as many as|according to (?:reports|some|sources|rumou?rs|estimates)|reportedly|allegedly|rumou?red|estimated|estimates? (?:suggest|say)|in some cases|some say|it is said|supposedly)\b/i;
 const FORECAST =
-  /\b(?:will|won['’]t|['’]ll|would|could|might|predicts?|predicted|forecasts? (?:that|to)|forecasted|forecasting|projects?(?=[^.;]{0,60}\d)|projected|projecting|anticipates?|anticipated|estimating|budgeting for|expects?|expected|is set to|are set to|plans? to|aims? to|hopes? to|likely to|poised to|looking ahead|(?:forecast|projection|budget|business plan|model)s?\s+(?:showed|shows|put|puts|assumed|assumes|called for|calls for|had|has|gave|gives))\b/i;
+  /\b(?:will|won['’]t|['’]ll|would|could|might|predicts?|predicted|forecasts? (?:that|to)|forecasted|forecasting|projects?(?=[^.;]{0,60}\d)|projected|projecting|anticipates?|anticipated|estimating|budgeting for|expects?|expected|is set to|are set to|plans? to|aims? to|hopes? to|likely to|poised to|looking ahead|(?:forecast|projection|budget|business plan|model)s?\s+(?:showed|shows|put|puts|assumed|assumes|called for|calls for|had|has|gave|gives)|(?:forecast|projection|budget|target|plan)s?(?=\s*:))\b/i;
 /** The sentence without its asides: "the uncovered rate—jobs it could not staff—climbed" → "the uncovered rate climbed". */
 function withoutAsides(text: string): string {
   // An em dash, or an en dash with spaces around it ("15–30%" is a range, not an aside).
