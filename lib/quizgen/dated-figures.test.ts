@@ -79,6 +79,36 @@ describe('figures in a list dated by its lead ("By 2024 the results were:")', ()
     expect(compared?.options[compared.answer]).toBe('Revenue rose while headcount fell.');
   });
 
+  it('dates a figure "against £21.3 million in 2023" by its list’s lead, never by the compared year (blind review v18k, a58: a wrong key)', () => {
+    const levels = levelsIn('Revenue reached £27.8 million, against £21.3 million in 2023.', 0, undefined, { year: '2024' }).map((l) => [
+      l.value,
+      l.year,
+    ]);
+    expect(levels).toEqual([
+      [27.8e6, 2024],
+      [21.3e6, 2023],
+    ]);
+    const changes = changesOf(
+      snapshots(
+        'In 2019, the last full year before the decision, the business looked like this:',
+        'The financial picture by the end of 2024:',
+      ).replace('- Revenue: £31.9 million', '- Revenue reached £31.9 million, against £27.5 million in 2023.'),
+    ).map((q) => `${q.prompt} ${q.options[q.answer]}`);
+    // £22.4m → £31.9m is 42% more, between 2019 and 2024; nothing is dated 2023 but the compared figure.
+    expect(changes).toContain(
+      'From the article’s figures, by about what percentage did the company’s revenue rise between 2019 and 2024? 42%',
+    );
+    // A name of several words ending on a plural takes the apostrophe alone.
+    expect(
+      changesOf(
+        snapshots('In 2019, the last full year before the decision, the business looked like this:', 'By 2024 the results were:').replace(
+          /Pellworth Ropes/g,
+          'Pellworth Rope Works',
+        ),
+      ).some((q) => /Works’s/.test(q.prompt)),
+    ).toBe(false);
+  });
+
   it('reads the comparison a list item makes with an earlier dated figure ("…, up from £19.8 million in 2016")', () => {
     const [level, earlier] = levelsIn('Revenue: £22.4 million, up from £19.8 million in 2016', 0, undefined, { year: '2019' });
     expect(level).toMatchObject({ measure: 'revenue', value: 22.4e6, year: 2019 });
@@ -1035,10 +1065,10 @@ describe('figures told around a measure of one year (blind review v17a, c38)', (
     ).map((q) => `${q.prompt} ${q.options[q.answer]}`);
     // $31.2m → $38.0m is 21.8% more; 24.5% → 11.8% is 12.7 points less.
     expect(changes).toContain(
-      'From the article’s figures, by about what percentage did Northway Lifts’s revenue rise between 2018 and 2022? 22%',
+      'From the article’s figures, by about what percentage did Northway Lifts’ revenue rise between 2018 and 2022? 22%',
     );
     expect(changes).toContain(
-      'From the article’s figures, by about how many percentage points did Northway Lifts’s EBITDA margin fall between 2018 and 2022? 13 percentage points',
+      'From the article’s figures, by about how many percentage points did Northway Lifts’ EBITDA margin fall between 2018 and 2022? 13 percentage points',
     );
   });
 
@@ -1047,7 +1077,7 @@ describe('figures told around a measure of one year (blind review v17a, c38)', (
       article('Revenue reached $44.6 million in 2025, and EBITDA was $6.2 million, a margin of 12.6 per cent.'),
     ).map((q) => `${q.prompt} ${q.options[q.answer]}`);
     expect(changes).toContain(
-      'From the article’s figures, by about how many percentage points did Northway Lifts’s EBITDA margin fall between 2018 and 2025? 12 percentage points',
+      'From the article’s figures, by about how many percentage points did Northway Lifts’ EBITDA margin fall between 2018 and 2025? 12 percentage points',
     );
   });
 
@@ -1110,6 +1140,36 @@ describe('a list whose items each open on their year ("- 2019: revenue $4.8 mill
       'From the article’s figures, by about what percentage did the company’s revenue rise between 2018 and 2021? 32%',
     );
     expect(changesOf(article('The plan projected these figures:', items))).toEqual([]);
+  });
+
+  it('reads "£118,000" whole, and a list whose forecast row carries a note ("2023 (forecast at September):") as its other rows (blind review v18k, b58)', () => {
+    const told = [
+      '- 2020: revenue £1.12 million; gross margin 61 per cent; net profit £118,000; 14 staff.',
+      '- 2021: revenue £1.58 million; gross margin 60 per cent; net profit £171,000; 19 staff.',
+      '- 2022: revenue £1.71 million; gross margin 58 per cent; net profit £89,000; 22 staff.',
+      '- 2023 (forecast at September): revenue £1.64 million; gross margin 55 per cent; net profit about £40,000; 22 staff.',
+    ];
+    const text = article('The company’s figures for the four years to 2023:', told);
+    const changes = changesOf(text).map((q) => `${q.prompt} ${q.options[q.answer]}`);
+    // £118,000 → £89,000 is 24.6% less (read as £118 and £89, it would be the same: the level is checked
+    // below), first row to last result; nothing read at the forecast's 2023.
+    expect(changes).toContain(
+      'From the article’s figures, by about what percentage did the company’s net profit fall between 2020 and 2022? 25%',
+    );
+    expect(changes.filter((c) => /2023/.test(c))).toEqual([]);
+    // A run-rate row is no result either.
+    const runRate = told.map((item) => item.replace('(forecast at September)', '(run-rate from first half)'));
+    expect(changesOf(article('The company’s figures for the four years to 2023:', runRate)).filter((q) => /2023/.test(q.prompt))).toEqual(
+      [],
+    );
+    expect(
+      levelsIn(told[0]!.slice(2), 0, undefined, { year: '2020', labelled: true })
+        .filter((l) => l.measure === 'net profit')
+        .map((l) => l.value),
+    ).toEqual([118_000]);
+    // The revenue path over the three results (1.12 → 1.58 → 1.71) keeps rising.
+    const trends = singleChoiceCandidates(trendCandidates, text).filter((q) => /revenue/.test(q.prompt));
+    expect(trends.map((q) => q.options[q.answer])).toEqual(['Kept rising, ending above its 2020 level.']);
   });
 
   it('reads a profit with its margin in brackets ("EBITDA £0.50m (8.1%)") and a headcount written number first ("71 staff"; blind review v18a, b47)', () => {

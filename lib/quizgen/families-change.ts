@@ -92,7 +92,7 @@ export function changeIn(text: string, mainSubject: string | null): Change | nul
   const isUnit = named !== '' && new RegExp(`(?<![\\p{L}])${escaped}\\s?\\d`, 'u').test(sentence);
   const owner = named && !isUnit ? named : mainSubject;
   const apostrophe = sentence.includes('’') || !sentence.includes("'") ? '’' : "'";
-  const possessive = owner ? `${owner}${apostrophe}s` : null;
+  const possessive = owner ? possessiveOf(owner, apostrophe) : null;
   // "Between 2016 and 2018 the average price fell from …": a period fronted before the measure dates both figures.
   const before = sentence.slice(0, m.index);
   const fronted = FRONTED_PERIOD.exec(before);
@@ -182,7 +182,7 @@ function measurePhrase(clause: string, owner: string | null): string | null {
   if (doc.has('(#PastTense|#Modal|#Copula|#Auxiliary)') || (doc.terms().first().has('#Verb') && !isBusinessMeasure(phrase))) return null;
   if (/\b(?:this|that|these|those|he|she|they|them|we|you)\b/i.test(phrase)) return null;
   // "Northvale's share … in its core market" keeps its "its"; otherwise "its" becomes the owner's name.
-  if (!(owner && phrase.includes(owner.replace(/['’]s$/, '')))) phrase = phrase.replace(/\b(?:its|their)\b/gi, (w) => owner ?? w);
+  if (!(owner && phrase.includes(owner.replace(/(?:['’]s|['’])$/, '')))) phrase = phrase.replace(/\b(?:its|their)\b/gi, (w) => owner ?? w);
   if (/\b(?:its|their)\b/i.test(phrase) && !(owner && phrase.includes(owner.replace(/['’]s$/, '')))) return null;
   if (!doc.has('#Noun')) return null;
   return phrase;
@@ -260,8 +260,13 @@ const PART_OF_YEAR =
  * "EBITDA margin: 14.8%, up from 11.4% in 2019": the comparison after a list item's figure, with the
  * earlier figure and its year.
  */
+// "…, against £21.3 million in 2023" too: the year is the compared figure's (blind review v18k, a58: a
+// wrong key, £27.8 million of 2024 read as 2023's).
 const COMPARED = new RegExp(
-  String.raw`,\s+(up|down)\s+from\s+` + APPROX + NUMBER + String.raw`(?:\s+in\s+((?:19|20)\d{2}))?\s*[;.]?$`,
+  String.raw`,\s+(up|down|against|compared\s+(?:with|to)|versus|vs\.?)\s+(?:from\s+)?` +
+    APPROX +
+    NUMBER +
+    String.raw`(?:\s+(?:in|for)\s+((?:19|20)\d{2}))?\s*[;.]?$`,
   'i',
 );
 
@@ -388,7 +393,8 @@ function withCompared(levels: Level[], compared: RegExpExecArray | null): Level[
   const value = Number(num!.replace(/,/g, '')) * (SCALE[u] ?? 1);
   const kind = /%|percent|per cent/.test(u) ? '%' : currency || (level.kind === '%' ? '%' : level.kind);
   // The words must agree with the numbers, and the earlier figure be of the same kind, dated, and earlier.
-  const agrees = direction!.toLowerCase() === 'up' ? level.value > value : level.value < value;
+  const d = direction!.toLowerCase();
+  const agrees = d === 'up' ? level.value > value : d === 'down' ? level.value < value : level.value !== value;
   if (!year || Number(year) >= level.year || kind !== level.kind || !agrees || !(value > 0)) return levels;
   return [level, { ...level, value, year: Number(year), compared: true }];
 }
@@ -903,6 +909,8 @@ interface ListYear {
 
 /** "2019: …", "FY2021 – …": a list item that opens on its year. */
 const ITEM_YEAR = /^(?:\*\*)?(?:(?:FY|fiscal)\s?)?((?:19|20)\d{2})(?:\*\*)?\s*(?:[:–—]|-\s)\s*/i;
+/** "2023 (forecast at September): …": a year item with a note in brackets. */
+const ITEM_YEAR_NOTE = /^(?:\*\*)?(?:(?:FY|fiscal)\s?)?((?:19|20)\d{2})\s*\(([^)]{1,40})\)(?:\*\*)?\s*(?:[:–—]|-\s)\s*/i;
 /** "71 staff", "1,240 employees": a headcount in a list item, number first. General English. */
 const HEADCOUNT_FIRST = /^(\d[\d,]*)\s+(?:staff|employees|people|workers|FTEs?|full-time (?:staff|employees))$/i;
 /** Measures of profit, whose bracketed percentage is their margin ("EBITDA £0.50m (8.1%)"). */
@@ -920,8 +928,10 @@ const LABELLED_FIGURE = new RegExp(
 function labelledLevels(sentence: string, section: number, year: string): Level[] {
   const parts = sentence
     .replace(ITEM_YEAR, '')
+    .replace(ITEM_YEAR_NOTE, '')
     .replace(/[.]$/, '')
-    .split(/\s*[;,]\s*/);
+    // Parts end at a semicolon or at a comma and a space, never inside "£118,000" (which read as £118).
+    .split(/\s*;\s*|,\s+/);
   const found = parts.flatMap((part): Level[] => {
     const at = { sentence, section, year: Number(year), generic: true as const };
     // "71 staff": a headcount written number first.
@@ -1078,12 +1088,27 @@ function listLeadYears(ctx: FamilyContext): Map<string, ListYear> {
       // "- 2019: revenue $4.8 million; operating margin 7 percent": a list whose items each open on their
       // own year is a table of results told as a list (blind review v17b, b39 and c39), unless its lead
       // looks ahead or weighs choices.
-      const labelled = block.items.map((item) => ITEM_YEAR.exec(item.trim()));
+      // "- 2023 (forecast at September): revenue £1.64 million; …": an item whose year carries a note is
+      // still the list's row for that year, and a forecast row is no result (blind review v18k, b58: the
+      // whole list was read at the lead's "four years to 2023").
+      const noted = block.items.map((item) => ITEM_YEAR_NOTE.exec(item.trim()));
+      const labelled = block.items.map((item, k) => ITEM_YEAR.exec(item.trim()) ?? noted[k] ?? null);
       if (labelled.length >= 2 && labelled.every(Boolean)) {
         const f = sentenceFeatures(lead);
         if (f.forecast || f.hedged || SNAPSHOT_NOT_RESULT.test(lead)) return;
         if (new Set(labelled.map((m) => m![1])).size !== labelled.length) return;
         block.items.forEach((item, k) => {
+          const note = noted[k]?.[2];
+          // …nor is a run-rate or part of a year ("2023 (run-rate from first half):").
+          if (
+            note &&
+            (sentenceFeatures(note).forecast ||
+              PART_OF_YEAR.test(note) ||
+              /\b(?:forecast|estimated?|budget|plan|projected|expected|target|outlook|run[-\s]?rate|annuali[sz]ed|pro[-\s]forma|to date|ytd)\b/i.test(
+                note,
+              ))
+          )
+            return;
           const dated = { year: labelled[k]![1]!, ...(labelled[k]![0]!.match(/^(?:FY|fiscal)/i) ? { fiscal: {} } : {}) };
           for (const sentence of sentencesOf([{ kind: 'paragraph', text: item }])) years.set(sentence, { ...dated, labelled: true });
         });
@@ -1156,7 +1181,15 @@ function measureName(level: Level, ctx: FamilyContext): string {
       : partOfLongerName(ctx.subject, ctx.analysis.all)
         ? 'the company'
         : `${articleOf(ctx, ctx.subject)}${ctx.subject}`;
-  return owner ? `${owner}${apostrophe}s ${level.measure}` : level.measure;
+  return owner ? `${possessiveOf(owner, apostrophe)} ${level.measure}` : level.measure;
+}
+
+/**
+ * "Harrowgate Cabin Works’ revenue", not "Works’s" (blind review v18k, a58: "awkward"): a name of several
+ * words that ends on a plural takes the apostrophe alone.
+ */
+function possessiveOf(owner: string, apostrophe: string): string {
+  return /\s\S*[^s’'\s]s$/.test(owner) ? `${owner}${apostrophe}` : `${owner}${apostrophe}s`;
 }
 
 /**
@@ -1440,7 +1473,7 @@ function yearsOf(series: Level[]): string {
 function measureTopic(subject: string): string {
   return `measure\u0000${subject
     .toLowerCase()
-    .replace(/^.*?['’]s\s+/, '')
+    .replace(/^.*?(?:['’]s|s['’])\s+/, '')
     .replace(/^the\s+/, '')}`;
 }
 
