@@ -352,6 +352,10 @@ describe('which of the options the case laid out was chosen', () => {
     expect(combined('It chose a combination of the second and fourth options.')[0]?.prompt).toBe(
       'The article describes four options. Which of them were chosen? Select all that apply.',
     );
+    // A first move before "and" is no part of who chose (blind review v18m, b59: "did the board rejected the acquisition and choose?").
+    expect(combined('The board rejected the sale and adopted Options 2 and 4 together.')[0]?.prompt).toBe(
+      'The article describes four options. Which of them were chosen? Select all that apply.',
+    );
     // Part of another option, or a smaller version of one, makes the set no longer whole options.
     expect(
       combined('Claes chose to combine the third and fourth options and to make a smaller cut than the first option called for.'),

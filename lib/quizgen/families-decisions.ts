@@ -499,6 +499,9 @@ function chooserOf(raw: string): string | null {
     .replace(/\s+(?:therefore|thus|then|finally|eventually|ultimately|instead|unanimously|formally|duly|also|quickly)$/i, '')
     .trim();
   if (!chooser || /^(?:it|they|he|she|we|this|that)$/i.test(chooser) || /,/.test(chooser)) return null;
+  // "The board rejected the acquisition and [adopted …]": a first move before "and" is no part of who chose
+  // ("Which of them did the board rejected the acquisition and choose?", blind review v18m, b59).
+  if (/\s(?:and|but|then)$/i.test(chooser) || nlp(chooser).has('#PastTense')) return null;
   return /^The\s/.test(chooser) ? `t${chooser.slice(1)}` : chooser;
 }
 
