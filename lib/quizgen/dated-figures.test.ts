@@ -1158,7 +1158,7 @@ describe('a list whose items each open on their year ("- 2019: revenue $4.8 mill
     );
     expect(changes.filter((c) => /2023/.test(c))).toEqual([]);
     // A run-rate row is no result either.
-    const runRate = told.map((item) => item.replace('(forecast at September)', '(run-rate from first half)'));
+    const runRate = told.map((item) => item.replace('(forecast at September)', '(run-rate)'));
     expect(changesOf(article('The company’s figures for the four years to 2023:', runRate)).filter((q) => /2023/.test(q.prompt))).toEqual(
       [],
     );
