@@ -28,6 +28,29 @@ function tableCells(line: string): string[] {
   return trimmed.split(/(?<!\\)\|/).map((c) => cleanInline(c.replace(/\\\|/g, '|')));
 }
 
+/**
+ * A table pasted from a web page as columns lined up with spaces ("Year    Revenue   Gross margin", then
+ * "2019    €3.15m    42%"): a header and two rows or more, each cut into the same number of short cells
+ * (three or more) at runs of two spaces, every row with a figure in it. Returns the last line it takes.
+ */
+function alignedTable(lines: string[], start: number): { header: string[]; rows: string[][]; end: number } | null {
+  const cells = (line: string) => line.trim().split(/\s{2,}/);
+  const header = cells(lines[start] ?? '');
+  // A cell is no sentence: "Margins held." with two spaces after it is prose.
+  const fits = (row: string[]) => row.length === header.length && row.every((c) => c.length > 0 && c.length <= 40 && !/[.!?;:,]$/.test(c));
+  if (header.length < 3 || !fits(header) || BULLET.test(lines[start]!) || NUMBERED.test(lines[start]!)) return null;
+  const rows: string[][] = [];
+  let end = start;
+  while (end + 1 < lines.length && lines[end + 1]!.trim()) {
+    const row = cells(lines[end + 1]!);
+    if (!fits(row) || !/\d/.test(row.join(' '))) break;
+    rows.push(row.map((c) => cleanInline(c)));
+    end++;
+  }
+  if (rows.length < 2) return null;
+  return { header: header.map((c) => cleanInline(c)), rows, end };
+}
+
 function normalizeText(input: string): string {
   return input
     .replace(/^\uFEFF/, '')
@@ -96,6 +119,13 @@ function pastedTextBlocks(normalized: string): RawBlock[] {
         rows.push(header.map((_, c) => cells[c] ?? ''));
       }
       blocks.push({ kind: 'table', header, rows });
+      continue;
+    }
+    const aligned = alignedTable(lines, i);
+    if (aligned) {
+      flush();
+      blocks.push({ kind: 'table', header: aligned.header, rows: aligned.rows });
+      i = aligned.end;
       continue;
     }
     if (paragraph.length === 0 && !list && SETEXT_UNDERLINE.test(next) && !BULLET.test(line)) {

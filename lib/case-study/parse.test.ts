@@ -126,6 +126,53 @@ describe('parseCaseStudy on other shapes', () => {
     expect(cs.sections[0]!.keyPoints).toHaveLength(3);
   });
 
+  it('reads a table pasted as columns lined up with spaces, and no paragraph or short list as one (blind review v18n, b60)', () => {
+    const body = (block: string) =>
+      [
+        'Meridian Translation: Machines and Margins',
+        '',
+        'Background',
+        'Meridian translates medical-device manuals in Utrecht for clients across Europe. Its founder built the business on careful human work, and its clients paid for that care until machine translation became good enough for most of their needs.',
+        '',
+        block,
+        '',
+        'The Decision',
+        'In 2024 the board chose to offer machine translation with human editing to its largest client, and to build a regulatory writing service beside it. Margins recovered within two years, and the founder stayed on as chair.',
+      ].join('\n');
+    const table = [
+      'Year    Revenue   Words translated   Gross margin   Staff',
+      '2019    €3.15m    15.9m              42%            24',
+      '2021    €3.90m    19.8m              42%            29',
+      '2023    €3.80m    19.1m              37%            31',
+    ].join('\n');
+    const blocks = parsed(body(table)).sections.flatMap((s) => s.blocks);
+    expect(blocks.find((b) => b.kind === 'table')).toEqual({
+      kind: 'table',
+      header: ['Year', 'Revenue', 'Words translated', 'Gross margin', 'Staff'],
+      rows: [
+        ['2019', '€3.15m', '15.9m', '42%', '24'],
+        ['2021', '€3.90m', '19.8m', '42%', '29'],
+        ['2023', '€3.80m', '19.1m', '37%', '31'],
+      ],
+    });
+    // Sentences with two spaces after their full stops, and a header with one row, are no table.
+    const spaced = [
+      'Revenue rose in 2019.  Margins held.  Staff grew to 24.',
+      'Revenue fell in 2020.  Margins fell.  Staff fell to 20.',
+      'Revenue rose in 2021.  Margins held.  Staff grew to 29.',
+    ].join('\n');
+    expect(
+      parsed(body(spaced))
+        .sections.flatMap((s) => s.blocks)
+        .some((b) => b.kind === 'table'),
+    ).toBe(false);
+    expect(
+      parsed(body(table.split('\n').slice(0, 2).join('\n')))
+        .sections.flatMap((s) => s.blocks)
+        .some((b) => b.kind === 'table'),
+    ).toBe(false);
+  });
+
   it('reads pasted text with a "6 min read" line, a conclusion and share junk', () => {
     const cs = parsed(read('test/fixtures/plain-pasted.txt'));
     expect(cs.title).toBe('The Quiet Turnaround at Velden Tools');
