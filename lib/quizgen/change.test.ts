@@ -522,18 +522,23 @@ describe('relations that read as something else are not taken', () => {
   });
 });
 
+/** A case whose figures come in a table under its second lesson, for the table questions below. */
+const ORRIN_TOOLS = [
+  '# Orrin Tools',
+  '',
+  '## Before',
+  '',
+  'Orrin Tools makes hand tools in Sheffield for builders and hardware chains. The founder, Ada Orrin, wanted to sell online, and in 2021 the company opened its own web shop and paid for a new warehouse in Rotherham.',
+  '',
+  '## What Happened',
+  '',
+  'Online orders grew quickly once next-day delivery started, but the warehouse cost more to run than planned, and the first two winters were hard on the staff who packed the orders by hand.',
+  '',
+];
+
 describe('a table of several measures (blind review v17i, a46: one question from a seven-column table)', () => {
   const table = [
-    '# Orrin Tools',
-    '',
-    '## Before',
-    '',
-    'Orrin Tools makes hand tools in Sheffield for builders and hardware chains. The founder, Ada Orrin, wanted to sell online, and in 2021 the company opened its own web shop and paid for a new warehouse in Rotherham.',
-    '',
-    '## What Happened',
-    '',
-    'Online orders grew quickly once next-day delivery started, but the warehouse cost more to run than planned, and the first two winters were hard on the staff who packed the orders by hand.',
-    '',
+    ...ORRIN_TOOLS,
     '| Year | Revenue (£m) | Operating profit (£m) | EBITDA margin | Stores supplied |',
     '|---|---|---|---|---|',
     '| 2021 | 18.2 | 1.1 | 9.8% | 410 |',
@@ -726,16 +731,7 @@ describe('trend questions: the path of a measure over three years or more', () =
 
   it('asks the path that turns over one that never does, when a table gives both for the same years (blind review v17a, a38)', () => {
     const table = [
-      '# Orrin Tools',
-      '',
-      '## Before',
-      '',
-      'Orrin Tools makes hand tools in Sheffield for builders and hardware chains. The founder, Ada Orrin, wanted to sell online, and in 2021 the company opened its own web shop and paid for a new warehouse in Rotherham.',
-      '',
-      '## What Happened',
-      '',
-      'Online orders grew quickly once next-day delivery started, but the warehouse cost more to run than planned, and the first two winters were hard on the staff who packed the orders by hand.',
-      '',
+      ...ORRIN_TOOLS,
       '| Year | Online share | Technicians (FTE) | EBITDA margin |',
       '|---|---|---|---|',
       '| 2021 | 12% | 60 | 9.8% |',
