@@ -15,7 +15,7 @@ import { MAX_LESSON_QUESTIONS } from '@/lib/questions/kinds';
 const IMPORT_ERRORS = {
   not_instructor: 'Only instructors can import case studies.',
   unreadable: 'This article could not be read.',
-  title_taken: 'Too many case studies share this title. Change the title (the first line) and try again.',
+  title_taken: 'Other imports of this title were being saved at the same moment. Try again in a moment.',
 } as const;
 
 /** Preview (nothing stored) or save as a draft. A file wins over pasted text. */

@@ -215,6 +215,49 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     expect(shipped).toMatchObject({ ownerId: null, status: 'published' });
   });
 
+  it('gives a title that many instructors share an address each, however many there are, and re-imports in place', async () => {
+    const id = await createTestUsers({ first: 'instructor', last: 'instructor' });
+    const text = article();
+    const title = text.split('\n')[0]!.replace(/^#\s*/, '');
+    signInAs(id.first);
+    const firstImport = await importCaseStudy({ text, source: null });
+    if (!firstImport.ok) throw new Error(firstImport.error);
+    const [taken] = await handle.db.select().from(caseStudies).where(eq(caseStudies.id, firstImport.id));
+    // Thirty other imports of the same title (a reused database, a popular article) hold the next addresses.
+    await handle.db.insert(caseStudies).values(
+      Array.from({ length: 30 }, (_, i) => ({
+        slug: `${taken!.slug}-${i + 2}`,
+        title,
+        introduction: [],
+        conclusion: [],
+        takeaways: [],
+        readingMinutes: 1,
+        contentHash: `other-${i}`,
+        status: 'draft' as const,
+        ownerId: id.first,
+      })),
+    );
+    signInAs(id.last);
+    const lastImport = await importCaseStudy({ text, source: 'again.md' });
+    if (!lastImport.ok) throw new Error(lastImport.error);
+    const [row] = await handle.db.select().from(caseStudies).where(eq(caseStudies.id, lastImport.id));
+    expect(row).toMatchObject({ slug: `${taken!.slug}-32`, ownerId: id.last, title });
+    // The same instructor importing a changed text again updates that draft, not a 33rd address.
+    const again = await importCaseStudy({ text: `${text}\n\nOne more closing line about the roaster.`, source: 'again.md' });
+    expect(again).toEqual({ ok: true, id: lastImport.id });
+    const mine = await handle.db.select().from(caseStudies).where(eq(caseStudies.ownerId, id.last));
+    expect(mine).toHaveLength(1);
+  });
+
+  it('saves a double-clicked import once, without an error', async () => {
+    const id = await createTestUsers({ teacher: 'instructor' });
+    const text = article();
+    signInAs(id.teacher);
+    const [one, two] = await Promise.all([importCaseStudy({ text, source: null }), importCaseStudy({ text, source: null })]);
+    expect(one.ok && two.ok).toBe(true);
+    expect(await handle.db.select().from(caseStudies).where(eq(caseStudies.ownerId, id.teacher))).toHaveLength(1);
+  });
+
   it('keeps edits, added questions and disabled questions through a re-import of a changed article', async () => {
     const { text, caseId, lessonId, questionIds, review } = await draft();
     const edited = await rewordQuestion(questionIds[0]!);

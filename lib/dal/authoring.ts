@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, like, or } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { caseStudies, lessons, questions } from '@/db/schema';
 import { prepareArticle } from '@/lib/article-import/prepare-article';
@@ -64,18 +64,42 @@ export async function importCaseStudy({
   if (!prepared.ok) return prepared;
   const db = await getDb();
   const base = slugify(prepared.article.caseStudy.title) || 'case-study';
-  for (let n = 1; n <= 20; n++) {
-    const slug = n === 1 ? base : `${base}-${n}`;
+  // A lost race for a free address (another import of the same title in the same moment) tries again.
+  for (let tries = 0; tries < 5; tries++) {
+    const slug = await addressFor(base, user.id);
     const stored = await storePreparedArticle(db, prepared.article, {
       slug,
       source: source ?? undefined,
       status: 'draft',
       ownerId: user.id,
     });
-    // The only failure is an address someone else owns: try the next one.
     if (stored.ok) return { ok: true, id: stored.id };
   }
   return { ok: false, error: 'title_taken' };
+}
+
+/**
+ * Where an instructor's import of a title goes: their own earlier import of it (updated in place),
+ * else the first of `base`, `base-2`, `base-3` … that nobody holds, however many share the title.
+ */
+async function addressFor(base: string, ownerId: string): Promise<string> {
+  const db = await getDb();
+  const rows = await db
+    .select({ slug: caseStudies.slug, ownerId: caseStudies.ownerId })
+    .from(caseStudies)
+    .where(or(eq(caseStudies.slug, base), like(caseStudies.slug, `${base}-%`)));
+  const numberOf = (slug: string) => (slug === base ? 1 : /^-([1-9][0-9]{0,8})$/.exec(slug.slice(base.length))?.[1]);
+  const held = new Set<number>();
+  let own: number | undefined;
+  for (const row of rows) {
+    const n = Number(numberOf(row.slug));
+    if (!n) continue;
+    held.add(n);
+    if (row.ownerId === ownerId && (own === undefined || n < own)) own = n;
+  }
+  let n = own ?? 1;
+  if (own === undefined) while (held.has(n)) n++;
+  return n === 1 ? base : `${base}-${n}`;
 }
 
 export async function listMyCaseStudies() {

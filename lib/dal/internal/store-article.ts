@@ -103,8 +103,10 @@ export async function storePreparedArticle(
           .set({ ...values, updatedAt: new Date() })
           .where(eq(caseStudies.id, existing.id))
           .returning()
-      : await tx.insert(caseStudies).values(values).returning();
-    const caseStudyId = row!.id;
+      : // Another import may have taken the address since the check above: nothing is written then.
+        await tx.insert(caseStudies).values(values).onConflictDoNothing({ target: caseStudies.slug }).returning();
+    if (!row) return { ok: false, error: 'slug_taken', message: `The address /cases/${slug} is taken.` };
+    const caseStudyId = row.id;
 
     const lessonIds: string[] = [];
     for (const [position, section] of cs.sections.entries()) {
