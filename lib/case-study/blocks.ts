@@ -5,6 +5,7 @@ import { looksLikeMarkdown, markdownBlocks } from './markdown-blocks';
  * sequence of headings, paragraphs and lists. Knows nothing about sections or takeaways.
  */
 export type RawBlock =
+  /** explicit: marked up as a heading (Markdown, an underline); a report's numbered line is not. */
   | { kind: 'heading'; level: number; text: string; explicit: boolean }
   | { kind: 'paragraph'; text: string; lines: string[] }
   | { kind: 'list'; ordered: boolean; items: string[] }
@@ -69,6 +70,7 @@ export function toBlocks(text: string): RawBlock[] {
 /** Text pasted from a web page: "•" bullets, headings as short lines standing alone. */
 function pastedTextBlocks(normalized: string): RawBlock[] {
   const lines = normalized.split('\n');
+  const numberedHeadings = numberedHeadingLines(lines);
   const blocks: RawBlock[] = [];
   let paragraph: string[] = [];
   let list: { ordered: boolean; items: string[] } | null = null;
@@ -147,6 +149,11 @@ function pastedTextBlocks(normalized: string): RawBlock[] {
     if (quote.length) flush();
     const bullet = BULLET.exec(line);
     const numbered = bullet ? null : NUMBERED.exec(line);
+    if (numberedHeadings.has(i)) {
+      flush();
+      blocks.push({ kind: 'heading', level: 2, text: cleanInline(numbered![1]!), explicit: false });
+      continue;
+    }
     if (bullet || numbered) {
       const ordered = Boolean(numbered);
       if (paragraph.length) flush();
@@ -162,10 +169,67 @@ function pastedTextBlocks(normalized: string): RawBlock[] {
       continue;
     }
     if (list) flush();
+    // A heading pasted straight above its paragraph, with no blank line between them, stands alone.
+    const atStart = paragraph.length === 0 || SENTENCE_END.test(paragraph[paragraph.length - 1]!);
+    if (atStart && headingAbove(trimmed, next.trim())) {
+      flush();
+      blocks.push({ kind: 'paragraph', text: cleanInline(trimmed), lines: [cleanInline(trimmed)] });
+      continue;
+    }
     paragraph.push(cleanInline(trimmed));
   }
   flush();
   return blocks;
+}
+
+const SENTENCE_END = /[.!?…:]["'”’)\]]*$/;
+
+/**
+ * A line that reads as a heading in pasted text: short, opening on a capital or a figure, and not
+ * ending or breaking like a sentence (a closing quote after the full stop counts as its end). A
+ * question may be a heading ("What went wrong?"), unless it closes a quotation.
+ */
+export function headingLike(line: string): boolean {
+  return (
+    line.length <= 100 &&
+    line.split(/\s+/).length <= 14 &&
+    /^[\p{Lu}\p{N}“"‘']/u.test(line) &&
+    !/[.,;:!…]["'”’)\]]*$/.test(line) &&
+    !/\?["'”’]$/.test(line) &&
+    !/[.!?]["'”’)\]]*\s+["“‘(]?\p{Lu}/u.test(line)
+  );
+}
+
+/**
+ * The numbered headings of a report ("3. Financial and operating history"): numbered lines that read
+ * as headings, each after a blank line and followed by text rather than another item, two or more of
+ * them and numbered upwards. A list whose items stand apart is read as a list, as before.
+ */
+function numberedHeadingLines(lines: string[]): Set<number> {
+  const found: { at: number; n: number }[] = [];
+  for (const [i, line] of lines.entries()) {
+    const m = /^\s*(\d{1,3})[.)]\s+(.+)$/.exec(line);
+    if (!m || !headingLike(cleanInline(m[2]!)) || (i > 0 && lines[i - 1]!.trim())) continue;
+    const following = lines.slice(i + 1).find((l) => l.trim());
+    if (following !== undefined && !NUMBERED.test(following) && !BULLET.test(following)) found.push({ at: i, n: Number(m[1]) });
+  }
+  const upwards = found.every((f, k) => k === 0 || f.n > found[k - 1]!.n);
+  return new Set(found.length >= 2 && upwards ? found.map((f) => f.at) : []);
+}
+
+/**
+ * A heading line with its paragraph on the very next line: the line is heading-like and the next
+ * opens a sentence at least twice as long and 60 characters or more. A paragraph hard-wrapped at a
+ * fixed width has lines of about one length, so its lines never read as headings.
+ */
+function headingAbove(line: string, next: string): boolean {
+  return (
+    headingLike(line) &&
+    next.length >= Math.max(60, 2 * line.length) &&
+    /^["“‘(]?[\p{Lu}\p{N}]/u.test(next) &&
+    !BULLET.test(next) &&
+    !NUMBERED.test(next)
+  );
 }
 
 /** Strips Markdown emphasis and links down to their text; leaves everything else verbatim. */

@@ -86,6 +86,83 @@ describe('parseCaseStudy on the shipped seed (text pasted from a web page)', () 
     expect(lists.map((l) => (l.kind === 'list' ? l.items.length : 0))).toEqual([3, 2]);
   });
 
+  it('reads a heading pasted straight above its paragraph, and no line of dialogue as a heading (blind review v19a, b61)', () => {
+    const long = (n: number) =>
+      `The firm had revenue of £${n}.1 million and ${20 + n} staff that year, and it served private customers across the county from one workshop.`;
+    const pasted = [
+      'Walsh Hoists: The Tender',
+      '',
+      'Two offers on the desk',
+      `${long(1)} It had two offers to weigh.`,
+      '',
+      '"Which one first?" asked her father. "Both," she said.',
+      '',
+      `${long(2)} Both offers ran for four years.`,
+      '',
+      'The options',
+      `${long(3)} Each one had a champion in the family.`,
+      '',
+      // A paragraph hard-wrapped at a fixed width: none of its lines is a heading.
+      'Imran Hussain, the operations manager, wanted to bid for all three',
+      'lots of the contract and argued for it at every meeting that month.',
+      'He said the work would fill the gaps in the engineers diaries.',
+      '',
+      'The decision',
+      `${long(4)} She chose the second lot.`,
+    ].join('\n');
+    const parsed = parseCaseStudy(pasted);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const sections = parsed.caseStudy.sections.filter((s) => !s.review);
+    expect(sections.map((s) => s.title)).toEqual(['Two offers on the desk', 'The options', 'The decision']);
+    expect(sections[0]!.blocks.map((b) => (b.kind === 'paragraph' ? b.text.slice(0, 20) : b.kind))).toEqual([
+      'The firm had revenue',
+      '"Which one first?" a',
+      'The firm had revenue',
+    ]);
+    expect(sections[1]!.blocks[1]).toEqual({
+      kind: 'paragraph',
+      text: 'Imran Hussain, the operations manager, wanted to bid for all three lots of the contract and argued for it at every meeting that month. He said the work would fill the gaps in the engineers diaries.',
+    });
+  });
+
+  it('reads a report’s numbered headings as lessons and the lines under them as subheadings (blind review v19a, b62)', () => {
+    const para = (n: number) => `In ${2018 + n} the company had revenue of £${n}.4 million and ${60 + n} staff on a single site.`;
+    const pasted = [
+      'Norland Treads: Options Review',
+      '',
+      'Prepared for the Board by Ardley Partners',
+      '',
+      '1. Executive summary',
+      '',
+      para(1),
+      '',
+      '2. Financial history',
+      '',
+      para(2),
+      '',
+      '1. Close the second line.',
+      '',
+      '2. Sign fleet contracts.',
+      '',
+      '3. Outcomes, 2023 to 2024',
+      '',
+      'Cost consolidation',
+      '',
+      para(3),
+      '',
+      'Fleet management',
+      '',
+      para(4),
+    ].join('\n');
+    const parsed = parseCaseStudy(pasted);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const sections = parsed.caseStudy.sections.filter((s) => !s.review);
+    expect(sections.map((s) => s.title)).toEqual(['Executive summary', 'Financial history', 'Outcomes, 2023 to 2024']);
+    // A numbered list whose items stand apart stays a list.
+    expect(sections[1]!.blocks[1]).toEqual({ kind: 'list', ordered: true, items: ['Close the second line.', 'Sign fleet contracts.'] });
+    expect(sections[2]!.blocks.map((b) => b.kind)).toEqual(['subheading', 'paragraph', 'subheading', 'paragraph']);
+  });
+
   it('collects the "Key takeaways" list and the conclusion’s first sentence as takeaways', () => {
     expect(cs.takeaways).toEqual([
       'Always have a Plan B for regulatory changes.',

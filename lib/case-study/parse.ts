@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { toBlocks, type RawBlock } from './blocks';
+import { headingLike, toBlocks, type RawBlock } from './blocks';
 import { classifyEntities } from './entities';
 import { datedEvent } from './events';
 import { factsInSentence, midSentenceNames } from './facts';
@@ -181,8 +181,7 @@ function isTrailingJunk(b: RawBlock): boolean {
 /** In pasted text, a heading is a short line standing alone that does not end like a sentence. */
 function looksLikeHeading(b: RawBlock, next: RawBlock | undefined): boolean {
   if (b.kind !== 'paragraph' || b.lines.length !== 1 || !next) return false;
-  const t = b.text;
-  return t.length <= 100 && wordCount(t) <= 14 && /^[\p{Lu}\p{N}“"‘']/u.test(t) && !/[.,;:!…]$/.test(t) && !/[.!?]\s+\p{Lu}/u.test(t);
+  return headingLike(b.text);
 }
 
 type Headed = { kind: 'section'; title: string } | ContentBlock;
@@ -190,13 +189,18 @@ type Headed = { kind: 'section'; title: string } | ContentBlock;
 function markHeadings(blocks: RawBlock[]): Headed[] {
   const explicit = blocks.filter((b): b is Extract<RawBlock, { kind: 'heading' }> => b.kind === 'heading');
   const sectionLevel = explicit.length ? Math.min(...explicit.map((h) => h.level)) : 0;
+  const numberedOnly = explicit.length > 0 && explicit.every((h) => !h.explicit);
   return blocks.map((b, i): Headed => {
     if (b.kind === 'heading') {
       return b.level <= sectionLevel ? { kind: 'section', title: b.text } : { kind: 'subheading', text: b.text };
     }
     if (b.kind === 'list') return { kind: 'list', ordered: b.ordered, items: b.items };
     if (b.kind === 'table' || b.kind === 'quote') return b;
-    if (!explicit.length && looksLikeHeading(b, blocks[i + 1])) return { kind: 'section', title: b.text };
+    // Under a report's numbered headings, a heading line standing alone heads a part of its section.
+    if (looksLikeHeading(b, blocks[i + 1])) {
+      if (!explicit.length) return { kind: 'section', title: b.text };
+      if (numberedOnly) return { kind: 'subheading', text: b.text };
+    }
     return { kind: 'paragraph', text: b.text };
   });
 }
