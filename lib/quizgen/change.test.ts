@@ -940,3 +940,62 @@ describe('one question per measure in a lesson', () => {
     expect(new Set(changes.map((q) => q.source)).size).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('figures read as the article gives them (blind review v19a)', () => {
+  it('names a measure held by a list of places whole, and "the Company" with its "the" (c62, b62)', () => {
+    expect(
+      changeIn(
+        'According to a directory of venues, the number of climbing gyms in Leeds, Bradford and York rose from 14 in 2018 to 41 in 2023.',
+        'Cragside',
+      ),
+    ).toMatchObject({ subject: 'the number of climbing gyms in Leeds, Bradford and York', fromYear: '2018', toYear: '2023' });
+    expect(
+      changeIn("Between 2018 and 2022 the Company's retread volumes fell by 28% and its EBITDA fell from £870,000 to £120,000.", 'Norland'),
+    ).toMatchObject({ subject: "the Company's EBITDA" });
+  });
+
+  it('ends a change at the last year of a path told in one sentence (b61: 2019 to 2021 was asked, 2023 left out)', () => {
+    const text = [
+      '# Walsh Hoists: The Tender',
+      '',
+      '## The company',
+      '',
+      'By 2019, when he handed over to his daughter, Walsh Hoists had revenue of £3.1 million and 27 staff. Revenue reached £3.4 million in 2021 and £3.9 million in 2023. Most of the work came from private customers, who paid a deposit when they ordered and the balance on installation.',
+      '',
+      '## The tender',
+      '',
+      'In 2023 five councils joined to buy their lifts under one framework contract, priced well below private work. The family argued for a month about whether to bid for all of it, part of it, or none of it, and in the end they bid for the servicing lot alone.',
+    ].join('\n');
+    const prompts = changeCandidatesOf(text).map((q) => q.prompt);
+    expect(prompts.filter((p) => /revenue rise between 2019 and 2023\?$/.test(p))).toHaveLength(1);
+    expect(prompts.filter((p) => /2021/.test(p))).toEqual([]);
+  });
+
+  it('names a table’s financial years and its shorthand in words (a61: "the avg occupancy … over the years 2019 to 2023")', () => {
+    const text = [
+      '# Boxley Storage: Room to Grow',
+      '',
+      '## Background',
+      '',
+      'Boxley Storage runs two self-storage buildings on the edge of a market town. Its results for the five financial years to March 2023 were these:',
+      '',
+      '| Year | Avg occupancy | Revenue (£000) | Avg units rented |',
+      '|---|---|---|---|',
+      '| FY2019 | 71% | 1,150 | 410 |',
+      '| FY2020 | 74% | 1,233 | 428 |',
+      '| FY2021 | 86% | 1,483 | 497 |',
+      '| FY2022 | 92% | 1,753 | 532 |',
+      '| FY2023 | 91% | 1,853 | 526 |',
+      '',
+      'Once the buildings were full, the company grew through price rather than volume, and the owners began to look for a third site. Two were on offer in the spring of 2023, one to buy and one to lease, and the bank would lend on either of them.',
+    ].join('\n');
+    const prompts = singleChoiceCandidates(trendCandidates, text).map((q) => q.prompt);
+    expect(prompts).toContain('From the article’s table, how did the average occupancy change over fiscal 2019 to 2023?');
+    expect(prompts.join(' ')).not.toMatch(/\bavg\b|the years 2019|number of average/);
+    // "Avg units rented" counts units: the average number of them.
+    const changes = changeCandidatesOf(text).map((q) => q.prompt);
+    expect(changes).toContain(
+      'From the article’s table, by about what percentage did the average number of units rented rise between fiscal 2019 and fiscal 2023?',
+    );
+  });
+});

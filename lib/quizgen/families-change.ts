@@ -90,7 +90,9 @@ export function changeIn(text: string, mainSubject: string | null): Change | nul
     .replace(/['’]s$/, '');
   const escaped = escapeRegExp(named);
   const isUnit = named !== '' && new RegExp(`(?<![\\p{L}])${escaped}\\s?\\d`, 'u').test(sentence);
-  const owner = named && !isUnit ? named : mainSubject;
+  // "the Company's retread volumes … and its EBITDA": a name the sentence writes after "the" keeps it.
+  const writtenWithThe = named !== '' && new RegExp(`\\bthe\\s+${escaped}(?![\\p{L}])`, 'u').test(sentence.slice(0, m.index));
+  const owner = named && !isUnit ? (writtenWithThe ? `the ${named}` : named) : mainSubject;
   const apostrophe = sentence.includes('’') || !sentence.includes("'") ? '’' : "'";
   const possessive = owner ? possessiveOf(owner, apostrophe) : null;
   // "Between 2016 and 2018 the average price fell from …": a period fronted before the measure dates both figures.
@@ -135,6 +137,12 @@ const CHANGE_VERB = new RegExp(String.raw`\b(?:${INTRANSITIVE}|${TRANSITIVE})\b`
 const FRONTED_PERIOD =
   /\b(?:between\s+((?:19|20)\d{2})\s+and\s+((?:19|20)\d{2})|from\s+((?:19|20)\d{2})\s+(?:to|until|through)\s+((?:19|20)\d{2}))\b,?/i;
 
+const NAME = String.raw`\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*`;
+/** "Derby and Leicester", "Leeds": what follows a comma in a list of names (the first may follow a later comma). */
+const NAMES_LIST_END = new RegExp(String.raw`^\s*${NAME}(?:\s+(?:and|or)\s+${NAME})?\s*$`, 'u');
+const NAME_END = new RegExp(String.raw`\s${NAME}\s*$|^\s*${NAME}\s*$`, 'u');
+const NAME_ONLY = new RegExp(String.raw`^\s*${NAME}\s*$`, 'u');
+
 /**
  * The last clause of a text: cut at punctuation and at words that open a clause; "and" or "but" cut it
  * only where a clause stands before them ("Sales rose and its margin fell"), not inside a noun phrase
@@ -142,10 +150,14 @@ const FRONTED_PERIOD =
  */
 function lastClause(text: string): string {
   // ", and revenue grew": a conjunction after the cut opens the clause and is no part of it.
-  const piece = text
-    .split(/[,;:]|\b(?:while|as|when|after|before|which|that|because|so)\b/i)
-    .at(-1)!
-    .replace(/^\s*(?:and|but|or|yet|then)\s+/i, ' ');
+  const pieces = text.split(/([,;:]|\b(?:while|as|when|after|before|which|that|because|so)\b)/i);
+  let last = pieces.at(-1)!;
+  // "… businesses in Nottingham, Derby and Leicester": a comma inside a list of names cuts no clause.
+  for (let k = pieces.length - 1; k >= 2 && pieces[k - 1] === ',' && NAMES_LIST_END.test(last) && NAME_END.test(pieces[k - 2]!); k -= 2) {
+    last = `${pieces[k - 2]},${last}`;
+    if (!NAME_ONLY.test(pieces[k - 2]!)) break;
+  }
+  const piece = last.replace(/^\s*(?:and|but|or|yet|then)\s+/i, ' ');
   const joins = [...piece.matchAll(/\b(?:and|but)\b/gi)];
   for (let i = joins.length - 1; i >= 0; i--) {
     const at = joins[i]!.index!;
@@ -670,7 +682,14 @@ const FIGURE_CELL = /^(?:[$€£¥]|[A-Z]{3}\s?)?(\d[\d,]*(?:\.\d+)?)\s?(%|[MmKk
  */
 export function tableLevels(table: { header: string[]; rows: string[][] }, section: number): Level[] {
   const { header, rows } = table;
-  const series: { label: string; cells: { year: number; cell: string; source: string }[]; ownUnit?: boolean; partOf?: string }[] = [];
+  const series: {
+    label: string;
+    cells: { year: number; cell: string; source: string; fiscal?: boolean }[];
+    ownUnit?: boolean;
+    partOf?: string;
+  }[] = [];
+  // "FY2023", "Fiscal 2023": a financial year, named so in the question (blind review v19a, a61).
+  const isFiscal = (h: string) => /^\W*(?:FY|fiscal)\b|^\W*FY\d/i.test(h.trim());
   const bare = (h: string) => h.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
   const rowText = (row: string[]) => row.join(' | ').replace(/\s+/g, ' ');
   // A "Year" column: one row per year, a forecast row ("2025 forecast") left out.
@@ -688,13 +707,15 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
     for (let c = 1; c < header.length; c++)
       series.push({
         label: header[c]!.trim(),
-        cells: yearRows.map((r) => ({ year: headerYear(r[0]!)!, cell: (r[c] ?? '').trim(), source: rowText(r) })),
+        cells: yearRows.map((r) => ({ year: headerYear(r[0]!)!, cell: (r[c] ?? '').trim(), source: rowText(r), fiscal: isFiscal(r[0]!) })),
         ...(whole && c < totalAt && !isBusinessMeasure(bare(header[c]!)) ? { partOf: whole } : {}),
       });
   } else {
     // "2023 actual" is a year; "2023 forecast (May)" is no figure of the case yet, and its column is left
     // out. Any other header is not a year, and the table is not one of years.
-    const columns = header.slice(1).map((h, i) => ({ at: i + 1, year: headerYear(h), forecast: FORECAST_HEADER.test(h.trim()) }));
+    const columns = header
+      .slice(1)
+      .map((h, i) => ({ at: i + 1, year: headerYear(h), forecast: FORECAST_HEADER.test(h.trim()), fiscal: isFiscal(h) }));
     const years = columns.filter((c) => c.year !== null);
     // Rows after a "Total" row are measures of their own ("Gross margin", "Employees" under a table of
     // revenue by line, a29): the corner's measure and unit are not theirs.
@@ -721,7 +742,7 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
       rows.forEach((r, at) =>
         series.push({
           label: (r[0] ?? '').trim(),
-          cells: years.map((c) => ({ year: c.year!, cell: (r[c.at] ?? '').trim(), source: rowText(r) })),
+          cells: years.map((c) => ({ year: c.year!, cell: (r[c.at] ?? '').trim(), source: rowText(r), fiscal: c.fiscal })),
           ownUnit: totalAt >= 0 && at > totalAt,
           ...(whole && partsFrom >= 0 && at >= partsFrom && at < totalAt && !isBusinessMeasure(bare(r[0] ?? '')) ? { partOf: whole } : {}),
         }),
@@ -770,6 +791,7 @@ export function tableLevels(table: { header: string[]; rows: string[][] }, secti
           section,
           label,
           count,
+          ...(c.fiscal ? { fiscal: {} } : {}),
           // A count column ("Institutional subscribers") beside a total of money is no part of it (v16, a36).
           ...(of && !yearRows.length && !ownUnit ? { of } : partOf && !count ? { of: partOf } : {}),
         },
@@ -1223,6 +1245,10 @@ function namesOf(ctx: FamilyContext): Set<string> {
   return names;
 }
 
+/** A table's shorthand spelled out in a sentence ("Avg occupancy": "the average occupancy"). General English. */
+const ABBREVIATED: Record<string, string> = { avg: 'average', qty: 'quantity', yr: 'year', approx: 'approximate', mgmt: 'management' };
+const TABLE_ABBREVIATION = /\b(?:avg|qty|yr|approx|mgmt)\b\.?/gi;
+
 /**
  * A table label as a noun phrase of a sentence (blind reviews v14, a19, a21, c20, c21: "did the
  * “Roaster bad debts” figure change" read as a template): its words in the article's own case, a
@@ -1230,7 +1256,10 @@ function namesOf(ctx: FamilyContext): Set<string> {
  * a slash, "Other …", a residue of the table) keeps its quotation marks.
  */
 function labelName(level: Level, ctx: FamilyContext): string {
-  const label = level.label!.replace(/\s*\([^)]*\)\s*/g, ' ').trim();
+  const label = level
+    .label!.replace(/\s*\([^)]*\)\s*/g, ' ')
+    .trim()
+    .replace(TABLE_ABBREVIATION, (w) => ABBREVIATED[w.toLowerCase().replace('.', '')]!);
   const quoted = `the “${label}” figure`;
   if (/[,;:/|]/.test(label) || /^(?:other|total|of which|less|net of)\b/i.test(label) || !/^[\p{L}\d][\p{L}\d\s&'’-]*$/u.test(label))
     return quoted;
@@ -1256,6 +1285,9 @@ function labelName(level: Level, ctx: FamilyContext): string {
   if (level.of && !new RegExp(`\\b${level.of}\\b`, 'i').test(phrase)) return `${phrase} ${level.of}`.replace(/^\p{Ll}/u, (c) => `the ${c}`);
   // A rate is named as it is ("tonnes per cfs"), not as "the figure for tonnes per cfs" (blind review v17e, a42).
   if (plural && /\s+per\s+/.test(phrase) && !level.count && !isPercent(level)) return phrase;
+  // "Avg full permits": the average number of them, not a number of averages.
+  const averaged = /^average\s+(.+)$/i.exec(phrase)?.[1];
+  if (plural && level.count && averaged) return `the average number of ${averaged}`;
   if (plural) return level.count ? `the number of ${phrase}` : isPercent(level) ? `the share of ${phrase}` : `the figure for ${phrase}`;
   return `the ${phrase}`;
 }
@@ -1292,6 +1324,9 @@ function levelChanges(ctx: FamilyContext): { change: Change; sources: string[]; 
     // A table gives a figure for every year: its first and last year make the change, not each step.
     // So does a list of years ("- 2019: revenue $4.8 million; …").
     if ((later.label || later.listed) && same.some((l) => l.year > later.year)) continue;
+    // And so does a path told in one sentence ("Revenue reached £3.4 million in 2021 and £3.9 million in
+    // 2023"): its last year ends the change (blind review v19a, b61: 2019 to 2021 was asked, 2023 left out).
+    if (same.some((l) => l.sentence === later.sentence && l.year > later.year)) continue;
     // Two figures of one sentence are a change read there (changeIn), except a list item's comparison
     // and a table's row ("Veterinarian turnover | 21% | 10%" under "2022 | 2024"). The earliest figure,
     // one the article states before a comparison's ("up from … in 2015").
@@ -1464,8 +1499,8 @@ function yearsOf(series: Level[]): string {
   if (years.length > 5) return prefix ? `${prefix}${years[0]} to ${years.at(-1)}` : `the years from ${years[0]} to ${years.at(-1)}`;
   // "over 2019, 2020, 2021, 2022 and 2023" read as clumsy (blind reviews v16, a30 and a32): a run of
   // every year is named by its ends.
-  if (!prefix && years.length >= 4 && years.every((y, i) => i === 0 || y === years[i - 1]! + 1))
-    return `the years ${years[0]} to ${years.at(-1)}`;
+  if (years.length >= 4 && years.every((y, i) => i === 0 || y === years[i - 1]! + 1))
+    return prefix === 'fiscal ' ? `fiscal ${years[0]} to ${years.at(-1)}` : `${prefix || 'the years '}${years[0]} to ${years.at(-1)}`;
   return `${prefix}${years.slice(0, -1).join(', ')} and ${years.at(-1)}`;
 }
 

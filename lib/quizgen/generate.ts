@@ -16,7 +16,7 @@ import { chooseQuiz } from './choose';
 import type { Question } from './types';
 
 /** Bump when the generator's output changes, so stored quizzes are regenerated on the next seed. */
-export const GENERATOR_VERSION = 18;
+export const GENERATOR_VERSION = 19;
 const MAX_QUESTIONS_PER_LESSON = 6;
 
 export interface Rejected {
