@@ -24,6 +24,15 @@ test.describe('the learner loop on the shipped case study', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'What Was the Big Crackdown All About?' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Key points' })).toBeVisible();
     await expect(page.getByText('Bans on new investments and mergers').first()).toBeVisible();
+    // The list moved into the key points took its lead with it: no paragraph ends on a colon with nothing after it.
+    const dangling = await page
+      .locator('article p')
+      .evaluateAll((ps) =>
+        ps
+          .filter((p) => /:\s*$/.test(p.textContent ?? '') && !/^(UL|OL)$/.test(p.nextElementSibling?.tagName ?? ''))
+          .map((p) => p.textContent),
+      );
+    expect(dangling).toEqual([]);
 
     await page.getByRole('link', { name: 'Take the quiz' }).click();
     await expect(page).toHaveURL(new RegExp(`/cases/${SEED_CASE}/lessons/what-was-the-big-crackdown-all-about/quiz$`));

@@ -5,7 +5,7 @@ import { ContentBlocks } from '@/components/lesson/content-blocks';
 import { LessonStatus } from '@/components/progress/lesson-status';
 import { ButtonLink } from '@/components/ui/button';
 import { getLessonBySlug } from '@/lib/dal/catalog';
-import { withoutRepeatedKeyPoints } from '@/lib/lesson/repeated-lists';
+import { lessonLayout } from '@/lib/lesson/repeated-lists';
 
 type Props = { params: Promise<{ slug: string; lesson: string }> };
 
@@ -21,6 +21,7 @@ export default async function LessonPage({ params }: Props) {
   if (!found) notFound();
   const { caseStudy, lesson, previous, next } = found;
   const base = `/cases/${caseStudy.slug}`;
+  const layout = lessonLayout(lesson.body, lesson.keyPoints);
   return (
     <article className="mx-auto flex max-w-3xl flex-col gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -38,20 +39,27 @@ export default async function LessonPage({ params }: Props) {
         </div>
       </header>
 
-      {lesson.keyPoints.length > 0 && (
+      {layout.groups.length > 0 && (
         <aside aria-labelledby="key-points" className="rounded-xl border border-amber-200 bg-amber-50 p-5">
           <h2 id="key-points" className="mb-2 font-semibold text-amber-900">
             Key points
           </h2>
-          <ul className="ml-5 list-disc space-y-1.5 text-slate-800">
-            {lesson.keyPoints.map((p) => (
-              <li key={p}>{p}</li>
+          <div className="space-y-3">
+            {layout.groups.map((group, i) => (
+              <div key={i}>
+                {group.lead && <p className="mb-1.5 text-slate-800">{group.lead}</p>}
+                <ul className="ml-5 list-disc space-y-1.5 text-slate-800">
+                  {group.items.map((p) => (
+                    <li key={p}>{p}</li>
+                  ))}
+                </ul>
+              </div>
             ))}
-          </ul>
+          </div>
         </aside>
       )}
 
-      <ContentBlocks blocks={withoutRepeatedKeyPoints(lesson.body, lesson.keyPoints)} />
+      <ContentBlocks blocks={layout.body} />
 
       <div className="rounded-xl border border-slate-200 bg-white p-5">
         <h2 className="font-semibold">Check your understanding</h2>
