@@ -71,6 +71,8 @@ export function toBlocks(text: string): RawBlock[] {
 function pastedTextBlocks(normalized: string): RawBlock[] {
   const lines = normalized.split('\n');
   const numberedHeadings = numberedHeadingLines(lines);
+  // Paragraphs pasted each on one long line: a line break inside a block is no wrap but a new block.
+  const unwrapped = lines.some((l) => l.length > 160);
   const blocks: RawBlock[] = [];
   let paragraph: string[] = [];
   let list: { ordered: boolean; items: string[] } | null = null;
@@ -171,7 +173,7 @@ function pastedTextBlocks(normalized: string): RawBlock[] {
     if (list) flush();
     // A heading pasted straight above its paragraph, with no blank line between them, stands alone.
     const atStart = paragraph.length === 0 || SENTENCE_END.test(paragraph[paragraph.length - 1]!);
-    if (atStart && headingAbove(trimmed, next.trim())) {
+    if (atStart && headingAbove(trimmed, next.trim(), unwrapped)) {
       flush();
       blocks.push({ kind: 'paragraph', text: cleanInline(trimmed), lines: [cleanInline(trimmed)] });
       continue;
@@ -193,6 +195,8 @@ export function headingLike(line: string): boolean {
   return (
     line.length <= 100 &&
     line.split(/\s+/).length <= 14 &&
+    // "Revenue | $58.4M | $66.9M": a row of a table pasted without its rule.
+    !line.includes('|') &&
     /^[\p{Lu}\p{N}“"‘']/u.test(line) &&
     !/[.,;:!…]["'”’)\]]*$/.test(line) &&
     !/\?["'”’]$/.test(line) &&
@@ -220,12 +224,15 @@ function numberedHeadingLines(lines: string[]): Set<number> {
 /**
  * A heading line with its paragraph on the very next line: the line is heading-like and the next
  * opens a sentence at least twice as long and 60 characters or more. A paragraph hard-wrapped at a
- * fixed width has lines of about one length, so its lines never read as headings.
+ * fixed width has lines of about one length, so its lines never read as headings. In text whose
+ * paragraphs each stand on one long line, any shorter next line will do ("The problem" above "Three
+ * pressures came together in 2023.").
  */
-function headingAbove(line: string, next: string): boolean {
+function headingAbove(line: string, next: string, unwrapped: boolean): boolean {
   return (
     headingLike(line) &&
-    next.length >= Math.max(60, 2 * line.length) &&
+    (unwrapped || next.length >= Math.max(60, 2 * line.length)) &&
+    next.length > line.length &&
     /^["“‘(]?[\p{Lu}\p{N}]/u.test(next) &&
     !BULLET.test(next) &&
     !NUMBERED.test(next)

@@ -109,11 +109,22 @@ describe('parseCaseStudy on the shipped seed (text pasted from a web page)', () 
       '',
       'The decision',
       `${long(4)} She chose the second lot.`,
+      '',
+      // Paragraphs each on one long line: a heading over a short first paragraph is a heading too (v19b, b63).
+      'The outcome',
+      'Three things changed in 2024.',
+      '',
+      long(5),
+      '',
+      // A table pasted without its rule has no heading in it.
+      'Metric | 2022 | 2024',
+      'Revenue | £4.1m | £5.3m',
+      'Maintenance contract revenue | £2.7m | £3.1m',
     ].join('\n');
     const parsed = parseCaseStudy(pasted);
     if (!parsed.ok) throw new Error(parsed.error);
     const sections = parsed.caseStudy.sections.filter((s) => !s.review);
-    expect(sections.map((s) => s.title)).toEqual(['Two offers on the desk', 'The options', 'The decision']);
+    expect(sections.map((s) => s.title)).toEqual(['Two offers on the desk', 'The options', 'The decision', 'The outcome']);
     expect(sections[0]!.blocks.map((b) => (b.kind === 'paragraph' ? b.text.slice(0, 20) : b.kind))).toEqual([
       'The firm had revenue',
       '"Which one first?" a',
