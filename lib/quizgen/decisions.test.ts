@@ -110,6 +110,15 @@ describe('which of the options the case laid out was chosen', () => {
     expect(q.options[q.answer]).toBe('Second source');
   });
 
+  it('offers the options as first labelled, not their figures labelled again to weigh them (blind review v19b, b63)', () => {
+    const labelled =
+      'Option A: Weld frames in Ghent. Sponsor: the production director.\n\nOption B: Add a second supplier. Sponsor: the buyer.\n\nOption C: Sell the company. Sponsor: two shareholders.\n\nThe finance team then costed each of them:\n\n- Option A: upfront cost €660k and two years of work.\n- Option B: upfront cost €90k, with frames shipped within months.\n- Option C: an offer of about €14 million for the shares.';
+    const [q] = choices(article(labelled, 'In June 2022 the board chose Option B, with the bank’s support.'));
+    if (q?.type !== 'single_choice') throw new Error('expected a single choice');
+    expect([...q.options].sort()).toEqual(['Add a second supplier', 'Sell the company', 'Weld frames in Ghent']);
+    expect(q.options[q.answer]).toBe('Add a second supplier');
+  });
+
   it('asks which option was chosen, keyed to the one the article names by its number, the others as wrong answers', () => {
     const [q] = choices(article(three, 'In June 2022 the board chose the second option.'));
     expect(q).toBeDefined();

@@ -57,6 +57,8 @@ interface Change {
   period?: string;
   /** Both figures are a table's: the stem says "From the article’s table". */
   fromTable?: boolean;
+  /** A count in a table's column or row ("Events supplied", "Active clients"). */
+  tableCount?: boolean;
   /** "of kiln energy": what a share is a share of. */
   base?: string;
 }
@@ -1345,6 +1347,7 @@ function levelChanges(ctx: FamilyContext): { change: Change; sources: string[]; 
         toYear: String(later.year),
         period: periodOf(earlier, later),
         fromTable: Boolean(earlier.label && later.label),
+        tableCount: Boolean(later.label && later.count),
       },
       // A table's row holds both figures: quoted once.
       sources: [...new Set([earlier.sentence, later.sentence])],
@@ -1423,6 +1426,9 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
     // (blind review v18c, b49 and c49: "it would only teach something set against flat volume"). It is
     // read against another result instead (comparisonCandidates).
     if (isHeadcount(change.subject)) return [];
+    // Nor is a count a table lists beside the results ("Events supplied", "Active clients"): its change was
+    // trivia in every review, 0 of 7 as is over v18–v19 ("a number the case never uses", v19b a63, a64).
+    if (change.tableCount) return [];
     const size = sizeOptions(change.from, change.to, change.percent);
     if (size === null) return [];
     // "Admissions in 2023 were still 19 per cent below 2019": a key the article states of the same measure

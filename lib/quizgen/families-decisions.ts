@@ -196,6 +196,8 @@ export interface OptionList {
   options: { text: string; sentence: string }[];
   /** Told as a list block ("1. Stay with combustion. …"), not in sentences ("The first was …"). */
   listed?: boolean;
+  /** Each option named by its label ("Option A: …", "Option B was …"). */
+  labelled?: boolean;
 }
 
 export interface OptionItem {
@@ -404,12 +406,16 @@ function readOptionLists(ctx: FamilyContext): OptionList[] {
     }
     const text = optionText(m.body);
     current.options.push({ text: text ?? '', sentence: s.text });
+    current.labelled = (current.labelled ?? true) && Boolean(label ?? full?.[2]);
     current.next++;
   }
   // "put four options to the board" and three read: one was missed, and the key could be it.
   const told = lists
     .filter((l) => l.options.length >= 3 && l.options.every((o) => o.text))
-    .filter((l) => (l as { size?: number }).size === undefined || (l as { size?: number }).size === l.options.length);
+    .filter((l) => (l as { size?: number }).size === undefined || (l as { size?: number }).size === l.options.length)
+    // "Option A: contribution of £714k a year …" after "Option A: Upgrade and keep …": the same options
+    // labelled again to weigh them, not new ones (blind review v19b, b63: costs offered as the options).
+    .filter((l, i, all) => !(l.labelled && all.slice(0, i).some((e) => e.labelled && e.options.length === l.options.length)));
   const listed = ctx.caseStudy.sections.flatMap((section, i): OptionList[] =>
     section.review
       ? []
