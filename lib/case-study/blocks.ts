@@ -210,15 +210,25 @@ export function headingLike(line: string): boolean {
  * them and numbered upwards. A list whose items stand apart is read as a list, as before.
  */
 function numberedHeadingLines(lines: string[]): Set<number> {
-  const found: { at: number; n: number }[] = [];
+  const found: { at: number; n: number; overList: boolean }[] = [];
   for (const [i, line] of lines.entries()) {
     const m = /^\s*(\d{1,3})[.)]\s+(.+)$/.exec(line);
     if (!m || !headingLike(cleanInline(m[2]!)) || (i > 0 && lines[i - 1]!.trim())) continue;
     const following = lines.slice(i + 1).find((l) => l.trim());
-    if (following !== undefined && !NUMBERED.test(following) && !BULLET.test(following)) found.push({ at: i, n: Number(m[1]) });
+    if (following === undefined || NUMBERED.test(following)) continue;
+    found.push({ at: i, n: Number(m[1]), overList: BULLET.test(following) });
   }
-  const upwards = found.every((f, k) => k === 0 || f.n > found[k - 1]!.n);
-  return new Set(found.length >= 2 && upwards ? found.map((f) => f.at) : []);
+  const headed = found.filter((f) => !f.overList);
+  const upwards = headed.every((f, k) => k === 0 || f.n > headed[k - 1]!.n);
+  if (headed.length < 2 || !upwards) return new Set();
+  // "7. Lessons" over its bullets: a heading too when it is the next number of the headings around it.
+  const accepted = found.filter((f) => {
+    if (!f.overList) return true;
+    const before = headed.filter((h) => h.at < f.at).at(-1);
+    const after = headed.find((h) => h.at > f.at);
+    return before !== undefined && f.n === before.n + 1 && (after === undefined || after.n === f.n + 1);
+  });
+  return new Set(accepted.map((f) => f.at));
 }
 
 /**

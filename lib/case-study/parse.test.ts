@@ -164,11 +164,17 @@ describe('parseCaseStudy on the shipped seed (text pasted from a web page)', () 
       'Fleet management',
       '',
       para(4),
+      '',
+      // The next number over its bullets is a heading too (blind review v19c, b66: "7. Lessons").
+      '4. Lessons',
+      '• Stage the investment against evidence.',
+      '• Price a contract before signing it.',
     ].join('\n');
     const parsed = parseCaseStudy(pasted);
     if (!parsed.ok) throw new Error(parsed.error);
     const sections = parsed.caseStudy.sections.filter((s) => !s.review);
     expect(sections.map((s) => s.title)).toEqual(['Executive summary', 'Financial history', 'Outcomes, 2023 to 2024']);
+    expect(parsed.caseStudy.takeaways).toEqual(['Stage the investment against evidence.', 'Price a contract before signing it.']);
     // A numbered list whose items stand apart stays a list.
     expect(sections[1]!.blocks[1]).toEqual({ kind: 'list', ordered: true, items: ['Close the second line.', 'Sign fleet contracts.'] });
     expect(sections[2]!.blocks.map((b) => b.kind)).toEqual(['subheading', 'paragraph', 'subheading', 'paragraph']);
