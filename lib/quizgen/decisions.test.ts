@@ -119,6 +119,14 @@ describe('which of the options the case laid out was chosen', () => {
     expect(q.options[q.answer]).toBe('Add a second supplier');
   });
 
+  it('names an option without who argued for it ("Sell the company (favoured by two shareholders)", blind review v19d, a65)', () => {
+    const labelled =
+      'Option A: Weld frames in Ghent (argued by the production director).\n\nOption B: Add a second supplier (sponsor: the buyer, Ana Ruiz).\n\nOption C: Sell the company (favoured by two shareholders).';
+    const [q] = choices(article(labelled, 'In June 2022 the board chose Option A.'));
+    if (q?.type !== 'single_choice') throw new Error('expected a single choice');
+    expect([...q.options].sort()).toEqual(['Add a second supplier', 'Sell the company', 'Weld frames in Ghent']);
+  });
+
   it('asks which option was chosen, keyed to the one the article names by its number, the others as wrong answers', () => {
     const [q] = choices(article(three, 'In June 2022 the board chose the second option.'));
     expect(q).toBeDefined();

@@ -425,7 +425,23 @@ function readOptionLists(ctx: FamilyContext): OptionList[] {
           listed: true,
         })),
   );
-  return [...told, ...listed, ...headedOptions(ctx)].sort((a, b) => a.section - b.section);
+  return [...told, ...listed, ...headedOptions(ctx)]
+    .map((l) => ({ ...l, options: l.options.map((o) => ({ ...o, text: withoutSponsor(o.text) })) }))
+    .sort((a, b) => a.section - b.section);
+}
+
+/**
+ * An option's name without who argued for it: "Build an in-house capability (argued by Dan Mercer)",
+ * "Fix the core (sponsor: Owen Clarke, finance director)" (blind review v19d, a65). Who backed which
+ * option is the case's to tell, not a label that gives the key away or clutters it.
+ */
+function withoutSponsor(name: string): string {
+  return name
+    .replace(
+      /\s*\((?:(?:first\s+|originally\s+)?(?:argued|favou?red|proposed|championed|backed|pushed|raised|put forward|sponsored|advocated|preferred|suggested)(?:\s+for)?\s+by|(?:sponsor|champion|advocate|owner|proposer)s?\s*(?::|$))[^)]*(?:\)|$)/gi,
+      '',
+    )
+    .trim();
 }
 
 /** "## Option A: Recline and refit": an option told as a lesson of its own, its course in the heading. */

@@ -159,6 +159,14 @@ describe('purposesIn and reasonsIn', () => {
       [],
     );
     expect(reasonsIn('Prices were capped at 3%, so in effect margins shrank with every wage rise.', null)).toEqual([]);
+    // Three things listed are three claims in one statement (blind review v19d, b65).
+    expect(
+      reasonsIn(
+        'The retailer accepted a smaller range, fewer stores, shorter payment terms and fewer promotions because it wanted the product.',
+        null,
+      ),
+    ).toEqual([]);
+    expect(reasonsIn('The retailer accepted shorter payment terms because it wanted the product.', null)).toHaveLength(1);
     // The cause sense of "due to" stays.
     expect(reasonsIn('Output fell by a third due to a shortage of chips.', null)).toMatchObject([
       { outcome: 'Output fell by a third', reason: 'Because of a shortage of chips' },
@@ -172,6 +180,9 @@ describe('blind review v5: a price is no consequence, a vote no aim', () => {
     // A currency written as a code: still a price (a true/false "cause and effect" was built on one).
     expect(consequencesIn('A carton cost around KSh 9 per 500ml pack, against KSh 2 for a pouch.')).toEqual([]);
     expect(consequencesIn('A licence cost EUR 40 a year.')).toEqual([]);
+    // Money raised is no rise (blind review v19d, c65: a fundraising sentence was stated as cause and effect).
+    expect(consequencesIn('A community bond offer raised £395,000 from 1,140 investors between June and September 2023.')).toEqual([]);
+    expect(consequencesIn('The heatwave raised the cost of cooling by a third.')).toMatchObject([{ cause: 'The heatwave' }]);
     expect(consequencesIn('The storm cost the company about $6 million in lost ticket sales.')).toMatchObject([
       { cause: 'The storm', effect: 'It cost the company about $6 million in lost ticket sales' },
     ]);

@@ -116,7 +116,8 @@ export function consequencesIn(sentence: string): Consequence[] {
     // "The adult pass cost $1,049": a price, not a consequence ("cost the company $6 million" is one).
     // A currency may be a symbol or a code before the number: "$9", "KSh 9", "EUR 9", "Rs. 50".
     !(
-      /^(?:cost|saved)$/i.test(m[2]!) &&
+      // "The bond offer raised £395,000 from 1,140 investors": money raised, not a rise (blind review v19d, c65).
+      /^(?:cost|saved|raised)$/i.test(m[2]!) &&
       /^(?:about |around |roughly |nearly |some |over |under )?(?:[$€£¥]|\p{Lu}[\p{L}$]{0,3}\.?\s?)?\d/iu.test(m[3]!)
     ) &&
     !AGENT.test(m[1]!) &&
@@ -330,6 +331,9 @@ const SO_CLAUSE = /^(.{12,160}?),\s+so\s+(?!that\b)(.{12,160})$/i;
 const AS_A_RESULT = /^(?:as a result|as a consequence|consequently|because of this|for that reason),?\s+(.{12,200})$/i;
 
 /** Reasons in one sentence; `previous` is the sentence before it, for "As a result, …". */
+/** "a smaller range, fewer stores, shorter terms and fewer promotions": three or more things listed. */
+const LISTS_THREE = /[^,]+,\s+[^,]+,\s+(?:[^,]+,\s+)*[^,]*?\b(?:and|or)\s+\S/i;
+
 export function reasonsIn(sentence: string, previous: string | null): Reason[] {
   const body = sentence.trim().replace(/[.!]+["'”’)]*$/, '');
   const stripped = stripLeadIn(body);
@@ -352,6 +356,9 @@ export function reasonsIn(sentence: string, previous: string | null): Reason[] {
     if (/\b(?:and|but|or|nor|only|just|partly|mainly|largely|not)$/i.test(o)) return [];
     // "…, but many members bought cheaper packs": a reason with a turn inside is two claims, not one.
     if (/,\s+but\b/i.test(w)) return [];
+    // "accepted a smaller range, fewer stores, shorter payment terms and fewer promotions because …": a
+    // list of three or more is several claims in one statement (blind review v19d, b65).
+    if (LISTS_THREE.test(o) || LISTS_THREE.test(w)) return [];
     // "Because X, the lowest-margin line, the profit …": the comma after the reason opened an aside,
     // not the outcome; the split is wrong.
     if (/^[^,]{1,60},\s/.test(o) && /^because/i.test(marker) && BECAUSE_BEFORE.test(body)) return [];
