@@ -997,3 +997,46 @@ describe('figures read as the article gives them (blind review v19a)', () => {
     expect(changeCandidatesOf(text).filter((q) => /units rented/.test(q.prompt))).toEqual([]);
   });
 });
+
+describe('a change in a lesson that tells what happened next (blind reviews v17–v19: "the start year is arbitrary")', () => {
+  const article = (results: string) =>
+    [
+      '# Harwick Hoists: The Council Contract',
+      '',
+      '## The company',
+      '',
+      'Harwick Hoists installs and services stairlifts across West Yorkshire. In 2019 it had revenue of £3.1 million. Revenue reached £3.9 million in 2023. Most of its work came from private customers, who paid a deposit when they ordered and the balance on installation.',
+      '',
+      '## The decision',
+      '',
+      'In 2023 five councils joined to buy their lifts under one framework contract, priced well below private work. The family bid for the servicing lot alone, which kept council work below a third of revenue.',
+      '',
+      '## What happened next',
+      '',
+      results,
+    ].join('\n');
+  const revenueQuestion = (text: string) =>
+    generate(text)
+      .lessons[2]!.questions.map((q) => q.prompt)
+      .filter((p) => /revenue/.test(p));
+
+  it('measures from where the lessons before left the measure, over two years or more', () => {
+    expect(
+      revenueQuestion(
+        article(
+          'The first year was hard, and the overdraft came close to its limit. In 2025 revenue reached £5.3 million, the highest in the company’s history.',
+        ),
+      ),
+    ).toEqual(['From the article’s figures, by about what percentage did revenue rise between 2023 and 2025?']);
+  });
+
+  it('keeps the first year where the span from the lessons before would be a single year', () => {
+    expect(
+      revenueQuestion(
+        article(
+          'The first year was hard, and the overdraft came close to its limit. In 2024 revenue reached £4.8 million, the highest in the company’s history.',
+        ),
+      ),
+    ).toEqual(['From the article’s figures, by about what percentage did revenue rise between 2019 and 2024?']);
+  });
+});

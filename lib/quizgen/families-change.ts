@@ -1316,9 +1316,9 @@ const inRecord = (l: Level) => Boolean(l.label || l.listed) && isBusinessMeasure
 /** A result of the business itself (revenue, a margin, profit), not an operating count. */
 const isResult = (subject: string) => isBusinessMeasure(measureTopic(subject).split('\u0000')[1]!) && !isHeadcount(subject);
 
-function levelChanges(ctx: FamilyContext): { change: Change; sources: string[]; record?: boolean }[] {
+function levelChanges(ctx: FamilyContext): { change: Change; sources: string[]; record?: boolean; fromStory?: boolean }[] {
   const levels = levelsOf(ctx);
-  const out: { change: Change; sources: string[]; record?: boolean }[] = [];
+  const out: { change: Change; sources: string[]; record?: boolean; fromStory?: boolean }[] = [];
   for (const later of levels.filter((l) => l.section === ctx.sectionIndex)) {
     const same = levels.filter((l) => l.measure === later.measure && l.kind === later.kind);
     // One value per year, or the article is comparing several things.
@@ -1332,27 +1332,48 @@ function levelChanges(ctx: FamilyContext): { change: Change; sources: string[]; 
     // Two figures of one sentence are a change read there (changeIn), except a list item's comparison
     // and a table's row ("Veterinarian turnover | 21% | 10%" under "2022 | 2024"). The earliest figure,
     // one the article states before a comparison's ("up from … in 2015").
-    const earlier = same
+    const earliest = same
       .filter((l) => l.year < later.year && (l.sentence !== later.sentence || l.compared || l.label !== undefined))
       .sort((a, b) => Number(a.compared ?? false) - Number(b.compared ?? false) || a.year - b.year)[0];
-    if (!earlier || same.filter((l) => l.year === earlier.year).length !== 1) continue;
-    const subject = measureName(later, ctx);
-    out.push({
-      change: {
-        subject,
-        from: earlier.value,
-        to: later.value,
-        percent: isPercent(later),
-        fromYear: String(earlier.year),
-        toYear: String(later.year),
-        period: periodOf(earlier, later),
-        fromTable: Boolean(earlier.label && later.label),
-        tableCount: Boolean(later.label && later.count),
-      },
-      // A table's row holds both figures: quoted once.
-      sources: [...new Set([earlier.sentence, later.sentence])],
-      record: inRecord(earlier) && inRecord(later),
-    });
+    // A lesson that tells what happened next measures from where the lessons before it left the measure:
+    // its last figure there ("FY2023, the baseline", the year of the decision), not the case's first year,
+    // which reviewers called arbitrary in nearly every review (v17–v19: b61, b62, c60, c64, b67). Only for a
+    // span of two years or more, so no good span becomes a one-year step (v17's try at this), and only
+    // from the lesson's last figure of the measure.
+    const here = same.filter((l) => l.section === later.section);
+    const before = same
+      .filter((l) => l.section < later.section && !l.compared && here.every((h) => h.year > l.year))
+      .sort((a, b) => b.year - a.year)[0];
+    const fromBefore =
+      before !== undefined &&
+      later.year - before.year >= 2 &&
+      !here.some((h) => h.year > later.year) &&
+      same.filter((l) => l.year === before.year).length === 1
+        ? before
+        : undefined;
+    // Both spans are offered, the one from the lessons before first; a quiz asks one per measure, and the
+    // first year stands in where the later span is no question (a change too small to ask, say).
+    const starts = [...(fromBefore ? [fromBefore] : []), ...(earliest && earliest !== fromBefore ? [earliest] : [])];
+    for (const earlier of starts) {
+      if (same.filter((l) => l.year === earlier.year).length !== 1) continue;
+      out.push({
+        change: {
+          subject: measureName(later, ctx),
+          from: earlier.value,
+          to: later.value,
+          percent: isPercent(later),
+          fromYear: String(earlier.year),
+          toYear: String(later.year),
+          period: periodOf(earlier, later),
+          fromTable: Boolean(earlier.label && later.label),
+          tableCount: Boolean(later.label && later.count),
+        },
+        // A table's row holds both figures: quoted once.
+        sources: [...new Set([earlier.sentence, later.sentence])],
+        record: inRecord(earlier) && inRecord(later),
+        fromStory: earlier === fromBefore,
+      });
+    }
   }
   return out;
 }
@@ -1421,6 +1442,7 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
   });
   return [...within, ...levelChanges(ctx)].flatMap(({ change, sources, ...rest }): Candidate[] => {
     const record = 'record' in rest && rest.record === true;
+    const fromStory = 'fromStory' in rest && rest.fromStory === true;
     const s = { text: sources.join(' … ') };
     // How many people a firm employs is a side fact on its own: two reviewers called its change trivia
     // (blind review v18c, b49 and c49: "it would only teach something set against flat volume"). It is
@@ -1479,7 +1501,8 @@ export function changeCandidates(ctx: FamilyContext): Candidate[] {
       source: s.text,
       // A result of the business before an operating count of the same lesson (blind review v18f, c52:
       // "contract sites", "a number the case never uses", asked where revenue was at hand).
-      score: (sources.length > 1 ? 0.8 : 0.78) + (isResult(change.subject) ? 0.01 : 0),
+      // A span from where the lessons before left the measure comes before one from the case's first year.
+      score: (sources.length > 1 ? 0.8 : 0.78) + (isResult(change.subject) ? 0.01 : 0) + (fromStory ? 0.005 : 0),
       // A band ("Fell by about 25%.") is a point on a fixed scale, not a key that gives another question
       // away: two changes of the same size may both be asked.
     }).map((c) => ({
