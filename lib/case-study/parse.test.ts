@@ -180,6 +180,38 @@ describe('parseCaseStudy on the shipped seed (text pasted from a web page)', () 
     expect(sections[2]!.blocks.map((b) => b.kind)).toEqual(['subheading', 'paragraph', 'subheading', 'paragraph']);
   });
 
+  it('reads a year standing alone under a heading as a part of that lesson, not a lesson (blind review v19g, b69)', () => {
+    const words = [
+      'The first sites opened in market towns along the ring road.',
+      'Two sites were converted to machines while the others stayed by hand.',
+      'Memberships grew each month and the bank was repaid early.',
+    ];
+    const year = (n: number) =>
+      `In ${n} the business had revenue of £${n - 2020}.4 million and ${30 + n - 2020} staff. ${words[n - 2021]} Its ${['first', 'second', 'third'][n - 2021]!} season ended with ${n - 2015} sites open.`;
+    const pasted = [
+      'Kestrel Washes',
+      '',
+      'Background',
+      '',
+      year(2021),
+      '',
+      'The Results',
+      '',
+      '2022',
+      '',
+      year(2022),
+      '',
+      '2023',
+      '',
+      year(2023),
+    ].join('\n');
+    const parsed = parseCaseStudy(pasted);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const sections = parsed.caseStudy.sections.filter((s) => !s.review);
+    expect(sections.map((s) => s.title)).toEqual(['Background', 'The Results']);
+    expect(sections[1]!.blocks.map((b) => (b.kind === 'subheading' ? b.text : b.kind))).toEqual(['2022', 'paragraph', '2023', 'paragraph']);
+  });
+
   it('collects the "Key takeaways" list and the conclusion’s first sentence as takeaways', () => {
     expect(cs.takeaways).toEqual([
       'Always have a Plan B for regulatory changes.',

@@ -175,7 +175,8 @@ function isTrailingJunk(b: RawBlock): boolean {
   if (b.kind === 'list') return b.items.every((item) => wordCount(item) <= 12) && b.items.some((item) => PAGE_CHROME.test(item));
   if (b.kind === 'table') return false;
   const letters = (b.text.match(/\p{L}/gu) ?? []).length;
-  return letters < 3 || JUNK_LINE.test(b.text) || (wordCount(b.text) <= 12 && PAGE_CHROME.test(b.text));
+  // A year standing alone ("2023") heads a part of the text; it is no page chrome for having no letters.
+  return (letters < 3 && !YEAR_ONLY.test(b.text.trim())) || JUNK_LINE.test(b.text) || (wordCount(b.text) <= 12 && PAGE_CHROME.test(b.text));
 }
 
 /** In pasted text, a heading is a short line standing alone that does not end like a sentence. */
@@ -185,6 +186,8 @@ function looksLikeHeading(b: RawBlock, next: RawBlock | undefined): boolean {
 }
 
 type Headed = { kind: 'section'; title: string } | ContentBlock;
+
+const YEAR_ONLY = /^(?:FY\s?|fiscal\s+)?(?:19|20)\d{2}(?:\s?[–/-]\s?\d{2,4})?$/i;
 
 function markHeadings(blocks: RawBlock[]): Headed[] {
   const explicit = blocks.filter((b): b is Extract<RawBlock, { kind: 'heading' }> => b.kind === 'heading');
@@ -198,6 +201,9 @@ function markHeadings(blocks: RawBlock[]): Headed[] {
     if (b.kind === 'table' || b.kind === 'quote') return b;
     // Under a report's numbered headings, a heading line standing alone heads a part of its section.
     if (looksLikeHeading(b, blocks[i + 1])) {
+      // "2022", "FY2023" under "The Results": a year heads a part of the lesson above it, not a lesson
+      // (blind review v19g, b69: three lessons titled by their years alone).
+      if (!explicit.length && YEAR_ONLY.test(b.text) && i > 0) return { kind: 'subheading', text: b.text };
       if (!explicit.length) return { kind: 'section', title: b.text };
       if (numberedOnly) return { kind: 'subheading', text: b.text };
     }
