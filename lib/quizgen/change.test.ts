@@ -210,6 +210,24 @@ describe('changeIn: a measure given at two points in one sentence', () => {
     expect(mainSubject(parsed.caseStudy)).toBe('Oakes & Lindley');
   });
 
+  it('takes a firm named for its partners out of the title only when no other business is named more often (blind review v19g, b70: the supermarket "Harcourt & Lowe" for the chocolate maker)', () => {
+    const parsed = parseCaseStudy(
+      [
+        '# The Chocolate Maker Who Said No to the Supermarket',
+        '',
+        '## Beginnings',
+        '',
+        'Tidewater sold £380,000 of chocolate in 2013, its first full year. Tidewater won a listing with Harcourt & Lowe in 2014, and Tidewater hired six people to meet it. By 2016 Tidewater made most of its bars for the chain.',
+        '',
+        '## The meeting',
+        '',
+        'In March 2017 Harcourt & Lowe called Tidewater to a meeting and asked for a price cut of twelve per cent. Tidewater refused, and the family spent the summer looking for other customers across the south-west and in London.',
+      ].join('\n'),
+    );
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(mainSubject(parsed.caseStudy)).toBe('Tidewater');
+  });
+
   it('takes no person’s full name for the company named after them ("Siobhan" → "Siobhan Halloran"), but keeps "Fenwick Subsea" (blind review v18i, a55)', () => {
     const entity = (text: string, sentence: string) => ({ kind: 'entity' as const, text, sentence, section: 0 });
     const person = [

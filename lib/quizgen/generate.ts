@@ -196,7 +196,16 @@ export function mainSubject(caseStudy: CaseStudy): string | null {
     caseStudy.facts.some((f) => f.kind === 'entity' && f.text === name && founding(name).test(f.sentence.trim())),
   );
   if (founded.length === 1 && counts.get(founded[0]!)! >= 2) return founded[0]!;
-  if (firm) return firm;
+  // Out of the title, a firm named for partners is the subject only when the article names no other
+  // business more often: "Harcourt & Lowe", the supermarket, was taken for Tidewater, the chocolate maker
+  // the article is about (blind review v19g, b70: two stems asked the supermarket's figures).
+  if (firm) {
+    const firmCount = partners[0]![1] + [...counts].filter(([name]) => name !== firm && firm.includes(name)).reduce((n, [, k]) => n + k, 0);
+    const rival = [...counts].find(
+      ([name, n]) => n > firmCount && !firm.includes(name) && !name.startsWith(firm) && !isBusinessMeasure(name),
+    );
+    if (!rival) return firm;
+  }
   // Without the title's name, the most frequent name, never a measure ("EBITDA" is no company).
   for (const [name, n] of counts) if (n >= 3 && !isBusinessMeasure(name) && (!best || n > counts.get(best)!)) best = name;
   // A person is not the case's subject, and "Galbraith's profit" is not what the case reports (c35,
