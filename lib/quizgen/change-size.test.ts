@@ -129,11 +129,11 @@ describe('sizeOptions: the size of a change as four round answers on one scale',
   it('says an exact change without "about"', () => {
     expect(sizeClaim('points-down', 10, undefined, false)).toBe('fell by 10 percentage points');
     expect(sizeClaim('rise', 25, undefined, false)).toBe('rose by 25%');
-    expect(sizeOption('times', 3, '2018', false)).toBe('Grew to 3 times its 2018 level.');
+    expect(sizeOption('times', 3, '2018', false)).toBe('Grew to 3 times the 2018 level.');
   });
 
   it('words an option as a size only, since the stem states the direction; a multiple says what it grew to', () => {
-    expect(sizeOption('times', 7, '2014')).toBe('Grew to about 7 times its 2014 level.');
+    expect(sizeOption('times', 7, '2014')).toBe('Grew to about 7 times the 2014 level.');
     expect(sizeOption('fall', 15)).toBe('15%');
     expect(sizeOption('rise', 1_200)).toBe('1,200%');
     expect(sizeOption('points-up', 35)).toBe('35 percentage points');

@@ -1,6 +1,6 @@
 /**
  * The size of a change, asked as four approximate answers on one scale ("Fell by about 14%",
- * "Grew to about 7 times its 2014 level"). Blind reviews of the banded wording ("rose by between a
+ * "Grew to about 7 times the 2014 level"). Blind reviews of the banded wording ("rose by between a
  * fifth and a half") found bands so wide that two options were throwaways, a scale that switched
  * from fractions to multiples within one question, and options in the wrong direction. Here every
  * option is a round number on the key's own scale and in the key's direction, far enough from the
@@ -161,8 +161,8 @@ export function sizeOptions(from: number, to: number, percent: boolean): SizeOpt
 }
 
 /**
- * What the change was, said whole: "fell by about 14%", "grew to about 7 times its 2014 level". The
- * explanation's words, and a multiple's option ("Grew to about 7 times its 2014 level.").
+ * What the change was, said whole: "fell by about 14%", "grew to about 7 times the 2014 level". The
+ * explanation's words, and a multiple's option ("Grew to about 7 times the 2014 level.").
  */
 export function sizeClaim(scale: SizeScale, value: number, fromYear?: string, approximate = true): string {
   const n = value.toLocaleString('en-US');
@@ -174,7 +174,7 @@ export function sizeClaim(scale: SizeScale, value: number, fromYear?: string, ap
     case 'rise':
       return `rose by ${about}${n}%`;
     case 'times':
-      return `grew to ${about}${n} times its ${fromYear ? `${fromYear} ` : 'earlier '}level`;
+      return `grew to ${about}${n} times the ${fromYear ? `${fromYear} ` : 'earlier '}level`;
     case 'points-up':
       return `rose by ${about}${n} percentage point${value === 1 ? '' : 's'}`;
     case 'points-down':

@@ -291,7 +291,7 @@ describe('a table with the years across its header', () => {
     const clinical = changesOf(text).find((q) => /clinical services revenue/.test(q.prompt));
     expect(clinical?.prompt).toBe('From the article’s table, how did the clinical services revenue change between 2021 and 2024?');
     // 0.6 → 1.9 is 3.2 times: the options say what it grew to.
-    expect(clinical!.options[clinical!.answer]).toBe('Grew to about 3 times its 2021 level.');
+    expect(clinical!.options[clinical!.answer]).toBe('Grew to about 3 times the 2021 level.');
   });
 
   it('asks how a row changed between its two years, though both figures sit in one row', () => {
