@@ -52,7 +52,8 @@ describe('rules from blind review', () => {
     // "… forced us to build a company" put a quoted CEO's "us" into the article's mouth.
     const statements = ALL_FILES.flatMap((f) => generate(readFileSync(f, 'utf8'))).filter((q) => q.type === 'true_false');
     for (const q of statements) {
-      expect(q.prompt).not.toMatch(/[“”"]|\b(?:we|us|our)\b/i);
+      // An option's label set in quotes ("a drawback of the option “Sell” was …") is its name, nobody's words.
+      expect(q.prompt.replace(/\bthe option “[^”]{1,60}”/, 'the option')).not.toMatch(/[“”"]|\b(?:we|us|our)\b/i);
       expect(q.prompt).not.toMatch(/\b(?:it|them|this|that),/);
     }
   });
