@@ -249,6 +249,21 @@ describe.each(testDatabaseKinds)('importing, reviewing and analysing case studie
     expect(mine).toHaveLength(1);
   });
 
+  it('never updates another of the instructor’s articles whose title slugs to the same numbered address', async () => {
+    const id = await createTestUsers({ teacher: 'instructor' });
+    const text = article();
+    const title = text.split('\n')[0]!.replace(/^#\s*/, '');
+    signInAs(id.teacher);
+    // "Harbor Coffee 1a2b 2" has the address of the second "Harbor Coffee 1a2b".
+    const second = await importCaseStudy({ text: text.replace(title, `${title} 2`), source: null });
+    if (!second.ok) throw new Error(second.error);
+    const first = await importCaseStudy({ text, source: null });
+    if (!first.ok) throw new Error(first.error);
+    expect(first.id).not.toBe(second.id);
+    const [kept] = await handle.db.select().from(caseStudies).where(eq(caseStudies.id, second.id));
+    expect(kept!.title).toBe(`${title} 2`);
+  });
+
   it('saves a double-clicked import once, without an error', async () => {
     const id = await createTestUsers({ teacher: 'instructor' });
     const text = article();

@@ -66,7 +66,7 @@ export async function importCaseStudy({
   const base = slugify(prepared.article.caseStudy.title) || 'case-study';
   // A lost race for a free address (another import of the same title in the same moment) tries again.
   for (let tries = 0; tries < 5; tries++) {
-    const slug = await addressFor(base, user.id);
+    const slug = await addressFor(base, prepared.article.caseStudy.title, user.id);
     const stored = await storePreparedArticle(db, prepared.article, {
       slug,
       source: source ?? undefined,
@@ -79,13 +79,14 @@ export async function importCaseStudy({
 }
 
 /**
- * Where an instructor's import of a title goes: their own earlier import of it (updated in place),
- * else the first of `base`, `base-2`, `base-3` … that nobody holds, however many share the title.
+ * Where an instructor's import of a title goes: their own earlier import of that title (updated in
+ * place), else the first of `base`, `base-2`, `base-3` … that nobody holds, however many share it.
+ * Their case study titled "… 2" has the address `base-2` too, but is another article: never updated.
  */
-async function addressFor(base: string, ownerId: string): Promise<string> {
+async function addressFor(base: string, title: string, ownerId: string): Promise<string> {
   const db = await getDb();
   const rows = await db
-    .select({ slug: caseStudies.slug, ownerId: caseStudies.ownerId })
+    .select({ slug: caseStudies.slug, ownerId: caseStudies.ownerId, title: caseStudies.title })
     .from(caseStudies)
     .where(or(eq(caseStudies.slug, base), like(caseStudies.slug, `${base}-%`)));
   const numberOf = (slug: string) => (slug === base ? 1 : /^-([1-9][0-9]{0,8})$/.exec(slug.slice(base.length))?.[1]);
@@ -95,7 +96,7 @@ async function addressFor(base: string, ownerId: string): Promise<string> {
     const n = Number(numberOf(row.slug));
     if (!n) continue;
     held.add(n);
-    if (row.ownerId === ownerId && (own === undefined || n < own)) own = n;
+    if (row.ownerId === ownerId && row.title === title && (own === undefined || n < own)) own = n;
   }
   let n = own ?? 1;
   if (own === undefined) while (held.has(n)) n++;
