@@ -10,8 +10,9 @@ describe('lessonLayout', () => {
   it('drops a list that only repeats the key points, whatever its spacing and case', () => {
     const blocks = [list('Always have a Plan B.', 'Invest  in education.'), para];
     const points = ['always have a plan b.', 'Invest in education.', 'Use failures.'];
+    // In the key points' order: the list's items came first.
     expect(lessonLayout(blocks, points)).toEqual({
-      groups: [{ items: ['Use failures.'] }, { items: ['Always have a Plan B.', 'Invest  in education.'] }],
+      groups: [{ items: ['Always have a Plan B.', 'Invest  in education.'] }, { items: ['Use failures.'] }],
       body: [para],
     });
   });

@@ -37,5 +37,9 @@ export function lessonLayout(blocks: ContentBlock[], keyPoints: string[]): { gro
   }
   const shown = new Set(moved.flatMap((g) => g.items.map(normal)));
   const others = keyPoints.filter((p) => !shown.has(normal(p)));
-  return { groups: [...(others.length ? [{ items: others }] : []), ...moved], body };
+  // In the key points' own order: the review lesson's takeaways list, then its conclusion's sentence.
+  const at = (g: KeyPointGroup) =>
+    Math.min(...g.items.map((item) => keyPoints.findIndex((p) => normal(p) === normal(item))).filter((i) => i >= 0));
+  const groups = [...(others.length ? [{ items: others }] : []), ...moved].sort((a, b) => at(a) - at(b));
+  return { groups, body };
 }
